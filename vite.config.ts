@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The client lives in client/; its build lands in dist/client, which `yanpan serve` serves.
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  server: { proxy: { '/trpc': 'http://localhost:3000', '/files': 'http://localhost:3000', '/api': 'http://localhost:3000' } },
+  test: {
+    root: '.',
+    include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'seed/**/*.test.ts', 'tests/*.test.ts', 'tests/unit/**/*.test.ts'],
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
