@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // The client lives in client/; its build lands in dist/client, which `yanpan serve` serves.
 export default defineConfig({

@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, Empty, List, Row, Spin, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useParams } from 'react-router-dom';
+import { SECTION_KIND_LABELS, type SectionKind } from '../../../../shared/types.js';
+import { AnnotatedText, type TextMark } from '../../components/AnnotatedText.js';
+import { formatDateTime, formatInt, formatYearPeriod } from '../../format.js';
+import { useTRPC } from '../../trpc.js';
+
+const KIND_COLORS: Record<SectionKind, string> = {
+  preamble: 'default',
+  achievements: 'green',
+  problems: 'red',
+  plans: 'blue',
+  suggestions: 'purple',
+  other: 'default',
+};
+
+export function ReportView() {
+  const { id } = useParams();
+  const trpc = useTRPC();
+  const reportId = Number(id);
+  const report = useQuery({ ...trpc.reports.get.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
+  const data = report.data;
+
+  const marks = useMemo<TextMark[]>(() => {
+    if (!data) return [];
+    return [
+      ...data.sections.map((s, i) => ({
+        key: `s${i}`,
+        start: s.start,
+        end: s.headingEnd > s.start ? s.headingEnd : s.start + 1,
+        priority: 1,
+        anchorId: `sec-${i}`,
+        style: s.headingEnd > s.start ? { fontWeight: 700 } : {},
+      })),
+      ...data.problems.map((p, i) => ({ key: `p${i}`, start: p.start, end: p.end, priority: 2, style: { background: '#fff1f0' }, title: '问题表述' })),
+      ...data.figures.map((f, i) => ({
+        key: `f${i}`,
+        start: f.start,
+        end: f.end,
+        priority: 3,
+        style: { borderBottom: '2px solid #1677ff', color: '#0958d9' },
+        title: `${f.activity}：${f.placeholder ? '数字缺失（占位符）' : `${f.approx ? '约' : ''}${f.value ?? '—'}${f.unit}`}`,
+      })),
+      ...data.placeholders.map((p, i) => ({ key: `ph${i}`, start: p.start, end: p.end, priority: 4, style: { background: '#ffccc7', color: '#a8071a' }, title: `占位符（${p.kind}）` })),
+      ...data.flags
+        .filter((f): f is typeof f & { start: number; end: number } => f.start !== null && f.end !== null)
+        .map((f, i) => ({ key: `fl${i}`, start: f.start, end: f.end, priority: 5, style: { background: '#ffe58f' }, title: f.message })),
+    ];
+  }, [data]);
+
+  if (report.isLoading) return <Spin tip="加载中…"><div style={{ height: 300 }} /></Spin>;
+  if (report.error) return <Alert type="error" showIcon message="无法打开报告" description={report.error.message} />;
+  if (!data) return <Empty description="报告不存在" />;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Card title={data.title ?? data.fileName ?? `报告 ${data.id}`}>
+          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label="单位">{data.unit}</Descriptions.Item>
+            <Descriptions.Item label="部门">{data.department ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="期次">{formatYearPeriod(data.year, data.period)}</Descriptions.Item>
+            <Descriptions.Item label="字数">{formatInt(data.chars)}</Descriptions.Item>
+            <Descriptions.Item label="原文件">{data.fileName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="入库时间">{formatDateTime(data.ingestedAt)}</Descriptions.Item>
+          </Descriptions>
+          {data.flags.length > 0 && (
+            <Alert
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              message={`需要关注的提示 ${data.flags.length} 条`}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {data.flags.map((f, i) => (
+                    <li key={i}>{f.message}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={7}>
+        <Card title="章节提纲" size="small" styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
+          <List
+            data-testid="section-outline"
+            size="small"
+            dataSource={data.sections.map((s, i) => ({ ...s, i }))}
+            locale={{ emptyText: '未识别出章节' }}
+            renderItem={(s) => (
+              <List.Item style={{ paddingLeft: (s.level - 1) * 16, cursor: 'pointer' }} onClick={() => document.getElementById(`sec-${s.i}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+                <Typography.Text ellipsis style={{ maxWidth: '75%' }}>
+                  {s.marker}
+                  {s.heading || SECTION_KIND_LABELS[s.kind]}
+                </Typography.Text>
+                <Tag color={KIND_COLORS[s.kind]}>{SECTION_KIND_LABELS[s.kind]}</Tag>
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={17}>
+        <Card title="报告正文" size="small" extra={<span style={{ fontSize: 12 }}><Tag color="blue">数字</Tag><Tag color="red">占位符</Tag><Tag color="gold">提示</Tag><Tag color="magenta">问题表述</Tag></span>}>
+          <AnnotatedText text={data.text} marks={marks} />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title={`填报数字（${data.figures.length}）`} size="small">
+          <Table
+            size="small"
+            rowKey={(f) => `${f.start}`}
+            dataSource={data.figures}
+            pagination={{ pageSize: 10 }}
+            columns={[
+              { title: '活动', dataIndex: 'activity' },
+              { title: '类别', dataIndex: 'category', render: (c: string | null) => c ?? <Tag>未归类</Tag> },
+              { title: '数值', dataIndex: 'value', align: 'right', render: (v: number | null, f) => (f.placeholder ? <Tag color="red">缺失</Tag> : `${f.approx ? '约' : ''}${v ?? '—'}`) },
+              { title: '单位', dataIndex: 'unit' },
+              { title: '原句', render: (_: unknown, f) => <Typography.Text ellipsis style={{ maxWidth: 480 }}>{data.text.slice(f.sentenceStart, f.sentenceEnd)}</Typography.Text> },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

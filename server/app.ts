@@ -1,0 +1,48 @@
+// serve: the Express app — tRPC API under /trpc and the built dashboard (dist/client).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { appRouter } from './api/router.js';
+import type { Db } from './db/connection.js';
+
+export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+
+export function createApp(db: Db): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: () => ({ db }),
+      maxBodySize: 1024 * 1024,
+      onError: ({ path: p, error }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p ?? '?'}: ${error.message}`);
+      },
+    }),
+  );
+  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/(trpc|api|files)\/).*/, (_req, res) => res.sendFile(path.join(CLIENT_DIST, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.status(503).type('text/plain; charset=utf-8').send('看板尚未构建：请先运行 npm run build'));
+  }
+  const onError: ErrorRequestHandler = (err, _req, res, _next) => {
+    const status = typeof err?.status === 'number' ? err.status : 500;
+    console.error(`[http] ${status}: ${err instanceof Error ? err.message : String(err)}`);
+    res.status(status).json({ error: status === 413 ? '请求过大' : status < 500 ? '请求无效' : '服务器内部错误' });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,159 @@
+// The `yanpan` command-line program: the public interface of ../shared/CONTRACT.md.
+// JSON on standard output; progress, logs and one-line failures on standard error.
+// Exit 0 on success, 1 when some inputs failed, 2 on a usage error or when nothing could be done.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PERIODS, type Period } from '../shared/types.js';
+import { collectSubmissions } from './collect.js';
+import { defaultDbPath, openDb } from './db/connection.js';
+import { DecodeError } from './decode/index.js';
+import { ingestSubmission, prepareSubmission } from './ingest.js';
+import { progressBar } from './progress.js';
+import { getReportReuse } from './reuse/index.js';
+
+const USAGE = `用法：yanpan <命令> [选项]
+  analyze FILE [--unit U] [--department D] [--year Y] [--period P]   分析一份报告（不入库），输出 JSON
+  ingest PATH… [--manifest FILE.csv] [--db PATH]                      入库报告（文件、目录、zip）
+  reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
+  serve [--db PATH] [--port N]                                         启动看板与 API
+数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function parsePeriod(p: string | undefined): Period | undefined {
+  if (p === undefined) return undefined;
+  if (!PERIODS.includes(p as Period)) throw new UsageError(`--period 应为 ${PERIODS.join('/')} 之一`);
+  return p as Period;
+}
+
+function parseYear(y: string | undefined): number | undefined {
+  if (y === undefined) return undefined;
+  if (!/^\d{4}$/.test(y)) throw new UsageError('--year 应为四位年份');
+  return Number(y);
+}
+
+async function analyze(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('analyze 需要且只需要一个文件');
+  const file = positionals[0]!;
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    fail(`${file}: 无法读取文件`, 2);
+  }
+  try {
+    const p = await prepareSubmission({
+      fileName: path.basename(file),
+      bytes,
+      meta: { unit: values.unit, department: values.department, year: parseYear(values.year), period: parsePeriod(values.period) },
+    });
+    const { sections, problems, figures, placeholders, flags } = p.analysis;
+    process.stdout.write(
+      `${JSON.stringify({ file, encoding: p.encoding, meta: p.meta, text: p.text, sections, problems, figures, placeholders, flags })}\n`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof DecodeError) fail(`${file}: ${e.message}`, 2);
+    throw e;
+  }
+}
+
+async function ingest(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { manifest: { type: 'string' }, db: { type: 'string' } },
+  });
+  if (positionals.length === 0 && !values.manifest) throw new UsageError('ingest 需要至少一个文件、目录或 --manifest');
+  let collected;
+  try {
+    collected = collectSubmissions(positionals, values.manifest);
+  } catch (e) {
+    fail(`${values.manifest ?? positionals.join(' ')}: ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+  const db = await openDb(defaultDbPath(values.db));
+  const failed = [...collected.failed];
+  let ingested = 0;
+  let duplicates = 0;
+  const bar = progressBar(collected.files.length, '入库');
+  try {
+    for (const f of collected.files) {
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(f.path);
+      } catch {
+        failed.push({ file: f.path, error: '无法读取文件' });
+        bar.tick(f.fileName);
+        continue;
+      }
+      const r = await ingestSubmission(db, { fileName: f.fileName, bytes, meta: f.meta, extra: f.extra });
+      if (r.status === 'stored') ingested++;
+      else if (r.status === 'duplicate') duplicates++;
+      else failed.push({ file: f.path, error: r.error });
+      bar.tick(f.fileName);
+    }
+  } finally {
+    bar.done();
+    await db.destroy();
+  }
+  for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
+  process.stdout.write(`${JSON.stringify({ ingested, duplicates, failed })}\n`);
+  if (failed.length === 0) return 0;
+  return ingested + duplicates > 0 ? 1 : 2;
+}
+
+async function reuse(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, report: { type: 'string' } } });
+  if (values.report !== undefined && !/^\d+$/.test(values.report)) throw new UsageError('--report 应为报告编号');
+  const db = await openDb(defaultDbPath(values.db));
+  try {
+    const rows = await getReportReuse(db, values.report === undefined ? undefined : Number(values.report));
+    if (values.report !== undefined && rows.length === 0) fail(`报告 ${values.report} 不存在`, 2);
+    for (const row of rows) process.stdout.write(`${JSON.stringify(row)}\n`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, port: { type: 'string' } } });
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
+  const { startServer } = await import('./server.js');
+  await startServer({ dbPath: defaultDbPath(values.db), port });
+  return new Promise<number>(() => {}); // runs until killed
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { analyze, ingest, reuse, serve };
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === '--help' || command === '-h') {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(command ? 0 : 2);
+  }
+  const run = COMMANDS[command];
+  if (!run) fail(`未知命令“${command}”\n${USAGE}`, 2);
+  try {
+    process.exitCode = await run(rest);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      fail(`${e.message}\n${USAGE}`, 2);
+    }
+    throw e;
+  }
+}
+
+await main();

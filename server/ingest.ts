@@ -1,0 +1,176 @@
+// ingest: one submission → decode → analyze → store → reuse index, in one transaction.
+// The CLI, the upload route and the demo loader all come through here.
+import { createHash } from 'node:crypto';
+import { type Insertable, sql } from 'kysely';
+import { metaFromFileName, mergeMeta } from '../shared/meta.js';
+import type { Analysis, ReportMeta } from '../shared/types.js';
+import { analyzeReport } from './analyze/index.js';
+import type { Db } from './db/connection.js';
+import type { Database } from './db/schema.js';
+import { DecodeError, decodeReport, type SourceEncoding } from './decode/index.js';
+import { indexReportReuse } from './reuse/index.js';
+
+export interface Submission {
+  /** The name the unit gave the file (or its path inside an archive). */
+  fileName: string;
+  bytes: Uint8Array;
+  /** Metadata given by a manifest or by the user; wins over what the file name and text say. */
+  meta?: Partial<ReportMeta>;
+  extra?: Record<string, string>;
+}
+
+export type IngestResult =
+  | { file: string; status: 'stored'; reportId: number; meta: ReportMeta }
+  | { file: string; status: 'duplicate'; reportId: number }
+  | { file: string; status: 'failed'; error: string };
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function nonWhitespaceChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i]!)) n++;
+  return n;
+}
+
+/** What the report's metadata is: given values first, then the file name, then the text. */
+export function resolveMeta(sub: Pick<Submission, 'fileName' | 'meta'>, analysis: Analysis): ReportMeta {
+  return mergeMeta(sub.meta ?? {}, metaFromFileName(sub.fileName), analysis.meta);
+}
+
+export interface Prepared {
+  text: string;
+  encoding: SourceEncoding;
+  hash: string;
+  analysis: Analysis;
+  meta: ReportMeta;
+}
+
+/** Decode and analyse without storing (also what `yanpan analyze` prints). Throws DecodeError. */
+export async function prepareSubmission(sub: Submission): Promise<Prepared> {
+  const { text, encoding } = await decodeReport(sub.bytes, sub.fileName);
+  const hinted = mergeMeta(sub.meta ?? {}, metaFromFileName(sub.fileName));
+  const analysis = analyzeReport(text, { fileName: sub.fileName, unit: hinted.unit, year: hinted.year });
+  return { text, encoding, hash: contentHash(text), analysis, meta: resolveMeta(sub, analysis) };
+}
+
+export async function ingestSubmission(db: Db, sub: Submission): Promise<IngestResult> {
+  const file = sub.fileName;
+  let prepared: Prepared;
+  try {
+    prepared = await prepareSubmission(sub);
+  } catch (e) {
+    if (e instanceof DecodeError) return { file, status: 'failed', error: e.message };
+    throw e;
+  }
+  const { text, encoding, hash, analysis, meta } = prepared;
+  const existing = await db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
+  if (existing) return { file, status: 'duplicate', reportId: existing.id };
+  if (!meta.unit) {
+    return {
+      file,
+      status: 'failed',
+      error: '无法确定报送单位：请在清单中填写 unit 列，或在文件名中写明单位（如“市统计局2023年上半年意识形态工作总结.txt”）',
+    };
+  }
+  const unitName = meta.unit;
+
+  const reportId = await db.transaction().execute(async (trx) => {
+    let unit = await trx.selectFrom('units').select(['id', 'department']).where('name', '=', unitName).executeTakeFirst();
+    if (!unit) {
+      unit = await trx
+        .insertInto('units')
+        .values({ name: unitName, department: meta.department })
+        .returning(['id', 'department'])
+        .executeTakeFirstOrThrow();
+    } else if (!unit.department && meta.department) {
+      await trx.updateTable('units').set({ department: meta.department }).where('id', '=', unit.id).execute();
+    }
+    const { id } = await trx
+      .insertInto('reports')
+      .values({
+        unit_id: unit.id,
+        year: meta.year,
+        period: meta.period,
+        title: meta.title,
+        file_name: file,
+        content_hash: hash,
+        encoding,
+        text,
+        chars: nonWhitespaceChars(text),
+        ingested_at: new Date().toISOString(),
+        extra: sub.extra && Object.keys(sub.extra).length ? JSON.stringify(sub.extra) : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await storeAnalysis(trx, id, analysis);
+    await indexReportReuse(trx, id);
+    return id;
+  });
+  return { file, status: 'stored', reportId, meta };
+}
+
+/** Multi-row inserts, chunked under SQLite's bound-parameter limit. */
+async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: Array<Insertable<Database[T]>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    // Kysely cannot relate a generic table name to its row type; the signature above carries the check.
+    await db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
+  }
+}
+
+export async function storeAnalysis(db: Db, reportId: number, a: Analysis): Promise<void> {
+  await insertChunked(
+    db,
+    'sections',
+    a.sections.map((s, ord) => ({
+      report_id: reportId,
+      ord,
+      level: s.level,
+      marker: s.marker,
+      heading: s.heading,
+      kind: s.kind,
+      start: s.start,
+      end: s.end,
+      heading_end: s.headingEnd,
+    })),
+  );
+  await insertChunked(
+    db,
+    'problems',
+    a.problems.map((p, ord) => ({ report_id: reportId, ord, start: p.start, end: p.end, theme_id: p.theme })),
+  );
+  await insertChunked(
+    db,
+    'figures',
+    a.figures.map((f, ord) => ({
+      report_id: reportId,
+      ord,
+      start: f.start,
+      end: f.end,
+      activity: f.activity,
+      category: f.category,
+      value: f.value,
+      unit: f.unit,
+      approx: f.approx ? 1 : 0,
+      placeholder: f.placeholder ? 1 : 0,
+      sentence_start: f.sentence.start,
+      sentence_end: f.sentence.end,
+    })),
+  );
+  await insertChunked(
+    db,
+    'placeholders',
+    a.placeholders.map((p) => ({ report_id: reportId, start: p.start, end: p.end, kind: p.kind })),
+  );
+  await insertChunked(
+    db,
+    'flags',
+    a.flags.map((f) => ({ report_id: reportId, kind: f.kind, message: f.message, start: f.start, end: f.end })),
+  );
+}
+
+export async function countReports(db: Db): Promise<number> {
+  const r = await db.selectFrom('reports').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

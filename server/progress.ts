@@ -1,0 +1,36 @@
+// A progress bar on standard error (never standard output, which carries the JSON).
+export interface Progress {
+  tick(label?: string): void;
+  done(): void;
+}
+
+export function progressBar(total: number, title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const started = Date.now();
+  let current = 0;
+  let lastDrawn = -1;
+  const width = 28;
+  const draw = (label: string) => {
+    const ratio = total === 0 ? 1 : current / total;
+    const pct = Math.floor(ratio * 100);
+    // Without a terminal, print a plain line every 10% instead of redrawing.
+    if (!stream.isTTY) {
+      if (pct - lastDrawn < 10 && current !== total) return;
+      lastDrawn = pct;
+      stream.write(`${title} ${current}/${total} (${pct}%)\n`);
+      return;
+    }
+    const filled = Math.round(ratio * width);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    const line = `${title} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${current}/${total} ${pct}% ${secs}s ${label}`;
+    stream.write(`\r\x1b[K${line.slice(0, (stream.columns ?? 100) - 1)}`);
+  };
+  return {
+    tick(label = '') {
+      current++;
+      draw(label);
+    },
+    done() {
+      if (stream.isTTY) stream.write('\n');
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Queries for the report list and the report view.
+import { sql } from 'kysely';
+import type { Filters } from '../../shared/filters.js';
+import type { Period, SectionKind } from '../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { applyFilters } from './filters.js';
+
+export const REPORT_SORTS = ['ingested', 'year', 'unit', 'chars'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+export interface ListReportsInput extends Filters {
+  page: number;
+  pageSize: number;
+  sort?: ReportSort;
+  order?: 'asc' | 'desc';
+}
+
+function reportsJoined(db: Db) {
+  return db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id');
+}
+
+export async function listReports(db: Db, input: ListReportsInput) {
+  const base = applyFilters(reportsJoined(db), input);
+  const totalRow = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const sortColumn = {
+    ingested: 'r.id',
+    year: 'r.year',
+    unit: 'u.name',
+    chars: 'r.chars',
+  } as const satisfies Record<ReportSort, string>;
+  const order = input.order ?? 'desc';
+  const rows = await base
+    .select([
+      'r.id',
+      'u.name as unit',
+      'u.department',
+      'r.year',
+      'r.period',
+      'r.title',
+      'r.file_name as fileName',
+      'r.chars',
+      'r.ingested_at as ingestedAt',
+      (eb) => eb.selectFrom('flags as f').whereRef('f.report_id', '=', 'r.id').select(sql<number>`count(*)`.as('n')).as('flags'),
+    ])
+    .orderBy(sortColumn[input.sort ?? 'ingested'], order)
+    .orderBy('r.id', order)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  return {
+    total: Number(totalRow.n),
+    rows: rows.map((r) => ({ ...r, period: r.period as Period | null, flags: Number(r.flags) })),
+  };
+}
+
+export async function getReport(db: Db, id: number) {
+  const report = await reportsJoined(db)
+    .where('r.id', '=', id)
+    .select([
+      'r.id',
+      'u.name as unit',
+      'u.department',
+      'r.year',
+      'r.period',
+      'r.title',
+      'r.file_name as fileName',
+      'r.encoding',
+      'r.text',
+      'r.chars',
+      'r.ingested_at as ingestedAt',
+    ])
+    .executeTakeFirst();
+  if (!report) return null;
+  const [sections, problems, figures, placeholders, flags] = await Promise.all([
+    db.selectFrom('sections').where('report_id', '=', id).orderBy('ord').select(['level', 'marker', 'heading', 'kind', 'start', 'end', 'heading_end as headingEnd']).execute(),
+    db.selectFrom('problems').where('report_id', '=', id).orderBy('ord').select(['start', 'end', 'theme_id as theme']).execute(),
+    db
+      .selectFrom('figures')
+      .where('report_id', '=', id)
+      .orderBy('ord')
+      .select(['start', 'end', 'activity', 'category', 'value', 'unit', 'approx', 'placeholder', 'sentence_start as sentenceStart', 'sentence_end as sentenceEnd'])
+      .execute(),
+    db.selectFrom('placeholders').where('report_id', '=', id).orderBy('start').select(['start', 'end', 'kind']).execute(),
+    db.selectFrom('flags').where('report_id', '=', id).orderBy('start').select(['kind', 'message', 'start', 'end']).execute(),
+  ]);
+  return {
+    ...report,
+    period: report.period as Period | null,
+    sections: sections.map((s) => ({ ...s, kind: s.kind as SectionKind })),
+    problems,
+    figures: figures.map((f) => ({ ...f, approx: f.approx === 1, placeholder: f.placeholder === 1 })),
+    placeholders,
+    flags,
+  };
+}
+
+export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>;

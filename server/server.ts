@@ -1,0 +1,24 @@
+// Starts the dashboard: opens the database, seeds it on first start, listens.
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { openDb, type Db } from './db/connection.js';
+import { seedIfEmpty } from './seed.js';
+
+export async function startServer(opts: { dbPath: string; port: number; quiet?: boolean }): Promise<{ server: Server; db: Db }> {
+  const db = await openDb(opts.dbPath);
+  const seeded = await seedIfEmpty(db);
+  if (seeded > 0 && !opts.quiet) console.error(`已载入演示数据：${seeded} 份报告`);
+  const app = createApp(db);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(opts.port, () => resolve(s));
+    s.on('error', reject);
+  });
+  if (!opts.quiet) console.error(`研判看板已启动：http://localhost:${opts.port}（数据库 ${opts.dbPath}）`);
+  const shutdown = () => {
+    server.close();
+    void db.destroy().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return { server, db };
+}
