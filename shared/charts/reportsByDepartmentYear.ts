@@ -16,6 +16,7 @@ export function reportsByDepartmentYearChart(rows: ReportsByDepartmentYearRow[],
   return {
     color: PALETTE,
     textStyle: { fontFamily: CHART_FONT },
+    aria: { enabled: true },
     title: { text: title, left: 'center', textStyle: { fontSize: 15 } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, type: 'scroll' },

@@ -1,0 +1,50 @@
+// Starts the real server on a fresh database and a free port, and Debian's chromium via playwright-core.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CLIENT_DIST } from '../../server/app.js';
+import { startServer } from '../../server/server.js';
+import { REPO_ROOT } from '../shared-material.js';
+
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-browser-'));
+  const { server, db } = await startServer({ dbPath: path.join(dir, 'test.db'), port: 0, quiet: true });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  return {
+    url,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await new Promise<void>((r) => server.close(() => r()));
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls a tRPC query over HTTP, as the client does, to compare what the page shows with the API. */
+export async function apiQuery<T>(url: string, procedure: string, input?: unknown): Promise<T> {
+  const q = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const res = await fetch(`${url}/trpc/${procedure}${q}`);
+  const body = (await res.json()) as { result: { data: T } };
+  return body.result.data;
+}

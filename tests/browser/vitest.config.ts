@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The browser suite: the built dashboard in Debian's chromium via playwright-core (slow; own script).
+export default defineConfig({
+  test: {
+    root: '.',
+    include: ['tests/browser/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
