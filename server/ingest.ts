@@ -9,6 +9,7 @@ import type { Db } from './db/connection.js';
 import type { Database } from './db/schema.js';
 import { DecodeError, decodeReport, type SourceEncoding } from './decode/index.js';
 import { indexReportReuse } from './reuse/index.js';
+import { indexReportWords } from './search/index.js';
 
 export interface Submission {
   /** The name the unit gave the file (or its path inside an archive). */
@@ -105,6 +106,7 @@ export async function ingestSubmission(db: Db, sub: Submission): Promise<IngestR
       .returning('id')
       .executeTakeFirstOrThrow();
     await storeAnalysis(trx, id, analysis);
+    await indexReportWords(trx, id, text);
     await indexReportReuse(trx, id);
     return id;
   });

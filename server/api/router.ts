@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { getFilterOptions, getReportsByDepartmentYear } from '../queries/overview.js';
+import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../queries/overview.js';
 import { getReport, listReports, REPORT_SORTS } from '../queries/reports.js';
+import { searchReports } from '../search/index.js';
 import { filtersInput, publicProcedure, router } from './trpc.js';
 
 const reportsRouter = router({
@@ -25,9 +26,24 @@ const reportsRouter = router({
 const overviewRouter = router({
   reportsByDepartmentYear: publicProcedure.input(filtersInput).query(({ ctx, input }) => getReportsByDepartmentYear(ctx.db, input)),
   filterOptions: publicProcedure.query(({ ctx }) => getFilterOptions(ctx.db)),
+  headlines: publicProcedure.input(filtersInput).query(({ ctx, input }) => getHeadlines(ctx.db, input)),
+  missingSubmissions: publicProcedure.input(filtersInput).query(({ ctx, input }) => getMissingSubmissions(ctx.db, input)),
+});
+
+const searchRouter = router({
+  reports: publicProcedure
+    .input(
+      filtersInput.extend({
+        q: z.string().max(100),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .query(({ ctx, input }) => searchReports(ctx.db, input)),
 });
 
 export const appRouter = router({
+  search: searchRouter,
   reports: reportsRouter,
   overview: overviewRouter,
 });

@@ -1,7 +1,11 @@
 // The migrations in order. A new migration is a new frozen file, registered here.
 import type { Migration } from 'kysely';
 import * as m001 from './001_core.js';
+import * as m002 from './002_reuse.js';
+import * as m004 from './004_search.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
+  '002_reuse': m002,
+  '004_search': m004,
 };
