@@ -6,11 +6,13 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { appRouter } from './api/router.js';
+import { authRoutes, requestAuth, sessionMiddleware } from './auth/http.js';
+import type { LoginRateLimiter } from './auth/rate-limit.js';
 import type { Db } from './db/connection.js';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
 
-export function createApp(db: Db): express.Express {
+export function createApp(db: Db, opts: { loginLimiter?: LoginRateLimiter } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -20,12 +22,14 @@ export function createApp(db: Db): express.Express {
       },
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  app.set('trust proxy', 'loopback');
+  app.use(sessionMiddleware(db));
+  app.use(authRoutes(db, opts.loginLimiter));
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: () => ({ db }),
+      createContext: ({ res }) => ({ db, user: requestAuth(res)?.user ?? null }),
       maxBodySize: 1024 * 1024,
       onError: ({ path: p, error }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[api] ${p ?? '?'}: ${error.message}`);

@@ -1,11 +1,17 @@
 // Starts the dashboard: opens the database, seeds it on first start, listens.
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
+import { ensureAdmin } from './auth/users.js';
 import { openDb, type Db } from './db/connection.js';
 import { seedIfEmpty } from './seed.js';
 
 export async function startServer(opts: { dbPath: string; port: number; quiet?: boolean }): Promise<{ server: Server; db: Db }> {
   const db = await openDb(opts.dbPath);
+  const admin = await ensureAdmin(db);
+  if (admin.generatedPassword) {
+    // Printed once: the only place this password ever appears.
+    console.error(`已创建管理员账号 admin，初始密码：${admin.generatedPassword}（请登录后妥善保管；可用环境变量 YANPAN_ADMIN_PASSWORD 预先指定）`);
+  }
   const seeded = await seedIfEmpty(db);
   if (seeded > 0 && !opts.quiet) console.error(`已载入演示数据：${seeded} 份报告`);
   const app = createApp(db);

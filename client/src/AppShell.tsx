@@ -1,9 +1,16 @@
-import { BarChartOutlined, FileTextOutlined, SearchOutlined } from '@ant-design/icons';
-import { Breadcrumb, Layout, Menu, Typography } from 'antd';
+import { AuditOutlined, BarChartOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS, type Role } from '../../shared/roles.js';
 import { FilterBar } from './components/FilterBar.js';
+import { postJson } from './http.js';
+import { useTRPC } from './trpc.js';
 import { useFilterSearch } from './useFilters.js';
+import { AuditLogView } from './views/admin/AuditLogView.js';
+import { UsersView } from './views/admin/UsersView.js';
+import { LoginView } from './views/login/LoginView.js';
 import { OverviewView } from './views/overview/OverviewView.js';
 import { ReportView } from './views/report/ReportView.js';
 import { ReportListView } from './views/reports/ReportListView.js';
@@ -17,25 +24,53 @@ interface ViewEntry {
   /** Shown in the side menu (detail pages are reached from other views). */
   menu: boolean;
   parent?: string;
+  /** Who sees the view (the server checks again on every call). */
+  roles: readonly Role[];
 }
 
+const ALL: readonly Role[] = ['admin', 'reviewer', 'submitter'];
+const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
+
 const VIEWS: ViewEntry[] = [
-  { path: '/', label: '总览', icon: <BarChartOutlined />, element: <OverviewView />, menu: true },
-  { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true },
-  { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports' },
-  { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true },
+  { path: '/', label: '总览', icon: <BarChartOutlined />, element: <OverviewView />, menu: true, roles: ALL },
+  { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
+  { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
+  { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },
+  { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, element: <UsersView />, menu: true, roles: ['admin'] },
+  { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },
 ];
 
-function matchView(pathname: string): ViewEntry | undefined {
-  return VIEWS.find((v) => new RegExp(`^${v.path.replace(/:[^/]+/g, '[^/]+')}$`).test(pathname));
+function matchView(views: ViewEntry[], pathname: string): ViewEntry | undefined {
+  return views.find((v) => new RegExp(`^${v.path.replace(/:[^/]+/g, '[^/]+')}$`).test(pathname));
 }
 
 export function AppShell() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.isLoading) {
+    return (
+      <div style={{ padding: 80, textAlign: 'center' }}>
+        <Spin tip="加载中…" />
+      </div>
+    );
+  }
+  if (!me.data) return <LoginView />;
+  return <SignedIn role={me.data.role} name={me.data.displayName} unit={me.data.unitName} />;
+}
+
+function SignedIn({ role, name, unit }: { role: Role; name: string; unit: string | null }) {
+  const queryClient = useQueryClient();
+  const views = VIEWS.filter((v) => v.roles.includes(role));
   const location = useLocation();
   const navigate = useNavigate();
   const search = useFilterSearch();
-  const current = matchView(location.pathname);
-  const parent = current?.parent ? VIEWS.find((v) => v.path === current.parent) : undefined;
+  const current = matchView(views, location.pathname);
+  const parent = current?.parent ? views.find((v) => v.path === current.parent) : undefined;
+  const logout = async () => {
+    await postJson('/api/logout', {});
+    queryClient.clear();
+    await queryClient.invalidateQueries();
+  };
   const menuKey = parent?.path ?? current?.path ?? '';
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -45,7 +80,7 @@ export function AppShell() {
           theme="dark"
           mode="inline"
           selectedKeys={[menuKey]}
-          items={VIEWS.filter((v) => v.menu).map((v) => ({ key: v.path, icon: v.icon, label: v.label }))}
+          items={views.filter((v) => v.menu).map((v) => ({ key: v.path, icon: v.icon, label: v.label }))}
           onClick={({ key }) => navigate(`${key}${search}`)}
         />
       </Layout.Sider>
@@ -59,6 +94,14 @@ export function AppShell() {
           <div style={{ marginLeft: 'auto' }}>
             <FilterBar />
           </div>
+          <Space data-testid="current-user">
+            <span>{name}</span>
+            <Tag color={role === 'admin' ? 'red' : 'blue'}>{ROLE_LABELS[role]}</Tag>
+            {unit && <Tag>{unit}</Tag>}
+            <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
+              退出
+            </Button>
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 16 }}>
           <Breadcrumb
@@ -70,7 +113,7 @@ export function AppShell() {
             ]}
           />
           <Routes>
-            {VIEWS.map((v) => (
+            {views.map((v) => (
               <Route key={v.path} path={v.path} element={v.element} />
             ))}
             <Route path="*" element={<Typography.Text>页面不存在</Typography.Text>} />

@@ -82,6 +82,96 @@ export interface FlagTable {
   end: number | null;
 }
 
+/** A fingerprint of a report: a k-gram hash and the k-gram's place in the stored text. */
+export interface ReusePostingTable {
+  hash: number;
+  report_id: number;
+  start: number;
+  end: number;
+}
+
+export interface ReuseReportTable {
+  report_id: number;
+  /** 0 while the report is indexed but its passages are not yet resolved (during a batch). */
+  resolved: number;
+  stock_chars: number;
+  copied_chars: number;
+  self_chars: number;
+}
+
+/** A passage aligned between two reports, seen from report_id (the mirror row has the other side). */
+export interface ReusePassageTable {
+  id: Generated<number>;
+  report_id: number;
+  source_id: number;
+  start: number;
+  end: number;
+  source_start: number;
+  source_end: number;
+}
+
+export interface ReuseSpanTable {
+  id: Generated<number>;
+  report_id: number;
+  start: number;
+  end: number;
+  /** stock | copied | self */
+  kind: string;
+}
+
+export interface ReuseSourceTable {
+  span_id: number;
+  report_id: number;
+  start: number;
+  end: number;
+}
+
+/** Characters of report_id in copied or self spans that other_id also holds. */
+export interface ReusePairTable {
+  report_id: number;
+  other_id: number;
+  chars: number;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  unit_id: number | null;
+  disabled: Generated<number>;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  username: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
+}
+
+export interface ThemeTable {
+  /** Stable: seed ids from shared/vocab/problem-themes.json, found themes f1, f2 … in order of discovery. */
+  id: string;
+  label: string;
+  /** JSON array of key terms. */
+  terms: string;
+  origin: 'seed' | 'found';
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   reports: ReportTable;
@@ -90,6 +180,16 @@ export interface Database {
   figures: FigureTable;
   placeholders: PlaceholderTable;
   flags: FlagTable;
+  reuse_postings: ReusePostingTable;
+  reuse_reports: ReuseReportTable;
+  reuse_passages: ReusePassageTable;
+  reuse_spans: ReuseSpanTable;
+  reuse_sources: ReuseSourceTable;
+  reuse_pairs: ReusePairTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  themes: ThemeTable;
 }
 
 export type ReportRow = Selectable<ReportTable>;

@@ -10,6 +10,17 @@ import { REPO_ROOT } from '../shared-material.js';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 
+export const ADMIN_PASSWORD = 'browser-test-admin';
+
+/** Signs in through the login page, as a user does. */
+export async function login(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
 export interface Harness {
   url: string;
   browser: Browser;
@@ -20,6 +31,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-browser-'));
+  process.env.YANPAN_ADMIN_PASSWORD = ADMIN_PASSWORD;
   const { server, db } = await startServer({ dbPath: path.join(dir, 'test.db'), port: 0, quiet: true });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -28,6 +40,7 @@ export async function startHarness(): Promise<Harness> {
   });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  await login(page, url, 'admin', ADMIN_PASSWORD);
   return {
     url,
     browser,
@@ -41,10 +54,10 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** Calls a tRPC query over HTTP, as the client does, to compare what the page shows with the API. */
-export async function apiQuery<T>(url: string, procedure: string, input?: unknown): Promise<T> {
+/** Calls a tRPC query over HTTP with the page's session, to compare what the page shows with the API. */
+export async function apiQuery<T>(h: Pick<Harness, 'page' | 'url'>, procedure: string, input?: unknown): Promise<T> {
   const q = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const res = await fetch(`${url}/trpc/${procedure}${q}`);
+  const res = await h.page.request.get(`${h.url}/trpc/${procedure}${q}`);
   const body = (await res.json()) as { result: { data: T } };
   return body.result.data;
 }

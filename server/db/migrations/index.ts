@@ -2,10 +2,14 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_core.js';
 import * as m002 from './002_reuse.js';
+import * as m003 from './003_themes.js';
 import * as m004 from './004_search.js';
+import * as m005 from './005_auth.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
   '002_reuse': m002,
+  '003_themes': m003,
   '004_search': m004,
+  '005_auth': m005,
 };

@@ -1,0 +1,85 @@
+// Login, logout, the session on every request, and the CSRF check for state-changing requests.
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import type { SessionUser } from '../../shared/roles.js';
+import type { Db } from '../db/connection.js';
+import { audit } from './audit.js';
+import { verifyPassword } from './passwords.js';
+import { LoginRateLimiter } from './rate-limit.js';
+import { createSession, CSRF_COOKIE, CSRF_HEADER, endSession, parseCookies, resolveSession, sameToken, SESSION_COOKIE, SESSION_HOURS } from './sessions.js';
+
+export interface RequestAuth {
+  user: SessionUser;
+  csrf: string;
+  token: string;
+}
+
+export function requestAuth(res: Response): RequestAuth | null {
+  return (res.locals.auth as RequestAuth | undefined) ?? null;
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function sessionMiddleware(db: Db): RequestHandler {
+  return (req, res, next) => {
+    const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    resolveSession(db, token)
+      .then((s) => {
+        if (s && token) res.locals.auth = { ...s, token } satisfies RequestAuth;
+        if (s && MUTATING.has(req.method) && req.path !== '/api/login' && !sameToken(req.get(CSRF_HEADER), s.csrf)) {
+          console.error(`[auth] CSRF token missing or wrong: ${req.method} ${req.path} (${s.user.username})`);
+          res.status(403).json({ error: '安全校验失败，请刷新页面后重试' });
+          return;
+        }
+        next();
+      })
+      .catch(next);
+  };
+}
+
+function setSessionCookies(req: Request, res: Response, token: string, csrf: string, maxAgeMs: number) {
+  const common = { sameSite: 'strict' as const, secure: req.secure, path: '/', maxAge: maxAgeMs };
+  res.cookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
+  res.cookie(CSRF_COOKIE, csrf, { ...common, httpOnly: false });
+}
+
+export function authRoutes(db: Db, limiter = new LoginRateLimiter()): express.Router {
+  const r = express.Router();
+  r.post('/api/login', express.json({ limit: '4kb' }), async (req, res, next) => {
+    try {
+      const username = typeof req.body?.username === 'string' ? req.body.username.trim() : '';
+      const password = typeof req.body?.password === 'string' ? req.body.password : '';
+      const key = `${req.ip}|${username.toLowerCase()}`;
+      const wait = limiter.retryAfter(key);
+      if (wait > 0) {
+        console.error(`[auth] login rate-limited: ${username} from ${req.ip}`);
+        res.status(429).set('Retry-After', String(wait)).json({ error: `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试` });
+        return;
+      }
+      const row = username ? await db.selectFrom('users').select(['id', 'password_hash', 'disabled']).where('username', '=', username).executeTakeFirst() : undefined;
+      if (!row || row.disabled || !(await verifyPassword(row.password_hash, password))) {
+        limiter.fail(key);
+        res.status(401).json({ error: '用户名或密码错误' });
+        return;
+      }
+      limiter.succeed(key);
+      const s = await createSession(db, row.id);
+      setSessionCookies(req, res, s.token, s.csrf, SESSION_HOURS * 3600_000);
+      await audit(db, { id: row.id, username }, 'login');
+      res.json({ ok: true });
+    } catch (e) {
+      next(e);
+    }
+  });
+  r.post('/api/logout', async (req, res, next) => {
+    try {
+      const auth = requestAuth(res);
+      await endSession(db, auth?.token);
+      if (auth) await audit(db, auth.user, 'logout');
+      setSessionCookies(req, res, '', '', 0);
+      res.json({ ok: true });
+    } catch (e) {
+      next(e);
+    }
+  });
+  return r;
+}
