@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PERIODS, type Period } from '../shared/types.js';
 import { collectSubmissions } from './collect.js';
+import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { defaultDbPath, openDb } from './db/connection.js';
 import { DecodeError } from './decode/index.js';
 import { ingestSubmission, prepareSubmission } from './ingest.js';
@@ -17,6 +18,8 @@ const USAGE = `用法：yanpan <命令> [选项]
   ingest PATH… [--manifest FILE.csv] [--db PATH]                      入库报告（文件、目录、zip）
   reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
   serve [--db PATH] [--port N]                                         启动看板与 API
+  backup FILE [--db PATH]                                              在线备份数据库（服务运行时也安全）
+  restore FILE [--db PATH]                                             从备份恢复数据库
 数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db`;
 
 class UsageError extends Error {}
@@ -136,7 +139,37 @@ async function serve(args: string[]): Promise<number> {
   return new Promise<number>(() => {}); // runs until killed
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { analyze, ingest, reuse, serve };
+function backupArgs(args: string[], command: string): { file: string; db: string } {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError(`${command} 需要且只需要一个备份文件路径`);
+  return { file: positionals[0]!, db: defaultDbPath(values.db) };
+}
+
+async function backup(args: string[]): Promise<number> {
+  const { file, db } = backupArgs(args, 'backup');
+  try {
+    const r = await backupDatabase(db, file);
+    process.stdout.write(`${JSON.stringify({ backup: file, ...r })}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof BackupError) fail(`${file}: ${e.message}`, 2);
+    throw e;
+  }
+}
+
+async function restore(args: string[]): Promise<number> {
+  const { file, db } = backupArgs(args, 'restore');
+  try {
+    const r = await restoreDatabase(file, db);
+    process.stdout.write(`${JSON.stringify({ restored: file, db, ...r })}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof BackupError) fail(`${file}: ${e.message}`, 2);
+    throw e;
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { analyze, ingest, reuse, serve, backup, restore };
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
