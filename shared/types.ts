@@ -85,6 +85,8 @@ export interface Analysis {
   problems: ProblemStatement[];
   figures: Figure[];
   placeholders: Placeholder[];
+  /** Placeholders per 1,000 non-whitespace characters. */
+  placeholderDensity: number;
   flags: Flag[];
 }
 

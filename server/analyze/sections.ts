@@ -1,0 +1,239 @@
+// Sections: the heading hierarchy (第一部分 / 一、 / （一） / 1. / （1） / ①, or unnumbered heading lines when a
+// report has no 一、 level), run-in headings (（一）加强组织领导。正文…), the title line, the preamble and the
+// closing block (date, signature, template markers), each section with its kind.
+import type { Section, SectionKind } from '../../shared/types.js';
+import { alternation, vocab } from './vocab.js';
+import type { Line } from './text.js';
+
+type Style = 'part' | 'cn' | 'bare' | 'paren-cn' | 'num' | 'paren-num' | 'circled';
+
+/** Canonical nesting order of numbering styles; a report's levels are the ranks of the styles it uses. */
+const STYLE_RANK: Record<Style, number> = { part: 0, cn: 1, bare: 1, 'paren-cn': 2, num: 3, 'paren-num': 4, circled: 5 };
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const MARKERS: Array<[Style, RegExp]> = [
+  ['part', new RegExp(`^第${CN}部分[、：:，,\\s]*`)],
+  ['cn', new RegExp(`^${CN}[、．.](?!是)\\s*`)],
+  ['paren-cn', new RegExp(`^[（(]${CN}[）)]\\s*`)],
+  ['num', /^\d{1,2}(?:[.．](?!\d)|、)\s*/],
+  ['paren-num', /^[（(]\d{1,2}[）)]\s*/],
+  ['circled', /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/],
+];
+
+const LEADING_TAG = /^(?:##[A-Za-z_]+##\s*)+/;
+const RUN_IN_END = /[。！？!?：:]/;
+const MAX_HEADING = 60;
+const MAX_BARE_HEADING = 30;
+const DATE_LINE = /^(?:(?:19|20)\d{2}|二[〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$/;
+const MARKER_LINE = /^(?:##[A-Za-z_]+##|<!--.*-->)$/;
+const TITLE_WORDS = /报告|总结|汇报|计划|情况|材料|讲话|要点|方案|研判/;
+
+interface Heading {
+  style: Style;
+  marker: string;
+  start: number;
+  headingStart: number;
+  headingEnd: number;
+  heading: string;
+  line: Line;
+}
+
+function numberedHeading(line: Line): Heading | null {
+  for (const [style, re] of MARKERS) {
+    const m = re.exec(line.text);
+    if (!m) continue;
+    // Template-site tags glued to a heading (（二）##paidbegin##夯实理论武装) are not part of it.
+    const skip = m[0].length + (LEADING_TAG.exec(line.text.slice(m[0].length))?.[0].length ?? 0);
+    const rest = line.text.slice(skip);
+    if (rest.length === 0) return null;
+    const headingStart = line.start + skip;
+    let len: number;
+    const stop = RUN_IN_END.exec(rest);
+    if (stop && stop.index > 0 && stop.index <= MAX_HEADING) len = stop.index;
+    else if (rest.length <= MAX_HEADING + 20) len = rest.length;
+    else {
+      const comma = /[；;，,]/.exec(rest);
+      len = comma && comma.index > 0 && comma.index <= MAX_HEADING ? comma.index : MAX_HEADING;
+    }
+    while (len > 0 && /[：:；;，,。\s]/.test(rest[len - 1]!)) len--;
+    return { style, marker: m[0].trim(), start: line.start, headingStart, headingEnd: headingStart + len, heading: rest.slice(0, len), line };
+  }
+  return null;
+}
+
+function isProse(line: Line | undefined): boolean {
+  return line !== undefined && (line.text.length >= 40 || /[。！？]$/.test(line.text));
+}
+
+/** An unnumbered heading line: short, no sentence punctuation, followed by prose (2023年工作回顾). */
+function bareHeading(line: Line, next: Line | undefined): Heading | null {
+  const t = line.text;
+  if (t.length < 2 || t.length > MAX_BARE_HEADING || !isProse(next)) return null;
+  if (/[。！？!?；;：:，,、]/.test(t) || /^[—\-（(<#*]/.test(t) || DATE_LINE.test(t) || /代表|同志们/.test(t)) return null;
+  return { style: 'bare', marker: '', start: line.start, headingStart: line.start, headingEnd: line.end, heading: t, line };
+}
+
+export function isTitleLine(line: Line | undefined, next: Line | undefined): boolean {
+  if (!line) return false;
+  const t = line.text;
+  if (t.length > 60 || /[。；;：:，,]$/.test(t) || /^[—\-（(<#]/.test(t) || numberedHeading(line)) return false;
+  return TITLE_WORDS.test(t) || (t.length <= 30 && isProse(next));
+}
+
+/** Index of the first line of the closing block: dates, signatures right before a date, template markers. */
+function closingStart(lines: readonly Line[]): number {
+  let i = lines.length;
+  let sawDate = false;
+  while (i > 0) {
+    const t = lines[i - 1]!.text;
+    if (MARKER_LINE.test(t)) i--;
+    else if (DATE_LINE.test(t)) {
+      sawDate = true;
+      i--;
+    } else if (sawDate && t.length <= 25 && !/[。；;，,：:]/.test(t)) i--;
+    else break;
+  }
+  return i;
+}
+
+const headingCues = Object.entries(vocab.sectionKinds.heading) as Array<[Exclude<SectionKind, 'preamble'>, string[]]>;
+
+/** The kind a heading's wording names: the cue that occurs earliest (ties: the longest), or null. */
+export function headingKind(heading: string): SectionKind | null {
+  let best: { kind: SectionKind; pos: number; len: number } | null = null;
+  for (const [kind, cues] of headingCues) {
+    for (const cue of cues) {
+      const pos = heading.indexOf(cue);
+      if (pos < 0) continue;
+      if (!best || pos < best.pos || (pos === best.pos && cue.length > best.len)) best = { kind, pos, len: cue.length };
+    }
+  }
+  return best?.kind ?? null;
+}
+
+const bodyRes = {
+  problems: new RegExp(alternation(vocab.sectionKinds.body.problems), 'g'),
+  plans: new RegExp(alternation(vocab.sectionKinds.body.plans), 'g'),
+  achievements: new RegExp(alternation(vocab.sectionKinds.body.achievements), 'g'),
+};
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+/** Kind of a top-level section whose heading names none: by the cues of its body, then by position. */
+function bodyKind(body: string, previous: SectionKind | null): SectionKind {
+  const problems = count(bodyRes.problems, body);
+  const plans = count(bodyRes.plans, body);
+  const achievements = count(bodyRes.achievements, body);
+  if ((problems * 1000) / Math.max(body.length, 1) >= vocab.sectionKinds.minBodyScore && problems > achievements) return 'problems';
+  if (plans > achievements || previous === 'plans') return 'plans';
+  return 'achievements';
+}
+
+const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
+const closingPlansRe = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alternation(vocab.sectionKinds.closingPlans)})`);
+
+export interface SectionResult {
+  sections: Section[];
+  /** The title line, when the report opens with one. */
+  title: Line | null;
+}
+
+export function findSections(text: string, lines: readonly Line[]): SectionResult {
+  const title = isTitleLine(lines[0], lines[1]) ? lines[0]! : null;
+  const first = title ? 1 : 0;
+  const close = closingStart(lines);
+  const contentEnd = close < lines.length ? lines[close]!.start : text.length;
+
+  let headings: Heading[] = [];
+  for (let i = first; i < close; i++) {
+    const h = numberedHeading(lines[i]!);
+    if (h) headings.push(h);
+  }
+  if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
+    for (let i = first; i < close; i++) {
+      const h = bareHeading(lines[i]!, lines[i + 1]);
+      if (h) headings.push(h);
+    }
+    headings.sort((a, b) => a.start - b.start);
+  }
+  const ranks = [...new Set(headings.map((h) => STYLE_RANK[h.style]))].sort((a, b) => a - b);
+  const levelOf = (h: Heading): 1 | 2 | 3 => Math.min(ranks.indexOf(STYLE_RANK[h.style]) + 1, 3) as 1 | 2 | 3;
+  headings = headings.filter((h) => h.headingEnd > h.headingStart);
+
+  const trimEnd = (end: number): number => {
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    return end;
+  };
+
+  const sections: Section[] = [];
+  const firstStart = headings[0]?.start ?? contentEnd;
+  const preambleStart = lines[first]?.start ?? contentEnd;
+  if (preambleStart < firstStart) {
+    sections.push({ level: 1, marker: '', heading: '', kind: 'preamble', start: preambleStart, end: trimEnd(firstStart), headingEnd: preambleStart });
+  }
+
+  // Years named in top-level headings: the report reviews the earlier year(s) and plans the latest.
+  const topYears = headings
+    .filter((h) => levelOf(h) === 1)
+    .map((h) => Number(YEAR_IN_HEADING.exec(h.heading)?.[1] ?? NaN))
+    .filter((y) => !Number.isNaN(y));
+  const latestYear = topYears.length > 1 && new Set(topYears).size > 1 ? Math.max(...topYears) : null;
+
+  const parents: Section[] = [];
+  let previousTop: SectionKind | null = null;
+  headings.forEach((h, i) => {
+    const level = levelOf(h);
+    let endIdx = i + 1;
+    while (endIdx < headings.length && levelOf(headings[endIdx]!) > level) endIdx++;
+    const end = trimEnd(headings[endIdx]?.start ?? contentEnd);
+    while (parents.length > 0 && parents[parents.length - 1]!.level >= level) parents.pop();
+    const parent = parents[parents.length - 1];
+    let kind: SectionKind;
+    if (parent) kind = parent.kind;
+    else {
+      const named = headingKind(h.heading);
+      const year = Number(YEAR_IN_HEADING.exec(h.heading)?.[1] ?? NaN);
+      if (latestYear !== null && !Number.isNaN(year) && (named === null || named === 'achievements' || named === 'plans')) {
+        kind = year === latestYear ? 'plans' : 'achievements';
+      } else kind = named ?? bodyKind(text.slice(h.headingEnd, end), previousTop);
+      previousTop = kind;
+    }
+    const section: Section = { level, marker: h.marker, heading: h.heading, kind, start: h.start, end, headingEnd: h.headingEnd };
+    sections.push(section);
+    parents.push(section);
+  });
+
+  splitClosingPlans(text, lines, sections, close);
+  return { sections, title };
+}
+
+/**
+ * A report without a plans heading often closes with an unnumbered paragraph (下一步，… / 2024年下半年，…将…):
+ * that paragraph becomes a plans section of its own, cut from the end of the sections that held it.
+ */
+function splitClosingPlans(text: string, lines: readonly Line[], sections: Section[], close: number): void {
+  if (sections.some((s) => s.kind === 'plans')) return;
+  const lastTop = [...sections].reverse().find((s) => s.level === 1);
+  if (!lastTop || lastTop.kind === 'preamble') return;
+  for (let i = close - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.start <= lastTop.headingEnd) return;
+    if (sections.some((s) => s.start === line.start)) return;
+    const clause = line.text.split(/[，,。]/)[0] ?? '';
+    if (!closingPlansRe.test(clause) || !/将|要/.test(line.text)) continue;
+    const end = lastTop.end;
+    for (const s of sections) if (s.end > line.start && s.start < line.start) s.end = trimBefore(text, line.start);
+    sections.push({ level: 1, marker: '', heading: '', kind: 'plans', start: line.start, end, headingEnd: line.start });
+    return;
+  }
+}
+
+function trimBefore(text: string, pos: number): number {
+  while (pos > 0 && /\s/.test(text[pos - 1]!)) pos--;
+  return pos;
+}

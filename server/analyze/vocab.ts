@@ -1,0 +1,158 @@
+// The analysis vocabularies: JSON files under shared/vocab/, read once at module load and validated, so
+// that a reviewer can extend them without touching code and a broken edit fails loudly at start-up.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { SECTION_KINDS } from '../../shared/types.js';
+
+export const VOCAB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'vocab');
+
+const words = z.array(z.string().min(1)).min(1);
+/** A JavaScript regular expression in source form; rejected at load if it does not compile. */
+const regexSource = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, '不是合法的正则表达式');
+
+const bodyKinds = z.object({ problems: words, plans: words, achievements: words });
+const sectionKindsSchema = z.object({
+  heading: z.object(Object.fromEntries(SECTION_KINDS.filter((k) => k !== 'preamble').map((k) => [k, words])) as Record<
+    Exclude<(typeof SECTION_KINDS)[number], 'preamble'>,
+    typeof words
+  >),
+  body: bodyKinds,
+  minBodyScore: z.number().positive(),
+  closingPlans: words,
+});
+
+const problemsSchema = z.object({
+  admission: words,
+  leadIn: words,
+  closing: words,
+  enumerator: regexSource,
+});
+
+const figuresSchema = z.object({
+  measures: words,
+  verbalMeasures: words,
+  smallNumeralMeasures: words,
+  money: words,
+  percent: words,
+  approxPrefixes: words,
+  approxSuffixes: words,
+  lightVerbs: words,
+  trailingVerbs: words,
+  leadingFillers: words,
+  followingCuts: words,
+  changeVerbs: words,
+  maxActivityChars: z.number().int().positive(),
+  notFigure: z.object({
+    frequencyCues: words,
+    ordinalPrefixes: words,
+    wordBefore: words,
+    followers: words,
+    setPhrases: words,
+    measureCompounds: words,
+    quotedMaxChars: z.number().int().positive(),
+  }),
+  implausible: z.object({
+    rateWords: words,
+    meetingCategories: words,
+    maxMeetingCount: z.number().positive(),
+  }),
+});
+
+const categoriesSchema = z.object({
+  categories: z.array(z.object({ category: z.string().min(1), cues: words })).min(1),
+});
+
+const placeholdersSchema = z.object({
+  patterns: z.array(z.object({ kind: z.string().min(1), label: z.string().min(1), pattern: regexSource })).min(1),
+  bulkCount: z.number().int().positive(),
+  bulkDensity: z.number().positive(),
+  selfName: regexSource,
+});
+
+const staleSchema = z.object({
+  rules: z
+    .array(
+      z
+        .object({
+          id: z.string().min(1),
+          pattern: regexSource,
+          from: z.number().int().optional(),
+          to: z.number().int().optional(),
+          anniversaryOf: z.number().int().optional(),
+          message: z.string().min(1),
+        })
+        .refine((r) => r.from !== undefined || r.to !== undefined || r.anniversaryOf !== undefined, '规则须给出 from/to 或 anniversaryOf'),
+    )
+    .min(1),
+});
+
+const traceSchema = z.object({ markers: z.array(regexSource).min(1), notices: z.array(regexSource).min(1) });
+
+const placesSchema = z.object({
+  provinces: z.array(z.object({ name: z.string().min(2), full: z.string().min(2), cities: z.array(z.string().min(2)) })).min(1),
+  requireSuffix: words,
+  contextExclusions: words,
+});
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  const full = path.join(VOCAB_DIR, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(full, 'utf8'));
+  } catch (e) {
+    throw new Error(`词表 ${file} 无法读取或不是合法 JSON：${(e as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`词表 ${file} 格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+  return parsed.data;
+}
+
+export type SectionKindVocab = z.infer<typeof sectionKindsSchema>;
+export type ProblemVocab = z.infer<typeof problemsSchema>;
+export type FigureVocab = z.infer<typeof figuresSchema>;
+export type CategoryVocab = z.infer<typeof categoriesSchema>;
+export type PlaceholderVocab = z.infer<typeof placeholdersSchema>;
+export type StaleVocab = z.infer<typeof staleSchema>;
+export type TraceVocab = z.infer<typeof traceSchema>;
+export type PlaceVocab = z.infer<typeof placesSchema>;
+
+export const VOCAB_FILES = {
+  sectionKinds: 'section-kinds.json',
+  problems: 'problems.json',
+  figures: 'figures.json',
+  categories: 'activity-categories.json',
+  placeholders: 'placeholders.json',
+  stale: 'stale-references.json',
+  traces: 'template-traces.json',
+  places: 'places.json',
+} as const;
+
+export const vocab = {
+  sectionKinds: load(VOCAB_FILES.sectionKinds, sectionKindsSchema),
+  problems: load(VOCAB_FILES.problems, problemsSchema),
+  figures: load(VOCAB_FILES.figures, figuresSchema),
+  categories: load(VOCAB_FILES.categories, categoriesSchema),
+  placeholders: load(VOCAB_FILES.placeholders, placeholdersSchema),
+  stale: load(VOCAB_FILES.stale, staleSchema),
+  traces: load(VOCAB_FILES.traces, traceSchema),
+  places: load(VOCAB_FILES.places, placesSchema),
+};
+
+/** Escapes a word for use inside a regular expression. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An alternation of words, longest first so that 人次 wins over 人. */
+export function alternation(list: readonly string[]): string {
+  return [...new Set(list)].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+}
