@@ -43,7 +43,8 @@ const CN_LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (as Word renders chineseCounting). */
 function chineseCount(n: number, digits: string, units: readonly string[]): string {
-  if (n === 0) return digits[0]!;
+  // Inside a counted number zero reads 零 (一百零五); 〇 is a digit only in digit-by-digit formats.
+  if (n === 0) return '零';
   const parts: string[] = [];
   const s = String(n);
   let zeroPending = false;
@@ -54,7 +55,7 @@ function chineseCount(n: number, digits: string, units: readonly string[]): stri
       zeroPending = parts.length > 0;
       continue;
     }
-    if (zeroPending) parts.push(digits[0]!);
+    if (zeroPending) parts.push('零');
     zeroPending = false;
     parts.push(digits[d]! + unit);
   }

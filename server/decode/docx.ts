@@ -238,7 +238,7 @@ async function openDocx(bytes: Uint8Array): Promise<ZipContainer> {
   try {
     return await openZip(bytes, MAX_PARTS);
   } catch (err) {
-    if (err instanceof DecodeError) throw new DecodeError(`Word 文档（.docx）不完整或已损坏，无法打开；请重新保存或重新导出后提交（${err.message}）`);
+    if (err instanceof DecodeError) throw new DecodeError('Word 文档（.docx）不完整或已损坏，无法打开，可能是上传或拷贝时被截断；请重新保存后提交');
     throw err;
   }
 }

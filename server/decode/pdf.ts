@@ -194,7 +194,7 @@ export async function decodePdf(bytes: Uint8Array): Promise<DecodedPdf> {
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
     if (name === 'PasswordException') throw new DecodeError('PDF 设置了打开密码，无法读取；请提交未加密的版本');
-    throw new DecodeError(`PDF 文件已损坏或不完整，无法打开（${err instanceof Error ? err.message : String(err)}）`);
+    throw new DecodeError('PDF 文件已损坏或不完整，无法打开；请重新导出后提交');
   }
   try {
     const pages: Line[][] = [];

@@ -1,4 +1,4 @@
-// Plain-text submissions: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030/GBK.
+// Plain-text submissions: UTF-8 (with or without BOM), UTF-16 (BOM, or detected), else GB18030/GBK.
 // The stored text is the decoded input with the BOM removed and \r\n turned into \n, nothing else:
 // every offset the system reports points into exactly that string.
 import { DecodeError } from './errors.js';
@@ -46,6 +46,21 @@ function detectUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nul
   return null;
 }
 
+/**
+ * Chinese UTF-16 has few zero bytes: judge by the code units instead. Asked only once strict UTF-8 has
+ * failed (paired-up ASCII looks like CJK); GBK bytes paired up land in Hangul and private use instead.
+ */
+function plausibleUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 !== 0) return null;
+  const head = bytes.subarray(0, Math.min(bytes.length, 4096));
+  for (const label of ['utf-16le', 'utf-16be'] as const) {
+    const units = new TextDecoder(label).decode(head);
+    const plausible = units.match(/[\u4E00-\u9FFF\u3000-\u303F\uFF00-\uFFEF\u2000-\u206F\u0020-\u007E\n\r\t]/g)?.length ?? 0;
+    if (units.length >= 8 && plausible / units.length > 0.95) return label;
+  }
+  return null;
+}
+
 export function decodeTextBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new DecodeError('文件为空');
   let decoded: string | null = null;
@@ -66,7 +81,11 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedText {
     } else {
       decoded = tryDecode('utf-8', bytes);
       encoding = 'utf-8';
-      if (decoded === null) {
+      const utf16Units = decoded === null ? plausibleUtf16(bytes) : null;
+      if (utf16Units) {
+        decoded = tryDecode(utf16Units, bytes);
+        encoding = 'utf-16';
+      } else if (decoded === null) {
         decoded = tryDecode('gb18030', bytes);
         encoding = 'gb18030';
       }

@@ -57,7 +57,7 @@ export function decodeEntryName(raw: Buffer, flags: number, extraFields: readonl
 function zipOpenError(err: unknown): DecodeError {
   const msg = err instanceof Error ? err.message : String(err);
   if (/end of central directory record signature not found/i.test(msg)) return new DecodeError('压缩文件不完整或已损坏（找不到文件目录），可能是上传或拷贝时被截断');
-  return new DecodeError(`压缩文件已损坏，无法读取（${msg}）`);
+  return new DecodeError('压缩文件已损坏，无法读取');
 }
 
 async function collect(stream: Readable, maxBytes: number): Promise<Uint8Array> {
@@ -129,14 +129,17 @@ export async function openZip(input: Uint8Array | string, maxEntries: number): P
       try {
         stream = await zip.openReadStreamPromise(item.entry);
       } catch (err) {
-        throw new DecodeError(`压缩数据已损坏（${err instanceof Error ? err.message : String(err)}）`);
+        throw new DecodeError('压缩数据已损坏，无法解压');
       }
       try {
         return await collect(stream, maxBytes);
       } catch (err) {
         if (err instanceof DecodeError) throw err;
-        // yauzl checks the inflated length against the header; a mismatch or an inflate error means damage.
-        throw new DecodeError(`压缩数据已损坏或不完整（${err instanceof Error ? err.message : String(err)}）`);
+        // yauzl checks the inflated length against the header: more data than declared is how a bomb
+        // hides from the size checks; less, or an inflate error, is damage.
+        const msg = err instanceof Error ? err.message : '';
+        if (/too many bytes/.test(msg)) throw new DecodeError('解压出的数据超过文件头声明的大小，疑似“压缩炸弹”，已停止解压');
+        throw new DecodeError('压缩数据已损坏或不完整，无法解压');
       }
     },
     close() {
