@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../queries/overview.js';
 import { getReport, listReports, REPORT_SORTS } from '../queries/reports.js';
+import { getUnitComparison, getUnitHistory } from '../queries/units.js';
 import { searchReports } from '../search/index.js';
 import { adminRouter } from './admin.js';
 import { filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
@@ -39,6 +40,14 @@ const searchRouter = router({
     .query(({ ctx, input }) => searchReports(ctx.db, scopeFilters(ctx.user, input))),
 });
 
+const unitsRouter = router({
+  comparison: memberProcedure.input(filtersInput).query(({ ctx, input }) => getUnitComparison(ctx.db, scopeFilters(ctx.user, input))),
+  history: memberProcedure.input(z.object({ unit: z.string().min(1).max(200) })).query(({ ctx, input }) => {
+    if (ctx.user.role === 'submitter' && input.unit !== ctx.user.unitName) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
+    return getUnitHistory(ctx.db, input.unit);
+  }),
+});
+
 const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.user),
 });
@@ -48,6 +57,7 @@ export const appRouter = router({
   reports: reportsRouter,
   overview: overviewRouter,
   search: searchRouter,
+  units: unitsRouter,
   admin: adminRouter,
 });
 

@@ -1,14 +1,16 @@
-// Applies the shared filters to a query that joins reports (as r) and units (as u).
+// Applies the shared filters to a query that joins reports (as r) and units (as u), whatever else it joins.
 import type { SelectQueryBuilder } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Database } from '../db/schema.js';
 
 type Joined = Database & { r: Database['reports']; u: Database['units'] };
 
-export function applyFilters<O>(q: SelectQueryBuilder<Joined, 'r' | 'u', O>, f: Filters): SelectQueryBuilder<Joined, 'r' | 'u', O> {
+export function applyFilters<DB extends Joined, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, f: Filters): SelectQueryBuilder<DB, TB, O> {
+  // Kysely cannot see that r and u are among TB for a generic TB; callers' joins guarantee it.
+  let q = query as unknown as SelectQueryBuilder<Joined, 'r' | 'u', O>;
   if (f.department) q = q.where('u.department', '=', f.department);
   if (f.unit) q = q.where('u.name', '=', f.unit);
   if (f.year !== undefined) q = q.where('r.year', '=', f.year);
   if (f.period) q = q.where('r.period', '=', f.period);
-  return q;
+  return q as unknown as SelectQueryBuilder<DB, TB, O>;
 }

@@ -20,6 +20,8 @@ const ACCESS: Record<string, Role[] | typeof PUBLIC> = {
   'overview.headlines': M,
   'overview.missingSubmissions': R,
   'search.reports': M,
+  'units.comparison': M,
+  'units.history': M,
   'admin.users': A,
   'admin.createUser': A,
   'admin.setDisabled': A,

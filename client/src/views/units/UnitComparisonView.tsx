@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Input, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { formatInt, formatPercent } from '../../format.js';
+import { type RouterOutputs, useTRPC } from '../../trpc.js';
+import { useFilterSearch, useFilters } from '../../useFilters.js';
+
+type Row = RouterOutputs['units']['comparison'][number];
+
+const num = (key: keyof Row, title: string, render: (v: number) => string = formatInt): ColumnsType<Row>[number] => ({
+  title,
+  key,
+  align: 'right',
+  sorter: (a, b) => Number(a[key]) - Number(b[key]),
+  render: (_: unknown, r) => render(Number(r[key])),
+});
+
+const rate = (key: 'stock' | 'copied' | 'self' | 'reuse', title: string, warnAt: number): ColumnsType<Row>[number] => ({
+  title,
+  key: `rate-${key}`,
+  align: 'right',
+  sorter: (a, b) => a.rates[key] - b.rates[key],
+  render: (_: unknown, r) => <span style={{ color: r.rates[key] >= warnAt ? '#cf1322' : undefined }}>{formatPercent(r.rates[key])}</span>,
+});
+
+export function UnitComparisonView() {
+  const trpc = useTRPC();
+  const [filters] = useFilters();
+  const carry = useFilterSearch();
+  const [keyword, setKeyword] = useState('');
+  const data = useQuery(trpc.units.comparison.queryOptions(filters));
+  const rows = useMemo(() => (data.data ?? []).filter((r) => !keyword || r.unit.includes(keyword)), [data.data, keyword]);
+  const departments = useMemo(() => [...new Set((data.data ?? []).map((r) => r.department ?? '未分组'))], [data.data]);
+  const columns: ColumnsType<Row> = [
+    {
+      title: '单位',
+      dataIndex: 'unit',
+      key: 'unit',
+      fixed: 'left',
+      width: 170,
+      sorter: (a, b) => a.unit.localeCompare(b.unit, 'zh-CN'),
+      render: (u: string) => <Link to={`/units/${encodeURIComponent(u)}${carry}`}>{u}</Link>,
+    },
+    {
+      title: '部门',
+      dataIndex: 'department',
+      key: 'department',
+      width: 110,
+      filters: departments.map((d) => ({ text: d, value: d })),
+      onFilter: (v, r) => (r.department ?? '未分组') === v,
+      render: (d: string | null) => <Tag>{d ?? '未分组'}</Tag>,
+    },
+    num('reports', '报告数'),
+    num('avgChars', '平均字数'),
+    rate('stock', '套话率', 0.3),
+    rate('copied', '抄袭他单位', 0.1),
+    rate('self', '自我重复', 0.3),
+    num('placeholders', '占位符'),
+    num('flags', '提示'),
+    num('figures', '填报数字'),
+    num('problems', '问题条数'),
+    num('themes', '问题主题'),
+  ];
+  return (
+    <Card title="单位对比" extra={<Input.Search allowClear placeholder="按单位名称筛选" onSearch={setKeyword} onChange={(e) => !e.target.value && setKeyword('')} style={{ width: 220 }} />}>
+      <Table<Row>
+        data-testid="unit-table"
+        rowKey="id"
+        size="middle"
+        loading={data.isLoading}
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 1300 }}
+        pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${formatInt(t)} 个单位` }}
+      />
+    </Card>
+  );
+}

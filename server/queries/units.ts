@@ -1,0 +1,116 @@
+// Unit comparison: one row per unit over the filtered reports, and one unit's reports over time.
+import { sql } from 'kysely';
+import type { Filters } from '../../shared/filters.js';
+import type { Period } from '../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { applyFilters } from './filters.js';
+
+/** Per-report counts of the findings tables, as correlated subqueries (one index lookup each). */
+function findingsCount(table: 'placeholders' | 'flags' | 'figures' | 'problems') {
+  return sql<number>`(select count(*) from ${sql.table(table)} x where x.report_id = r.id)`;
+}
+
+const ratio = (part: number | string | null, whole: number | string | null) => (Number(whole) > 0 ? Number(part ?? 0) / Number(whole) : 0);
+
+export async function getUnitComparison(db: Db, f: Filters) {
+  const rows = await applyFilters(
+    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'),
+    f,
+  )
+    .select([
+      'u.id',
+      'u.name as unit',
+      'u.department',
+      sql<number>`count(*)`.as('reports'),
+      sql<number>`sum(r.chars)`.as('chars'),
+      sql<number>`coalesce(sum(rr.stock_chars), 0)`.as('stockChars'),
+      sql<number>`coalesce(sum(rr.copied_chars), 0)`.as('copiedChars'),
+      sql<number>`coalesce(sum(rr.self_chars), 0)`.as('selfChars'),
+      sql<number>`sum(${findingsCount('placeholders')})`.as('placeholders'),
+      sql<number>`sum(${findingsCount('flags')})`.as('flags'),
+      sql<number>`sum(${findingsCount('figures')})`.as('figures'),
+      sql<number>`sum(${findingsCount('problems')})`.as('problems'),
+      sql<number | null>`max(r.year)`.as('lastYear'),
+    ])
+    .groupBy(['u.id', 'u.name', 'u.department'])
+    .orderBy('u.department')
+    .orderBy('u.name')
+    .execute();
+  const themeRows = await applyFilters(
+    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('problems as p', 'p.report_id', 'r.id'),
+    f,
+  )
+    .where('p.theme_id', 'is not', null)
+    .select(['u.id', sql<number>`count(distinct p.theme_id)`.as('themes')])
+    .groupBy('u.id')
+    .execute();
+  const themes = new Map(themeRows.map((t) => [t.id, Number(t.themes)]));
+  return rows.map((r) => {
+    const chars = Number(r.chars);
+    const stock = ratio(r.stockChars, chars);
+    const copied = ratio(r.copiedChars, chars);
+    const self = ratio(r.selfChars, chars);
+    return {
+      id: r.id,
+      unit: r.unit,
+      department: r.department,
+      reports: Number(r.reports),
+      avgChars: Math.round(chars / Math.max(1, Number(r.reports))),
+      rates: { stock, copied, self, reuse: Math.min(1, stock + copied + self) },
+      placeholders: Number(r.placeholders),
+      flags: Number(r.flags),
+      figures: Number(r.figures),
+      problems: Number(r.problems),
+      themes: themes.get(r.id) ?? 0,
+      lastYear: r.lastYear === null ? null : Number(r.lastYear),
+    };
+  });
+}
+
+export type UnitComparisonRow = Awaited<ReturnType<typeof getUnitComparison>>[number];
+
+/** One unit's reports in time order, each with the figures a committee follows from period to period. */
+export async function getUnitHistory(db: Db, unitName: string) {
+  const rows = await db
+    .selectFrom('reports as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id')
+    .where('u.name', '=', unitName)
+    .select([
+      'r.id',
+      'r.year',
+      'r.period',
+      'r.title',
+      'r.chars',
+      'u.department',
+      'rr.stock_chars as stockChars',
+      'rr.copied_chars as copiedChars',
+      'rr.self_chars as selfChars',
+      findingsCount('placeholders').as('placeholders'),
+      findingsCount('flags').as('flags'),
+      findingsCount('figures').as('figures'),
+      findingsCount('problems').as('problems'),
+      sql<number | null>`(select sum(f.value) from figures f where f.report_id = r.id and f.unit = '次' and f.placeholder = 0)`.as('activityCount'),
+    ])
+    .orderBy('r.year')
+    .orderBy(sql`case r.period when 'Q1' then 1 when 'H1' then 2 when 'Q2' then 3 when 'Q3' then 4 when 'H2' then 5 when 'Q4' then 6 when 'annual' then 7 else 8 end`)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    period: r.period as Period | null,
+    title: r.title,
+    chars: r.chars,
+    department: r.department,
+    rates: {
+      stock: ratio(r.stockChars, r.chars),
+      copied: ratio(r.copiedChars, r.chars),
+      self: ratio(r.selfChars, r.chars),
+    },
+    placeholders: Number(r.placeholders),
+    flags: Number(r.flags),
+    figures: Number(r.figures),
+    problems: Number(r.problems),
+    activityCount: r.activityCount === null ? 0 : Number(r.activityCount),
+  }));
+}
