@@ -1,8 +1,8 @@
 // Warning flags for the reviewer, each with offsets (when it points at a place) and a plain Chinese message.
 // The kinds are listed with their meanings in FLAGS.md.
-import type { Figure, Flag, Placeholder, ProblemStatement, Section } from '../../shared/types.js';
-import { vocab } from './vocab.js';
-import { parseChineseNumber, type Line } from './text.js';
+import type { Figure, Flag, Placeholder, ProblemStatement, Section, Span } from '../../shared/types.js';
+import { alternation, vocab } from './vocab.js';
+import { parseChineseNumber, spanAt, type Line } from './text.js';
 import { foreignNameFlags } from './places.js';
 
 export const FLAG_KINDS = [
@@ -61,7 +61,9 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{(\w+)\}/g, (all, k: string) => (values[k] !== undefined ? String(values[k]) : all));
 }
 
-function staleReferences(text: string, year: number | null): Flag[] {
+const RETROSPECTIVE = new RegExp(alternation(vocab.stale.retrospective));
+
+function staleReferences(text: string, sentences: readonly Span[], year: number | null): Flag[] {
   if (year === null) return [];
   const out: Flag[] = [];
   for (const rule of STALE) {
@@ -78,6 +80,8 @@ function staleReferences(text: string, year: number | null): Flag[] {
         to = expected + 1;
       }
       if ((from === undefined || year >= from) && (to === undefined || year <= to)) continue;
+      const sentence = spanAt(sentences, m.index);
+      if (sentence && RETROSPECTIVE.test(text.slice(sentence.start, sentence.end))) continue;
       out.push(flag('stale_reference', fill(rule.message, { match: m[0], year, expected: expected ?? '' }), m.index, m.index + m[0].length));
     }
   }
@@ -100,6 +104,7 @@ function implausibleFigures(figures: readonly Figure[]): Flag[] {
 export interface FlagInput {
   text: string;
   lines: readonly Line[];
+  sentences: readonly Span[];
   sections: readonly Section[];
   problems: readonly ProblemStatement[];
   figures: readonly Figure[];
@@ -112,7 +117,7 @@ export interface FlagInput {
 export function findFlags(input: FlagInput): Flag[] {
   const { text, placeholders } = input;
   const flags: Flag[] = [
-    ...scan(MARKERS, text, (m) => flag('template_marker', `文中有文档网站留下的标记“${m[0].slice(0, 30)}”，疑为从网上下载的范文`, m.index, m.index + m[0].length)),
+    ...scan(MARKERS, text, (m) => flag('template_marker', `文中有网页或文档网站留下的标记“${m[0].slice(0, 30)}”，疑为从网上下载的范文`, m.index, m.index + m[0].length)),
     ...scan(NOTICES, text, (m) => flag('download_notice', `文中有上传下载或版权提示“${m[0]}”，疑为从网上下载的范文`, m.index, m.index + m[0].length)),
     ...scan([STRAY], text, (m) => flag('stray_punctuation', `标点“${m[0]}”重叠，疑为删改他人材料后的残留`, m.index, m.index + m[0].length)),
   ];
@@ -130,7 +135,7 @@ export function findFlags(input: FlagInput): Flag[] {
     );
   }
   flags.push(...hardLinebreaks(text, input.lines));
-  flags.push(...staleReferences(text, input.year));
+  flags.push(...staleReferences(text, input.sentences, input.year));
   if (!input.sections.some((s) => s.kind === 'problems')) {
     flags.push(
       flag(

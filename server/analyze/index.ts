@@ -20,6 +20,6 @@ export function analyzeReport(text: string, hints: AnalyzeHints = {}): Analysis 
   const figures = findFigures(text, sentences);
   const placeholders = findPlaceholders(text);
   const density = placeholderDensity(placeholders.length, text);
-  const flags = findFlags({ text, lines, sections, problems, figures, placeholders, density, year: meta.year, unit: hints.unit ?? meta.unit });
+  const flags = findFlags({ text, lines, sentences, sections, problems, figures, placeholders, density, year: meta.year, unit: hints.unit ?? meta.unit });
   return { meta, sections, problems, figures, placeholders, placeholderDensity: density, flags };
 }

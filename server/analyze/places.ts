@@ -19,6 +19,7 @@ const REQUIRE_SUFFIX = new Set(vocab.places.requireSuffix);
 const PLACE_RE = new RegExp(`(?<name>${alternation([...PLACES.keys()])})(?<suffix>省|市|自治区|地区|自治州|州|盟)?`, 'g');
 const EXCLUSION = new RegExp(alternation(vocab.places.contextExclusions));
 const SELF_NAME = new RegExp(vocab.placeholders.selfName, 'u');
+const ADDRESS = new RegExp(vocab.places.address, 'gu');
 
 interface Mention {
   place: Place;
@@ -53,6 +54,8 @@ export function foreignNameFlags(text: string, unit: string | null): Flag[] {
   const templated = own.length === 0 && SELF_NAME.test(text);
   if (own.length === 0 && !templated) return [];
   const cityLevel = ownCities.size > 0;
+  // A province's report names other provinces and cities as a matter of course (对口支援, 区域合作).
+  if (!templated && !cityLevel) return [];
 
   const flags: Flag[] = [];
   const seen = new Set<string>();
@@ -61,9 +64,7 @@ export function foreignNameFlags(text: string, unit: string | null): Flag[] {
     if (seen.has(p.name)) continue;
     if (!templated) {
       if (ownCities.has(p.name) || (p.isProvince && ownProvinces.has(p.name))) continue;
-      // A province's report names its own cities; a city's report should not name other cities.
-      if (!cityLevel && ownProvinces.has(p.province)) continue;
-      if (cityLevel && p.isProvince) continue;
+      if (p.isProvince) continue;
     }
     if (EXCLUSION.test(clauseAround(text, m.start, m.end))) continue;
     seen.add(p.name);
@@ -76,6 +77,13 @@ export function foreignNameFlags(text: string, unit: string | null): Flag[] {
       start: m.start,
       end: m.end,
     });
+  }
+  if (templated) {
+    ADDRESS.lastIndex = 0;
+    for (let m = ADDRESS.exec(text); m; m = ADDRESS.exec(text)) {
+      if (flags.some((f) => f.start !== null && f.start < m!.index + m![0].length && m!.index < (f.end ?? 0))) continue;
+      flags.push({ kind: 'foreign_name', message: `本单位名称仍是占位符，文中却出现具体地址“${m[0]}”，疑为套用他人材料`, start: m.index, end: m.index + m[0].length });
+    }
   }
   return flags;
 }

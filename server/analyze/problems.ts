@@ -14,6 +14,8 @@ const CLOSING_ANYWHERE = new RegExp(alternation(V.closing));
 /** An admission states that problems exist; 解决了一些困难和问题 reports a success instead. */
 const ADMITS = /存在|看到|认识到|面临|表现|还有|仍有|也有|不足/;
 const SOLVES = /解决|化解|破解|帮助|克服/;
+/** Longer sentences that mention 不少困难 state problems themselves rather than announce them. */
+const MAX_LEAD_IN = 60;
 
 function statement(text: string, start: number, end: number): ProblemStatement | null {
   while (start < end && (isSpace(text[start]) || /[：:，,；;]/.test(text[start]!))) start++;
@@ -59,7 +61,7 @@ function itemsOf(text: string, span: Span): Span[] {
       items.push(...clauses(text, { start: s.start + colon + 1, end: s.end }));
       continue;
     }
-    if (LEAD_IN.test(sentence) && !/[；;]/.test(sentence)) continue;
+    if (LEAD_IN.test(sentence) && !/[；;]/.test(sentence) && sentence.length <= MAX_LEAD_IN) continue;
     items.push(...clauses(text, s));
   }
   return items;
@@ -100,8 +102,10 @@ export function findProblems(text: string, lines: readonly Line[], sections: rea
       const cue = ADMISSION.exec(sentence);
       if (!cue || !ADMITS.test(sentence) || SOLVES.test(sentence.slice(0, cue.index + cue[0].length))) continue;
       if (CLOSING_ANYWHERE.test(sentence.slice(0, cue.index))) continue;
+      // 我们也清醒地看到…：a；b。 — the problems follow the colon; without one, they are the sentences
+      // from the admission on (a general admission is dropped there as a lead-in).
       const colon = sentence.slice(cue.index).search(/[：:]/);
-      const from = colon >= 0 ? s.start + cue.index + colon + 1 : s.end;
+      const from = colon >= 0 ? s.start + cue.index + colon + 1 : s.start;
       if (from >= line.end) break;
       spans.push(...itemsOf(text, { start: from, end: line.end }));
       break;

@@ -38,14 +38,21 @@ interface Heading {
   line: Line;
 }
 
-function numberedHeading(line: Line): Heading | null {
+function numberedHeading(line: Line, next: Line | undefined): Heading | null {
   for (const [style, re] of MARKERS) {
     const m = re.exec(line.text);
     if (!m) continue;
     // Template-site tags glued to a heading (（二）##paidbegin##夯实理论武装) are not part of it.
     const skip = m[0].length + (LEADING_TAG.exec(line.text.slice(m[0].length))?.[0].length ?? 0);
     const rest = line.text.slice(skip);
-    if (rest.length === 0) return null;
+    if (rest.length === 0) {
+      // A marker alone on its line: the heading is the next line when that is a heading, else there is none.
+      const marker = m[0].trim();
+      const own = next && next.text.length <= MAX_BARE_HEADING && !/[。！？；;]/.test(next.text) && !MARKERS.some(([, r]) => r.test(next.text));
+      return own
+        ? { style, marker, start: line.start, headingStart: next.start, headingEnd: next.end, heading: next.text.replace(/[：:]$/, ''), line }
+        : { style, marker, start: line.start, headingStart: line.end, headingEnd: line.end, heading: '', line };
+    }
     const headingStart = line.start + skip;
     let len: number;
     const stop = RUN_IN_END.exec(rest);
@@ -76,7 +83,7 @@ function bareHeading(line: Line, next: Line | undefined): Heading | null {
 export function isTitleLine(line: Line | undefined, next: Line | undefined): boolean {
   if (!line) return false;
   const t = line.text;
-  if (t.length > 60 || /[。；;：:，,]$/.test(t) || /^[—\-（(<#]/.test(t) || numberedHeading(line)) return false;
+  if (t.length > 60 || /[。；;：:，,]$/.test(t) || /^[—\-（(<#]/.test(t) || numberedHeading(line, next)) return false;
   return TITLE_WORDS.test(t) || (t.length <= 30 && isProse(next));
 }
 
@@ -149,21 +156,21 @@ export function findSections(text: string, lines: readonly Line[]): SectionResul
   const close = closingStart(lines);
   const contentEnd = close < lines.length ? lines[close]!.start : text.length;
 
-  let headings: Heading[] = [];
+  const headings: Heading[] = [];
   for (let i = first; i < close; i++) {
-    const h = numberedHeading(lines[i]!);
+    const h = numberedHeading(lines[i]!, lines[i + 1]);
     if (h) headings.push(h);
   }
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
+    const taken = new Set(headings.map((h) => h.headingStart));
     for (let i = first; i < close; i++) {
-      const h = bareHeading(lines[i]!, lines[i + 1]);
+      const h = taken.has(lines[i]!.start) ? null : bareHeading(lines[i]!, lines[i + 1]);
       if (h) headings.push(h);
     }
     headings.sort((a, b) => a.start - b.start);
   }
   const ranks = [...new Set(headings.map((h) => STYLE_RANK[h.style]))].sort((a, b) => a - b);
   const levelOf = (h: Heading): 1 | 2 | 3 => Math.min(ranks.indexOf(STYLE_RANK[h.style]) + 1, 3) as 1 | 2 | 3;
-  headings = headings.filter((h) => h.headingEnd > h.headingStart);
 
   const trimEnd = (end: number): number => {
     while (end > 0 && /\s/.test(text[end - 1]!)) end--;

@@ -93,6 +93,7 @@ const staleSchema = z.object({
         .refine((r) => r.from !== undefined || r.to !== undefined || r.anniversaryOf !== undefined, '规则须给出 from/to 或 anniversaryOf'),
     )
     .min(1),
+  retrospective: words,
 });
 
 const traceSchema = z.object({ markers: z.array(regexSource).min(1), notices: z.array(regexSource).min(1) });
@@ -101,6 +102,7 @@ const placesSchema = z.object({
   provinces: z.array(z.object({ name: z.string().min(2), full: z.string().min(2), cities: z.array(z.string().min(2)) })).min(1),
   requireSuffix: words,
   contextExclusions: words,
+  address: regexSource,
 });
 
 function load<T>(file: string, schema: z.ZodType<T>): T {
