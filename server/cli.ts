@@ -12,11 +12,14 @@ import { DecodeError } from './decode/index.js';
 import { ingestSubmission, prepareSubmission } from './ingest.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
+import { getThemeMembers, getThemes } from './queries/themes.js';
+import { refreshThemes } from './themes/index.js';
 
 const USAGE = `用法：yanpan <命令> [选项]
   analyze FILE [--unit U] [--department D] [--year Y] [--period P]   分析一份报告（不入库），输出 JSON
   ingest PATH… [--manifest FILE.csv] [--db PATH]                      入库报告（文件、目录、zip）
   reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
+  themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
   serve [--db PATH] [--port N]                                         启动看板与 API
   backup FILE [--db PATH]                                              在线备份数据库（服务运行时也安全）
   restore FILE [--db PATH]                                             从备份恢复数据库
@@ -169,7 +172,32 @@ async function restore(args: string[]): Promise<number> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { analyze, ingest, reuse, serve, backup, restore };
+async function themes(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  const db = await openDb(defaultDbPath(values.db));
+  try {
+    // Statements stored before their themes were computed get them now; assigned ones keep theirs.
+    await refreshThemes(db);
+    const { themes: list, unassigned } = await getThemes(db, {});
+    for (const t of list) {
+      const members = (await getThemeMembers(db, t.id, {})).map((m) => ({
+        report: String(m.report),
+        unit: m.unit,
+        year: m.year,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+      }));
+      process.stdout.write(`${JSON.stringify({ id: t.id, label: t.label, terms: t.terms, statements: t.statements, units: t.units, members })}\n`);
+    }
+    process.stdout.write(`${JSON.stringify({ unassigned })}\n`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { analyze, ingest, reuse, themes, serve, backup, restore };
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);

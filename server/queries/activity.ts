@@ -1,0 +1,130 @@
+// Queries for the activity views: reported activities (figures) per category, by unit, department or
+// year; the units that report none of a category; and the activities no category matched, so that a
+// reviewer can extend shared/vocab/activity-categories.json.
+import { sql } from 'kysely';
+import type { Filters } from '../../shared/filters.js';
+import { vocab } from '../analyze/vocab.js';
+import type { Db } from '../db/connection.js';
+import { applyFilters } from './filters.js';
+
+/** Measures that are not counts (money, percentages): such figures are counted but never summed. */
+const NOT_COUNTS = [...vocab.figures.money, ...vocab.figures.percent];
+
+/** The activity categories in vocabulary order. */
+export function activityCategories(): string[] {
+  return vocab.categories.categories.map((c) => c.category);
+}
+
+function figuresJoined(db: Db) {
+  return db
+    .selectFrom('figures as f')
+    .innerJoin('reports as r', 'r.id', 'f.report_id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id');
+}
+
+export const ACTIVITY_GROUPINGS = ['unit', 'department', 'year'] as const;
+export type ActivityGrouping = (typeof ACTIVITY_GROUPINGS)[number];
+
+export interface ActivityCell {
+  /** Unit name, department or year, as asked. */
+  group: string | number | null;
+  /** null: no category matched the activity. */
+  category: string | null;
+  /** Reported activities (figures), placeholders included. */
+  figures: number;
+  /** Sum of the reported counts (money, percentages and placeholders left out). */
+  total: number;
+  /** Figures whose number is a placeholder (X次). */
+  placeholders: number;
+}
+
+/** Number of reported activities and summed counts per category, by unit, department or year. */
+export async function getActivityByCategory(db: Db, f: Filters, by: ActivityGrouping): Promise<ActivityCell[]> {
+  const group = by === 'unit' ? 'u.name' : by === 'department' ? 'u.department' : 'r.year';
+  const rows = await applyFilters(figuresJoined(db), f)
+    .select([
+      `${group} as group`,
+      'f.category',
+      sql<number>`count(*)`.as('figures'),
+      sql<number>`sum(case when ${sql.ref('f.placeholder')} = 0 and ${sql.ref('f.value')} is not null and ${sql.ref('f.unit')} not in (${sql.join(NOT_COUNTS)}) then ${sql.ref('f.value')} else 0 end)`.as('total'),
+      sql<number>`sum(${sql.ref('f.placeholder')})`.as('placeholders'),
+    ])
+    .groupBy([group, 'f.category'])
+    .orderBy(group)
+    .orderBy('f.category')
+    .execute();
+  return rows.map((r) => ({
+    group: r.group,
+    category: r.category,
+    figures: Number(r.figures),
+    total: Number(r.total),
+    placeholders: Number(r.placeholders),
+  }));
+}
+
+export interface MissingCategory {
+  category: string;
+  /** Units with reports in scope that report no activity of the category. */
+  units: Array<{ unit: string; department: string | null; reports: number }>;
+}
+
+/** For each category, the units in scope that report none of it. */
+export async function getUnitsMissingCategory(db: Db, f: Filters): Promise<MissingCategory[]> {
+  const [units, reported] = await Promise.all([
+    applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+      .select(['u.name', 'u.department', sql<number>`count(*)`.as('reports')])
+      .groupBy(['u.name', 'u.department'])
+      .orderBy('u.department')
+      .orderBy('u.name')
+      .execute(),
+    applyFilters(figuresJoined(db), f).where('f.category', 'is not', null).select(['u.name', 'f.category']).distinct().execute(),
+  ]);
+  const has = new Set(reported.map((r) => `${r.category}\u0000${r.name}`));
+  return activityCategories().map((category) => ({
+    category,
+    units: units
+      .filter((u) => !has.has(`${category}\u0000${u.name}`))
+      .map((u) => ({ unit: u.name, department: u.department, reports: Number(u.reports) })),
+  }));
+}
+
+export interface UnmatchedActivity {
+  activity: string;
+  figures: number;
+  reports: number;
+  units: number;
+  /** One place it stands, for the reviewer to read it in context. */
+  example: { report: number; start: number; end: number };
+}
+
+/** Activities no category matched, most frequent first. */
+export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): Promise<UnmatchedActivity[]> {
+  const rows = await applyFilters(figuresJoined(db), f)
+    .where('f.category', 'is', null)
+    .select([
+      'f.activity',
+      sql<number>`count(*)`.as('figures'),
+      sql<number>`count(distinct r.id)`.as('reports'),
+      sql<number>`count(distinct u.id)`.as('units'),
+      sql<number>`min(${sql.ref('f.id')})`.as('first'),
+    ])
+    .groupBy('f.activity')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('f.activity')
+    .limit(limit)
+    .execute();
+  const firsts = rows.length
+    ? await db.selectFrom('figures').select(['id', 'report_id', 'sentence_start', 'sentence_end']).where('id', 'in', rows.map((r) => Number(r.first))).execute()
+    : [];
+  const byId = new Map(firsts.map((x) => [x.id, x]));
+  return rows.map((r) => {
+    const ex = byId.get(Number(r.first))!;
+    return {
+      activity: r.activity,
+      figures: Number(r.figures),
+      reports: Number(r.reports),
+      units: Number(r.units),
+      example: { report: ex.report_id, start: ex.sentence_start, end: ex.sentence_end },
+    };
+  });
+}
