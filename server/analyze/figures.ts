@@ -171,7 +171,8 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
     } else if (g.cnpct !== undefined) unit = '%';
     else if (!percentUnits.has(rawUnit) && g.scale !== undefined) unit = rawUnit;
     if (unit === '人（次）' || unit === '人(次)') unit = '人次';
-    if (value !== null) value = Math.round(value * 1e6) / 1e6;
+    // 8750.95亿 in floating point is 875095000000.0001: keep the digits the report wrote.
+    if (value !== null) value = Number(value.toPrecision(12));
 
     // The counted activity: named after the figure (召开2次专题会议) or in the clause before it.
     const prevFigure = figures[figures.length - 1];

@@ -89,6 +89,8 @@ const staleSchema = z.object({
           to: z.number().int().optional(),
           anniversaryOf: z.number().int().optional(),
           message: z.string().min(1),
+          example: z.string().min(1),
+          exampleYear: z.number().int(),
         })
         .refine((r) => r.from !== undefined || r.to !== undefined || r.anniversaryOf !== undefined, '规则须给出 from/to 或 anniversaryOf'),
     )
@@ -105,17 +107,21 @@ const placesSchema = z.object({
   address: regexSource,
 });
 
-function load<T>(file: string, schema: z.ZodType<T>): T {
-  const full = path.join(VOCAB_DIR, file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(full, 'utf8'));
-  } catch (e) {
-    throw new Error(`词表 ${file} 无法读取或不是合法 JSON：${(e as Error).message}`);
-  }
+/** Validates the content of a vocabulary file; throws with a Chinese message naming the file and the fault. */
+export function parseVocab<T>(file: string, schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new Error(`词表 ${file} 格式有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
   return parsed.data;
+}
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(path.join(VOCAB_DIR, file), 'utf8'));
+  } catch (e) {
+    throw new Error(`词表 ${file} 无法读取或不是合法 JSON：${(e as Error).message}`);
+  }
+  return parseVocab(file, schema, raw);
 }
 
 export type SectionKindVocab = z.infer<typeof sectionKindsSchema>;
@@ -137,6 +143,17 @@ export const VOCAB_FILES = {
   traces: 'template-traces.json',
   places: 'places.json',
 } as const;
+
+export const VOCAB_SCHEMAS = {
+  sectionKinds: sectionKindsSchema,
+  problems: problemsSchema,
+  figures: figuresSchema,
+  categories: categoriesSchema,
+  placeholders: placeholdersSchema,
+  stale: staleSchema,
+  traces: traceSchema,
+  places: placesSchema,
+};
 
 export const vocab = {
   sectionKinds: load(VOCAB_FILES.sectionKinds, sectionKindsSchema),
