@@ -30,5 +30,5 @@ export function expectSpansValid(text: string, a: Analysis): void {
     within(p);
     expect(text.slice(p.start, p.end)).toBe(p.text);
   }
-  for (const f of a.flags) if (f.start !== null && f.end !== null) within(f);
+  for (const f of a.flags) if (f.start !== null && f.end !== null) within({ start: f.start, end: f.end });
 }

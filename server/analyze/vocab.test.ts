@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { parseVocab, VOCAB_DIR, VOCAB_FILES, VOCAB_SCHEMAS, vocab } from './vocab.js';
 import { analyzeReport } from './index.js';
 
@@ -11,7 +12,8 @@ const read = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSy
 describe('vocabularies', () => {
   it('every file validates against its schema', () => {
     for (const [key, file] of Object.entries(VOCAB_FILES) as Array<[keyof typeof VOCAB_FILES, string]>) {
-      expect(() => parseVocab(file, VOCAB_SCHEMAS[key], read(file)), file).not.toThrow();
+      const schema: z.ZodType<unknown> = VOCAB_SCHEMAS[key];
+      expect(() => parseVocab(file, schema, read(file)), file).not.toThrow();
     }
   });
 
