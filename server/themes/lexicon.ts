@@ -2,15 +2,28 @@
 // stand in one clause. A statement's score for a theme is the number of its clauses holding a cue, the head
 // clause counting double, since the head is the diagnosis itself.
 import { clauses } from './terms.js';
-import type { SeedTheme } from './vocab.js';
+import type { SeedThemeVocab } from './vocab.js';
 
 export interface CueLexicon {
   themes: Array<{ id: string; cues: string[][] }>;
   minScore: number;
+  shortcomings: string[];
 }
 
-export function compileLexicon(themes: readonly SeedTheme[], minScore: number): CueLexicon {
-  return { themes: themes.map((t) => ({ id: t.id, cues: t.cues.map((c) => c.split('+').filter(Boolean)) })), minScore };
+export function compileLexicon(vocab: SeedThemeVocab): CueLexicon {
+  return {
+    themes: vocab.themes.map((t) => ({ id: t.id, cues: t.cues.map((c) => c.split('+').filter(Boolean)) })),
+    minScore: vocab.minScore,
+    shortcomings: vocab.shortcomings,
+  };
+}
+
+/**
+ * Whether a statement names a shortcoming at all. One that does not is a plan or a lead-in the problem
+ * extraction took for a problem; it stays unassigned rather than seeding a theme of plans.
+ */
+export function statesShortcoming(text: string, lex: CueLexicon): boolean {
+  return lex.shortcomings.some((w) => text.includes(w));
 }
 
 export interface CueMatch {

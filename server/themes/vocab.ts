@@ -7,6 +7,7 @@ const words = z.array(z.string().min(1)).min(1);
 
 const seedThemesSchema = z.object({
   minScore: z.number().positive(),
+  shortcomings: words,
   themes: z
     .array(
       z.object({
