@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PERIODS, type Period } from '../shared/types.js';
+import { ingestBatch, ReadError } from './batch.js';
 import { collectSubmissions } from './collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { defaultDbPath, openDb } from './db/connection.js';
 import { DecodeError } from './decode/index.js';
-import { ingestSubmission, prepareSubmission } from './ingest.js';
+import { prepareSubmission } from './ingest.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
 import { getThemeMembers, getThemes } from './queries/themes.js';
@@ -89,31 +90,25 @@ async function ingest(args: string[]): Promise<number> {
     fail(`${values.manifest ?? positionals.join(' ')}: ${e instanceof Error ? e.message : String(e)}`, 2);
   }
   const db = await openDb(defaultDbPath(values.db));
-  const failed = [...collected.failed];
-  let ingested = 0;
-  let duplicates = 0;
-  const bar = progressBar(collected.files.length, '入库');
+  let summary;
   try {
-    for (const f of collected.files) {
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(f.path);
-      } catch {
-        failed.push({ file: f.path, error: '无法读取文件' });
-        bar.tick(f.fileName);
-        continue;
-      }
-      const r = await ingestSubmission(db, { fileName: f.fileName, bytes, meta: f.meta, extra: f.extra });
-      if (r.status === 'stored') ingested++;
-      else if (r.status === 'duplicate') duplicates++;
-      else failed.push({ file: f.path, error: r.error });
-      bar.tick(f.fileName);
-    }
+    const sources = collected.files.map((f) => ({
+      label: f.fileName,
+      read: async () => {
+        try {
+          return { fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra };
+        } catch {
+          throw new ReadError('无法读取文件');
+        }
+      },
+    }));
+    summary = await ingestBatch(db, sources, progressBar(sources.length, '入库'));
   } finally {
-    bar.done();
     await db.destroy();
   }
+  const failed = [...collected.failed, ...summary.failed];
   for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
+  const { ingested, duplicates } = summary;
   process.stdout.write(`${JSON.stringify({ ingested, duplicates, failed })}\n`);
   if (failed.length === 0) return 0;
   return ingested + duplicates > 0 ? 1 : 2;

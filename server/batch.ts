@@ -1,0 +1,66 @@
+// A batch of submissions (a CLI run, the demo data, an upload): each report ingested in its own
+// transaction, reuse resolved once at the end of the batch, then the problem themes refreshed.
+import type { Db } from './db/connection.js';
+import { DecodeError, expandArchive, isArchiveName } from './decode/index.js';
+import { ingestSubmission, type IngestResult, type Submission } from './ingest.js';
+import type { Progress } from './progress.js';
+import { withReuseBatch } from './reuse/index.js';
+import { refreshThemes } from './themes/index.js';
+
+/** A file that could not be read from disk (gone, unreadable): named, and the batch goes on. */
+export class ReadError extends Error {}
+
+export interface Failure {
+  file: string;
+  error: string;
+}
+
+/** One file given to a batch: a report, or a zip of reports. */
+export interface BatchSource {
+  label: string;
+  read(): Promise<Submission>;
+}
+
+export interface BatchSummary {
+  ingested: number;
+  duplicates: number;
+  failed: Failure[];
+  results: IngestResult[];
+}
+
+/** The submissions a file holds: itself, or the report files inside a zip (each refused on its own). */
+export async function unpack(sub: Submission): Promise<{ submissions: Submission[]; refused: Failure[] }> {
+  if (!isArchiveName(sub.fileName)) return { submissions: [sub], refused: [] };
+  const { entries, refused } = await expandArchive(sub.bytes);
+  return {
+    // Entries carry their own names (unit and period usually stand there), not the archive's metadata.
+    submissions: entries.map((e) => ({ fileName: `${sub.fileName}/${e.path}`, bytes: e.bytes })),
+    refused: refused.map((r) => ({ file: `${sub.fileName}/${r.path}`, error: r.reason })),
+  };
+}
+
+export async function ingestBatch(db: Db, sources: BatchSource[], progress?: Progress): Promise<BatchSummary> {
+  const summary: BatchSummary = { ingested: 0, duplicates: 0, failed: [], results: [] };
+  await withReuseBatch(db, async () => {
+    for (const source of sources) {
+      try {
+        const { submissions, refused } = await unpack(await source.read());
+        summary.failed.push(...refused);
+        for (const sub of submissions) {
+          const r = await ingestSubmission(db, sub);
+          summary.results.push(r);
+          if (r.status === 'stored') summary.ingested++;
+          else if (r.status === 'duplicate') summary.duplicates++;
+          else summary.failed.push({ file: r.file, error: r.error });
+        }
+      } catch (e) {
+        if (!(e instanceof DecodeError) && !(e instanceof ReadError)) throw e;
+        summary.failed.push({ file: source.label, error: e.message });
+      }
+      progress?.tick(source.label);
+    }
+  });
+  progress?.done();
+  if (summary.ingested > 0) await refreshThemes(db);
+  return summary;
+}
