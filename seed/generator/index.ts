@@ -4,7 +4,7 @@
 // its exact offsets in PlantedTruth, so tests can check that the system finds them.
 import type { SectionKind } from '../../shared/types.js';
 import { Rng } from './prng.js';
-import { blockText, cloneBlock, type Block, type LeftoverKind } from './segments.js';
+import { blockText, cloneBlock, type Block, type LeftoverKind, type Mark } from './segments.js';
 import { buildReport, type DemoPeriod, type Draft } from './report.js';
 import { buildUnit, DEPARTMENTS, type Richness, type Unit } from './units.js';
 import { THEMES, themeWeight, type Theme } from './bank/problems.js';
@@ -352,51 +352,19 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
     const d = drafts.get(s.key)!;
     const parts: string[] = [];
     let offset = 0;
-    const span = (start: number, end: number): TruthSpan => ({ fileName: d.fileName, start, end, text: '' });
-    const found: Array<() => void> = [];
     for (const b of d.blocks) {
       const bStart = offset;
       for (const seg of b.segs) {
         const start = offset;
-        const end = offset + seg.text.length;
-        offset = end;
+        offset += seg.text.length;
         const m = seg.mark;
-        if (!m) continue;
-        const sp = span(start, end);
-        found.push(() => {
-          sp.text = seg.text;
-          switch (m.k) {
-            case 'heading':
-              truth.sections.push({ ...sp, kind: m.kind, level: m.level });
-              break;
-            case 'problem':
-              truth.problems.push({ ...sp, theme: m.theme });
-              break;
-            case 'figure':
-              truth.figures.push({ ...sp, activity: m.activity, value: m.value, unit: m.unit, approx: m.approx });
-              if (m.implausible) truth.implausibleFigures.push({ ...sp, activity: m.activity, value: m.value ?? 0, unit: m.unit, reason: m.implausible });
-              break;
-            case 'placeholder':
-              truth.placeholders.push({ ...sp, kind: m.kind });
-              if (m.kind === 'number' && m.activity && m.unit) truth.figures.push({ ...sp, activity: m.activity, value: null, unit: m.unit, approx: false });
-              break;
-            case 'leftover':
-              truth.templateLeftovers.push({ ...sp, kind: m.kind });
-              break;
-            case 'foreign':
-              truth.foreignNames.push({ ...sp, name: m.name });
-              break;
-            case 'stale':
-              break; // found again below, with the carried-over ones
-          }
-        });
+        if (m) record(truth, m, { fileName: d.fileName, start, end: offset, text: seg.text });
       }
       blockSpans.set(b, { fileName: d.fileName, start: bStart, end: offset });
       parts.push(blockText(b));
       offset += 1; // the line break after the block
     }
     const text = parts.join('\n') + '\n';
-    for (const f of found) f();
     texts.set(d.fileName, text);
     if (!d.blocks.some((b) => b.role === 'problems')) truth.missingProblems.push(d.fileName);
     if (d.blocks.some((b) => b.segs.some((x) => x.mark?.k === 'placeholder'))) truth.placeholderReports.push(d.fileName);
@@ -443,6 +411,34 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
 
   truth.recurrences = recurrences(reports, truth.problems, periods);
   return { reports, truth };
+}
+
+/** Files a marked segment under its kind of truth (stale wording is found again later, with the carried-over). */
+function record(truth: PlantedTruth, m: Mark, sp: TruthSpan): void {
+  switch (m.k) {
+    case 'heading':
+      truth.sections.push({ ...sp, kind: m.kind, level: m.level });
+      break;
+    case 'problem':
+      truth.problems.push({ ...sp, theme: m.theme });
+      break;
+    case 'figure':
+      truth.figures.push({ ...sp, activity: m.activity, value: m.value, unit: m.unit, approx: m.approx });
+      if (m.implausible) truth.implausibleFigures.push({ ...sp, activity: m.activity, value: m.value ?? 0, unit: m.unit, reason: m.implausible });
+      break;
+    case 'placeholder':
+      truth.placeholders.push({ ...sp, kind: m.kind });
+      if (m.kind === 'number' && m.activity && m.unit) truth.figures.push({ ...sp, activity: m.activity, value: null, unit: m.unit, approx: false });
+      break;
+    case 'leftover':
+      truth.templateLeftovers.push({ ...sp, kind: m.kind });
+      break;
+    case 'foreign':
+      truth.foreignNames.push({ ...sp, name: m.name });
+      break;
+    case 'stale':
+      break;
+  }
 }
 
 function structuredCloneDraft(d: Draft): Draft {
