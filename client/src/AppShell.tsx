@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -14,7 +14,9 @@ import { LoginView } from './views/login/LoginView.js';
 import { OverviewView } from './views/overview/OverviewView.js';
 import { ReportView } from './views/report/ReportView.js';
 import { ReportListView } from './views/reports/ReportListView.js';
+import { ActivityView } from './views/activity/ActivityView.js';
 import { SearchView } from './views/search/SearchView.js';
+import { ThemesView } from './views/themes/ThemesView.js';
 import { UnitComparisonView } from './views/units/UnitComparisonView.js';
 import { UnitView } from './views/units/UnitView.js';
 
@@ -37,6 +39,8 @@ const VIEWS: ViewEntry[] = [
   { path: '/', label: '总览', icon: <BarChartOutlined />, element: <OverviewView />, menu: true, roles: ALL },
   { path: '/units', label: '单位对比', icon: <ApartmentOutlined />, element: <UnitComparisonView />, menu: true, roles: ALL },
   { path: '/units/:name', label: '单位详情', element: <UnitView />, menu: false, parent: '/units', roles: ALL },
+  { path: '/activity', label: '活动频次', icon: <HeatMapOutlined />, element: <ActivityView />, menu: true, roles: ALL },
+  { path: '/themes', label: '问题主题', icon: <FireOutlined />, element: <ThemesView />, menu: true, roles: ALL },
   { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },

@@ -2,6 +2,9 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../queries/overview.js';
 import { getReport, listReports, REPORT_SORTS } from '../queries/reports.js';
+import { ACTIVITY_GROUPINGS, activityCategories, getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../queries/activity.js';
+import { listFigures } from '../queries/figures.js';
+import { getRecurrences, getThemeMembers, getThemes, getThemesByDepartment, getThemeTrends } from '../queries/themes.js';
 import { getUnitComparison, getUnitHistory } from '../queries/units.js';
 import { searchReports } from '../search/index.js';
 import { adminRouter } from './admin.js';
@@ -48,6 +51,28 @@ const unitsRouter = router({
   }),
 });
 
+const activityRouter = router({
+  categories: memberProcedure.query(() => activityCategories()),
+  byCategory: memberProcedure
+    .input(filtersInput.extend({ by: z.enum(ACTIVITY_GROUPINGS) }))
+    .query(({ ctx, input }) => getActivityByCategory(ctx.db, scopeFilters(ctx.user, input), input.by)),
+  missing: memberProcedure.input(filtersInput).query(({ ctx, input }) => getUnitsMissingCategory(ctx.db, scopeFilters(ctx.user, input))),
+  unmatched: memberProcedure.input(filtersInput).query(({ ctx, input }) => getUnmatchedActivities(ctx.db, scopeFilters(ctx.user, input))),
+  figures: memberProcedure
+    .input(filtersInput.extend({ ...page, category: z.string().max(100).nullable().optional(), activity: z.string().max(100).optional() }))
+    .query(({ ctx, input }) => listFigures(ctx.db, scopeFilters(ctx.user, input))),
+});
+
+const themesRouter = router({
+  list: memberProcedure.input(filtersInput).query(({ ctx, input }) => getThemes(ctx.db, scopeFilters(ctx.user, input))),
+  members: memberProcedure
+    .input(filtersInput.extend({ theme: z.string().max(100).nullable() }))
+    .query(({ ctx, input }) => getThemeMembers(ctx.db, input.theme, scopeFilters(ctx.user, input))),
+  trends: memberProcedure.input(filtersInput).query(({ ctx, input }) => getThemeTrends(ctx.db, scopeFilters(ctx.user, input))),
+  byDepartment: memberProcedure.input(filtersInput).query(({ ctx, input }) => getThemesByDepartment(ctx.db, scopeFilters(ctx.user, input))),
+  recurrences: memberProcedure.input(filtersInput).query(({ ctx, input }) => getRecurrences(ctx.db, scopeFilters(ctx.user, input))),
+});
+
 const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.user),
 });
@@ -58,6 +83,8 @@ export const appRouter = router({
   overview: overviewRouter,
   search: searchRouter,
   units: unitsRouter,
+  activity: activityRouter,
+  themes: themesRouter,
   admin: adminRouter,
 });
 

@@ -1,0 +1,169 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Col, Collapse, Empty, Radio, Row, Table, Tag, Typography } from 'antd';
+import type { ECElementEvent } from 'echarts';
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { heatmapChart } from '../../../../shared/charts/heatmap.js';
+import { groupedBarChart } from '../../../../shared/charts/series.js';
+import { Chart } from '../../components/Chart.js';
+import { formatInt, formatYearPeriod } from '../../format.js';
+import { useTRPC } from '../../trpc.js';
+import { useFilterSearch, useFilters } from '../../useFilters.js';
+
+const UNMATCHED = '未归类';
+type Measure = 'total' | 'figures';
+
+export function ActivityView() {
+  const trpc = useTRPC();
+  const [filters, setFilters] = useFilters();
+  const carry = useFilterSearch();
+  const [measure, setMeasure] = useState<Measure>('total');
+  const [drill, setDrill] = useState<{ category: string | null; page: number } | null>(null);
+  const categories = useQuery(trpc.activity.categories.queryOptions());
+  const byDept = useQuery(trpc.activity.byCategory.queryOptions({ ...filters, by: 'department' }));
+  const byYear = useQuery(trpc.activity.byCategory.queryOptions({ ...filters, by: 'year' }));
+  const missing = useQuery(trpc.activity.missing.queryOptions(filters));
+  const unmatched = useQuery(trpc.activity.unmatched.queryOptions(filters));
+  const figures = useQuery({
+    ...trpc.activity.figures.queryOptions({ ...filters, category: drill?.category ?? undefined, page: drill?.page ?? 1, pageSize: 10 }),
+    enabled: drill !== null,
+    placeholderData: keepPreviousData,
+  });
+  const rowsOrder = useMemo(() => [...(categories.data ?? []), UNMATCHED], [categories.data]);
+  const measureName = measure === 'total' ? '累计次数' : '填报条数';
+
+  const heat = useMemo(
+    () =>
+      heatmapChart(
+        `各部门活动频次（${measureName}）`,
+        (byDept.data ?? []).map((c) => ({ row: c.category ?? UNMATCHED, column: String(c.group ?? '未分组'), value: c[measure] })),
+        { rows: rowsOrder.filter((r) => (byDept.data ?? []).some((c) => (c.category ?? UNMATCHED) === r)), valueName: measureName },
+      ),
+    [byDept.data, measure, measureName, rowsOrder],
+  );
+  const bars = useMemo(() => {
+    const cells = byYear.data ?? [];
+    const years = [...new Set(cells.map((c) => String(c.group ?? '年度不详')))].sort();
+    const cats = rowsOrder.filter((r) => cells.some((c) => (c.category ?? UNMATCHED) === r));
+    return groupedBarChart(
+      `各年度活动频次（${measureName}）`,
+      years,
+      cats.map((cat) => ({
+        name: cat,
+        values: years.map((y) => cells.filter((c) => String(c.group ?? '年度不详') === y && (c.category ?? UNMATCHED) === cat).reduce((s, c) => s + c[measure], 0)),
+      })),
+      measureName,
+    );
+  }, [byYear.data, measure, measureName, rowsOrder]);
+
+  const onHeatClick = useCallback(
+    (p: ECElementEvent) => {
+      const data = p.data as [number, number, number];
+      const yAxis = (heat.yAxis as { data: string[] }).data;
+      const xAxis = (heat.xAxis as { data: string[] }).data;
+      const category = yAxis[data[1]]!;
+      setFilters({ department: xAxis[data[0]] === '未分组' ? undefined : xAxis[data[0]] });
+      setDrill({ category: category === UNMATCHED ? null : category, page: 1 });
+    },
+    [heat, setFilters],
+  );
+  const onBarClick = useCallback(
+    (p: ECElementEvent) => {
+      const year = Number(p.name);
+      if (Number.isInteger(year)) setFilters({ year });
+      setDrill({ category: p.seriesName === UNMATCHED ? null : (p.seriesName ?? null), page: 1 });
+    },
+    [setFilters],
+  );
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Radio.Group value={measure} onChange={(e) => setMeasure(e.target.value as Measure)} optionType="button" buttonStyle="solid">
+          <Radio.Button value="total">按累计次数</Radio.Button>
+          <Radio.Button value="figures">按填报条数</Radio.Button>
+        </Radio.Group>
+        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+          点击图中格子或柱形，查看对应的数字及原句
+        </Typography.Text>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card loading={byDept.isLoading}>
+          {(byDept.data ?? []).length ? <Chart option={heat} height={420} onClick={onHeatClick} testId="chart-activity-heatmap" /> : <Empty description="暂无填报数字" />}
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card loading={byYear.isLoading}>
+          {(byYear.data ?? []).length ? <Chart option={bars} height={420} onClick={onBarClick} testId="chart-activity-years" /> : <Empty description="暂无填报数字" />}
+        </Card>
+      </Col>
+      {drill && (
+        <Col span={24}>
+          <Card title={`填报明细：${drill.category ?? UNMATCHED}`} extra={<a onClick={() => setDrill(null)}>关闭</a>} data-testid="activity-drilldown">
+            <Table
+              rowKey="id"
+              size="small"
+              loading={figures.isFetching}
+              dataSource={figures.data?.rows ?? []}
+              pagination={{ current: drill.page, pageSize: 10, total: figures.data?.total ?? 0, onChange: (page) => setDrill({ ...drill, page }), showSizeChanger: false }}
+              columns={[
+                { title: '单位', dataIndex: 'unit', width: 150 },
+                { title: '期次', key: 'p', width: 120, render: (_: unknown, f) => <Link to={`/reports/${f.reportId}${carry}`}>{formatYearPeriod(f.year, f.period)}</Link> },
+                { title: '活动', dataIndex: 'activity', width: 140 },
+                { title: '数值', key: 'v', width: 90, align: 'right', render: (_: unknown, f) => (f.placeholder ? <Tag color="red">缺失</Tag> : `${f.approx ? '约' : ''}${formatInt(f.value)}${f.unit}`) },
+                {
+                  title: '原句',
+                  key: 's',
+                  render: (_: unknown, f) => (
+                    <span>
+                      {f.sentence.slice(0, f.figureOffset.start)}
+                      <mark>{f.sentence.slice(f.figureOffset.start, f.figureOffset.end)}</mark>
+                      {f.sentence.slice(f.figureOffset.end)}
+                    </span>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      )}
+      <Col xs={24} xl={12}>
+        <Card title="未填报某类活动的单位" loading={missing.isLoading}>
+          <Collapse
+            size="small"
+            items={(missing.data ?? [])
+              .filter((m) => m.units.length > 0)
+              .map((m) => ({
+                key: m.category,
+                label: (
+                  <span>
+                    {m.category} <Tag color="orange">{m.units.length} 个单位</Tag>
+                  </span>
+                ),
+                children: m.units.map((u) => (
+                  <Tag key={u.unit} style={{ marginBottom: 4 }}>
+                    <Link to={`/units/${encodeURIComponent(u.unit)}${carry}`}>{u.unit}</Link>
+                  </Tag>
+                )),
+              }))}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card title="未归类的活动（可补充到活动类别词表）" loading={unmatched.isLoading}>
+          <Table
+            rowKey="activity"
+            size="small"
+            dataSource={unmatched.data ?? []}
+            pagination={{ pageSize: 8, showSizeChanger: false }}
+            columns={[
+              { title: '活动', dataIndex: 'activity', render: (a: string, r) => <Link to={`/reports/${r.example.report}${carry}`}>{a}</Link> },
+              { title: '条数', dataIndex: 'figures', align: 'right' },
+              { title: '单位数', dataIndex: 'units', align: 'right' },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,149 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Collapse, Empty, List, Row, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { heatmapChart } from '../../../../shared/charts/heatmap.js';
+import { shareLineChart } from '../../../../shared/charts/series.js';
+import type { Period } from '../../../../shared/types.js';
+import { Chart } from '../../components/Chart.js';
+import { formatInt, formatPercent, formatYearPeriod } from '../../format.js';
+import { type RouterOutputs, useTRPC } from '../../trpc.js';
+import { useFilterSearch, useFilters } from '../../useFilters.js';
+
+type Theme = RouterOutputs['themes']['list']['themes'][number];
+const DIRECTION: Record<string, { label: string; color: string }> = {
+  rising: { label: '上升', color: 'red' },
+  falling: { label: '下降', color: 'green' },
+  steady: { label: '平稳', color: 'default' },
+};
+
+function ThemeMembers({ theme }: { theme: string }) {
+  const trpc = useTRPC();
+  const [filters] = useFilters();
+  const carry = useFilterSearch();
+  const members = useQuery(trpc.themes.members.queryOptions({ ...filters, theme }));
+  return (
+    <List
+      size="small"
+      loading={members.isLoading}
+      dataSource={members.data ?? []}
+      pagination={{ pageSize: 8, size: 'small' }}
+      renderItem={(m) => (
+        <List.Item>
+          <div>
+            <Typography.Text>{m.text}</Typography.Text>
+            <div>
+              <Link to={`/reports/${m.report}${carry}#${m.start}`}>
+                {m.unit} · {formatYearPeriod(m.year, m.period as Period | null)}
+              </Link>
+            </div>
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function ThemesView() {
+  const trpc = useTRPC();
+  const [filters] = useFilters();
+  const carry = useFilterSearch();
+  const list = useQuery(trpc.themes.list.queryOptions(filters));
+  const trends = useQuery(trpc.themes.trends.queryOptions(filters));
+  const byDept = useQuery(trpc.themes.byDepartment.queryOptions(filters));
+  const recurrences = useQuery(trpc.themes.recurrences.queryOptions(filters));
+
+  const topThemes = useMemo(() => (list.data?.themes ?? []).slice(0, 8).map((t) => t.id), [list.data]);
+  const trendOption = useMemo(() => {
+    const t = trends.data;
+    const shown = (t?.themes ?? []).filter((x) => topThemes.includes(x.id));
+    return shareLineChart('主要问题主题的年度变化（提及该主题的报告占比）', (t?.years ?? []).map(String), shown.map((x) => ({ name: x.label, values: x.points.map((p) => p.share) })), '报告占比');
+  }, [trends.data, topThemes]);
+  const deptOption = useMemo(() => {
+    const labels = new Map((list.data?.themes ?? []).map((t) => [t.id, t.label]));
+    const cells = (byDept.data ?? []).filter((c) => topThemes.includes(c.theme)).map((c) => ({ row: labels.get(c.theme) ?? c.label, column: c.department, value: c.share }));
+    return heatmapChart('各部门问题主题分布（提及该主题的报告占比）', cells, { valueName: '报告占比', percent: true, rows: topThemes.map((id) => labels.get(id) ?? id) });
+  }, [byDept.data, list.data, topThemes]);
+  const trendById = new Map((trends.data?.themes ?? []).map((t) => [t.id, t]));
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={12}>
+        <Card loading={trends.isLoading}>{topThemes.length ? <Chart option={trendOption} height={400} testId="chart-theme-trends" /> : <Empty description="暂无问题表述" />}</Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card loading={byDept.isLoading}>{topThemes.length ? <Chart option={deptOption} height={400} testId="chart-theme-departments" /> : <Empty description="暂无问题表述" />}</Card>
+      </Col>
+      <Col span={24}>
+        <Card title={`问题主题（另有 ${formatInt(list.data?.unassigned ?? 0)} 条问题表述未归入任何主题）`}>
+          <Table<Theme>
+            data-testid="theme-table"
+            rowKey="id"
+            size="middle"
+            loading={list.isLoading}
+            dataSource={list.data?.themes ?? []}
+            pagination={{ pageSize: 15 }}
+            expandable={{ expandedRowRender: (t) => <ThemeMembers theme={t.id} /> }}
+            columns={[
+              { title: '主题', dataIndex: 'label', render: (l: string, t) => <span>{l} {t.origin === 'found' && <Tag color="purple">自动发现</Tag>}</span> },
+              { title: '关键词', dataIndex: 'terms', render: (terms: string[]) => terms.slice(0, 6).map((w) => <Tag key={w}>{w}</Tag>) },
+              { title: '问题条数', dataIndex: 'statements', align: 'right', sorter: (a, b) => a.statements - b.statements, defaultSortOrder: 'descend' },
+              { title: '报告数', dataIndex: 'reports', align: 'right', sorter: (a, b) => a.reports - b.reports },
+              { title: '单位数', dataIndex: 'units', align: 'right', sorter: (a, b) => a.units - b.units },
+              {
+                title: '趋势',
+                key: 'trend',
+                render: (_: unknown, t) => {
+                  const tr = trendById.get(t.id);
+                  const d = DIRECTION[tr?.direction ?? 'steady']!;
+                  return <Tag color={d.color}>{d.label}{tr ? `（每年 ${tr.slope >= 0 ? '+' : ''}${formatPercent(tr.slope)}）` : ''}</Tag>;
+                },
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title="屡改屡犯：同一单位连续多期报告同一问题" loading={recurrences.isLoading} data-testid="recurrences">
+          {(recurrences.data ?? []).length === 0 ? (
+            <Empty description="没有连续多期重复出现的问题" />
+          ) : (
+            <Collapse
+              items={(recurrences.data ?? []).map((u) => ({
+                key: u.unit,
+                label: (
+                  <span>
+                    {u.unit} {u.department && <Tag>{u.department}</Tag>}
+                    {u.runs.map((r) => (
+                      <Tag key={r.theme} color="volcano">
+                        {r.label} × {r.periods} 期
+                      </Tag>
+                    ))}
+                  </span>
+                ),
+                children: u.runs.map((run) => (
+                  <div key={run.theme} style={{ marginBottom: 16 }}>
+                    <Typography.Title level={5}>{run.label}</Typography.Title>
+                    <Row gutter={12} wrap={false} style={{ overflowX: 'auto' }}>
+                      {run.entries.map((e) => (
+                        <Col key={e.report} flex="320px">
+                          <Card size="small" title={<Link to={`/reports/${e.report}${carry}`}>{formatYearPeriod(e.year, e.period as Period | null)}</Link>}>
+                            {e.statements.map((s) => (
+                              <Typography.Paragraph key={s.start} style={{ fontSize: 13 }}>
+                                {s.text}
+                              </Typography.Paragraph>
+                            ))}
+                          </Card>
+                        </Col>
+                      ))}
+                    </Row>
+                  </div>
+                )),
+              }))}
+            />
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,59 @@
+// The activity drill-down: the figures behind a cell, with the sentences they came from.
+import { sql } from 'kysely';
+import type { Filters } from '../../shared/filters.js';
+import type { Period } from '../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { applyFilters } from './filters.js';
+
+export interface FigureListInput extends Filters {
+  /** A category, or null for the figures no category matched; undefined for all. */
+  category?: string | null;
+  activity?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listFigures(db: Db, input: FigureListInput) {
+  let q = applyFilters(db.selectFrom('figures as f').innerJoin('reports as r', 'r.id', 'f.report_id').innerJoin('units as u', 'u.id', 'r.unit_id'), input);
+  if (input.category === null) q = q.where('f.category', 'is', null);
+  else if (input.category !== undefined) q = q.where('f.category', '=', input.category);
+  if (input.activity) q = q.where('f.activity', '=', input.activity);
+  const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await q
+    .select([
+      'f.id',
+      'f.report_id as reportId',
+      'u.name as unit',
+      'u.department',
+      'r.year',
+      'r.period',
+      'f.activity',
+      'f.category',
+      'f.value',
+      'f.unit',
+      'f.approx',
+      'f.placeholder',
+      'f.start',
+      'f.end',
+      'f.sentence_start as sentenceStart',
+      'f.sentence_end as sentenceEnd',
+      // The sentence is cut from the stored text (spans are UTF-16 offsets; SQL substr counts code points).
+      'r.text',
+    ])
+    .orderBy('r.year', 'desc')
+    .orderBy('f.id')
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  return {
+    total,
+    rows: rows.map(({ text, ...f }) => ({
+      ...f,
+      period: f.period as Period | null,
+      approx: f.approx === 1,
+      placeholder: f.placeholder === 1,
+      sentence: text.slice(f.sentenceStart, f.sentenceEnd),
+      figureOffset: { start: f.start - f.sentenceStart, end: f.end - f.sentenceStart },
+    })),
+  };
+}
