@@ -31,6 +31,8 @@ interface Line {
 }
 
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
+const CJK_SPREAD = /(?<=[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]) +| +(?=[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F])/g;
+const TYPED_SPACE = '\u0001';
 const SENTENCE_END = /[。！？；：!?;:…”』」）)]$/;
 /** Outline markers a paragraph can start with: 一、 （一） 1. （1） ① 第一章 … */
 const HEADING_START = /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节部分条篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])/;
@@ -55,7 +57,10 @@ function radicals(): Map<string, string> {
  * back to the unified ideograph a reader sees.
  */
 export function foldIdeographs(s: string): string {
-  return s.replace(/[\u2E80-\u2FDF\uF900-\uFAFF]/g, (c) => radicals().get(c) ?? c.normalize('NFKC'));
+  return s
+    .replace(/[\u2E80-\u2FDF\uF900-\uFAFF]/g, (c) => radicals().get(c) ?? c.normalize('NFKC'))
+    .replace(/\u2E3A/g, '——') // the ligature fonts make of the Chinese dash "——" (two em dashes)
+    .replace(/\u2E3B/g, '———');
 }
 
 function median(xs: number[]): number {
@@ -96,17 +101,21 @@ function pageLines(items: TextItem[], page: number): Line[] {
       const gap = p.x - right;
       const prev = text.slice(-1);
       const next = p.str.charAt(0);
-      // pdf.js sends spaces as items of their own; add one only where the layout shows a gap that no
-      // item fills: a word gap in Latin text, or a column gap (a table) anywhere.
-      if (text !== '' && prev !== ' ' && next !== ' ') {
-        const latinJoin = !CJK.test(prev) && !CJK.test(next);
-        if (gap > 1.5 * p.size || (latinJoin && gap > 0.2 * p.size)) text += ' ';
+      // A gap no item fills is a column gap (a table: a tab, as for Word tables) or a word gap in Latin.
+      if (text !== '' && prev !== ' ' && prev !== TYPED_SPACE && next !== ' ') {
+        if (gap > 1.5 * p.size) text += '\t';
+        else if (!CJK.test(prev) && !CJK.test(next) && gap > 0.2 * p.size) text += ' ';
       }
-      text += p.str;
+      // A space glyph of its own, as wide as a font's space, was typed ("省长 林武"): keep it past the
+      // clean-up below.
+      text += p.str === ' ' && p.right - p.x >= 0.25 * p.size ? TYPED_SPACE : p.str;
       right = Math.max(right, p.right);
     }
     const first = parts[0]!;
-    return { text: foldIdeographs(text).trimEnd(), left: first.x, right, y: first.y, size: median(parts.map((p) => p.size)), page };
+    // Justified lines spread CJK characters apart and pdf.js turns the spread into spaces ("增 长 21.9% ，");
+    // those go. Latin word spaces and typed spaces stay.
+    text = text.replace(CJK_SPREAD, '').replaceAll(TYPED_SPACE, ' ');
+    return { text: foldIdeographs(text).trim(), left: first.x, right, y: first.y, size: median(parts.map((p) => p.size)), page };
   });
 }
 
@@ -141,8 +150,11 @@ export function rebuildParagraphs(lines: Line[]): string {
   }
   const pitch = median(pitches) || size * 1.5;
   const indented = (l: Line): boolean => l.left - leftMargin > 1.2 * size;
-  // Documents that mark paragraphs by a first-line indent let a wrapped line end in 。; others do not.
+  // Documents that mark paragraphs by a first-line indent let a wrapped line end in 。: only where
+  // nothing else marks paragraphs does a sentence end at the margin end the paragraph.
   const usesIndent = lines.filter(indented).length >= Math.max(2, lines.length * 0.05);
+  // Likewise documents that separate paragraphs by spacing.
+  const usesSpacing = pitches.filter((p) => p > pitch * 1.4).length >= Math.max(2, pitches.length * 0.03);
 
   const out: string[] = [];
   let para = lines[0]!.text;
@@ -158,7 +170,7 @@ export function rebuildParagraphs(lines: Line[]): string {
       cur.size > size * 1.15 && Math.abs(cur.size - next.size) < 0.05 * cur.size && cur.page === next.page && cur.y - next.y <= 2 * cur.size;
     const join =
       !HEADING_START.test(next.text) &&
-      (titleLines || (wraps && normalGap && !indented(next) && (usesIndent || !SENTENCE_END.test(cur.text))));
+      (titleLines || (wraps && normalGap && !indented(next) && (usesIndent || usesSpacing || !SENTENCE_END.test(cur.text))));
     if (join) {
       const latin = /[A-Za-z0-9,]$/.test(para) && /^[A-Za-z0-9]/.test(next.text);
       para += (latin ? ' ' : '') + next.text.trimStart();
