@@ -116,3 +116,18 @@ export interface ReuseRates {
   copied: number;
   self: number;
 }
+
+/** One line of `yanpan reuse` (../shared/CONTRACT.md): a report's reused passages and their shares. */
+export interface ReportReuse {
+  /** The report's id, as a string. */
+  id: string;
+  file: string | null;
+  unit: string;
+  department: string | null;
+  year: number | null;
+  period: Period | null;
+  /** Non-whitespace characters of the text. */
+  chars: number;
+  rates: ReuseRates;
+  spans: ReuseSpan[];
+}

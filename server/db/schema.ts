@@ -82,12 +82,10 @@ export interface FlagTable {
   end: number | null;
 }
 
-/** A fingerprint of a report: a k-gram hash and the k-gram's place in the stored text. */
-export interface ReusePostingTable {
-  hash: number;
+/** A report's fingerprints: [hash, start, end] int32 triples (little-endian), start/end in the stored text. */
+export interface ReuseFingerprintTable {
   report_id: number;
-  start: number;
-  end: number;
+  postings: Uint8Array;
 }
 
 export interface ReuseReportTable {
@@ -180,7 +178,7 @@ export interface Database {
   figures: FigureTable;
   placeholders: PlaceholderTable;
   flags: FlagTable;
-  reuse_postings: ReusePostingTable;
+  reuse_fingerprints: ReuseFingerprintTable;
   reuse_reports: ReuseReportTable;
   reuse_passages: ReusePassageTable;
   reuse_spans: ReuseSpanTable;

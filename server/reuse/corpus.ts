@@ -1,0 +1,280 @@
+// The corpus as the reuse engine queries it: an inverted index (hash → postings) in memory, built from
+// the fingerprints stored per report and extended as reports arrive; the reports' texts are read from
+// the database when a pair is aligned. One index per database is kept between calls and checked against
+// the stored fingerprints before use, so a report ingested by another process or a rolled-back
+// transaction makes it rebuild rather than answer wrongly.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { SourceRef } from './classify.js';
+import { type NormalizedText, normalizeText } from './normalize.js';
+
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;
+
+/** A report's postings in the stored text's coordinates. */
+export interface ReportPostings {
+  hashes: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+export interface CorpusReport {
+  id: number;
+  unitId: number;
+  text: string;
+  norm: NormalizedText;
+}
+
+export function encodePostings(p: ReportPostings): Uint8Array {
+  const out = new Int32Array(p.hashes.length * 3);
+  for (let i = 0; i < p.hashes.length; i++) {
+    out[3 * i] = p.hashes[i]!;
+    out[3 * i + 1] = p.starts[i]!;
+    out[3 * i + 2] = p.ends[i]!;
+  }
+  return toLittleEndian(out);
+}
+
+function decodePostings(bytes: Uint8Array): ReportPostings {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = bytes.byteLength / 12;
+  const p = { hashes: new Int32Array(n), starts: new Int32Array(n), ends: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    p.hashes[i] = view.getInt32(12 * i, true);
+    p.starts[i] = view.getInt32(12 * i + 4, true);
+    p.ends[i] = view.getInt32(12 * i + 8, true);
+  }
+  return p;
+}
+
+function toLittleEndian(xs: Int32Array): Uint8Array {
+  const bytes = new Uint8Array(xs.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < xs.length; i++) view.setInt32(4 * i, xs[i]!, true);
+  return bytes;
+}
+
+/**
+ * Postings in flat arrays: a base sorted by hash (a stable radix sort, so within one hash in report
+ * order), where a hash's postings are one run found by binary search, and the postings of reports
+ * added since, by hash.
+ */
+export class CorpusIndex {
+  private hash: Int32Array = new Int32Array(0);
+  private owner: Int32Array = new Int32Array(0);
+  private start: Int32Array = new Int32Array(0);
+  private end: Int32Array = new Int32Array(0);
+  private readonly added = new Map<number, Array<[number, number, number]>>();
+  /** Distinct units of each posting's hash in the base arrays, counted once when they are built. */
+  private units: Int32Array = new Int32Array(0);
+  /** Where each range of hashes (by their top bits) starts in the base arrays: a binary search over
+   * millions of postings is some twenty cache misses, a directory lookup one or two. */
+  private directory: Uint32Array = new Uint32Array((1 << DIRECTORY_BITS) + 1);
+  private readonly unitOf = new Map<number, number>();
+  private readonly texts = new Map<number, CorpusReport>();
+  private cachedChars = 0;
+  /** Reports indexed, and the largest id: what the stored fingerprints must also say. */
+  count = 0;
+  maxId = 0;
+
+  /** The index of every stored report's fingerprints (in report order). */
+  static async load(db: DbOrTrx): Promise<CorpusIndex> {
+    const index = new CorpusIndex();
+    const rows = await db
+      .selectFrom('reuse_fingerprints as f')
+      .innerJoin('reports as r', 'r.id', 'f.report_id')
+      .select(['f.report_id', 'r.unit_id', 'f.postings'])
+      .orderBy('f.report_id')
+      .execute();
+    index.build(rows.map((r) => ({ id: r.report_id, unitId: r.unit_id, ...decodePostings(r.postings) })));
+    return index;
+  }
+
+  private build(reports: Array<{ id: number; unitId: number } & ReportPostings>): void {
+    let n = 0;
+    for (const r of reports) n += r.hashes.length;
+    const hash = new Int32Array(n);
+    const owner = new Int32Array(n);
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    let k = 0;
+    for (const r of reports) {
+      this.unitOf.set(r.id, r.unitId);
+      hash.set(r.hashes, k);
+      owner.fill(r.id, k, k + r.hashes.length);
+      start.set(r.starts, k);
+      end.set(r.ends, k);
+      k += r.hashes.length;
+      this.count++;
+      this.maxId = Math.max(this.maxId, r.id);
+    }
+    const order = radixOrder(hash);
+    this.hash = permute(hash, order);
+    this.owner = permute(owner, order);
+    this.start = permute(start, order);
+    this.end = permute(end, order);
+    this.directory = new Uint32Array((1 << DIRECTORY_BITS) + 1);
+    for (let i = 0, b = 0; b <= 1 << DIRECTORY_BITS; b++) {
+      while (i < n && (this.hash[i]! ^ 0x80000000) >>> (32 - DIRECTORY_BITS) < b) i++;
+      this.directory[b] = i;
+    }
+    const seen = new Int32Array(Math.max(0, ...this.unitOf.values()) + 1).fill(-1);
+    this.units = new Int32Array(n);
+    for (let i = 0; i < n; ) {
+      let j = i;
+      let units = 0;
+      for (; j < n && this.hash[j] === this.hash[i]; j++) {
+        const u = this.unitOf.get(this.owner[j]!)!;
+        if (seen[u] !== i) {
+          seen[u] = i;
+          units++;
+        }
+      }
+      this.units.fill(units, i, j);
+      i = j;
+    }
+  }
+
+  /** Add one report's postings (a report arriving after the index was built). */
+  add(id: number, unitId: number, p: ReportPostings): void {
+    this.unitOf.set(id, unitId);
+    for (let i = 0; i < p.hashes.length; i++) {
+      const h = p.hashes[i]!;
+      const list = this.added.get(h);
+      const entry: [number, number, number] = [id, p.starts[i]!, p.ends[i]!];
+      if (list) list.push(entry);
+      else this.added.set(h, [entry]);
+    }
+    this.count++;
+    this.maxId = Math.max(this.maxId, id);
+  }
+
+  unitCount(): number {
+    return new Set(this.unitOf.values()).size;
+  }
+
+  /** First index of hash h in the base arrays (or where it would be). */
+  private find(h: number): number {
+    const b = (h ^ 0x80000000) >>> (32 - DIRECTORY_BITS);
+    let lo = this.directory[b]!;
+    let hi = this.directory[b + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.hash[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Calls `each(report, start, end)` for every posting of hash h, in report order. */
+  private forEach(h: number, each: (report: number, start: number, end: number) => void): void {
+    for (let i = this.find(h); i < this.hash.length && this.hash[i] === h; i++) each(this.owner[i]!, this.start[i]!, this.end[i]!);
+    for (const [r, s, e] of this.added.get(h) ?? []) each(r, s, e);
+  }
+
+  /** For each hash, the number of distinct units whose reports hold it (0 if none). */
+  holders(hashes: Int32Array): Int32Array {
+    const out = new Int32Array(hashes.length);
+    for (let k = 0; k < hashes.length; k++) {
+      const h = hashes[k]!;
+      if (this.added.has(h)) {
+        const units = new Set<number>();
+        this.forEach(h, (r) => units.add(this.unitOf.get(r)!));
+        out[k] = units.size;
+      } else {
+        const i = this.find(h);
+        out[k] = this.hash[i] === h ? this.units[i]! : 0;
+      }
+    }
+    return out;
+  }
+
+  /** The postings of these hashes by report, for the reports `wanted` accepts: [hash, start, …]. */
+  postingsByReport(hashes: Iterable<number>, wanted: (report: number) => boolean): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    for (const h of hashes) {
+      this.forEach(h, (reportId, start) => {
+        if (!wanted(reportId)) return;
+        const list = out.get(reportId);
+        if (list) list.push(h, start);
+        else out.set(reportId, [h, start]);
+      });
+    }
+    return out;
+  }
+
+  /** Up to `limit` reports other than `exclude` holding `first` and, at most `span` characters after it, `last`. */
+  examples(first: number, last: number, span: number, exclude: number, limit: number): SourceRef[] {
+    const firsts: SourceRef[] = [];
+    this.forEach(first, (reportId, start) => {
+      if (reportId !== exclude && firsts.length < 4 * limit && !firsts.some((f) => f.reportId === reportId)) {
+        firsts.push({ reportId, start, end: -1 });
+      }
+    });
+    this.forEach(last, (reportId, start, end) => {
+      for (const f of firsts) {
+        if (f.reportId === reportId && start >= f.start && start <= f.start + span && (f.end < 0 || end < f.end)) f.end = end;
+      }
+    });
+    return firsts.filter((f) => f.end >= 0).slice(0, limit);
+  }
+
+  /** A report's text, normalised (kept for the reports used most recently). */
+  async report(db: DbOrTrx, id: number): Promise<CorpusReport> {
+    let r = this.texts.get(id);
+    if (r) {
+      this.texts.delete(id);
+    } else {
+      const row = await db.selectFrom('reports').select(['unit_id', 'text']).where('id', '=', id).executeTakeFirstOrThrow();
+      r = { id, unitId: row.unit_id, text: row.text, norm: normalizeText(row.text) };
+      this.cachedChars += row.text.length;
+      for (const [oldest, old] of this.texts) {
+        if (this.cachedChars <= TEXT_CACHE_CHARS) break;
+        this.texts.delete(oldest);
+        this.cachedChars -= old.text.length;
+      }
+    }
+    this.texts.set(id, r);
+    return r;
+  }
+}
+
+const DIRECTORY_BITS = 20;
+
+/** Characters of normalised text kept (about 6 bytes each): the province corpus fits whole. */
+const TEXT_CACHE_CHARS = 40_000_000;
+
+/** Stored fingerprints: how many reports, and the largest id. */
+export async function storedSignature(db: DbOrTrx): Promise<{ count: number; maxId: number }> {
+  const r = await db
+    .selectFrom('reuse_fingerprints')
+    .select([sql<number>`count(*)`.as('n'), sql<number | null>`max(report_id)`.as('m')])
+    .executeTakeFirstOrThrow();
+  return { count: Number(r.n), maxId: Number(r.m ?? 0) };
+}
+
+/** Stable order of a 32-bit key array (two 16-bit counting passes). */
+function radixOrder(keys: Int32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (const shift of [0, 16]) {
+    const count = new Uint32Array(65537);
+    // Flip the sign bit so that the order is that of signed integers.
+    const digit = (i: number) => (((keys[i]! ^ 0x80000000) >>> shift) & 0xffff) + 1;
+    for (let i = 0; i < n; i++) count[digit(i)]!++;
+    for (let d = 1; d < 65537; d++) count[d]! += count[d - 1]!;
+    for (let i = 0; i < n; i++) {
+      const o = order[i]!;
+      next[count[digit(o) - 1]!++] = o;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+function permute(xs: Int32Array, order: Uint32Array): Int32Array {
+  const out = new Int32Array(xs.length);
+  for (let i = 0; i < order.length; i++) out[i] = xs[order[i]!]!;
+  return out;
+}
