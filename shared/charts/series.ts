@@ -29,6 +29,6 @@ export function groupedBarChart(title: string, categories: string[], series: Ser
 export function shareLineChart(title: string, categories: string[], series: SeriesData[], yName: string): EChartsOption {
   return {
     ...base(title, categories, yName, true),
-    series: series.map((s) => ({ name: s.name, type: 'line', smooth: true, symbolSize: 7, data: s.values.map((v) => Math.round(v * 1000) / 10) })),
+    series: series.map((s) => ({ name: s.name, type: 'line', symbolSize: 7, data: s.values.map((v) => Math.round(v * 1000) / 10) })),
   };
 }

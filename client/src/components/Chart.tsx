@@ -17,10 +17,11 @@ export function Chart({ option, height = 360, onClick, testId }: ChartProps) {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
-    const resize = () => c.resize();
-    window.addEventListener('resize', resize);
+    // The container's width settles after layout (cards, scrollbars), not only on window resizes.
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(el.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       c.dispose();
       chart.current = null;
     };

@@ -17,7 +17,7 @@ export function ActivityView() {
   const trpc = useTRPC();
   const [filters, setFilters] = useFilters();
   const carry = useFilterSearch();
-  const [measure, setMeasure] = useState<Measure>('total');
+  const [measure, setMeasure] = useState<Measure>('figures');
   const [drill, setDrill] = useState<{ category: string | null; page: number } | null>(null);
   const categories = useQuery(trpc.activity.categories.queryOptions());
   const byDept = useQuery(trpc.activity.byCategory.queryOptions({ ...filters, by: 'department' }));
@@ -29,32 +29,31 @@ export function ActivityView() {
     enabled: drill !== null,
     placeholderData: keepPreviousData,
   });
-  const rowsOrder = useMemo(() => [...(categories.data ?? []), UNMATCHED], [categories.data]);
-  const measureName = measure === 'total' ? '累计次数' : '填报条数';
+  const measureName = measure === 'total' ? '累计数量' : '填报条数';
 
   const heat = useMemo(
     () =>
       heatmapChart(
         `各部门活动频次（${measureName}）`,
-        (byDept.data ?? []).map((c) => ({ row: c.category ?? UNMATCHED, column: String(c.group ?? '未分组'), value: c[measure] })),
-        { rows: rowsOrder.filter((r) => (byDept.data ?? []).some((c) => (c.category ?? UNMATCHED) === r)), valueName: measureName },
+        (byDept.data ?? []).filter((c) => c.category !== null).map((c) => ({ row: c.category!, column: String(c.group ?? '未分组'), value: c[measure] })),
+        { rows: (categories.data ?? []).filter((r) => (byDept.data ?? []).some((c) => c.category === r)), valueName: measureName },
       ),
-    [byDept.data, measure, measureName, rowsOrder],
+    [byDept.data, measure, measureName, categories.data],
   );
   const bars = useMemo(() => {
     const cells = byYear.data ?? [];
     const years = [...new Set(cells.map((c) => String(c.group ?? '年度不详')))].sort();
-    const cats = rowsOrder.filter((r) => cells.some((c) => (c.category ?? UNMATCHED) === r));
+    const cats = (categories.data ?? []).filter((r) => cells.some((c) => c.category === r));
     return groupedBarChart(
       `各年度活动频次（${measureName}）`,
       years,
       cats.map((cat) => ({
         name: cat,
-        values: years.map((y) => cells.filter((c) => String(c.group ?? '年度不详') === y && (c.category ?? UNMATCHED) === cat).reduce((s, c) => s + c[measure], 0)),
+        values: years.map((y) => cells.filter((c) => String(c.group ?? '年度不详') === y && c.category === cat).reduce((s, c) => s + c[measure], 0)),
       })),
       measureName,
     );
-  }, [byYear.data, measure, measureName, rowsOrder]);
+  }, [byYear.data, measure, measureName, categories.data]);
 
   const onHeatClick = useCallback(
     (p: ECElementEvent) => {
@@ -63,7 +62,7 @@ export function ActivityView() {
       const xAxis = (heat.xAxis as { data: string[] }).data;
       const category = yAxis[data[1]]!;
       setFilters({ department: xAxis[data[0]] === '未分组' ? undefined : xAxis[data[0]] });
-      setDrill({ category: category === UNMATCHED ? null : category, page: 1 });
+      setDrill({ category, page: 1 });
     },
     [heat, setFilters],
   );
@@ -71,7 +70,7 @@ export function ActivityView() {
     (p: ECElementEvent) => {
       const year = Number(p.name);
       if (Number.isInteger(year)) setFilters({ year });
-      setDrill({ category: p.seriesName === UNMATCHED ? null : (p.seriesName ?? null), page: 1 });
+      setDrill({ category: p.seriesName ?? null, page: 1 });
     },
     [setFilters],
   );
@@ -80,8 +79,8 @@ export function ActivityView() {
     <Row gutter={[16, 16]}>
       <Col span={24}>
         <Radio.Group value={measure} onChange={(e) => setMeasure(e.target.value as Measure)} optionType="button" buttonStyle="solid">
-          <Radio.Button value="total">按累计次数</Radio.Button>
           <Radio.Button value="figures">按填报条数</Radio.Button>
+          <Radio.Button value="total">按累计数量</Radio.Button>
         </Radio.Group>
         <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
           点击图中格子或柱形，查看对应的数字及原句

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Collapse, Empty, List, Row, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Card, Col, Collapse, Empty, List, Pagination, Row, Segmented, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { heatmapChart } from '../../../../shared/charts/heatmap.js';
 import { shareLineChart } from '../../../../shared/charts/series.js';
@@ -65,6 +65,17 @@ export function ThemesView() {
     return heatmapChart('各部门问题主题分布（提及该主题的报告占比）', cells, { valueName: '报告占比', percent: true, rows: topThemes.map((id) => labels.get(id) ?? id) });
   }, [byDept.data, list.data, topThemes]);
   const trendById = new Map((trends.data?.themes ?? []).map((t) => [t.id, t]));
+  const [minPeriods, setMinPeriods] = useState(3);
+  const [recPage, setRecPage] = useState(1);
+  // Units with the longest runs first: the ones whose rectification most clearly did not work.
+  const recurring = useMemo(
+    () =>
+      (recurrences.data ?? [])
+        .map((u) => ({ ...u, runs: u.runs.filter((r) => r.periods >= minPeriods) }))
+        .filter((u) => u.runs.length > 0)
+        .sort((a, b) => Math.max(...b.runs.map((r) => r.periods)) - Math.max(...a.runs.map((r) => r.periods)) || b.runs.length - a.runs.length),
+    [recurrences.data, minPeriods],
+  );
 
   return (
     <Row gutter={[16, 16]}>
@@ -104,12 +115,30 @@ export function ThemesView() {
         </Card>
       </Col>
       <Col span={24}>
-        <Card title="屡改屡犯：同一单位连续多期报告同一问题" loading={recurrences.isLoading} data-testid="recurrences">
-          {(recurrences.data ?? []).length === 0 ? (
+        <Card
+          title={`屡改屡犯：同一单位连续多期报告同一问题（${recurring.length} 个单位）`}
+          loading={recurrences.isLoading}
+          data-testid="recurrences"
+          extra={
+            <Segmented
+              value={minPeriods}
+              onChange={(v) => {
+                setMinPeriods(Number(v));
+                setRecPage(1);
+              }}
+              options={[
+                { label: '连续 3 期以上', value: 3 },
+                { label: '连续 2 期以上', value: 2 },
+              ]}
+            />
+          }
+        >
+          {recurring.length === 0 ? (
             <Empty description="没有连续多期重复出现的问题" />
           ) : (
+            <>
             <Collapse
-              items={(recurrences.data ?? []).map((u) => ({
+              items={recurring.slice((recPage - 1) * 10, recPage * 10).map((u) => ({
                 key: u.unit,
                 label: (
                   <span>
@@ -141,6 +170,8 @@ export function ThemesView() {
                 )),
               }))}
             />
+            <Pagination style={{ marginTop: 12, textAlign: 'right' }} current={recPage} pageSize={10} total={recurring.length} onChange={setRecPage} showSizeChanger={false} />
+            </>
           )}
         </Card>
       </Col>
