@@ -196,7 +196,7 @@ describe('figures', () => {
     const a = analyzeReport(text);
     expect(figureOf(text, '98%', a)).toMatchObject({ value: 98, unit: '%', activity: '干部参学率' });
     expect(figureOf(text, '百分之九十五', a)).toMatchObject({ value: 95, unit: '%' });
-    expect(figureOf(text, '99.5％', a)).toMatchObject({ value: 99.5, unit: '％' });
+    expect(figureOf(text, '99.5％', a)).toMatchObject({ value: 99.5, unit: '%' });
   });
 
   it('reads money in 元, scaled', () => {

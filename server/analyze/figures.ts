@@ -2,7 +2,7 @@
 // approximations (100余篇, 近200人次), percentages (98%, 百分之九十五), money (3.5万元 → 35000 元) and placeholders in
 // the number's place (XX场次). Frequency rules, ordinals, set phrases and names with numbers are not figures.
 import type { Figure, Span } from '../../shared/types.js';
-import { alternation, escapeRegex, vocab } from './vocab.js';
+import { alternation, vocab } from './vocab.js';
 import { parseArabicNumber, parseChineseNumber, spanAt } from './text.js';
 
 const V = vocab.figures;
@@ -13,9 +13,10 @@ const CN = '[零〇一二两三四五六七八九十百千万亿]+';
 const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3})(?![A-Za-z])';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
+// The number comes first (an optional leading group would be tried at every position); an approximation
+// word before it (近200人次) is looked up afterwards.
 const FIGURE_RE = new RegExp(
-  `(?<prefix>${alternation(V.approxPrefixes)})?` +
-    `(?:百分之(?<cnpct>${CN_PCT})|` +
+  `(?:百分之(?<cnpct>${CN_PCT})|` +
     `(?:(?<![0-9０-９.．])(?<ar>${AR})|(?<![零〇一二两三四五六七八九十百千万亿])(?<cn>${CN})|(?<ph>${PH}))` +
     `(?<suf1>余|多)?(?<scale>万|亿|千)?` +
     `(?<unit>${alternation([...V.money, ...V.percent, ...V.measures])})` +
@@ -23,15 +24,21 @@ const FIGURE_RE = new RegExp(
   'g',
 );
 
+const APPROX_MAX = Math.max(...V.approxPrefixes.map((p) => p.length));
+const APPROX_PREFIX = new RegExp(`(?:${alternation(V.approxPrefixes)})$`);
 const DELIMS = '，,。；;：:！？!?\\n、';
 const DELIM = new RegExp(`[${DELIMS}]`);
 const FREQUENCY = new RegExp(alternation(NF.frequencyCues));
 const SET_PHRASE = new RegExp(alternation(NF.setPhrases), 'g');
 const FOLLOWER = new RegExp(`^(?:${alternation(NF.followers)})`);
 const LIGHT_VERB = new RegExp(alternation(V.lightVerbs), 'g');
-const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|${alternation(V.leadingFillers)})`);
+const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
 const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs)})$`);
-const FOLLOWING_CUT = new RegExp(`${alternation(V.followingCuts)}|[0-9０-９XxＸｘ×*＊${DELIMS}]`);
+const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9０-９XxＸｘ×*＊${DELIMS}]`);
+const MONEY_CLASS = new RegExp(`^(?:${alternation(NF.moneyClassFollowers)})`);
+const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
+const CHANGE_SUFFIX = new RegExp(`(?:${alternation(V.changeVerbs)})到?$`);
+const CONJUNCTION = /^(?:和|及|与|、|或|至|到)$/;
 const QUOTES = /[“”"‘’'「」『』《》〈〉【】]/g;
 const verbal = new Set(V.verbalMeasures);
 const smallNumeral = new Set(V.smallNumeralMeasures);
@@ -40,6 +47,14 @@ const ordinal = new Set(NF.ordinalPrefixes);
 const changeVerbs = new Set(V.changeVerbs);
 const moneyUnits = new Set(V.money);
 const percentUnits = new Set(V.percent);
+
+/** 部署, 项目…: words that begin with a measure word's character, keyed by it, without that character. */
+const COMPOUNDS_BY_CHAR = new Map<string, string[]>();
+for (const c of NF.measureCompounds) {
+  const list = COMPOUNDS_BY_CHAR.get(c[0]!) ?? [];
+  list.push(c.slice(1));
+  COMPOUNDS_BY_CHAR.set(c[0]!, list);
+}
 
 const MONEY_SCALE: Array<[string, number]> = [
   ['亿', 1e8],
@@ -57,20 +72,37 @@ const CATEGORY_CUES: CategoryCue[] = vocab.categories.categories
   .flatMap((c, order) => c.cues.map((cue) => ({ cue, category: c.category, order })))
   .sort((a, b) => b.cue.length - a.cue.length || a.order - b.order);
 
+const categoryMemo = new Map<string, string | null>();
+
 /** The category of an activity: its longest cue (ties: the category listed first), or null. */
 export function categoryOf(activity: string): string | null {
-  for (const c of CATEGORY_CUES) if (activity.includes(c.cue)) return c.category;
-  return null;
+  const known = categoryMemo.get(activity);
+  if (known !== undefined) return known;
+  let found: string | null = null;
+  for (const c of CATEGORY_CUES) {
+    if (activity.includes(c.cue)) {
+      found = c.category;
+      break;
+    }
+  }
+  // Activities repeat across reports; the memo is bounded so that a long-running server does not grow it forever.
+  if (categoryMemo.size > 50_000) categoryMemo.clear();
+  categoryMemo.set(activity, found);
+  return found;
+}
+
+const QUOTED = new RegExp(`[“"「『][^”"」』\\n]{1,${NF.quotedMaxChars}}[”"」』]`, 'g');
+const QUOTED_SLOGAN = new RegExp(`[“"「『][^”"」』\\n]{1,${NF.quotedSloganMaxChars}}[”"」』]`, 'g');
+
+function ranges(re: RegExp, text: string, out: Span[] = []): Span[] {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Ranges of text the figure scanner must not read numbers from: set phrases and short quoted names. */
 function excludedRanges(text: string): Span[] {
-  const out: Span[] = [];
-  SET_PHRASE.lastIndex = 0;
-  for (let m = SET_PHRASE.exec(text); m; m = SET_PHRASE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
-  const quoted = new RegExp(`[“"「『][^”"」』\\n]{1,${NF.quotedMaxChars}}[”"」』]`, 'g');
-  for (let m = quoted.exec(text); m; m = quoted.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out.sort((a, b) => a.start - b.start);
+  return ranges(QUOTED, text, ranges(SET_PHRASE, text));
 }
 
 function overlapsAny(ranges: readonly Span[], start: number, end: number): boolean {
@@ -86,9 +118,11 @@ function overlapsAny(ranges: readonly Span[], start: number, end: number): boole
   return false;
 }
 
+const DELIM_CHARS = new Set('，,。；;：:！？!?\n、');
+
 function clauseStart(text: string, pos: number, floor: number): number {
   let i = pos;
-  while (i > floor && !DELIM.test(text[i - 1]!)) i--;
+  while (i > floor && !DELIM_CHARS.has(text[i - 1]!)) i--;
   return i;
 }
 
@@ -134,21 +168,33 @@ function parseValue(g: Record<string, string | undefined>): number | null {
 
 export function findFigures(text: string, sentences: readonly Span[]): Figure[] {
   const excluded = excludedRanges(text);
+  // Chinese-numeral counts inside longer quotes are slogans (“四个坚持、三个支撑、两个走在前”).
+  const slogans = ranges(QUOTED_SLOGAN, text);
   const figures: Figure[] = [];
   FIGURE_RE.lastIndex = 0;
   for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
     const g = m.groups as Record<string, string | undefined>;
-    const start = m.index;
-    const end = start + m[0].length;
-    const numStart = start + (g.prefix?.length ?? 0);
+    const numStart = m.index;
+    const end = numStart + m[0].length;
+    const prefix = APPROX_PREFIX.exec(text.slice(Math.max(0, numStart - APPROX_MAX), numStart))?.[0];
+    const start = numStart - (prefix?.length ?? 0);
     const before = text[start - 1];
     if (before !== undefined && ordinal.has(before)) continue;
     if (overlapsAny(excluded, start, end)) continue;
     const rawUnit = g.unit ?? '';
     const after = text.slice(end, end + 4);
     if (FOLLOWER.test(after)) continue;
-    if (NF.measureCompounds.some((c) => c.startsWith(rawUnit.slice(-1)) && (rawUnit.slice(-1) + after).startsWith(c))) continue;
+    const compounds = COMPOUNDS_BY_CHAR.get(rawUnit.slice(-1));
+    if (compounds && compounds.some((c) => after.startsWith(c))) continue;
+    // Size classes, not quantities: 千万美元以上的大项目, 超百亿元企业, 千亿元产业.
+    if ((g.suf2 === '以上' || g.suf2 === '以下') && after.startsWith('的') && !percentUnits.has(rawUnit)) continue;
+    if (moneyUnits.has(rawUnit) && MONEY_CLASS.test(after)) continue;
     if (g.cn !== undefined) {
+      // 万元生产总值, 万家灯火: a bare 万/亿 is a word, not a number.
+      if (/^[万亿]+$/.test(g.cn)) continue;
+      if (overlapsAny(slogans, start, end)) continue;
+      // 十届人大五次会议 names a session.
+      if (text.slice(Math.max(0, start - 6), start).includes(NF.sessionMarker)) continue;
       const prev = text[numStart - 1];
       if (prev !== undefined && wordBefore.has(prev)) continue;
       if (g.cn === '一' && !smallNumeral.has(rawUnit)) continue;
@@ -168,7 +214,7 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
           if (value !== null) value *= factor;
         }
       }
-    } else if (g.cnpct !== undefined) unit = '%';
+    } else if (g.cnpct !== undefined || rawUnit === '％') unit = '%';
     else if (!percentUnits.has(rawUnit) && g.scale !== undefined) unit = rawUnit;
     if (unit === '人（次）' || unit === '人(次)') unit = '人次';
     // 8750.95亿 in floating point is 875095000000.0001: keep the digits the report wrote.
@@ -180,12 +226,16 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
     const next = text[end];
     const following = next !== undefined && !DELIM.test(next) ? followingActivity(text, end) : '';
     const preceding = precedingActivity(text.slice(floor, start));
-    // 全局有XX平方米电子显示屏: a clause ending on 有/达/为 leaves the counted thing to what follows.
-    const precedingEndsOnVerb = TRAILING_VERB.test(text.slice(floor, start));
+    // 全局有XX平方米电子显示屏: a clause ending on 有 leaves the counted thing to what follows.
+    const precedingEndsOnVerb = EXISTENTIAL.test(text.slice(floor, start));
     let activity = following !== '' && (verbal.has(rawUnit) || preceding === '' || precedingEndsOnVerb) ? following : preceding;
-    if (changeVerbs.has(activity) && prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '') {
-      // 生产总值完成8750亿元，增长13.7% — the growth is the previous figure's subject's.
-      activity = `${prevFigure.activity.replace(new RegExp(`(?:${[...changeVerbs].map(escapeRegex).join('|')})$`), '')}${activity}`;
+    const samePrevious = prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '' ? prevFigure : null;
+    // 分别增长8.2%和8.4%: a figure joined by 和 counts what the previous one counted.
+    if (samePrevious && (activity === '' || CONJUNCTION.test(activity))) activity = samePrevious.activity;
+    else if (changeVerbs.has(activity.replace(/到$/, '')) && samePrevious) {
+      // 生产总值完成8750亿元，增长13.7% — the change is the previous figure's subject's; 由55元提高到60元 — the same subject.
+      const subject = samePrevious.activity.replace(CHANGE_SUFFIX, '');
+      activity = activity.endsWith('到') ? subject : `${subject}${activity}`;
     }
 
     figures.push({
@@ -193,7 +243,7 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
       category: categoryOf(activity),
       value: g.ph !== undefined ? null : value,
       unit,
-      approx: g.prefix !== undefined || g.suf1 !== undefined || g.suf2 !== undefined,
+      approx: prefix !== undefined || g.suf1 !== undefined || g.suf2 !== undefined,
       placeholder: g.ph !== undefined,
       start,
       end,

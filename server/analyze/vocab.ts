@@ -50,6 +50,7 @@ const figuresSchema = z.object({
   leadingFillers: words,
   followingCuts: words,
   changeVerbs: words,
+  existentialVerbs: words,
   maxActivityChars: z.number().int().positive(),
   notFigure: z.object({
     frequencyCues: words,
@@ -59,6 +60,9 @@ const figuresSchema = z.object({
     setPhrases: words,
     measureCompounds: words,
     quotedMaxChars: z.number().int().positive(),
+    sessionMarker: z.string().min(1),
+    moneyClassFollowers: words,
+    quotedSloganMaxChars: z.number().int().positive(),
   }),
   implausible: z.object({
     rateWords: words,
