@@ -25,6 +25,10 @@ export interface ReportTable {
   ingested_at: ColumnType<string, string, never>;
   /** JSON object of extra manifest columns. */
   extra: string | null;
+  /** sha256 of the file as the unit sent it (kept under originals/); null when not kept (demo data). */
+  original_sha256: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The file's own name (an archive entry's base name), for the download. */
+  original_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SectionTable {

@@ -5,6 +5,7 @@ import * as m002 from './002_reuse.js';
 import * as m003 from './003_themes.js';
 import * as m004 from './004_search.js';
 import * as m005 from './005_auth.js';
+import * as m006 from './006_originals.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_themes': m003,
   '004_search': m004,
   '005_auth': m005,
+  '006_originals': m006,
 };
