@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Analysis, ReportMeta, Span } from '../../shared/types.js';
+import type { Analysis, Figure, ReportMeta, Span } from '../../shared/types.js';
 
 export const GOLD_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,16 +16,9 @@ export interface GoldSection {
   /** For unnumbered sections other than the preamble: the text they start with. */
   from?: string;
 }
-export interface GoldFigure {
-  near: string;
-  text: string;
-  activity: string;
-  category: string | null;
-  value: number | null;
-  unit: string;
-  approx: boolean;
-  placeholder: boolean;
-}
+/** A figure as the gold names it: its fields, and where it stands (`text` inside the context `near`). */
+export type GoldFigure = Pick<Figure, 'activity' | 'category' | 'value' | 'unit' | 'approx' | 'placeholder'> & { near: string; text: string };
+
 export interface Gold {
   file: string;
   hints: { unit: string | null; year: number | null };
