@@ -7,7 +7,7 @@ import { GRAM } from './fingerprint.js';
 import type { NormalizedText } from './normalize.js';
 
 /** Largest gap between consecutive seeds, on either side, in normalised characters: a dropped sentence. */
-export const MAX_GAP = 64;
+export const MAX_GAP = 100;
 /** Shortest passage (normalised characters) that counts as copied or recycled text. */
 export const MIN_PASSAGE = 20;
 /** A chain that covers much more text on one side than the other has drifted across repeated phrases. */

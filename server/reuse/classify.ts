@@ -13,6 +13,8 @@ export const STOCK_UNIT_SHARE = 0.1;
 export const STOCK_MIN_UNITS = 3;
 /** Shortest stock formula (normalised characters): shorter shared runs are words, not formulas. */
 export const STOCK_MIN_CHARS = 10;
+/** A formula run at least this long (stored characters) is stock even inside a copied passage. */
+export const STOCK_OVER_PASSAGE = 18;
 /** Sources named for a stock span: a few examples, not every report in the corpus. */
 export const STOCK_MAX_SOURCES = 5;
 /** Spans of one kind closer than this (stored characters: punctuation, a line break) are one span. */
@@ -99,9 +101,11 @@ export interface DerivedReuse {
 }
 
 /**
- * The spans of one report from everything known about it. Formula text wins over copied text: a
- * copied paragraph's formulas are not evidence of copying. Elsewhere the number of distinct units
- * holding the text decides — the report's own unit included.
+ * The spans of one report from everything known about it. Text aligned with other reports is of the
+ * kind the number of distinct units holding it says (the report's own unit included); formula runs
+ * count as stock where no alignment covers them, and inside one only when long (a whole formulaic
+ * clause): a short formula quoted in a copied paragraph stays part of the copy, since the paragraph was
+ * copied as a whole and one span per passage is what a reader compares.
  */
 export function deriveSpans(
   text: string,
@@ -123,8 +127,8 @@ export function deriveSpans(
     const formulas = stock.filter((s) => s.start <= x && s.end >= y);
     if (covering.length === 0 && formulas.length === 0) continue;
     const units = new Set(covering.map((p) => p.sourceUnitId)).add(ownUnitId);
-    const kind: ReuseKind =
-      formulas.length > 0 || units.size >= stockUnits ? 'stock' : units.size > 1 ? 'copied' : 'self';
+    const formula = covering.length === 0 || formulas.some((f) => f.end - f.start >= STOCK_OVER_PASSAGE);
+    const kind: ReuseKind = formula || units.size >= stockUnits ? 'stock' : units.size > 1 ? 'copied' : 'self';
     const sources: SourceRef[] = covering.map((p) => {
       // The piece's place in the source, by proportion within the aligned passage.
       const scale = (p.sourceEnd - p.sourceStart) / (p.end - p.start);
@@ -137,7 +141,7 @@ export function deriveSpans(
     for (const f of formulas) sources.push(...f.sources);
     pieces.push({ start: x, end: y, kind, sources });
   }
-  // A formula inside a copied passage leaves slivers of it on either side: they belong to the formula.
+  // Text many units share inside a passage leaves slivers of it on either side: they belong to the formula.
   pieces.forEach((p, i) => {
     const near = (q: DerivedSpan | undefined) =>
       q !== undefined && q.kind === 'stock' && Math.max(q.start - p.end, p.start - q.end) <= JOIN_GAP;

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportReuse, ReuseSpan } from '../../shared/types.js';
+import { type CorpusText, seedTexts, storeText } from '../../tests/reuse-corpus.js';
+import { type Db, openDb } from '../db/connection.js';
+import { loadStockFormulas } from './classify.js';
+import { fingerprints, GRAM, WINDOW } from './fingerprint.js';
+import { getReportReuse, indexReportReuse, withReuseBatch } from './index.js';
+import { normalizeText } from './normalize.js';
+
+describe('normalizeText', () => {
+  it('folds full-width forms, drops punctuation and whitespace, and maps back to the stored text', () => {
+    const text = 'ＡＢｃ１２，宣传重\n点“一岗双责”。';
+    const n = normalizeText(text);
+    expect(String.fromCharCode(...n.codes)).toBe('abc12宣传重点一岗双责');
+    const at = (s: string) => text.indexOf(s);
+    expect(n.offsets[6]).toBe(at('传'));
+    expect(n.offsets[8]).toBe(at('点'));
+    expect(n.offsets[9]).toBe(at('一'));
+  });
+});
+
+describe('fingerprints', () => {
+  it('leave a common fingerprint in any shared run of GRAM + WINDOW - 1 characters', () => {
+    const shared = '守土有责守土负责守土尽责同部署';
+    expect(shared.length).toBeGreaterThanOrEqual(GRAM + WINDOW - 1);
+    const a = fingerprints(normalizeText(`甲单位认真落实${shared}的要求`));
+    const b = fingerprints(normalizeText(`按照${shared}原则推进工作`));
+    const common = [...a.hashes].filter((h) => b.hashes.includes(h));
+    expect(common.length).toBeGreaterThan(0);
+  });
+});
+
+describe('loadStockFormulas', () => {
+  it('reads the curated list, normalised', () => {
+    const formulas = loadStockFormulas();
+    expect(formulas.map((f) => f.text)).toContain('一岗双责');
+    expect(String.fromCharCode(...formulas.find((f) => f.text.startsWith('守土'))!.codes)).toBe('守土有责守土负责守土尽责');
+  });
+});
+
+/** The spans of a report that overlap the first occurrence of `phrase` in its text. */
+function spansAt(r: ReportReuse, text: string, phrase: string): ReuseSpan[] {
+  const start = text.indexOf(phrase);
+  expect(start, `${phrase} in report ${r.id}`).toBeGreaterThanOrEqual(0);
+  return r.spans.filter((s) => s.start < start + phrase.length && start < s.end);
+}
+
+describe.each([
+  ['one report at a time', false],
+  ['in one batch', true],
+] as const)('the seed samples, ingested %s', (_, batched) => {
+  let db: Db;
+  let seeds: CorpusText[];
+  let rows: ReportReuse[];
+  beforeAll(async () => {
+    db = await openDb(':memory:');
+    seeds = seedTexts();
+    const ingest = async () => {
+      for (const s of seeds) await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, s)));
+    };
+    if (batched) await withReuseBatch(db, ingest);
+    else await ingest();
+    rows = await getReportReuse(db);
+  });
+  afterAll(() => db.destroy());
+
+  it('finds the sentences 000 and 002 share as copied, with the other report and place as source', () => {
+    const shared = '在舆论引导与对外宣传中，始终坚持团结稳定鼓劲，正面宣传为主，尊重舆论宣传规律，讲究舆论宣传艺术，提高舆论引导效果';
+    const [r000, r002] = [rows[0]!, rows[2]!];
+    const [t000, t002] = [seeds[0]!.text, seeds[2]!.text];
+    for (const [r, text, other, otherText] of [
+      [r000, t000, r002, t002],
+      [r002, t002, r000, t000],
+    ] as const) {
+      const spans = spansAt(r, text, shared);
+      expect(spans.map((s) => s.kind)).toEqual(['copied']);
+      const span = spans[0]!;
+      expect(span.start).toBeLessThanOrEqual(text.indexOf(shared));
+      expect(span.end).toBeGreaterThanOrEqual(text.indexOf(shared) + shared.length);
+      const source = span.sources.find((s) => s.id === other.id)!;
+      expect(source.unit).toBe(other.unit);
+      expect(otherText.slice(source.start, source.end)).toContain(shared);
+    }
+  });
+
+  it('finds the formulas all five share as stock, by the number of units and not only by the curated list', () => {
+    for (const [i, phrase] of [
+      [0, '守土有责、守土负责、守土尽责'],
+      [0, '一岗双责'],
+      [4, '同部署、同落实、同检查、同考核'],
+    ] as const) {
+      const spans = spansAt(rows[i]!, seeds[i]!.text, phrase);
+      expect(spans.map((s) => s.kind), phrase).toEqual(['stock']);
+    }
+    // Stock by the number of units alone: spans that hold no curated formula (平总书记关于意识形态工作…).
+    const curated = loadStockFormulas().map((f) => f.text.replace(/[、，]/g, ''));
+    const uncurated = rows.flatMap((r, i) =>
+      r.spans
+        .filter((s) => s.kind === 'stock')
+        .map((s) => seeds[i]!.text.slice(s.start, s.end).replace(/[、，“”\s]/g, ''))
+        .filter((t) => !curated.some((c) => t.includes(c))),
+    );
+    expect(uncurated.length).toBeGreaterThan(5);
+  });
+
+  it('gives rates as shares of the non-whitespace characters', () => {
+    for (const r of rows) {
+      expect(r.rates.reuse).toBeCloseTo(r.rates.stock + r.rates.copied + r.rates.self, 10);
+      expect(r.rates.reuse).toBeGreaterThan(0);
+      expect(r.rates.reuse).toBeLessThan(1);
+    }
+  });
+});
