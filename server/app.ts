@@ -9,10 +9,13 @@ import { appRouter } from './api/router.js';
 import { authRoutes, requestAuth, sessionMiddleware } from './auth/http.js';
 import type { LoginRateLimiter } from './auth/rate-limit.js';
 import type { Db } from './db/connection.js';
+import { exportRoutes } from './export/routes.js';
+import { fileRoutes, type FileRouteOptions } from './upload/routes.js';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
 
-export function createApp(db: Db, opts: { loginLimiter?: LoginRateLimiter } = {}): express.Express {
+/** `files`: where uploads are staged and originals kept; without it the app takes no uploads. */
+export function createApp(db: Db, opts: { loginLimiter?: LoginRateLimiter; files?: FileRouteOptions } = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -25,6 +28,8 @@ export function createApp(db: Db, opts: { loginLimiter?: LoginRateLimiter } = {}
   app.set('trust proxy', 'loopback');
   app.use(sessionMiddleware(db));
   app.use(authRoutes(db, opts.loginLimiter));
+  app.use(exportRoutes(db));
+  if (opts.files) app.use(fileRoutes(db, opts.files));
   app.use(
     '/trpc',
     createExpressMiddleware({

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Filters } from '../shared/filters.js';
 import { PERIODS, type Period } from '../shared/types.js';
 import { ingestBatch, ReadError } from './batch.js';
 import { collectSubmissions } from './collect.js';
@@ -11,6 +12,7 @@ import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { defaultDbPath, openDb } from './db/connection.js';
 import { DecodeError } from './decode/index.js';
 import { prepareSubmission } from './ingest.js';
+import { originalsDirFor } from './originals.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
 import { getThemeMembers, getThemes } from './queries/themes.js';
@@ -21,6 +23,8 @@ const USAGE = `用法：yanpan <命令> [选项]
   ingest PATH… [--manifest FILE.csv] [--db PATH]                      入库报告（文件、目录、zip）
   reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
   themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
+  export briefing --out FILE.docx [--department D] [--unit U] [--year Y] [--period P] [--db PATH]
+                                                                       生成 Word 研判简报
   serve [--db PATH] [--port N]                                         启动看板与 API
   backup FILE [--db PATH]                                              在线备份数据库（服务运行时也安全）
   restore FILE [--db PATH]                                             从备份恢复数据库
@@ -89,7 +93,8 @@ async function ingest(args: string[]): Promise<number> {
   } catch (e) {
     fail(`${values.manifest ?? positionals.join(' ')}: ${e instanceof Error ? e.message : String(e)}`, 2);
   }
-  const db = await openDb(defaultDbPath(values.db));
+  const dbPath = defaultDbPath(values.db);
+  const db = await openDb(dbPath);
   let summary;
   try {
     const sources = collected.files.map((f) => ({
@@ -102,7 +107,7 @@ async function ingest(args: string[]): Promise<number> {
         }
       },
     }));
-    summary = await ingestBatch(db, sources, progressBar(sources.length, '入库'));
+    summary = await ingestBatch(db, sources, { progress: progressBar(sources.length, '入库'), originals: originalsDirFor(dbPath) });
   } finally {
     await db.destroy();
   }
@@ -192,7 +197,55 @@ async function themes(args: string[]): Promise<number> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { analyze, ingest, reuse, themes, serve, backup, restore };
+async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      db: { type: 'string' },
+      department: { type: 'string' },
+      unit: { type: 'string' },
+      year: { type: 'string' },
+      period: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1 || positionals[0] !== 'briefing') throw new UsageError('export 目前只支持 briefing：yanpan export briefing --out FILE.docx');
+  if (!values.out) throw new UsageError('export briefing 需要 --out FILE.docx');
+  const filters: Filters = {};
+  if (values.department) filters.department = values.department;
+  if (values.unit) filters.unit = values.unit;
+  const year = parseYear(values.year);
+  if (year !== undefined) filters.year = year;
+  const period = parsePeriod(values.period);
+  if (period) filters.period = period;
+  const { buildBriefing } = await import('./export/briefing.js');
+  const db = await openDb(defaultDbPath(values.db));
+  let docx: Buffer;
+  try {
+    docx = await buildBriefing(db, filters, new Date());
+  } finally {
+    await db.destroy();
+  }
+  try {
+    fs.writeFileSync(values.out, docx);
+  } catch {
+    fail(`${values.out}: 无法写入文件`, 2);
+  }
+  process.stdout.write(`${JSON.stringify({ briefing: values.out, bytes: docx.length, filters })}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  analyze,
+  ingest,
+  reuse,
+  themes,
+  export: exportCommand,
+  serve,
+  backup,
+  restore,
+};
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);

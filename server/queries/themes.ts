@@ -17,7 +17,7 @@ function problemsJoined(db: Db) {
 }
 
 /** The texts of the given reports, fetched once each. */
-async function reportTexts(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
+export async function reportTexts(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
   const all = [...new Set(ids)];
   const texts = new Map<number, string>();
   for (let i = 0; i < all.length; i += 500) {

@@ -1,0 +1,24 @@
+// The scope of an export in words: written above every exported table and into the briefing.
+import type { Filters } from '../../shared/filters.js';
+import { PERIOD_LABELS } from '../../shared/types.js';
+
+export function describeFilters(f: Filters): string {
+  const parts = [
+    f.department && `部门：${f.department}`,
+    f.unit && `单位：${f.unit}`,
+    f.year !== undefined && `年度：${f.year}年`,
+    f.period && `期别：${PERIOD_LABELS[f.period]}`,
+  ].filter((p): p is string => !!p);
+  return parts.length ? parts.join('；') : '全部单位、全部年度';
+}
+
+/** 2025年3月7日, in the server's time zone (the committee's). */
+export function chineseDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** A file name for the export that says its scope: 单位对比_宣传部_2023.xlsx */
+export function exportFileName(base: string, f: Filters, ext: string): string {
+  const parts = [base, f.department, f.unit, f.year, f.period && PERIOD_LABELS[f.period]].filter((p) => p !== undefined && p !== '');
+  return `${parts.join('_').replace(/[\\/:*?"<>|\s]+/g, '')}.${ext}`;
+}

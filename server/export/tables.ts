@@ -1,0 +1,171 @@
+// The tables a reviewer can take out of the dashboard (as .xlsx or .csv): each one a query of
+// server/queries and its columns, with Chinese headers and the kind of number each column holds.
+import type { Filters } from '../../shared/filters.js';
+import { PERIOD_LABELS, type Period } from '../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { listFigures } from '../queries/figures.js';
+import { listFlags } from '../queries/flags.js';
+import { listReports } from '../queries/reports.js';
+import { getRecurrences, getThemes } from '../queries/themes.js';
+import { getUnitComparison } from '../queries/units.js';
+
+/** int: thousands separators; percent: a 0..1 share shown as 12.3%; number: as it is. */
+export type ColumnFormat = 'text' | 'int' | 'number' | 'percent';
+
+export interface ExportColumn {
+  header: string;
+  format: ColumnFormat;
+}
+
+export type Cell = string | number | null;
+
+export interface TableData {
+  name: string;
+  title: string;
+  columns: ExportColumn[];
+  rows: Cell[][];
+}
+
+export interface ExportTable {
+  name: string;
+  title: string;
+  load(db: Db, f: Filters): Promise<TableData>;
+}
+
+interface Column<R> extends ExportColumn {
+  value: (row: R) => Cell;
+}
+
+function defineTable<R>(name: string, title: string, rows: (db: Db, f: Filters) => Promise<R[]>, columns: Column<R>[]): ExportTable {
+  return {
+    name,
+    title,
+    async load(db, f) {
+      const data = await rows(db, f);
+      return {
+        name,
+        title,
+        columns: columns.map(({ header, format }) => ({ header, format })),
+        rows: data.map((r) => columns.map((c) => c.value(r))),
+      };
+    },
+  };
+}
+
+const text = <R>(header: string, value: (r: R) => string | null | undefined): Column<R> => ({ header, format: 'text', value: (r) => value(r) ?? '' });
+const int = <R>(header: string, value: (r: R) => number | null): Column<R> => ({ header, format: 'int', value });
+const percent = <R>(header: string, value: (r: R) => number): Column<R> => ({ header, format: 'percent', value });
+const period = (p: string | null) => (p ? (PERIOD_LABELS[p as Period] ?? p) : '');
+
+/** Rows fetched a page at a time, so that a long list never sits in memory twice. */
+async function allPages<R>(page: (page: number, pageSize: number) => Promise<{ total: number; rows: R[] }>): Promise<R[]> {
+  const out: R[] = [];
+  for (let n = 1; ; n++) {
+    const { total, rows } = await page(n, 2000);
+    out.push(...rows);
+    if (rows.length === 0 || out.length >= total) return out;
+  }
+}
+
+type UnitRow = Awaited<ReturnType<typeof getUnitComparison>>[number];
+type ReportRow = Awaited<ReturnType<typeof listReports>>['rows'][number];
+type FigureRow = Awaited<ReturnType<typeof listFigures>>['rows'][number];
+type ThemeRow = Awaited<ReturnType<typeof getThemes>>['themes'][number];
+type FlagRow = Awaited<ReturnType<typeof listFlags>>[number];
+interface RecurrenceRow {
+  unit: string;
+  department: string | null;
+  label: string;
+  periods: number;
+  reports: string;
+  statements: string;
+}
+
+const TABLES: ExportTable[] = [
+  defineTable<UnitRow>('units', '单位对比', getUnitComparison, [
+    text('单位', (r) => r.unit),
+    text('部门', (r) => r.department ?? '未分组'),
+    int('报告数', (r) => r.reports),
+    int('平均字数', (r) => r.avgChars),
+    percent('套话率', (r) => r.rates.stock),
+    percent('抄袭他单位率', (r) => r.rates.copied),
+    percent('自我重复率', (r) => r.rates.self),
+    percent('雷同合计', (r) => r.rates.reuse),
+    int('占位符', (r) => r.placeholders),
+    int('提示', (r) => r.flags),
+    int('填报数字', (r) => r.figures),
+    int('问题条数', (r) => r.problems),
+    int('问题主题数', (r) => r.themes),
+    int('最近年度', (r) => r.lastYear),
+  ]),
+  defineTable<ReportRow>('reports', '报告列表', (db, f) => allPages((page, pageSize) => listReports(db, { ...f, page, pageSize, sort: 'unit', order: 'asc' })), [
+    int('编号', (r) => r.id),
+    text('单位', (r) => r.unit),
+    text('部门', (r) => r.department ?? '未分组'),
+    int('年度', (r) => r.year),
+    text('期别', (r) => period(r.period)),
+    text('标题', (r) => r.title),
+    text('文件名', (r) => r.fileName),
+    int('字数', (r) => r.chars),
+    int('提示', (r) => r.flags),
+    text('入库时间', (r) => r.ingestedAt),
+  ]),
+  defineTable<FigureRow>('figures', '填报数字及原句', (db, f) => allPages((page, pageSize) => listFigures(db, { ...f, page, pageSize })), [
+    text('单位', (r) => r.unit),
+    text('部门', (r) => r.department ?? '未分组'),
+    int('年度', (r) => r.year),
+    text('期别', (r) => period(r.period)),
+    text('活动', (r) => r.activity),
+    text('类别', (r) => r.category ?? '未归类'),
+    { header: '数值', format: 'number', value: (r) => r.value },
+    text('单位（量词）', (r) => r.unit),
+    text('约数', (r) => (r.approx ? '是' : '')),
+    text('数字缺失', (r) => (r.placeholder ? '是' : '')),
+    text('原句', (r) => r.sentence.replace(/\s+/g, ' ')),
+    int('报告编号', (r) => r.reportId),
+  ]),
+  defineTable<ThemeRow>('themes', '问题主题', async (db, f) => (await getThemes(db, f)).themes, [
+    text('主题', (r) => r.label),
+    text('关键词', (r) => r.terms.join('、')),
+    text('来源', (r) => (r.origin === 'seed' ? '预设' : '自动发现')),
+    int('问题条数', (r) => r.statements),
+    int('报告数', (r) => r.reports),
+    int('单位数', (r) => r.units),
+  ]),
+  defineTable<FlagRow>('flags', '提示标记', listFlags, [
+    text('单位', (r) => r.unit),
+    text('部门', (r) => r.department ?? '未分组'),
+    int('年度', (r) => r.year),
+    text('期别', (r) => period(r.period)),
+    text('报告标题', (r) => r.title),
+    text('提示类型', (r) => r.label),
+    text('说明', (r) => r.message),
+    text('原文', (r) => r.excerpt),
+    int('报告编号', (r) => r.reportId),
+  ]),
+  defineTable<RecurrenceRow>(
+    'recurrences',
+    '连续多期重复出现的问题',
+    async (db, f) =>
+      (await getRecurrences(db, f)).flatMap((u) =>
+        u.runs.map((run) => ({
+          unit: u.unit,
+          department: u.department,
+          label: run.label,
+          periods: run.periods,
+          reports: run.entries.map((e) => `${e.year}年${period(e.period)}`).join('、'),
+          statements: run.entries.map((e) => e.statements.map((s) => s.text).join(' ')).join(' ｜ '),
+        })),
+      ),
+    [
+      text('单位', (r) => r.unit),
+      text('部门', (r) => r.department ?? '未分组'),
+      text('问题主题', (r) => r.label),
+      int('连续期数', (r) => r.periods),
+      text('涉及报告', (r) => r.reports),
+      text('问题表述', (r) => r.statements),
+    ],
+  ),
+];
+
+export const EXPORT_TABLES: ReadonlyMap<string, ExportTable> = new Map(TABLES.map((t) => [t.name, t]));

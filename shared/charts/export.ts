@@ -1,0 +1,56 @@
+// A chart's option as it goes out of the dashboard (downloads and the briefing): white background, the
+// final frame, and every legend entry visible — a scrolling legend shows one page in a picture, so it
+// becomes a plain legend wrapped over as many lines as it needs, with the plot made room for.
+import type { EChartsOption } from 'echarts';
+
+const LEGEND_LINE = 22;
+const LEGEND_FONT = 12;
+
+/** Approximate width of a legend entry: the symbol, the gap and the text (CJK characters are square). */
+function entryWidth(name: string): number {
+  let text = 0;
+  for (const ch of name) text += /[\u2e80-\uffff]/.test(ch) ? LEGEND_FONT : LEGEND_FONT * 0.6;
+  return 25 + 5 + text + 10;
+}
+
+/** Lines a plain legend of these names takes at this width. */
+export function legendLines(names: string[], width: number): number {
+  const usable = width - 20;
+  let lines = 1;
+  let x = 0;
+  for (const n of names) {
+    const w = entryWidth(n);
+    if (x > 0 && x + w > usable) {
+      lines++;
+      x = 0;
+    }
+    x += w;
+  }
+  return lines;
+}
+
+function seriesNames(option: EChartsOption): string[] {
+  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+  return series.map((s) => (typeof s.name === 'string' ? s.name : '')).filter((n) => n !== '');
+}
+
+export interface ExportedChart {
+  option: EChartsOption;
+  /** The asked height plus the legend's extra lines: the plot keeps its size. */
+  height: number;
+}
+
+export function exportOption(option: EChartsOption, size: { width: number; height: number }): ExportedChart {
+  const out: EChartsOption = { ...option, backgroundColor: '#fff', animation: false };
+  let extra = 0;
+  const legend = option.legend;
+  if (legend && !Array.isArray(legend) && legend.type === 'scroll') {
+    out.legend = { ...legend, type: 'plain' };
+    const grid = option.grid;
+    if (grid && !Array.isArray(grid) && typeof grid.bottom === 'number') {
+      extra = (legendLines(seriesNames(option), size.width) - 1) * LEGEND_LINE;
+      out.grid = { ...grid, bottom: grid.bottom + extra };
+    }
+  }
+  return { option: out, height: size.height + extra };
+}
