@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -15,6 +15,8 @@ import { OverviewView } from './views/overview/OverviewView.js';
 import { ReportView } from './views/report/ReportView.js';
 import { ReportListView } from './views/reports/ReportListView.js';
 import { ActivityView } from './views/activity/ActivityView.js';
+import { CompareView } from './views/compare/CompareView.js';
+import { ReuseView } from './views/reuse/ReuseView.js';
 import { SearchView } from './views/search/SearchView.js';
 import { ThemesView } from './views/themes/ThemesView.js';
 import { UnitComparisonView } from './views/units/UnitComparisonView.js';
@@ -43,6 +45,8 @@ const VIEWS: ViewEntry[] = [
   { path: '/themes', label: '问题主题', icon: <FireOutlined />, element: <ThemesView />, menu: true, roles: ALL },
   { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
+  { path: '/reuse', label: '雷同分析', icon: <CopyOutlined />, element: <ReuseView />, menu: true, roles: REVIEWERS },
+  { path: '/compare', label: '对照', element: <CompareView />, menu: false, parent: '/reuse', roles: REVIEWERS },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, element: <UsersView />, menu: true, roles: ['admin'] },
   { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },

@@ -5,7 +5,10 @@ import { getReport, listReports, REPORT_SORTS } from '../queries/reports.js';
 import { ACTIVITY_GROUPINGS, activityCategories, getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../queries/activity.js';
 import { listFigures } from '../queries/figures.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemesByDepartment, getThemeTrends } from '../queries/themes.js';
+import { getComparison, getCounterparts } from '../queries/compare.js';
+import { getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages, getUnitCopyPairs } from '../queries/reuse.js';
 import { getUnitComparison, getUnitHistory } from '../queries/units.js';
+import { getReportReuse } from '../reuse/index.js';
 import { searchReports } from '../search/index.js';
 import { adminRouter } from './admin.js';
 import { filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
@@ -23,6 +26,30 @@ const reportsRouter = router({
     }
     return report;
   }),
+  /** The report's reused passages (stock / copied / self) with their sources. */
+  reuse: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(async ({ ctx, input }) => {
+    const [reuse] = await getReportReuse(ctx.db, input.id);
+    if (!reuse || (ctx.user.role === 'submitter' && reuse.unit !== ctx.user.unitName)) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: `报告 ${input.id} 不存在` });
+    }
+    return reuse;
+  }),
+});
+
+const reuseRouter = router({
+  byDepartmentYear: memberProcedure.input(filtersInput).query(({ ctx, input }) => getReuseByDepartmentYear(ctx.db, scopeFilters(ctx.user, input))),
+  unitPairs: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getUnitCopyPairs(ctx.db, input)),
+  topPassages: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getTopCopiedPassages(ctx.db, input)),
+  mostCopiedReports: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getMostCopiedReports(ctx.db, input)),
+});
+
+const compareRouter = router({
+  pair: reviewerProcedure.input(z.object({ a: z.number().int().positive(), b: z.number().int().positive() })).query(async ({ ctx, input }) => {
+    const c = await getComparison(ctx.db, input.a, input.b);
+    if (!c) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
+    return c;
+  }),
+  counterparts: reviewerProcedure.input(z.object({ id: z.number().int().positive() })).query(({ ctx, input }) => getCounterparts(ctx.db, input.id)),
 });
 
 const overviewRouter = router({
@@ -85,6 +112,8 @@ export const appRouter = router({
   units: unitsRouter,
   activity: activityRouter,
   themes: themesRouter,
+  compare: compareRouter,
+  reuse: reuseRouter,
   admin: adminRouter,
 });
 

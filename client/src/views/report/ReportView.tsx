@@ -1,11 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { useParams } from 'react-router-dom';
-import { SECTION_KIND_LABELS, type SectionKind } from '../../../../shared/types.js';
+import { Link, useParams } from 'react-router-dom';
+import { REUSE_KIND_LABELS, type ReuseKind, SECTION_KIND_LABELS, type SectionKind } from '../../../../shared/types.js';
 import { AnnotatedText, type TextMark } from '../../components/AnnotatedText.js';
-import { formatDateTime, formatInt, formatYearPeriod } from '../../format.js';
+import { formatDateTime, formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
+
+export const REUSE_STYLES: Record<ReuseKind, { background: string }> = {
+  stock: { background: '#e6f4ff' },
+  copied: { background: '#ffd8bf' },
+  self: { background: '#efdbff' },
+};
 
 const KIND_COLORS: Record<SectionKind, string> = {
   preamble: 'default',
@@ -22,10 +28,40 @@ export function ReportView() {
   const reportId = Number(id);
   const report = useQuery({ ...trpc.reports.get.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
   const data = report.data;
+  const reuse = useQuery({ ...trpc.reports.reuse.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const canCompare = me.data?.role !== 'submitter';
 
   const marks = useMemo<TextMark[]>(() => {
     if (!data) return [];
     return [
+      ...(reuse.data?.spans ?? []).map((r, i) => ({
+        key: `r${i}`,
+        start: r.start,
+        end: r.end,
+        priority: 0,
+        style: REUSE_STYLES[r.kind],
+        className: `reuse-${r.kind}`,
+        title:
+          r.kind === 'stock' ? (
+            `${REUSE_KIND_LABELS.stock}：多个单位通用的表述（${r.sources.length} 处来源）`
+          ) : (
+            <div>
+              <div>{REUSE_KIND_LABELS[r.kind]}，与以下报告相同或相近：</div>
+              {r.sources.slice(0, 6).map((src) => (
+                <div key={`${src.id}-${src.start}`}>
+                  {canCompare ? (
+                    <Link style={{ color: '#91caff' }} to={`/compare?a=${data.id}&b=${src.id}`}>
+                      {src.unit} {src.year ?? ''}（对照查看）
+                    </Link>
+                  ) : (
+                    `${src.unit} ${src.year ?? ''}`
+                  )}
+                </div>
+              ))}
+            </div>
+          ),
+      })),
       ...data.sections.map((s, i) => ({
         key: `s${i}`,
         start: s.start,
@@ -34,7 +70,7 @@ export function ReportView() {
         anchorId: `sec-${i}`,
         style: s.headingEnd > s.start ? { fontWeight: 700 } : {},
       })),
-      ...data.problems.map((p, i) => ({ key: `p${i}`, start: p.start, end: p.end, priority: 2, style: { background: '#fff1f0' }, title: '问题表述' })),
+      ...data.problems.map((p, i) => ({ key: `p${i}`, start: p.start, end: p.end, priority: 2, style: { textDecoration: 'underline dotted #cf1322' } })),
       ...data.figures.map((f, i) => ({
         key: `f${i}`,
         start: f.start,
@@ -48,7 +84,7 @@ export function ReportView() {
         .filter((f): f is typeof f & { start: number; end: number } => f.start !== null && f.end !== null)
         .map((f, i) => ({ key: `fl${i}`, start: f.start, end: f.end, priority: 5, style: { background: '#ffe58f' }, title: f.message })),
     ];
-  }, [data]);
+  }, [data, reuse.data, canCompare]);
 
   if (report.isLoading) return <Spin tip="加载中…"><div style={{ height: 300 }} /></Spin>;
   if (report.error) return <Alert type="error" showIcon message="无法打开报告" description={report.error.message} />;
@@ -103,7 +139,7 @@ export function ReportView() {
         </Card>
       </Col>
       <Col xs={24} lg={17}>
-        <Card title="报告正文" size="small" extra={<span style={{ fontSize: 12 }}><Tag color="blue">数字</Tag><Tag color="red">占位符</Tag><Tag color="gold">提示</Tag><Tag color="magenta">问题表述</Tag></span>}>
+        <Card title="报告正文" size="small" extra={<span style={{ fontSize: 12 }}><Tag color="blue">数字</Tag><Tag color="red">占位符</Tag><Tag color="gold">提示</Tag><Tag color="magenta">问题表述（虚线）</Tag>{(['copied', 'self', 'stock'] as const).map((k) => <Tag key={k} style={{ ...REUSE_STYLES[k], color: '#333' }}>{REUSE_KIND_LABELS[k]} {formatPercent(reuse.data?.rates[k])}</Tag>)}</span>}>
           <AnnotatedText text={data.text} marks={marks} />
         </Card>
       </Col>

@@ -1,0 +1,133 @@
+// Queries for the reuse view: rates by department and year, who shares copied text with whom, and the
+// passages copied most widely.
+import { sql } from 'kysely';
+import type { Filters } from '../../shared/filters.js';
+import type { Period } from '../../shared/types.js';
+import type { Db } from '../db/connection.js';
+import { applyFilters } from './filters.js';
+
+const share = (part: number | string | null, whole: number | string | null) => (Number(whole) > 0 ? Number(part ?? 0) / Number(whole) : 0);
+
+/** Reuse rates (shares of characters) per department and year. */
+export async function getReuseByDepartmentYear(db: Db, f: Filters) {
+  const rows = await applyFilters(
+    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
+    f,
+  )
+    .select([
+      'u.department',
+      'r.year',
+      sql<number>`count(*)`.as('reports'),
+      sql<number>`sum(r.chars)`.as('chars'),
+      sql<number>`sum(x.stock_chars)`.as('stock'),
+      sql<number>`sum(x.copied_chars)`.as('copied'),
+      sql<number>`sum(x.self_chars)`.as('self'),
+    ])
+    .groupBy(['u.department', 'r.year'])
+    .orderBy('u.department')
+    .orderBy('r.year')
+    .execute();
+  return rows.map((r) => ({
+    department: r.department ?? '未分组',
+    year: r.year,
+    reports: Number(r.reports),
+    rates: { stock: share(r.stock, r.chars), copied: share(r.copied, r.chars), self: share(r.self, r.chars) },
+  }));
+}
+
+/**
+ * Pairs of different units that share copied text, with the characters shared (both directions summed):
+ * the edges of the "who copies from whom" graph. Both reports of a pair must be in scope.
+ */
+export async function getUnitCopyPairs(db: Db, f: Filters, limit = 150) {
+  const rows = await applyFilters(
+    db
+      .selectFrom('reuse_pairs as p')
+      .innerJoin('reports as r', 'r.id', 'p.report_id')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .innerJoin('reports as r2', 'r2.id', 'p.other_id')
+      .innerJoin('units as u2', 'u2.id', 'r2.unit_id'),
+    f,
+  )
+    .whereRef('u.id', '<>', 'u2.id')
+    .select([
+      'u.name as unit',
+      'u.department',
+      'u2.name as other',
+      'u2.department as otherDepartment',
+      sql<number>`sum(p.chars)`.as('chars'),
+      sql<number>`count(*)`.as('reportPairs'),
+    ])
+    .groupBy(['u.name', 'u.department', 'u2.name', 'u2.department'])
+    .execute();
+  // One undirected edge per pair of units.
+  const edges = new Map<string, { a: string; aDepartment: string | null; b: string; bDepartment: string | null; chars: number; reportPairs: number }>();
+  for (const r of rows) {
+    const [a, b, ad, bd] = r.unit < r.other ? [r.unit, r.other, r.department, r.otherDepartment] : [r.other, r.unit, r.otherDepartment, r.department];
+    const key = `${a}\u0000${b}`;
+    const e = edges.get(key) ?? { a, aDepartment: ad, b, bDepartment: bd, chars: 0, reportPairs: 0 };
+    e.chars += Number(r.chars);
+    e.reportPairs += Number(r.reportPairs);
+    edges.set(key, e);
+  }
+  return [...edges.values()].sort((x, y) => y.chars - x.chars).slice(0, limit);
+}
+
+/** Copied passages of reports in scope, most sources first, with their text and sources. */
+export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
+  const spans = await applyFilters(
+    db.selectFrom('reuse_spans as s').innerJoin('reports as r', 'r.id', 's.report_id').innerJoin('units as u', 'u.id', 'r.unit_id'),
+    f,
+  )
+    .where('s.kind', '=', 'copied')
+    .select([
+      's.id',
+      's.report_id as reportId',
+      's.start',
+      's.end',
+      'u.name as unit',
+      'r.year',
+      'r.period',
+      sql<number>`(select count(*) from reuse_sources o where o.span_id = s.id)`.as('sources'),
+    ])
+    .orderBy(sql`(select count(*) from reuse_sources o where o.span_id = s.id)`, 'desc')
+    .orderBy(sql`s."end" - s.start`, 'desc')
+    .limit(limit)
+    .execute();
+  if (spans.length === 0) return [];
+  const [texts, sources] = await Promise.all([
+    db.selectFrom('reports').select(['id', 'text']).where('id', 'in', [...new Set(spans.map((s) => s.reportId))]).execute(),
+    db
+      .selectFrom('reuse_sources as o')
+      .innerJoin('reports as r', 'r.id', 'o.report_id')
+      .innerJoin('units as u', 'u.id', 'r.unit_id')
+      .where('o.span_id', 'in', spans.map((s) => s.id))
+      .select(['o.span_id', 'o.report_id as id', 'u.name as unit', 'r.year', 'r.period'])
+      .execute(),
+  ]);
+  const textOf = new Map(texts.map((t) => [t.id, t.text]));
+  return spans.map((s) => ({
+    reportId: s.reportId,
+    unit: s.unit,
+    year: s.year,
+    period: s.period as Period | null,
+    start: s.start,
+    end: s.end,
+    text: textOf.get(s.reportId)?.slice(s.start, s.end) ?? '',
+    sources: sources.filter((o) => o.span_id === s.id).map(({ span_id: _span, ...o }) => ({ ...o, period: o.period as Period | null })),
+  }));
+}
+
+/** Reports in scope with the most copied text: the ones a reviewer should read first. */
+export async function getMostCopiedReports(db: Db, f: Filters, limit = 10) {
+  const rows = await applyFilters(
+    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
+    f,
+  )
+    .where('x.copied_chars', '>', 0)
+    .select(['r.id', 'u.name as unit', 'r.year', 'r.period', 'r.chars', 'x.copied_chars as copied', 'x.self_chars as self'])
+    .orderBy(sql`cast(x.copied_chars as real) / r.chars`, 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, period: r.period as Period | null, copiedRate: share(r.copied, r.chars), selfRate: share(r.self, r.chars) }));
+}

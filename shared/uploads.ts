@@ -1,0 +1,39 @@
+// What the upload page and the upload routes exchange: a staged batch (each file, or each entry of a
+// zip, with the metadata found for it and any problem), then the outcome of each file as it is stored.
+import type { ReportMeta } from './types.js';
+
+export interface UploadItem {
+  id: number;
+  /** The name the report is stored under: the file's name, or `archive.zip/folder/entry.docx`. */
+  fileName: string;
+  size: number;
+  /** Found in the file name, then the text; the unit's stored department when the unit is known. */
+  meta: ReportMeta;
+  /** How the text was read: utf-8, gb18030, utf-16, docx, pdf; null when it could not be read. */
+  encoding: string | null;
+  /** Non-whitespace characters of the text. */
+  chars: number;
+  /** A stored report with the same text. */
+  duplicateOf: { reportId: number; unit: string; title: string | null } | null;
+  warnings: string[];
+  /** Why the file cannot be stored (it is refused), in Chinese; null when it can. */
+  problem: string | null;
+}
+
+export interface UploadBatch {
+  batch: string;
+  items: UploadItem[];
+}
+
+/** The user's confirmed or corrected metadata for one item, sent with the commit. */
+export interface CommitItem {
+  id: number;
+  meta: ReportMeta;
+}
+
+/** The commit answers one JSON line per file as it is done, then a closing line. */
+export type CommitLine =
+  | { type: 'result'; id: number; file: string; status: 'stored' | 'duplicate'; reportId: number }
+  | { type: 'result'; id: number; file: string; status: 'failed'; error: string }
+  | { type: 'done'; stored: number; duplicates: number; failed: number }
+  | { type: 'error'; error: string };
