@@ -1,0 +1,66 @@
+// Theme assignment and clustering time for 10,000 problem statements (one core), and memory.
+// The statements are those the demo generator writes at a large scale (its planted problem statements).
+// Two timings: the whole assignThemes (jieba terms, TF-IDF, seed cues, centroids, discovery of the rest)
+// and discovery alone over all 10,000 (no seed themes, so every statement goes into the clustering).
+// Run: node bin/run-ts.js tests/bench/themes.ts [--statements N]
+import { generateDemoCorpus } from '../../seed/generator/index.js';
+import { assignThemes, DEFAULT_THEME_OPTIONS, seedThemeDefs, type ThemeStatement } from '../../server/themes/assign.js';
+import { averageLinkage } from '../../server/themes/cluster.js';
+import { statementTerms } from '../../server/themes/terms.js';
+import { buildTfIdf } from '../../server/themes/tfidf.js';
+import { cutWords } from '../../server/tokenize/jieba.js';
+
+const arg = process.argv.indexOf('--statements');
+const wanted = arg > 0 ? Number(process.argv[arg + 1]) : 10_000;
+
+/** The planted statements only: the corpus itself is left to the garbage collector before the timings. */
+function demoStatements(): ThemeStatement[] {
+  const demo = generateDemoCorpus({ scale: Math.ceil(wanted / 1200) });
+  const reportOf = new Map(demo.reports.map((r, i) => [r.fileName, i]));
+  return demo.truth.problems.slice(0, wanted).map((p) => ({ text: p.text, report: reportOf.get(p.fileName)!, themeId: null }));
+}
+const statements = demoStatements();
+if (statements.length < wanted) console.error(`生成器只给出 ${statements.length} 条问题表述`);
+cutWords('预热'); // load the dictionary outside the timings
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const heapBefore = process.memoryUsage().heapUsed;
+
+/** Result, wall-clock ms and CPU ms (user + system: the wall clock alone misleads on a busy machine). */
+function timed<T>(f: () => T): [T, number, number] {
+  const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
+  const out = f();
+  const c = process.cpuUsage(c0);
+  return [out, Number(process.hrtime.bigint() - t0) / 1e6, (c.user + c.system) / 1e3];
+}
+
+const [terms, termsMs] = timed(() => statements.map((s) => statementTerms(s.text)));
+const [model, tfidfMs] = timed(() => buildTfIdf(terms));
+const [clusters, clusterMs, clusterCpuMs] = timed(() =>
+  averageLinkage(model.vectors, model.vocab.length, { threshold: DEFAULT_THEME_OPTIONS.clusterThreshold, neighbours: DEFAULT_THEME_OPTIONS.neighbours }),
+);
+const heapAfterClustering = process.memoryUsage().heapUsed;
+let n = 0;
+const [full, fullMs, fullCpuMs] = timed(() => assignThemes(statements, seedThemeDefs(), () => `f${++n}`));
+
+const result = {
+  statements: statements.length,
+  vocabulary: model.vocab.length,
+  termsMs: Math.round(termsMs),
+  tfidfMs: Math.round(tfidfMs),
+  clusteringAllMs: Math.round(clusterMs),
+  clusteringAllCpuMs: Math.round(clusterCpuMs),
+  clustersOf3OrMore: clusters.filter((c) => c.length >= 3).length,
+  assignThemesMs: Math.round(fullMs),
+  assignThemesCpuMs: Math.round(fullCpuMs),
+  assigned: full.assignments.filter((a) => a !== null).length,
+  discovered: full.discovered.length,
+  heapGrowthMB: mb(heapAfterClustering - heapBefore),
+  peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
+};
+console.log(
+  `${result.statements} 条问题表述：分词 ${result.termsMs} ms，TF-IDF ${result.tfidfMs} ms，全部聚类 ${result.clusteringAllMs} ms（CPU ${result.clusteringAllCpuMs} ms，${result.clustersOf3OrMore} 个≥3条的簇）；` +
+    `assignThemes 全流程 ${result.assignThemesMs} ms（CPU ${result.assignThemesCpuMs} ms，归类 ${result.assigned} 条，新主题 ${result.discovered} 个）；峰值内存 ${result.peakRssMB} MB`,
+);
+console.log(JSON.stringify(result));
