@@ -4,6 +4,8 @@
 import { headClause, statementTerms, statementWords } from './terms.js';
 import { topTerms } from './tfidf.js';
 
+/** Words a head clause may open with that do not belong in a label (主要是，经济结构调整任务艰巨). */
+const LEADING_FILLER = /^(?:(?:主要是|主要有|主要表现在|此外|另外|同时|特别是|尤其是)[，,：:]?|我局|本局|我单位|本单位)/u;
 const LABEL_MIN = 4;
 const LABEL_MAX = 16;
 
@@ -25,7 +27,7 @@ export function nameTheme(
   let best: { label: string; score: number } | null = null;
   const seen = new Set<string>();
   for (const text of texts) {
-    let head = headClause(text).replace(/^(?:我局|本局|我单位|本单位|对于|对)/u, '');
+    let head = headClause(text).replace(LEADING_FILLER, '');
     if (head.length > LABEL_MAX) head = head.split(/[，,]/u)[0]!;
     if (head.length < LABEL_MIN || head.length > LABEL_MAX || seen.has(head) || taken.has(head)) continue;
     seen.add(head);

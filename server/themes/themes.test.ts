@@ -198,3 +198,16 @@ describe('stability', () => {
     expect(r.assignments).toEqual([null, null, null]);
   });
 });
+
+describe('labels of discovered themes', () => {
+  it('drop a leading filler but keep words that only look like one (对外开放)', () => {
+    const statements: ThemeStatement[] = [
+      '主要是，对外开放水平不高，利用外资规模偏小',
+      '对外开放水平不高，外贸依存度偏低',
+      '对外开放水平还不高，开放型经济规模偏小',
+    ].map((text, i) => ({ text, report: i, themeId: null }));
+    const r = assignThemes(statements, seedThemeDefs(), counter());
+    expect(r.discovered).toHaveLength(1);
+    expect(r.discovered[0]!.label.startsWith('对外开放水平')).toBe(true);
+  });
+});
