@@ -89,6 +89,20 @@ export class CorpusIndex {
     return index;
   }
 
+  /** Add reports whose fingerprints were stored after the index was built. */
+  async addStored(db: DbOrTrx, ids: number[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db
+        .selectFrom('reuse_fingerprints as f')
+        .innerJoin('reports as r', 'r.id', 'f.report_id')
+        .select(['f.report_id', 'r.unit_id', 'f.postings'])
+        .where('f.report_id', 'in', ids.slice(i, i + 500))
+        .orderBy('f.report_id')
+        .execute();
+      for (const r of rows) this.add(r.report_id, r.unit_id, decodePostings(r.postings));
+    }
+  }
+
   private build(reports: Array<{ id: number; unitId: number } & ReportPostings>): void {
     let n = 0;
     for (const r of reports) n += r.hashes.length;

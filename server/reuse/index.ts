@@ -295,12 +295,24 @@ const batch = new AsyncLocalStorage<{ pending: number[] }>();
 /** The index kept per database (its Kysely adapter: shared by the instance and its transactions). */
 const indexes = new WeakMap<object, CorpusIndex>();
 
-/** The kept index if it still matches the stored fingerprints, else one built from them. */
-async function currentIndex(db: DbOrTrx): Promise<CorpusIndex> {
+/**
+ * The kept index if it still matches the stored fingerprints — after adding `arriving` (reports whose
+ * fingerprints were stored since, as in a batch) — else one built from all of them.
+ */
+async function currentIndex(db: DbOrTrx, arriving: number[] = []): Promise<CorpusIndex> {
   const key = db.getExecutor().adapter;
   const kept = indexes.get(key);
   const stored = await storedSignature(db);
-  if (kept && kept.count === stored.count && kept.maxId === stored.maxId) return kept;
+  if (kept) {
+    const newer = arriving.filter((id) => id > kept.maxId);
+    const maxId = Math.max(kept.maxId, ...newer);
+    // Many arrivals are better sorted into a fresh index than looked up one by one among the additions.
+    const few = newer.length <= Math.max(8, kept.count / 4);
+    if (few && kept.count + newer.length === stored.count && maxId === stored.maxId) {
+      await kept.addStored(db, newer);
+      return kept;
+    }
+  }
   const fresh = await CorpusIndex.load(db);
   indexes.set(key, fresh);
   return fresh;
@@ -347,6 +359,6 @@ export async function finalizeReuse(db: Kysely<Database>): Promise<{ resolved: n
   if (rows.length === 0) return { resolved: 0 };
   // Unit by unit, so that the texts a unit's reports are aligned with stay in the cache.
   const pending = rows.sort((a, b) => a.unit_id - b.unit_id || a.report_id - b.report_id).map((r) => r.report_id);
-  await db.transaction().execute(async (trx) => resolvePending(trx, await currentIndex(trx), pending));
+  await db.transaction().execute(async (trx) => resolvePending(trx, await currentIndex(trx, pending), pending));
   return { resolved: pending.length };
 }

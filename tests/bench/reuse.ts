@@ -1,0 +1,94 @@
+// Reuse bench: ingest the province corpus (714 reports, 12.7M characters) through the real ingest path
+// into a fresh database in one batch (each report decoded, analysed, stored and fingerprinted in its own
+// transaction; reuse resolved once at the end), then one more report into the full corpus on its own,
+// and another stored without analysis, to time the reuse engine alone.
+// With --scale N it runs on the demo corpus of seed/generator at that scale instead.
+// Usage: node bin/run-ts.js tests/bench/reuse.ts [--scale 10] [--keep]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDemoCorpus } from '../../seed/generator/index.js';
+import { openDb } from '../../server/db/connection.js';
+import { ingestSubmission, type Submission } from '../../server/ingest.js';
+import { indexReportReuse, withReuseBatch } from '../../server/reuse/index.js';
+import { provinceTexts, storeText } from '../reuse-corpus.js';
+import { provinceCorpusAvailable } from '../shared-material.js';
+
+const { values } = parseArgs({ options: { scale: { type: 'string' }, keep: { type: 'boolean' } } });
+const scale = values.scale === undefined ? null : Number(values.scale);
+
+function corpus(): { name: string; submissions: Submission[] } {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  if (scale !== null) {
+    const demo = generateDemoCorpus({ scale });
+    return {
+      name: `demo corpus ×${scale}`,
+      submissions: demo.reports.map((r) => ({
+        fileName: r.fileName,
+        bytes: encode(r.text),
+        meta: { unit: r.unit, department: r.department, year: r.year, period: r.period, title: r.title },
+      })),
+    };
+  }
+  if (!provinceCorpusAvailable()) process.exit(2);
+  return {
+    name: 'province corpus',
+    submissions: provinceTexts().map((t) => ({
+      fileName: t.file,
+      bytes: encode(t.text),
+      meta: { unit: t.unit, department: t.department, year: t.year, period: 'annual' },
+    })),
+  };
+}
+
+const { name, submissions } = corpus();
+const last = submissions.pop()!;
+const spare = submissions.pop()!;
+const chars = submissions.reduce((n, s) => n + new TextDecoder().decode(s.bytes).length, 0);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-bench-reuse-'));
+const db = await openDb(path.join(dir, 'bench.db'));
+
+const t0 = performance.now();
+let indexedAt = 0;
+let failed = 0;
+await withReuseBatch(db, async () => {
+  for (const sub of submissions) if ((await ingestSubmission(db, sub)).status !== 'stored') failed++;
+  indexedAt = performance.now();
+});
+const batchDone = performance.now();
+
+const t1 = performance.now();
+const one = await ingestSubmission(db, last);
+const oneDone = performance.now();
+// Another report with the analysis and its tables aside: what the reuse engine itself costs.
+const reuseOnly = await db.transaction().execute(async (trx) => {
+  const { meta } = spare;
+  const start = performance.now();
+  const id = await storeText(trx, {
+    file: spare.fileName,
+    unit: meta?.unit ?? 'bench',
+    department: meta?.department ?? null,
+    year: meta?.year ?? null,
+    text: new TextDecoder().decode(spare.bytes),
+  });
+  await indexReportReuse(trx, id);
+  return performance.now() - start;
+});
+
+const counts: Record<string, number> = {};
+for (const t of ['reuse_passages', 'reuse_spans', 'reuse_sources', 'reuse_pairs'] as const) {
+  const r = await db.selectFrom(t).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  counts[t] = Number(r.n);
+}
+const dbBytes = fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+await db.destroy();
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+console.log(`reuse bench — ${name}: ${submissions.length} reports, ${(chars / 1e6).toFixed(1)}M chars (${failed} not stored); ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
+console.log(`  whole corpus, one batch:   ${s(batchDone - t0)}  (ingest with fingerprints ${s(indexedAt - t0)}, reuse resolution ${s(batchDone - indexedAt)})`);
+console.log(`  one more report:           ${(oneDone - t1).toFixed(0)} ms through ingest (${one.status}); another, reuse indexing alone: ${reuseOnly.toFixed(0)} ms`);
+console.log(`  peak memory (max RSS):     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`  database:                  ${(dbBytes / 1e6).toFixed(0)} MB; ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+if (values.keep) console.log(`  kept in ${dir}`);
+else fs.rmSync(dir, { recursive: true, force: true });
