@@ -16,10 +16,10 @@ import { originalsDirFor } from './originals.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
 import { getThemeMembers, getThemes } from './queries/themes.js';
-import { refreshThemes } from './themes/index.js';
+import { assignThemeToStatements, refreshThemes } from './themes/index.js';
 
 const USAGE = `用法：yanpan <命令> [选项]
-  analyze FILE [--unit U] [--department D] [--year Y] [--period P]   分析一份报告（不入库），输出 JSON
+  analyze FILE [--unit U] [--department D] [--year Y] [--period P] [--db PATH]  分析一份报告（不入库），输出 JSON
   ingest PATH… [--manifest FILE.csv] [--db PATH]                      入库报告（文件、目录、zip）
   reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
   themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
@@ -53,7 +53,7 @@ async function analyze(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' } },
+    options: { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, db: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('analyze 需要且只需要一个文件');
   const file = positionals[0]!;
@@ -69,7 +69,8 @@ async function analyze(args: string[]): Promise<number> {
       bytes,
       meta: { unit: values.unit, department: values.department, year: parseYear(values.year), period: parsePeriod(values.period) },
     });
-    const { sections, problems, figures, placeholders, flags } = p.analysis;
+    const { sections, figures, placeholders, flags } = p.analysis;
+    const problems = await withThemes(p.analysis.problems, defaultDbPath(values.db));
     process.stdout.write(
       `${JSON.stringify({ file, encoding: p.encoding, meta: p.meta, text: p.text, sections, problems, figures, placeholders, flags })}\n`,
     );
@@ -77,6 +78,18 @@ async function analyze(args: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof DecodeError) fail(`${file}: ${e.message}`, 2);
     throw e;
+  }
+}
+
+/** Each problem's theme, when a stored corpus is at hand (the database exists); else as analysed. */
+async function withThemes<P extends { text: string; theme: string | null }>(problems: P[], dbPath: string): Promise<P[]> {
+  if (problems.length === 0 || !fs.existsSync(dbPath)) return problems;
+  const db = await openDb(dbPath);
+  try {
+    const themes = await assignThemeToStatements(db, problems.map((p) => p.text));
+    return problems.map((p, i) => ({ ...p, theme: themes[i] ?? null }));
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../queries/overview.js';
-import { getReport, listReports, REPORT_SORTS } from '../queries/reports.js';
+import { getReport, listDeletedReports, listReports, REPORT_SORTS, setReportDeleted } from '../queries/reports.js';
+import { audit } from '../auth/audit.js';
 import { ACTIVITY_GROUPINGS, activityCategories, getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../queries/activity.js';
 import { listFigures } from '../queries/figures.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemesByDepartment, getThemeTrends } from '../queries/themes.js';
@@ -11,7 +12,7 @@ import { getUnitComparison, getUnitHistory } from '../queries/units.js';
 import { getReportReuse } from '../reuse/index.js';
 import { searchReports } from '../search/index.js';
 import { adminRouter } from './admin.js';
-import { filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
+import { adminProcedure, filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
 
 const page = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20) };
 
@@ -26,6 +27,18 @@ const reportsRouter = router({
     }
     return report;
   }),
+  /** Soft delete (an administrator can undo it): the report leaves every view but stays stored. */
+  delete: adminProcedure.input(z.object({ id: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+    if (!(await setReportDeleted(ctx.db, input.id, ctx.user.username))) throw new TRPCError({ code: 'NOT_FOUND', message: `报告 ${input.id} 不存在` });
+    await audit(ctx.db, ctx.user, 'delete', `report:${input.id}`);
+    return { ok: true };
+  }),
+  restore: adminProcedure.input(z.object({ id: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+    if (!(await setReportDeleted(ctx.db, input.id, null))) throw new TRPCError({ code: 'NOT_FOUND', message: `报告 ${input.id} 不存在` });
+    await audit(ctx.db, ctx.user, 'restore', `report:${input.id}`);
+    return { ok: true };
+  }),
+  deleted: adminProcedure.query(({ ctx }) => listDeletedReports(ctx.db)),
   /** The report's reused passages (stock / copied / self) with their sources. */
   reuse: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(async ({ ctx, input }) => {
     const [reuse] = await getReportReuse(ctx.db, input.id);

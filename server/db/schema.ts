@@ -25,6 +25,11 @@ export interface ReportTable {
   ingested_at: ColumnType<string, string, never>;
   /** JSON object of extra manifest columns. */
   extra: string | null;
+  /** Soft deletion: when and by whom (null while the report is live). */
+  deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  deleted_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The corrected version that replaces this one (null for the current version). */
+  superseded_by: ColumnType<number | null, number | null | undefined, number | null>;
   /** sha256 of the file as the unit sent it (kept under originals/); null when not kept (demo data). */
   original_sha256: ColumnType<string | null, string | null | undefined, string | null>;
   /** The file's own name (an archive entry's base name), for the download. */

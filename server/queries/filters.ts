@@ -1,4 +1,5 @@
 // Applies the shared filters to a query that joins reports (as r) and units (as u), whatever else it joins.
+// Every view sees live reports only: deleted ones and versions replaced by a correction stay stored.
 import type { SelectQueryBuilder } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Database } from '../db/schema.js';
@@ -7,10 +8,16 @@ type Joined = Database & { r: Database['reports']; u: Database['units'] };
 
 export function applyFilters<DB extends Joined, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, f: Filters): SelectQueryBuilder<DB, TB, O> {
   // Kysely cannot see that r and u are among TB for a generic TB; callers' joins guarantee it.
-  let q = query as unknown as SelectQueryBuilder<Joined, 'r' | 'u', O>;
+  let q = liveReports(query as unknown as SelectQueryBuilder<Joined, 'r' | 'u', O>);
   if (f.department) q = q.where('u.department', '=', f.department);
   if (f.unit) q = q.where('u.name', '=', f.unit);
   if (f.year !== undefined) q = q.where('r.year', '=', f.year);
   if (f.period) q = q.where('r.period', '=', f.period);
   return q as unknown as SelectQueryBuilder<DB, TB, O>;
+}
+
+/** Reports (as r) that are neither deleted nor replaced by a corrected version. */
+export function liveReports<DB extends { r: Database['reports'] }, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+  const q = query as unknown as SelectQueryBuilder<{ r: Database['reports'] }, 'r', O>;
+  return q.where('r.deleted_at', 'is', null).where('r.superseded_by', 'is', null) as unknown as SelectQueryBuilder<DB, TB, O>;
 }

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, liveReports } from './filters.js';
 
 export async function getReportsByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
@@ -17,7 +17,7 @@ export async function getReportsByDepartmentYear(db: Db, f: Filters) {
 export async function getFilterOptions(db: Db) {
   const [units, years] = await Promise.all([
     db.selectFrom('units').select(['name', 'department']).orderBy('department').orderBy('name').execute(),
-    db.selectFrom('reports').select('year').distinct().where('year', 'is not', null).orderBy('year').execute(),
+    liveReports(db.selectFrom('reports as r')).select('r.year').distinct().where('r.year', 'is not', null).orderBy('r.year').execute(),
   ]);
   const departments = [...new Set(units.map((u) => u.department).filter((d): d is string => !!d))];
   return { departments, units, years: years.map((y) => y.year as number) };
@@ -25,15 +25,14 @@ export async function getFilterOptions(db: Db) {
 
 /** The latest (year, period) any report was submitted for: the period the committee is collecting. */
 export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: string } | null> {
-  const row = await db
-    .selectFrom('reports')
-    .select(['year', 'period'])
-    .where('year', 'is not', null)
-    .where('period', 'is not', null)
-    .groupBy(['year', 'period'])
-    .orderBy('year', 'desc')
+  const row = await liveReports(db.selectFrom('reports as r'))
+    .select(['r.year', 'r.period'])
+    .where('r.year', 'is not', null)
+    .where('r.period', 'is not', null)
+    .groupBy(['r.year', 'r.period'])
+    .orderBy('r.year', 'desc')
     // Within a year: annual closes it, then H2/Q4 … (alphabetical order is not the calendar).
-    .orderBy(sql`case period when 'annual' then 0 when 'Q4' then 1 when 'H2' then 2 when 'Q3' then 3 when 'Q2' then 4 when 'H1' then 5 when 'Q1' then 6 else 7 end`)
+    .orderBy(sql`case r.period when 'annual' then 0 when 'Q4' then 1 when 'H2' then 2 when 'Q3' then 3 when 'Q2' then 4 when 'H1' then 5 when 'Q1' then 6 else 7 end`)
     .limit(1)
     .executeTakeFirst();
   return row && row.year !== null && row.period !== null ? { year: row.year, period: row.period } : null;
@@ -49,7 +48,7 @@ export async function getMissingSubmissions(db: Db, f: Filters) {
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('reports as r')
+          liveReports(selectFrom('reports as r'))
             .select('r.id')
             .whereRef('r.unit_id', '=', 'u.id')
             .where('r.year', '=', current.year)
@@ -64,6 +63,7 @@ export async function getMissingSubmissions(db: Db, f: Filters) {
       eb
         .selectFrom('reports as r2')
         .whereRef('r2.unit_id', '=', 'u.id')
+        .where('r2.deleted_at', 'is', null)
         .select(sql<string>`max(r2.year)`.as('y'))
         .as('lastYear'),
     )

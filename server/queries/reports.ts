@@ -68,9 +68,13 @@ export async function getReport(db: Db, id: number) {
       'r.text',
       'r.chars',
       'r.ingested_at as ingestedAt',
+      'r.deleted_at as deletedAt',
+      'r.deleted_by as deletedBy',
+      'r.superseded_by as supersededBy',
     ])
     .executeTakeFirst();
   if (!report) return null;
+  const earlierVersions = await db.selectFrom('reports').where('superseded_by', '=', id).select(['id', 'ingested_at as ingestedAt', 'file_name as fileName']).execute();
   const [sections, problems, figures, placeholders, flags] = await Promise.all([
     db.selectFrom('sections').where('report_id', '=', id).orderBy('ord').select(['level', 'marker', 'heading', 'kind', 'start', 'end', 'heading_end as headingEnd']).execute(),
     db.selectFrom('problems').where('report_id', '=', id).orderBy('ord').select(['start', 'end', 'theme_id as theme']).execute(),
@@ -91,7 +95,28 @@ export async function getReport(db: Db, id: number) {
     figures: figures.map((f) => ({ ...f, approx: f.approx === 1, placeholder: f.placeholder === 1 })),
     placeholders,
     flags,
+    earlierVersions,
   };
+}
+
+/** Soft deletion and its undoing; returns false when the report does not exist. */
+export async function setReportDeleted(db: Db, id: number, by: string | null): Promise<boolean> {
+  const r = await db
+    .updateTable('reports')
+    .set(by === null ? { deleted_at: null, deleted_by: null } : { deleted_at: new Date().toISOString(), deleted_by: by })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function listDeletedReports(db: Db) {
+  return db
+    .selectFrom('reports as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .where('r.deleted_at', 'is not', null)
+    .select(['r.id', 'u.name as unit', 'r.year', 'r.period', 'r.title', 'r.deleted_at as deletedAt', 'r.deleted_by as deletedBy'])
+    .orderBy('r.deleted_at', 'desc')
+    .execute();
 }
 
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>;

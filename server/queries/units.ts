@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, liveReports } from './filters.js';
 
 /** Per-report counts of the findings tables, as correlated subqueries (one index lookup each). */
 function findingsCount(table: 'placeholders' | 'flags' | 'figures' | 'problems') {
@@ -71,10 +71,7 @@ export type UnitComparisonRow = Awaited<ReturnType<typeof getUnitComparison>>[nu
 
 /** One unit's reports in time order, each with the figures a committee follows from period to period. */
 export async function getUnitHistory(db: Db, unitName: string) {
-  const rows = await db
-    .selectFrom('reports as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id')
+  const rows = await liveReports(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'))
     .where('u.name', '=', unitName)
     .select([
       'r.id',

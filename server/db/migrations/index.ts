@@ -6,6 +6,7 @@ import * as m003 from './003_themes.js';
 import * as m004 from './004_search.js';
 import * as m005 from './005_auth.js';
 import * as m006 from './006_originals.js';
+import * as m007 from './007_versions.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_search': m004,
   '005_auth': m005,
   '006_originals': m006,
+  '007_versions': m007,
 };
