@@ -1,0 +1,28 @@
+// `npm run bench`: the benchmarks, each in its own process so that its time and memory are its own.
+// Pass names to run some: npm run bench -- analyze reuse
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BENCHES: Array<[string, string, string]> = [
+  ['analyze', 'analyze.ts', '分析吞吐量（省级政府工作报告语料）'],
+  ['reuse', 'reuse.ts', '入库与雷同检测（714 份省级报告，再加 1 份）'],
+  ['themes', 'themes.ts', '问题主题聚类（10,000 条问题表述）'],
+  ['views', 'views.ts', '看板各视图的服务器端耗时（约 10,000 份报告）'],
+];
+const wanted = process.argv.slice(2);
+let failed = 0;
+for (const [name, file, title] of BENCHES) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  const script = path.join(here, file);
+  if (!fs.existsSync(script)) {
+    console.log(`\n## ${name}: ${file} 不存在，跳过`);
+    continue;
+  }
+  console.log(`\n## ${name}: ${title}`);
+  const r = spawnSync(process.execPath, [path.join(here, '..', '..', 'bin', 'run-ts.js'), script], { stdio: 'inherit' });
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
