@@ -22,6 +22,7 @@ import {
 import type { EChartsOption } from 'echarts';
 import { activityByYearChart } from '../../shared/charts/activity.js';
 import { reportsByDepartmentYearChart } from '../../shared/charts/reportsByDepartmentYear.js';
+import { reuseByDepartmentChart } from '../../shared/charts/reuse.js';
 import { mainThemes, themeTrendChart } from '../../shared/charts/themes.js';
 import type { Filters } from '../../shared/filters.js';
 import { PERIOD_LABELS, type Period } from '../../shared/types.js';
@@ -29,7 +30,8 @@ import type { Db } from '../db/connection.js';
 import { activityCategories, getActivityByCategory } from '../queries/activity.js';
 import { getUnitsNeedingAttention } from '../queries/flags.js';
 import { getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../queries/overview.js';
-import { getRecurrences, getThemes, getThemeTrends } from '../queries/themes.js';
+import { getReuseByDepartmentYear, getTopCopiedPassages } from '../queries/reuse.js';
+import { getRecurrences, getThemes, getThemeTrends, type UnitRecurrences } from '../queries/themes.js';
 import { getUnitComparison } from '../queries/units.js';
 import { chartToPng, type ChartSize, pngSize } from './charts.js';
 import { chineseDate, describeFilters } from './scope.js';
@@ -141,9 +143,36 @@ const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八'
 /** Longest lists written out in full; the rest are counted. */
 const LIST_UNITS = 15;
 const LIST_RECURRENCES = 10;
+const LIST_PASSAGES = 8;
+const RUNS_PER_UNIT = 3;
+/** Longest passage quoted in full. */
+const QUOTE_CHARS = 120;
+
+/** Per unit, each theme once with its longest run, longest first; units with the longest runs first. */
+function longestRuns(units: UnitRecurrences[]): Array<{ unit: string; runs: Array<{ label: string; periods: number }> }> {
+  return units
+    .map((u) => {
+      const best = new Map<string, number>();
+      for (const r of u.runs) best.set(r.label, Math.max(best.get(r.label) ?? 0, r.periods));
+      const runs = [...best].map(([label, periods]) => ({ label, periods })).sort((a, b) => b.periods - a.periods || a.label.localeCompare(b.label, 'zh-CN'));
+      return { unit: u.unit, runs: runs.slice(0, RUNS_PER_UNIT) };
+    })
+    .sort((a, b) => (b.runs[0]?.periods ?? 0) - (a.runs[0]?.periods ?? 0) || b.runs.length - a.runs.length || a.unit.localeCompare(b.unit, 'zh-CN'));
+}
+
+/** The same passage copied into several reports is quoted once. */
+function distinctPassages<P extends { text: string }>(passages: P[]): P[] {
+  const seen = new Set<string>();
+  return passages.filter((p) => {
+    const key = p.text.replace(/\s+/g, '');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buffer> {
-  const [headlines, byDeptYear, units, attention, missing, themes, trends, recurrences, activity] = await Promise.all([
+  const [headlines, byDeptYear, units, attention, missing, themes, trends, recurrences, activity, reuseRates, passages] = await Promise.all([
     getHeadlines(db, f),
     getReportsByDepartmentYear(db, f),
     getUnitComparison(db, f),
@@ -153,6 +182,8 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
     getThemeTrends(db, f),
     getRecurrences(db, f),
     getActivityByCategory(db, f, 'year'),
+    getReuseByDepartmentYear(db, f),
+    getTopCopiedPassages(db, f, LIST_PASSAGES * 4),
   ]);
   const departments = [...new Set(units.map((u) => u.department ?? '未分组'))];
   const years = [...new Set(byDeptYear.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
@@ -231,6 +262,32 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
     );
   }
 
+  if (reuseRates.length) {
+    nextHeading('材料雷同情况');
+    const copiedUnits = units.filter((u) => u.rates.copied > 0).length;
+    body.push(
+      para(
+        `经比对，${int(copiedUnits)} 个单位的报告中有与其他单位报告相同或基本相同的段落（抄袭他单位），各部门报告中套话、抄袭他单位、照搬本单位往期材料（自我重复）所占比例见下图。`,
+      ),
+    );
+    body.push({ option: reuseByDepartmentChart(reuseRates), alt: '各部门报告雷同率' });
+    const quoted = distinctPassages(passages).slice(0, LIST_PASSAGES);
+    if (quoted.length) {
+      body.push(heading2('（一）被多家单位使用的雷同段落'));
+      quoted.forEach((p, i) => {
+        const quote = p.text.replace(/\s+/g, '');
+        const sources = p.sources.map((o) => `${o.unit}${o.year ? `（${o.year}年${periodLabel(o.period)}）` : ''}`).join('、');
+        body.push(
+          para([
+            run(`${i + 1}. ${p.unit}${p.year ? `${p.year}年${periodLabel(p.period)}` : ''}报告：`, { bold: true }),
+            run(`“${quote.length > QUOTE_CHARS ? `${quote.slice(0, QUOTE_CHARS)}……` : quote}”`),
+            run(`同见于 ${sources}。`),
+          ]),
+        );
+      });
+    }
+  }
+
   const shown = mainThemes(themes.themes);
   if (shown.length) {
     nextHeading('反复出现的问题');
@@ -243,10 +300,15 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
       ),
     );
     if (trends.years.length > 1) body.push({ option: themeTrendChart(trends.years, trends.themes, shown), alt: '主要问题主题的年度变化' });
-    if (recurrences.length) {
+    const repeated = longestRuns(recurrences);
+    if (repeated.length) {
       body.push(heading2(`（一）同一问题连续多期出现`));
-      body.push(para(`${int(recurrences.length)} 个单位在连续多个报送期查摆了同一类问题，整改成效需要跟踪：`));
-      for (const u of recurrences.slice(0, LIST_RECURRENCES)) {
+      body.push(
+        para(
+          `${int(repeated.length)} 个单位在连续多个报送期查摆了同一类问题，整改成效需要跟踪${repeated.length > LIST_RECURRENCES ? `，连续期数最多的 ${LIST_RECURRENCES} 个单位如下` : ''}：`,
+        ),
+      );
+      for (const u of repeated.slice(0, LIST_RECURRENCES)) {
         body.push(para(`${u.unit}：${u.runs.map((r) => `“${r.label}”连续 ${r.periods} 期`).join('，')}。`));
       }
     }

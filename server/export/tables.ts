@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.js';
 import { listFigures } from '../queries/figures.js';
 import { listFlags } from '../queries/flags.js';
 import { listReports } from '../queries/reports.js';
+import { getTopCopiedPassages } from '../queries/reuse.js';
 import { getRecurrences, getThemes } from '../queries/themes.js';
 import { getUnitComparison } from '../queries/units.js';
 
@@ -72,6 +73,10 @@ type ReportRow = Awaited<ReturnType<typeof listReports>>['rows'][number];
 type FigureRow = Awaited<ReturnType<typeof listFigures>>['rows'][number];
 type ThemeRow = Awaited<ReturnType<typeof getThemes>>['themes'][number];
 type FlagRow = Awaited<ReturnType<typeof listFlags>>[number];
+type PassageRow = Awaited<ReturnType<typeof getTopCopiedPassages>>[number];
+
+/** Copied passages in one export: the most widely shared first. */
+const PASSAGE_LIMIT = 2000;
 interface RecurrenceRow {
   unit: string;
   department: string | null;
@@ -166,6 +171,16 @@ const TABLES: ExportTable[] = [
       text('问题表述', (r) => r.statements),
     ],
   ),
+  defineTable<PassageRow>('passages', '雷同段落', (db, f) => getTopCopiedPassages(db, f, PASSAGE_LIMIT), [
+    text('单位', (r) => r.unit),
+    int('年度', (r) => r.year),
+    text('期别', (r) => period(r.period)),
+    text('段落', (r) => r.text.replace(/\s+/g, ' ')),
+    int('字数', (r) => r.end - r.start),
+    int('来源数', (r) => r.sources.length),
+    text('来源', (r) => r.sources.map((o) => `${o.unit}（${o.year ?? '年度不详'}${period(o.period)}）`).join('、')),
+    int('报告编号', (r) => r.reportId),
+  ]),
 ];
 
 export const EXPORT_TABLES: ReadonlyMap<string, ExportTable> = new Map(TABLES.map((t) => [t.name, t]));

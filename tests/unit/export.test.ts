@@ -14,6 +14,7 @@ import { openDb, type Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
 import { getUnitsNeedingAttention, listFlags } from '../../server/queries/flags.js';
 import { getHeadlines } from '../../server/queries/overview.js';
+import { getTopCopiedPassages } from '../../server/queries/reuse.js';
 import { getUnitComparison } from '../../server/queries/units.js';
 import { decodePng } from '../png.js';
 
@@ -168,7 +169,14 @@ describe('Word briefing', () => {
     // Text as Word shows it: the runs of each paragraph joined.
     const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
     expect(text).toContain('意识形态工作报告研判简报');
-    for (const h of ['一、研判范围', '二、总体情况', '三、工作开展情况', '四、需要关注的单位', '五、反复出现的问题', '六、附表：各单位报告情况一览']) expect(text).toContain(h);
+    for (const h of ['一、研判范围', '二、总体情况', '三、工作开展情况', '四、需要关注的单位', '五、材料雷同情况', '（一）被多家单位使用的雷同段落', '六、反复出现的问题', '七、附表：各单位报告情况一览']) {
+      expect(text).toContain(h);
+    }
+    // The most widely copied passage, quoted with its sources.
+    const [top] = await getTopCopiedPassages(db, {}, 1);
+    const quoted = text.find((t) => t.startsWith('1. '))!;
+    expect(quoted).toContain(top!.text.replace(/\s+/g, '').slice(0, 20));
+    for (const o of top!.sources) expect(quoted).toContain(o.unit);
     const h = await getHeadlines(db, {});
     expect(text.some((t) => t.includes(`${h.units} 个单位报送的 ${h.reports} 份报告`))).toBe(true);
     const attention = await getUnitsNeedingAttention(db, {});
@@ -184,8 +192,8 @@ describe('Word briefing', () => {
 
   it('holds the charts as 2× PNG images on white, with their titles as alt text', () => {
     const media = Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'));
-    expect(media.length).toBe(3); // submissions, activity by year, theme trends
-    expect(xml.match(/<a:blip /g)!.length).toBe(3);
+    expect(media.length).toBe(4); // submissions, activity by year, reuse by department, theme trends
+    expect(xml.match(/<a:blip /g)!.length).toBe(4);
     for (const m of media) {
       const png = decodePng(files[m]!);
       expect(png.width).toBe(1280);
