@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { postJson } from './http.js';
 import { useTRPC } from './trpc.js';
 import { useFilterSearch } from './useFilters.js';
 import { AuditLogView } from './views/admin/AuditLogView.js';
+import { RecycleBinView } from './views/admin/RecycleBinView.js';
 import { UsersView } from './views/admin/UsersView.js';
 import { LoginView } from './views/login/LoginView.js';
 import { OverviewView } from './views/overview/OverviewView.js';
@@ -43,12 +44,13 @@ const VIEWS: ViewEntry[] = [
   { path: '/units/:name', label: '单位详情', element: <UnitView />, menu: false, parent: '/units', roles: ALL },
   { path: '/activity', label: '活动频次', icon: <HeatMapOutlined />, element: <ActivityView />, menu: true, roles: ALL },
   { path: '/themes', label: '问题主题', icon: <FireOutlined />, element: <ThemesView />, menu: true, roles: ALL },
-  { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
-  { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/reuse', label: '雷同分析', icon: <CopyOutlined />, element: <ReuseView />, menu: true, roles: REVIEWERS },
   { path: '/compare', label: '对照', element: <CompareView />, menu: false, parent: '/reuse', roles: REVIEWERS },
+  { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
+  { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, element: <UsersView />, menu: true, roles: ['admin'] },
+  { path: '/admin/recycle', label: '回收站', icon: <DeleteOutlined />, element: <RecycleBinView />, menu: true, roles: ['admin'] },
   { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },
 ];
 

@@ -1,16 +1,19 @@
 // Renders an ECharts option built by shared/charts (the same definition the exports use).
 import type { EChartsOption, ECharts } from 'echarts';
 import * as echarts from 'echarts';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { ChartDownload } from './ChartDownload.js';
 
 export interface ChartProps {
   option: EChartsOption;
   height?: number;
   onClick?: (params: echarts.ECElementEvent) => void;
   testId?: string;
+  /** The PNG/SVG download menu in the corner (on unless turned off). */
+  download?: boolean;
 }
 
-export function Chart({ option, height = 360, onClick, testId }: ChartProps) {
+export function Chart({ option, height = 360, onClick, testId, download = true }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   useEffect(() => {
@@ -37,5 +40,15 @@ export function Chart({ option, height = 360, onClick, testId }: ChartProps) {
       c.off('click', onClick);
     };
   }, [onClick]);
-  return <div ref={el} style={{ width: '100%', height }} data-testid={testId} />;
+  const size = useCallback(() => ({ width: chart.current?.getWidth() ?? 800, height }), [height]);
+  return (
+    <div style={{ position: 'relative' }}>
+      <div ref={el} style={{ width: '100%', height }} data-testid={testId} />
+      {download && (
+        <div style={{ position: 'absolute', top: 0, right: 0, zIndex: 1 }}>
+          <ChartDownload option={option} size={size} />
+        </div>
+      )}
+    </div>
+  );
 }

@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Collapse, Empty, Radio, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, Collapse, Empty, Radio, Row, Space, Table, Tag, Typography } from 'antd';
 import type { ECElementEvent } from 'echarts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { heatmapChart } from '../../../../shared/charts/heatmap.js';
 import { groupedBarChart } from '../../../../shared/charts/series.js';
 import { Chart } from '../../components/Chart.js';
+import { TableExport } from '../../components/ExportButtons.js';
 import { formatInt, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
 import { useFilterSearch, useFilters } from '../../useFilters.js';
@@ -98,7 +99,7 @@ export function ActivityView() {
       </Col>
       {drill && (
         <Col span={24}>
-          <Card title={`填报明细：${drill.category ?? UNMATCHED}`} extra={<a onClick={() => setDrill(null)}>关闭</a>} data-testid="activity-drilldown">
+          <Card title={`填报明细：${drill.category ?? UNMATCHED}`} extra={<Space><TableExport table="figures" label="导出全部填报数字" /><a onClick={() => setDrill(null)}>关闭</a></Space>} data-testid="activity-drilldown">
             <Table
               rowKey="id"
               size="small"

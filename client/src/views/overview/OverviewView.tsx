@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { reportsByDepartmentYearChart } from '../../../../shared/charts/reportsByDepartmentYear.js';
 import type { Period } from '../../../../shared/types.js';
 import { Chart } from '../../components/Chart.js';
+import { BriefingButton } from '../../components/ExportButtons.js';
 import { formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
 import { useFilters } from '../../useFilters.js';
@@ -27,6 +28,7 @@ export function OverviewView() {
   const h = headlines.data;
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24} style={{ display: 'flex', justifyContent: 'flex-end' }}><BriefingButton /></Col>
       {[
         { title: '报告总数', value: formatInt(h?.reports), suffix: '份' },
         { title: '报送单位', value: formatInt(h?.units), suffix: '个' },

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Empty, List, Row, Spin, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { REUSE_KIND_LABELS, type ReuseKind, SECTION_KIND_LABELS, type SectionKind } from '../../../../shared/types.js';
@@ -31,6 +31,18 @@ export function ReportView() {
   const reuse = useQuery({ ...trpc.reports.reuse.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
   const me = useQuery(trpc.auth.me.queryOptions());
   const canCompare = me.data?.role !== 'submitter';
+  const isAdmin = me.data?.role === 'admin';
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const onChanged = (text: string) => ({
+    onSuccess: () => {
+      message.success(text);
+      void queryClient.invalidateQueries();
+    },
+    onError: (e: { message: string }) => message.error(e.message),
+  });
+  const remove = useMutation(trpc.reports.delete.mutationOptions(onChanged('报告已删除（可在“回收站”中恢复）')));
+  const restore = useMutation(trpc.reports.restore.mutationOptions(onChanged('报告已恢复')));
 
   const marks = useMemo<TextMark[]>(() => {
     if (!data) return [];
@@ -93,7 +105,44 @@ export function ReportView() {
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <Card title={data.title ?? data.fileName ?? `报告 ${data.id}`}>
+        <Card
+          title={data.title ?? data.fileName ?? `报告 ${data.id}`}
+          extra={
+            isAdmin &&
+            (data.deletedAt ? (
+              <Button onClick={() => restore.mutate({ id: data.id })} loading={restore.isPending}>
+                恢复报告
+              </Button>
+            ) : (
+              <Popconfirm title="删除这份报告？" description="报告将从各视图中移除，管理员可在回收站恢复。" okText="删除" cancelText="取消" onConfirm={() => remove.mutate({ id: data.id })}>
+                <Button danger loading={remove.isPending}>
+                  删除
+                </Button>
+              </Popconfirm>
+            ))
+          }
+        >
+          {data.deletedAt && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`该报告已于 ${formatDateTime(data.deletedAt)} 被 ${data.deletedBy ?? '—'} 删除`} />}
+          {data.supersededBy && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} message={<span>该报告已被更正版本取代：<Link to={`/reports/${data.supersededBy}`}>查看更正后的版本</Link></span>} />
+          )}
+          {data.earlierVersions.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={
+                <span>
+                  本报告为更正版本，之前的版本：
+                  {data.earlierVersions.map((v) => (
+                    <Link key={v.id} to={`/reports/${v.id}`} style={{ marginLeft: 8 }}>
+                      {formatDateTime(v.ingestedAt)}
+                    </Link>
+                  ))}
+                </span>
+              }
+            />
+          )}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label="单位">{data.unit}</Descriptions.Item>
             <Descriptions.Item label="部门">{data.department ?? '—'}</Descriptions.Item>

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag } from 'antd';
+import { Card, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../../server/api/router.js';
+import { TableExport } from '../../components/ExportButtons.js';
 import { formatDateTime, formatInt, formatPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
 import { useFilterSearch, useFilters } from '../../useFilters.js';
@@ -36,7 +37,7 @@ export function ReportListView() {
     { title: '入库时间', dataIndex: 'ingestedAt', key: 'ingestedAt', sorter: true, sortOrder: sortOrder('ingestedAt'), render: formatDateTime, width: 150 },
   ];
   return (
-    <Card title="报告列表">
+    <Card title="报告列表" extra={<Space><TableExport table="reports" /><TableExport table="flags" label="导出提示标记" /></Space>}>
       <Table<Row>
         data-testid="report-table"
         rowKey="id"

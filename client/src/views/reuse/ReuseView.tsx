@@ -5,6 +5,7 @@ import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { copyGraphChart, reuseByDepartmentChart } from '../../../../shared/charts/reuse.js';
 import { Chart } from '../../components/Chart.js';
+import { TableExport } from '../../components/ExportButtons.js';
 import { formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
 import { useFilterSearch, useFilters } from '../../useFilters.js';
@@ -57,7 +58,7 @@ export function ReuseView() {
         </Card>
       </Col>
       <Col xs={24} xl={14}>
-        <Card title="被多家单位使用的雷同段落" loading={passages.isLoading} data-testid="top-passages">
+        <Card title="被多家单位使用的雷同段落" loading={passages.isLoading} data-testid="top-passages" extra={<TableExport table="passages" />}>
           <List
             dataSource={passages.data ?? []}
             pagination={{ pageSize: 5, size: 'small' }}

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Collapse, Empty, List, Pagination, Row, Segmented, Table, Tag, Typography } from 'antd';
+import { Card, Col, Collapse, Empty, List, Pagination, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { heatmapChart } from '../../../../shared/charts/heatmap.js';
 import { shareLineChart } from '../../../../shared/charts/series.js';
 import type { Period } from '../../../../shared/types.js';
 import { Chart } from '../../components/Chart.js';
+import { TableExport } from '../../components/ExportButtons.js';
 import { formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { type RouterOutputs, useTRPC } from '../../trpc.js';
 import { useFilterSearch, useFilters } from '../../useFilters.js';
@@ -86,7 +87,7 @@ export function ThemesView() {
         <Card loading={byDept.isLoading}>{topThemes.length ? <Chart option={deptOption} height={400} testId="chart-theme-departments" /> : <Empty description="暂无问题表述" />}</Card>
       </Col>
       <Col span={24}>
-        <Card title={`问题主题（另有 ${formatInt(list.data?.unassigned ?? 0)} 条问题表述未归入任何主题）`}>
+        <Card title={`问题主题（另有 ${formatInt(list.data?.unassigned ?? 0)} 条问题表述未归入任何主题）`} extra={<TableExport table="themes" />}>
           <Table<Theme>
             data-testid="theme-table"
             rowKey="id"
@@ -120,6 +121,8 @@ export function ThemesView() {
           loading={recurrences.isLoading}
           data-testid="recurrences"
           extra={
+            <Space>
+            <TableExport table="recurrences" />
             <Segmented
               value={minPeriods}
               onChange={(v) => {
@@ -131,6 +134,7 @@ export function ThemesView() {
                 { label: '连续 2 期以上', value: 2 },
               ]}
             />
+            </Space>
           }
         >
           {recurring.length === 0 ? (

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Table, Tag } from 'antd';
+import { Card, Input, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { TableExport } from '../../components/ExportButtons.js';
 import { formatInt, formatPercent } from '../../format.js';
 import { type RouterOutputs, useTRPC } from '../../trpc.js';
 import { useFilterSearch, useFilters } from '../../useFilters.js';
@@ -64,7 +65,7 @@ export function UnitComparisonView() {
     num('themes', '问题主题'),
   ];
   return (
-    <Card title="单位对比" extra={<Input.Search allowClear placeholder="按单位名称筛选" onSearch={setKeyword} onChange={(e) => !e.target.value && setKeyword('')} style={{ width: 220 }} />}>
+    <Card title="单位对比" extra={<Space><TableExport table="units" /><Input.Search allowClear placeholder="按单位名称筛选" onSearch={setKeyword} onChange={(e) => !e.target.value && setKeyword('')} style={{ width: 220 }} /></Space>}>
       <Table<Row>
         data-testid="unit-table"
         rowKey="id"

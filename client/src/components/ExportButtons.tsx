@@ -1,0 +1,72 @@
+// Export buttons for table cards ("导出 Excel / CSV") and the briefing ("生成简报"), with the filters in
+// the URL. The server checks the role again; the briefing button shows only to those who may use it.
+import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Dropdown } from 'antd';
+import { useState } from 'react';
+import { FILTER_KEYS, type Filters } from '../../../shared/filters.js';
+import { downloadExport } from '../download.js';
+import { useTRPC } from '../trpc.js';
+import { useFilters } from '../useFilters.js';
+
+/** The tables of server/export/tables.ts. */
+export type ExportTableName = 'units' | 'reports' | 'figures' | 'themes' | 'flags' | 'recurrences';
+
+function query(f: Filters): string {
+  const q = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (f[k] !== undefined) q.set(k, String(f[k]));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+function useDownload(): [string | null, (key: string, url: string, name: string) => void] {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = (key: string, url: string, name: string) => {
+    setBusy(key);
+    downloadExport(url, name)
+      .catch((e: unknown) => message.error(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(null));
+  };
+  return [busy, run];
+}
+
+export function TableExport({ table, label = '导出 Excel / CSV' }: { table: ExportTableName; label?: string }) {
+  const [filters] = useFilters();
+  const [busy, run] = useDownload();
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'xlsx', icon: <FileExcelOutlined />, label: 'Excel 表格（.xlsx）' },
+          { key: 'csv', icon: <FileTextOutlined />, label: 'CSV（.csv，UTF-8）' },
+        ],
+        onClick: ({ key }) => run(key, `/api/export/table/${table}.${key}${query(filters)}`, `${table}.${key}`),
+      }}
+    >
+      <Button size="small" icon={<DownloadOutlined />} loading={busy !== null} data-testid={`export-${table}`}>
+        {label}
+      </Button>
+    </Dropdown>
+  );
+}
+
+export function BriefingButton() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const [filters] = useFilters();
+  const [busy, run] = useDownload();
+  if (!me.data || me.data.role === 'submitter') return null;
+  return (
+    <Button
+      type="primary"
+      icon={<FileWordOutlined />}
+      loading={busy !== null}
+      data-testid="briefing-button"
+      onClick={() => run('docx', `/api/export/briefing.docx${query(filters)}`, '研判简报.docx')}
+    >
+      {busy ? '正在生成简报…' : '生成简报'}
+    </Button>
+  );
+}
