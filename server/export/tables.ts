@@ -1,5 +1,6 @@
 // The tables a reviewer can take out of the dashboard (as .xlsx or .csv): each one a query of
 // server/queries and its columns, with Chinese headers and the kind of number each column holds.
+import type { ExportTableName } from '../../shared/exports.js';
 import type { Filters } from '../../shared/filters.js';
 import { PERIOD_LABELS, type Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
@@ -21,14 +22,14 @@ export interface ExportColumn {
 export type Cell = string | number | null;
 
 export interface TableData {
-  name: string;
+  name: ExportTableName;
   title: string;
   columns: ExportColumn[];
   rows: Cell[][];
 }
 
 export interface ExportTable {
-  name: string;
+  name: ExportTableName;
   title: string;
   load(db: Db, f: Filters): Promise<TableData>;
 }
@@ -37,7 +38,7 @@ interface Column<R> extends ExportColumn {
   value: (row: R) => Cell;
 }
 
-function defineTable<R>(name: string, title: string, rows: (db: Db, f: Filters) => Promise<R[]>, columns: Column<R>[]): ExportTable {
+function defineTable<R>(name: ExportTableName, title: string, rows: (db: Db, f: Filters) => Promise<R[]>, columns: Column<R>[]): ExportTable {
   return {
     name,
     title,

@@ -4,13 +4,11 @@ import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
+import type { ExportTableName } from '../../../shared/exports.js';
 import { FILTER_KEYS, type Filters } from '../../../shared/filters.js';
 import { downloadExport } from '../download.js';
 import { useTRPC } from '../trpc.js';
 import { useFilters } from '../useFilters.js';
-
-/** The tables of server/export/tables.ts. */
-export type ExportTableName = 'units' | 'reports' | 'figures' | 'themes' | 'flags' | 'recurrences';
 
 function query(f: Filters): string {
   const q = new URLSearchParams();
