@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../queries/overview.js';
+import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear, getReportsNeedingReview } from '../queries/overview.js';
 import { getReport, listDeletedReports, listReports, REPORT_SORTS, setReportDeleted } from '../queries/reports.js';
 import { audit } from '../auth/audit.js';
 import { ACTIVITY_GROUPINGS, activityCategories, getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../queries/activity.js';
@@ -74,6 +74,7 @@ const overviewRouter = router({
     return { ...options, units, departments: [...new Set(units.map((u) => u.department).filter((d): d is string => !!d))] };
   }),
   headlines: memberProcedure.input(filtersInput).query(({ ctx, input }) => getHeadlines(ctx.db, scopeFilters(ctx.user, input))),
+  needingReview: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getReportsNeedingReview(ctx.db, input)),
   missingSubmissions: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getMissingSubmissions(ctx.db, input)),
 });
 

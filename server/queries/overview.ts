@@ -1,6 +1,7 @@
 // Queries for the overview: submissions per department and year, and the filter options.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
+import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, liveReports } from './filters.js';
 
@@ -95,12 +96,61 @@ export async function getHeadlines(db: Db, f: Filters) {
           .as('withoutProblems'),
     ])
     .executeTakeFirstOrThrow();
+  const reuse = await applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
+    .select([sql<number>`sum(r.chars)`.as('chars'), sql<number>`sum(x.stock_chars + x.copied_chars + x.self_chars)`.as('reused'), sql<number>`sum(x.copied_chars)`.as('copied')])
+    .executeTakeFirstOrThrow();
+  const reuseChars = Number(reuse.chars ?? 0);
   const reports = Number(row.reports);
   return {
+    reuseRate: reuseChars ? Number(reuse.reused ?? 0) / reuseChars : 0,
+    copiedRate: reuseChars ? Number(reuse.copied ?? 0) / reuseChars : 0,
     reports,
     units: Number(row.units),
     departments: Number(row.departments),
     avgChars: Math.round(Number(row.avgChars)),
     withoutProblemsShare: reports ? Number(row.withoutProblems ?? 0) / reports : 0,
   };
+}
+
+/** Copied share from which a report is listed for a look, and self-reuse share likewise. */
+export const REVIEW_COPIED_RATE = 0.1;
+export const REVIEW_SELF_RATE = 0.3;
+
+/**
+ * The reports most in need of a look: those with the most distinct reasons (flag kinds, copied or
+ * recycled text), then the most flags. Each comes with its reasons, so the list explains itself.
+ */
+export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10) {
+  const base = () => applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f);
+  const [flagged, reused] = await Promise.all([
+    base().innerJoin('flags as fl', 'fl.report_id', 'r.id').select(['r.id', 'fl.kind', sql<number>`count(*)`.as('n')]).groupBy(['r.id', 'fl.kind']).execute(),
+    base()
+      .innerJoin('reuse_reports as x', 'x.report_id', 'r.id')
+      .where((eb) => eb.or([eb(sql`cast(x.copied_chars as real) / r.chars`, '>=', REVIEW_COPIED_RATE), eb(sql`cast(x.self_chars as real) / r.chars`, '>=', REVIEW_SELF_RATE)]))
+      .select(['r.id', sql<number>`cast(x.copied_chars as real) / r.chars`.as('copied'), sql<number>`cast(x.self_chars as real) / r.chars`.as('self')])
+      .execute(),
+  ]);
+  const byReport = new Map<number, { flags: Map<string, number>; copied: number; self: number }>();
+  const entry = (id: number) => byReport.get(id) ?? byReport.set(id, { flags: new Map(), copied: 0, self: 0 }).get(id)!;
+  for (const row of flagged) entry(row.id).flags.set(row.kind, Number(row.n));
+  for (const row of reused) Object.assign(entry(row.id), { copied: Number(row.copied), self: Number(row.self) });
+  const ranked = [...byReport.entries()]
+    .map(([id, e]) => {
+      const reasons = [...e.flags.entries()].map(([kind, n]) => ({ kind, count: n }));
+      if (e.copied >= REVIEW_COPIED_RATE) reasons.push({ kind: 'copied', count: Math.round(e.copied * 100) });
+      if (e.self >= REVIEW_SELF_RATE) reasons.push({ kind: 'self', count: Math.round(e.self * 100) });
+      const flagCount = [...e.flags.values()].reduce((s, n) => s + n, 0);
+      return { id, reasons, score: reasons.length * 1000 + flagCount };
+    })
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, limit);
+  if (ranked.length === 0) return [];
+  const heads = await db
+    .selectFrom('reports as r')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .where('r.id', 'in', ranked.map((r) => r.id))
+    .select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title'])
+    .execute();
+  const head = new Map(heads.map((h) => [h.id, h]));
+  return ranked.map((r) => ({ ...head.get(r.id)!, period: head.get(r.id)!.period as Period | null, reasons: r.reasons }));
 }

@@ -29,6 +29,7 @@ const ACCESS: Record<string, Role[] | typeof PUBLIC> = {
   'overview.filterOptions': M,
   'overview.headlines': M,
   'overview.missingSubmissions': R,
+  'overview.needingReview': R,
   'search.reports': M,
   'units.comparison': M,
   'units.history': M,

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Spin, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ECElementEvent } from 'echarts';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { reportsByDepartmentYearChart } from '../../../../shared/charts/reportsByDepartmentYear.js';
-import type { Period } from '../../../../shared/types.js';
+import { flagLabel } from '../../../../shared/flags.js';
+import { REUSE_KIND_LABELS, type Period } from '../../../../shared/types.js';
 import { Chart } from '../../components/Chart.js';
 import { BriefingButton } from '../../components/ExportButtons.js';
 import { formatInt, formatPercent, formatYearPeriod } from '../../format.js';
@@ -16,7 +17,10 @@ export function OverviewView() {
   const [filters, setFilters] = useFilters();
   const byDeptYear = useQuery(trpc.overview.reportsByDepartmentYear.queryOptions(filters));
   const headlines = useQuery(trpc.overview.headlines.queryOptions(filters));
-  const missing = useQuery(trpc.overview.missingSubmissions.queryOptions(filters));
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const reviewer = me.data?.role === 'admin' || me.data?.role === 'reviewer';
+  const missing = useQuery({ ...trpc.overview.missingSubmissions.queryOptions(filters), enabled: reviewer });
+  const review = useQuery({ ...trpc.overview.needingReview.queryOptions(filters), enabled: reviewer });
   const option = useMemo(() => reportsByDepartmentYearChart(byDeptYear.data ?? []), [byDeptYear.data]);
   const onBarClick = useCallback(
     (p: ECElementEvent) => {
@@ -33,9 +37,11 @@ export function OverviewView() {
         { title: '报告总数', value: formatInt(h?.reports), suffix: '份' },
         { title: '报送单位', value: formatInt(h?.units), suffix: '个' },
         { title: '平均字数', value: formatInt(h?.avgChars), suffix: '字' },
+        { title: '平均雷同率', value: formatPercent(h?.reuseRate), tip: '套话+抄袭+自我重复' },
+        { title: '抄袭他单位文字占比', value: formatPercent(h?.copiedRate) },
         { title: '未写“存在问题”的报告', value: formatPercent(h?.withoutProblemsShare), tip: '报喜不报忧' },
       ].map((s) => (
-        <Col xs={12} md={6} key={s.title}>
+        <Col xs={12} md={8} xl={4} key={s.title}>
           <Card loading={headlines.isLoading} data-testid={`headline-${s.title}`}>
             <Statistic title={s.tip ? <span>{s.title} <Tag color="volcano">{s.tip}</Tag></span> : s.title} value={s.value} suffix={s.suffix} />
           </Card>
@@ -54,6 +60,7 @@ export function OverviewView() {
           )}
         </Card>
       </Col>
+      {reviewer && (
       <Col xs={24} xl={8}>
         <Card
           title={missing.data?.year ? `未报送单位（${formatYearPeriod(missing.data.year, missing.data.period as Period)}）` : '未报送单位'}
@@ -74,6 +81,35 @@ export function OverviewView() {
           />
         </Card>
       </Col>
+      )}
+      {reviewer && (
+        <Col span={24}>
+          <Card title="需重点审阅的报告" data-testid="needing-review">
+            <Table
+              size="small"
+              rowKey="id"
+              loading={review.isLoading}
+              pagination={false}
+              dataSource={review.data ?? []}
+              locale={{ emptyText: '没有需要重点审阅的报告' }}
+              columns={[
+                { title: '单位', dataIndex: 'unit', width: 180 },
+                { title: '报告', key: 'r', render: (_: unknown, r) => <Link to={`/reports/${r.id}`}>{r.title ?? formatYearPeriod(r.year, r.period)}</Link> },
+                {
+                  title: '原因',
+                  key: 'reasons',
+                  render: (_: unknown, r) =>
+                    r.reasons.map((x) => (
+                      <Tag key={x.kind} color={x.kind === 'copied' ? 'red' : x.kind === 'self' ? 'purple' : 'orange'}>
+                        {x.kind === 'copied' || x.kind === 'self' ? `${REUSE_KIND_LABELS[x.kind]} ${x.count}%` : `${flagLabel(x.kind)}${x.count > 1 ? ` ×${x.count}` : ''}`}
+                      </Tag>
+                    )),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      )}
     </Row>
   );
 }
