@@ -2,7 +2,7 @@
 // transaction, reuse resolved once at the end of the batch, then the problem themes refreshed.
 import type { Db } from './db/connection.js';
 import { DecodeError, expandArchive, isArchiveName } from './decode/index.js';
-import { ingestSubmission, type IngestResult, type Submission } from './ingest.js';
+import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
 import type { Progress } from './progress.js';
 import { withReuseBatch } from './reuse/index.js';
 import { refreshThemes } from './themes/index.js';
@@ -39,23 +39,35 @@ export async function unpack(sub: Submission): Promise<{ submissions: Submission
   };
 }
 
-export async function ingestBatch(db: Db, sources: BatchSource[], progress?: Progress): Promise<BatchSummary> {
+export interface BatchOptions extends IngestOptions {
+  progress?: Progress;
+  /** Each outcome as soon as it is known (archive refusals as failures), with the source it came from. */
+  onResult?: (result: IngestResult, source: BatchSource) => void;
+}
+
+export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOptions = {}): Promise<BatchSummary> {
+  const { progress, onResult } = opts;
   const summary: BatchSummary = { ingested: 0, duplicates: 0, failed: [], results: [] };
+  const fail = (source: BatchSource, f: Failure): void => {
+    summary.failed.push(f);
+    onResult?.({ ...f, status: 'failed' }, source);
+  };
   await withReuseBatch(db, async () => {
     for (const source of sources) {
       try {
         const { submissions, refused } = await unpack(await source.read());
-        summary.failed.push(...refused);
+        for (const f of refused) fail(source, f);
         for (const sub of submissions) {
-          const r = await ingestSubmission(db, sub);
+          const r = await ingestSubmission(db, sub, opts);
           summary.results.push(r);
           if (r.status === 'stored') summary.ingested++;
           else if (r.status === 'duplicate') summary.duplicates++;
           else summary.failed.push({ file: r.file, error: r.error });
+          onResult?.(r, source);
         }
       } catch (e) {
         if (!(e instanceof DecodeError) && !(e instanceof ReadError)) throw e;
-        summary.failed.push({ file: source.label, error: e.message });
+        fail(source, { file: source.label, error: e.message });
       }
       progress?.tick(source.label);
     }

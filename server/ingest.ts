@@ -1,6 +1,7 @@
 // ingest: one submission → decode → analyze → store → reuse index, in one transaction.
 // The CLI, the upload route and the demo loader all come through here.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { type Insertable, sql } from 'kysely';
 import { metaFromFileName, mergeMeta } from '../shared/meta.js';
 import type { Analysis, ReportMeta } from '../shared/types.js';
@@ -8,6 +9,7 @@ import { analyzeReport } from './analyze/index.js';
 import type { Db } from './db/connection.js';
 import type { Database } from './db/schema.js';
 import { DecodeError, decodeReport, type SourceEncoding } from './decode/index.js';
+import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from './reuse/index.js';
 import { indexReportWords } from './search/index.js';
 
@@ -18,6 +20,11 @@ export interface Submission {
   /** Metadata given by a manifest or by the user; wins over what the file name and text say. */
   meta?: Partial<ReportMeta>;
   extra?: Record<string, string>;
+}
+
+export interface IngestOptions {
+  /** The originals folder (originalsDirFor): the file as sent is kept there. Absent: not kept (demo data). */
+  originals?: string;
 }
 
 export type IngestResult =
@@ -46,17 +53,19 @@ export interface Prepared {
   hash: string;
   analysis: Analysis;
   meta: ReportMeta;
+  /** What was read only in part, in Chinese (from the decoder). */
+  warnings: string[];
 }
 
 /** Decode and analyse without storing (also what `yanpan analyze` prints). Throws DecodeError. */
 export async function prepareSubmission(sub: Submission): Promise<Prepared> {
-  const { text, encoding } = await decodeReport(sub.bytes, sub.fileName);
+  const { text, encoding, warnings } = await decodeReport(sub.bytes, sub.fileName);
   const hinted = mergeMeta(sub.meta ?? {}, metaFromFileName(sub.fileName));
   const analysis = analyzeReport(text, { fileName: sub.fileName, unit: hinted.unit, year: hinted.year });
-  return { text, encoding, hash: contentHash(text), analysis, meta: resolveMeta(sub, analysis) };
+  return { text, encoding, hash: contentHash(text), analysis, meta: resolveMeta(sub, analysis), warnings };
 }
 
-export async function ingestSubmission(db: Db, sub: Submission): Promise<IngestResult> {
+export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOptions = {}): Promise<IngestResult> {
   const file = sub.fileName;
   let prepared: Prepared;
   try {
@@ -76,6 +85,8 @@ export async function ingestSubmission(db: Db, sub: Submission): Promise<IngestR
     };
   }
   const unitName = meta.unit;
+  // Kept before the row that names it is committed: a stored report never points to a missing file.
+  const original = opts.originals ? await keepOriginal(opts.originals, sub.bytes) : null;
 
   const reportId = await db.transaction().execute(async (trx) => {
     let unit = await trx.selectFrom('units').select(['id', 'department']).where('name', '=', unitName).executeTakeFirst();
@@ -102,6 +113,8 @@ export async function ingestSubmission(db: Db, sub: Submission): Promise<IngestR
         chars: nonWhitespaceChars(text),
         ingested_at: new Date().toISOString(),
         extra: sub.extra && Object.keys(sub.extra).length ? JSON.stringify(sub.extra) : null,
+        original_sha256: original?.sha256 ?? null,
+        original_name: original ? path.posix.basename(file.replace(/\\/g, '/')) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -109,6 +122,13 @@ export async function ingestSubmission(db: Db, sub: Submission): Promise<IngestR
     await indexReportWords(trx, id, text);
     await indexReportReuse(trx, id);
     return id;
+  }).catch(async (e: unknown) => {
+    // Nothing half-stored: the file this call wrote goes with the rolled-back row, unless another report uses it.
+    if (opts.originals && original?.created) {
+      const used = await db.selectFrom('reports').select('id').where('original_sha256', '=', original.sha256).executeTakeFirst();
+      if (!used) await dropOriginal(opts.originals, original.sha256);
+    }
+    throw e;
   });
   return { file, status: 'stored', reportId, meta };
 }

@@ -29,7 +29,7 @@ export async function seedIfEmpty(db: Db): Promise<number> {
   if ((await countReports(db)) > 0) return 0;
   const subs = demoSubmissions();
   const sources = subs.map((sub) => ({ label: sub.fileName, read: async () => sub }));
-  const summary = await ingestBatch(db, sources, progressBar(sources.length, '载入演示数据'));
+  const summary = await ingestBatch(db, sources, { progress: progressBar(sources.length, '载入演示数据') });
   for (const f of summary.failed) console.error(`[seed] ${f.file}: ${f.error}`);
   return summary.ingested;
 }

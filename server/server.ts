@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ensureAdmin } from './auth/users.js';
 import { openDb, type Db } from './db/connection.js';
+import { dataDirFor } from './originals.js';
 import { seedIfEmpty } from './seed.js';
 
 export async function startServer(opts: { dbPath: string; port: number; quiet?: boolean }): Promise<{ server: Server; db: Db }> {
@@ -14,7 +15,7 @@ export async function startServer(opts: { dbPath: string; port: number; quiet?: 
   }
   const seeded = await seedIfEmpty(db);
   if (seeded > 0 && !opts.quiet) console.error(`已载入演示数据：${seeded} 份报告`);
-  const app = createApp(db);
+  const app = createApp(db, { files: { dataDir: dataDirFor(opts.dbPath) } });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(opts.port, () => resolve(s));
     s.on('error', reject);

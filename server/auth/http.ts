@@ -1,6 +1,6 @@
 // Login, logout, the session on every request, and the CSRF check for state-changing requests.
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import type { SessionUser } from '../../shared/roles.js';
+import type { Role, SessionUser } from '../../shared/roles.js';
 import type { Db } from '../db/connection.js';
 import { audit } from './audit.js';
 import { verifyPassword } from './passwords.js';
@@ -15,6 +15,20 @@ export interface RequestAuth {
 
 export function requestAuth(res: Response): RequestAuth | null {
   return (res.locals.auth as RequestAuth | undefined) ?? null;
+}
+
+/** The signed-in user for a plain Express route, or null after answering 401/403 (in Chinese). */
+export function requireUser(res: Response, roles?: readonly Role[]): SessionUser | null {
+  const user = requestAuth(res)?.user ?? null;
+  if (!user) {
+    res.status(401).json({ error: '请先登录' });
+    return null;
+  }
+  if (roles && !roles.includes(user.role)) {
+    res.status(403).json({ error: '当前账号无权执行此操作' });
+    return null;
+  }
+  return user;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,0 +1,202 @@
+// Submissions through the browser: POST /api/uploads stages the files and answers what was found in
+// each; POST /api/uploads/:batch/commit stores the confirmed items through the one batch path
+// (ingestBatch), answering one JSON line per file as it is done; GET /files/original/:reportId gives back
+// the file as the unit sent it. Every role may upload; a submitter only for its own unit.
+import path from 'node:path';
+import fs from 'node:fs';
+import express, { type Response } from 'express';
+import { z } from 'zod';
+import type { SessionUser } from '../../shared/roles.js';
+import { PERIODS, type ReportMeta } from '../../shared/types.js';
+import type { CommitLine, UploadBatch } from '../../shared/uploads.js';
+import { audit } from '../auth/audit.js';
+import { requireUser } from '../auth/http.js';
+import { type BatchSource, ingestBatch, ReadError } from '../batch.js';
+import type { Db } from '../db/connection.js';
+import { originalPath, originalsDirIn } from '../originals.js';
+import { DEFAULT_UPLOAD_LIMITS, receiveFiles, UploadRefused, type UploadLimits } from './receive.js';
+import { batchDir, createBatchDir, loadBatch, publicItem, removeBatch, stageBatch, stagingRoot, sweepExpired } from './staging.js';
+
+export interface FileRouteOptions {
+  /** The database's folder: staging/ and originals/ live there. */
+  dataDir: string;
+  limits?: Partial<UploadLimits>;
+}
+
+const text = z.string().trim().max(200).nullable();
+const commitInput = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.number().int().min(0),
+        meta: z.object({
+          unit: text,
+          department: text,
+          title: z.string().trim().max(500).nullable(),
+          year: z.number().int().min(1949).max(2100).nullable(),
+          period: z.enum(PERIODS).nullable(),
+        }),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+
+/** What the user confirmed, with a submitter's unit (and that unit's stored department) forced. */
+async function confirmedMeta(db: Db, user: SessionUser, meta: ReportMeta): Promise<Partial<ReportMeta>> {
+  if (user.role !== 'submitter') return meta;
+  const unit = user.unitId === null ? undefined : await db.selectFrom('units').select(['name', 'department']).where('id', '=', user.unitId).executeTakeFirst();
+  return { ...meta, unit: unit?.name ?? user.unitName, department: unit?.department ?? meta.department };
+}
+
+function notFound(res: Response, message: string): void {
+  res.status(404).json({ error: message });
+}
+
+export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
+  const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...opts.limits };
+  const root = stagingRoot(opts.dataDir);
+  const originals = originalsDirIn(opts.dataDir);
+  const committing = new Set<string>();
+  const r = express.Router();
+
+  r.post('/api/uploads', async (req, res, next) => {
+    const user = requireUser(res);
+    if (!user) return;
+    let staged: { id: string; dir: string } | null = null;
+    try {
+      await sweepExpired(root);
+      staged = await createBatchDir(root);
+      const received = await receiveFiles(req, staged.dir, limits);
+      if (received.length === 0) {
+        await removeBatch(staged.dir);
+        res.status(400).json({ error: '没有收到文件，请选择要上传的报告或压缩包' });
+        return;
+      }
+      const batch = await stageBatch(db, user, staged.id, staged.dir, received, limits);
+      res.json({ batch: batch.id, items: batch.items.map(publicItem) } satisfies UploadBatch);
+    } catch (e) {
+      if (staged) await removeBatch(staged.dir);
+      if (!(e instanceof UploadRefused)) {
+        next(e);
+        return;
+      }
+      console.error(`[upload] refused (${user.username}): ${e.message}`);
+      // The rest of the body is read and dropped so the browser sees the answer rather than a reset.
+      res.set('Connection', 'close').status(e.status).json({ error: e.message });
+      req.resume();
+    }
+  });
+
+  r.post('/api/uploads/:batch/commit', express.json({ limit: '2mb' }), async (req, res, next) => {
+    const user = requireUser(res);
+    if (!user) return;
+    const dir = batchDir(root, req.params.batch);
+    const batch = dir ? await loadBatch(dir) : null;
+    if (!dir || !batch || batch.userId !== user.id) {
+      notFound(res, '这批上传不存在或已过期，请重新上传');
+      return;
+    }
+    const parsed = commitInput.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: '提交的内容格式不对' });
+      return;
+    }
+    if (committing.has(batch.id)) {
+      res.status(409).json({ error: '这批文件正在入库，请稍候' });
+      return;
+    }
+    committing.add(batch.id);
+    res.status(200).type('application/x-ndjson; charset=utf-8').set('Cache-Control', 'no-store');
+    const send = (line: CommitLine): void => {
+      res.write(`${JSON.stringify(line)}\n`);
+    };
+    try {
+      const byId = new Map(batch.items.map((i) => [i.id, i]));
+      const sources: BatchSource[] = [];
+      const itemOf = new Map<BatchSource, number>();
+      let refusedCount = 0;
+      for (const want of parsed.data.items) {
+        const item = byId.get(want.id);
+        if (!item || !item.file) {
+          refusedCount++;
+          send({ type: 'result', id: want.id, file: item?.fileName ?? `#${want.id}`, status: 'failed', error: item?.problem ?? '这批上传中没有此文件' });
+          continue;
+        }
+        const file = path.join(dir, item.file);
+        const meta = await confirmedMeta(db, user, want.meta);
+        const source: BatchSource = {
+          label: item.fileName,
+          read: async () => {
+            try {
+              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), meta };
+            } catch {
+              throw new ReadError('暂存的文件已不存在（可能已过期），请重新上传');
+            }
+          },
+        };
+        sources.push(source);
+        itemOf.set(source, want.id);
+      }
+      const outcomes: Array<{ file: string; status: string; reportId?: number }> = [];
+      const summary = await ingestBatch(db, sources, {
+        originals,
+        onResult: (result, source) => {
+          const id = itemOf.get(source) ?? -1;
+          outcomes.push({ file: result.file, status: result.status, ...(result.status === 'failed' ? {} : { reportId: result.reportId }) });
+          send(result.status === 'failed' ? { type: 'result', id, file: result.file, status: 'failed', error: result.error } : { type: 'result', id, file: result.file, status: result.status, reportId: result.reportId });
+        },
+      });
+      await audit(db, user, 'upload', `batch:${batch.id}`, { files: outcomes });
+      await removeBatch(dir);
+      send({ type: 'done', stored: summary.ingested, duplicates: summary.duplicates, failed: summary.failed.length + refusedCount });
+      res.end();
+    } catch (e) {
+      // Reports stored before the failure stay stored (each in its own transaction); the batch stays staged.
+      console.error(`[upload] commit ${batch.id}: ${e instanceof Error ? e.message : String(e)}`);
+      if (res.headersSent) {
+        send({ type: 'error', error: '服务器内部错误，入库中断；已入库的文件不受影响，可重新提交其余文件' });
+        res.end();
+      } else next(e);
+    } finally {
+      committing.delete(batch.id);
+    }
+  });
+
+  r.get('/files/original/:reportId', async (req, res, next) => {
+    try {
+      const user = requireUser(res);
+      if (!user) return;
+      const id = /^\d{1,12}$/.test(req.params.reportId) ? Number(req.params.reportId) : NaN;
+      const row = Number.isFinite(id)
+        ? await db
+            .selectFrom('reports as r')
+            .innerJoin('units as u', 'u.id', 'r.unit_id')
+            .select(['u.name as unit', 'r.original_sha256 as sha256', 'r.original_name as name'])
+            .where('r.id', '=', id)
+            .executeTakeFirst()
+        : undefined;
+      if (!row || (user.role === 'submitter' && row.unit !== user.unitName)) {
+        notFound(res, '报告不存在');
+        return;
+      }
+      if (!row.sha256 || !row.name) {
+        notFound(res, '这份报告没有保存原件（演示数据或早期入库的报告）');
+        return;
+      }
+      const file = originalPath(originals, row.sha256);
+      if (!fs.existsSync(file)) {
+        console.error(`[files] original of report ${id} missing: ${file}`);
+        notFound(res, '原件文件缺失，请联系管理员');
+        return;
+      }
+      await audit(db, user, 'export', `original:${id}`, { name: row.name });
+      // attachment() writes the name both plain and as filename*=UTF-8'' (RFC 5987) for Chinese names.
+      res.attachment(row.name);
+      res.sendFile(file, { headers: { 'Cache-Control': 'private, no-store' } });
+    } catch (e) {
+      next(e);
+    }
+  });
+  return r;
+}
