@@ -64,6 +64,7 @@ export async function getReport(db: Db, id: number) {
       'r.period',
       'r.title',
       'r.file_name as fileName',
+      'r.original_name as originalName',
       'r.encoding',
       'r.text',
       'r.chars',

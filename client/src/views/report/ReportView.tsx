@@ -148,7 +148,7 @@ export function ReportView() {
             <Descriptions.Item label="部门">{data.department ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="期次">{formatYearPeriod(data.year, data.period)}</Descriptions.Item>
             <Descriptions.Item label="字数">{formatInt(data.chars)}</Descriptions.Item>
-            <Descriptions.Item label="原文件">{data.fileName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="原文件">{data.fileName ?? '—'}{data.originalName && <a href={`/files/original/${data.id}`} style={{ marginLeft: 8 }} data-testid="original-download">下载原件</a>}</Descriptions.Item>
             <Descriptions.Item label="入库时间">{formatDateTime(data.ingestedAt)}</Descriptions.Item>
           </Descriptions>
           {data.flags.length > 0 && (
