@@ -222,7 +222,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
   nextHeading('总体情况');
   body.push(
     para(
-      `各单位报告平均 ${int(headlines.avgChars)} 字。其中 ${pct(headlines.withoutProblemsShare)} 的报告没有“存在的问题”部分，只讲成绩、不查问题的倾向需要注意。`,
+      `各单位报告平均 ${int(headlines.avgChars)} 字。全部报告文字中，套话、抄袭他单位和照搬本单位往期材料合计占 ${pct(headlines.reuseRate)}，其中与其他单位雷同的占 ${pct(headlines.copiedRate)}。${pct(headlines.withoutProblemsShare)} 的报告没有“存在的问题”部分，只讲成绩、不查问题的倾向需要注意。`,
     ),
   );
   if (missing.year !== null) {

@@ -1,27 +1,13 @@
 // Flagged reports and the units needing attention: what a briefing names and a reviewer follows up.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
+import { flagLabel } from '../../shared/flags.js';
 import type { Period } from '../../shared/types.js';
-import type { FlagKind } from '../analyze/flags.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters } from './filters.js';
+import { REVIEW_COPIED_RATE } from './overview.js';
 import { reportTexts } from './themes.js';
 import { getUnitComparison } from './units.js';
-
-/** Short Chinese names of the flag kinds (server/analyze/FLAGS.md). */
-export const FLAG_LABELS: Record<FlagKind, string> = {
-  template_marker: '文档网站残留标记',
-  download_notice: '上传下载提示',
-  placeholder_bulk: '占位符成批未填',
-  hard_linebreak: '词句中间硬换行',
-  stray_punctuation: '标点重叠',
-  stale_reference: '过时提法',
-  missing_problems: '缺少问题部分',
-  foreign_name: '出现他处地名',
-  implausible_figure: '数字不合常理',
-};
-
-export const flagLabel = (kind: string) => FLAG_LABELS[kind as FlagKind] ?? kind;
 
 /** Longest excerpt of the flagged text carried into a list. */
 const EXCERPT = 60;
@@ -48,9 +34,6 @@ export async function listFlags(db: Db, f: Filters) {
     return { ...r, period: r.period as Period | null, label: flagLabel(r.kind), excerpt: text.replace(/\s+/g, ' ') };
   });
 }
-
-/** A unit's copied-text rate above which the briefing names it (the unit table marks it red). */
-export const COPIED_ATTENTION = 0.1;
 
 export interface UnitAttention {
   unit: string;
@@ -98,7 +81,7 @@ export async function getUnitsNeedingAttention(db: Db, f: Filters): Promise<Unit
       const flags = (flagsByUnit.get(u.id) ?? []).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
       const withoutProblems = silent.get(u.id) ?? 0;
       const reasons: string[] = [];
-      if (u.rates.copied >= COPIED_ATTENTION) reasons.push(`与其他单位雷同的文字占 ${pct(u.rates.copied)}`);
+      if (u.rates.copied >= REVIEW_COPIED_RATE) reasons.push(`与其他单位雷同的文字占 ${pct(u.rates.copied)}`);
       if (withoutProblems > 0) reasons.push(`${u.reports} 份报告中 ${withoutProblems} 份未写存在的问题`);
       if (u.placeholders > 0) reasons.push(`${u.placeholders} 处占位符未填（XX、某某等）`);
       if (flags.length) reasons.push(`提示：${flags.map((g) => `${g.label} ${g.count} 处`).join('、')}`);
