@@ -1,6 +1,7 @@
 // A chart's option as it goes out of the dashboard (downloads and the briefing): white background, the
 // final frame, and every legend entry visible — a scrolling legend shows one page in a picture, so it
-// becomes a plain legend wrapped over as many lines as it needs, with the plot made room for.
+// becomes a plain legend wrapped over as many lines as it needs, with the plot made room for; a
+// force-directed graph is laid out before the picture is taken.
 import type { EChartsOption } from 'echarts';
 
 const LEGEND_LINE = 22;
@@ -29,9 +30,12 @@ export function legendLines(names: string[], width: number): number {
   return lines;
 }
 
+function seriesList(option: EChartsOption) {
+  return Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+}
+
 function seriesNames(option: EChartsOption): string[] {
-  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
-  return series.map((s) => (typeof s.name === 'string' ? s.name : '')).filter((n) => n !== '');
+  return seriesList(option).map((s) => (typeof s.name === 'string' ? s.name : '')).filter((n) => n !== '');
 }
 
 export interface ExportedChart {
@@ -51,6 +55,11 @@ export function exportOption(option: EChartsOption, size: { width: number; heigh
       extra = (legendLines(seriesNames(option), size.width) - 1) * LEGEND_LINE;
       out.grid = { ...grid, bottom: grid.bottom + extra };
     }
+  }
+  // A force-directed graph settles over animation frames; a picture needs it settled at once.
+  const series = seriesList(option);
+  if (series.some((s) => s.type === 'graph' && s.layout === 'force')) {
+    out.series = series.map((s) => (s.type === 'graph' && s.layout === 'force' ? { ...s, force: { ...s.force, layoutAnimation: false } } : s));
   }
   return { option: out, height: size.height + extra };
 }
