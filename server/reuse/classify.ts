@@ -11,6 +11,9 @@ import { type NormalizedText, countNonWhitespace, normalizeText } from './normal
 export const STOCK_UNIT_SHARE = 0.1;
 /** …but never fewer than three units: two units sharing a passage is the very picture of copying. */
 export const STOCK_MIN_UNITS = 3;
+/** …and never more than ten: text in ten units' reports is circulating, not copied from one another
+ * (and aligning every pair of hundreds of reports would cost what the index is there to avoid). */
+export const STOCK_MAX_UNITS = 10;
 /** Shortest stock formula (normalised characters): shorter shared runs are words, not formulas. */
 export const STOCK_MIN_CHARS = 10;
 /** A formula run at least this long (stored characters) is stock even inside a copied passage. */
@@ -23,7 +26,7 @@ const JOIN_GAP = 3;
 const MIN_PIECE = 10;
 
 export function stockUnitThreshold(unitCount: number): number {
-  return Math.max(STOCK_MIN_UNITS, Math.ceil(unitCount * STOCK_UNIT_SHARE));
+  return Math.max(STOCK_MIN_UNITS, Math.min(STOCK_MAX_UNITS, Math.ceil(unitCount * STOCK_UNIT_SHARE)));
 }
 
 const FormulaFile = z.object({ description: z.string(), formulas: z.array(z.string().min(2)).min(1) });

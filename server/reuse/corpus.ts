@@ -202,10 +202,21 @@ export class CorpusIndex {
     return out;
   }
 
-  /** The postings of these hashes by report, for the reports `wanted` accepts: [hash, start, …]. */
-  postingsByReport(hashes: Iterable<number>, wanted: (report: number) => boolean): Map<number, number[]> {
+  /** Postings of hash h. */
+  private postingCount(h: number): number {
+    let n = this.added.get(h)?.length ?? 0;
+    for (let i = this.find(h); i < this.hash.length && this.hash[i] === h; i++) n++;
+    return n;
+  }
+
+  /**
+   * The postings of these hashes by report, for the reports `wanted` accepts: [hash, start, …]. Hashes
+   * with more than `maxPostings` postings are left out.
+   */
+  postingsByReport(hashes: Iterable<number>, wanted: (report: number) => boolean, maxPostings: number): Map<number, number[]> {
     const out = new Map<number, number[]>();
     for (const h of hashes) {
+      if (this.postingCount(h) > maxPostings) continue;
       this.forEach(h, (reportId, start) => {
         if (!wanted(reportId)) return;
         const list = out.get(reportId);

@@ -31,6 +31,13 @@ const FORMULAS = loadStockFormulas();
 const MIN_SEEDS = 2;
 /** A fingerprint repeated more often than this within one report is a refrain, not a seed. */
 const MAX_REPEAT = 2;
+/**
+ * A fingerprint in more reports than this is no seed: the pairs it would make grow with the square of
+ * its reports. (The units under the stock threshold can still have many reports each — a unit's
+ * yearly and half-yearly reports recycling a paragraph.) Passages of such text are still found through
+ * their rarer fingerprints, and the text itself is counted as stock when many units hold it.
+ */
+const MAX_SEED_POSTINGS = 64;
 /** Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const INSERT_ROWS = 2000;
 
@@ -148,7 +155,7 @@ async function resolve(
   for (const [h, ps] of mine) if (ps.length > MAX_REPEAT) mine.delete(h);
   const pairs = new Map<number, AlignedPassage[]>();
   const wanted = (other: number) => other !== self.id && !skip(other);
-  for (const [otherId, hits] of corpus.postingsByReport(mine.keys(), wanted)) {
+  for (const [otherId, hits] of corpus.postingsByReport(mine.keys(), wanted, MAX_SEED_POSTINGS)) {
     if (hits.length < 2 * MIN_SEEDS) continue;
     const theirs = new Map<number, number[]>();
     for (let i = 0; i < hits.length; i += 2) {
