@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -22,6 +22,7 @@ import { SearchView } from './views/search/SearchView.js';
 import { ThemesView } from './views/themes/ThemesView.js';
 import { UnitComparisonView } from './views/units/UnitComparisonView.js';
 import { UnitView } from './views/units/UnitView.js';
+import { UploadView } from './views/upload/UploadView.js';
 
 interface ViewEntry {
   path: string;
@@ -49,6 +50,7 @@ const VIEWS: ViewEntry[] = [
   { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },
+  { path: '/upload', label: '报送上传', icon: <UploadOutlined />, element: <UploadView />, menu: true, roles: ALL },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, element: <UsersView />, menu: true, roles: ['admin'] },
   { path: '/admin/recycle', label: '回收站', icon: <DeleteOutlined />, element: <RecycleBinView />, menu: true, roles: ['admin'] },
   { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },

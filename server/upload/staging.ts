@@ -162,9 +162,8 @@ async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id
     .select(['r.id', 'u.name', 'r.title'])
     .where('r.content_hash', '=', prepared.hash)
     .executeTakeFirst();
+  // Missing fields are not warnings here: the page shows them from the metadata as the user edits it.
   const warnings = [...prepared.warnings];
-  if (!meta.unit) warnings.push('未能从文件名或正文识别出报送单位，请填写');
-  if (meta.year === null) warnings.push('未能识别出年度，请填写');
   const twin = seen.get(prepared.hash);
   if (twin) warnings.push(`与本批的“${twin}”内容相同，只会入库一份`);
   else seen.set(prepared.hash, p.fileName);

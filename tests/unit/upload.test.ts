@@ -168,7 +168,7 @@ describe('POST /api/uploads and commit', () => {
     ]);
     const [first, second] = body.items;
     expect(first!.meta.unit).toBeNull();
-    expect(first!.warnings).toContain('未能从文件名或正文识别出报送单位，请填写');
+    expect(first!.problem).toBeNull();
     const lines = await commit(admin, body.batch, [
       { id: first!.id, meta: { unit: '市档案局', department: '市委办', year: 2024, period: 'H1', title: '市档案局2024年上半年工作总结' } },
       { id: second!.id, meta: second!.meta },
