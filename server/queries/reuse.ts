@@ -35,11 +35,14 @@ export async function getReuseByDepartmentYear(db: Db, f: Filters) {
   }));
 }
 
+/** Shared characters below which a pair of units is not drawn: a few common phrases are not copying. */
+export const MIN_EDGE_CHARS = 100;
+
 /**
  * Pairs of different units that share copied text, with the characters shared (both directions summed):
  * the edges of the "who copies from whom" graph. Both reports of a pair must be in scope.
  */
-export async function getUnitCopyPairs(db: Db, f: Filters, limit = 150) {
+export async function getUnitCopyPairs(db: Db, f: Filters, limit = 150, minChars = MIN_EDGE_CHARS) {
   const rows = await applyFilters(
     db
       .selectFrom('reuse_pairs as p')
@@ -70,10 +73,13 @@ export async function getUnitCopyPairs(db: Db, f: Filters, limit = 150) {
     e.reportPairs += Number(r.reportPairs);
     edges.set(key, e);
   }
-  return [...edges.values()].sort((x, y) => y.chars - x.chars).slice(0, limit);
+  return [...edges.values()]
+    .filter((e) => e.chars >= minChars)
+    .sort((x, y) => y.chars - x.chars)
+    .slice(0, limit);
 }
 
-/** Copied passages of reports in scope, most sources first, with their text and sources. */
+/** Copied passages of reports in scope, longest first (a long passage shared is what copying looks like). */
 export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
   const spans = await applyFilters(
     db.selectFrom('reuse_spans as s').innerJoin('reports as r', 'r.id', 's.report_id').innerJoin('units as u', 'u.id', 'r.unit_id'),
@@ -90,8 +96,8 @@ export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
       'r.period',
       sql<number>`(select count(*) from reuse_sources o where o.span_id = s.id)`.as('sources'),
     ])
-    .orderBy(sql`(select count(*) from reuse_sources o where o.span_id = s.id)`, 'desc')
     .orderBy(sql`s."end" - s.start`, 'desc')
+    .orderBy('s.id')
     .limit(limit)
     .execute();
   if (spans.length === 0) return [];

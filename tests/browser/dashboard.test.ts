@@ -18,8 +18,9 @@ describe('dashboard on the seeded demo data', () => {
     await h.page.goto(h.url);
     const chart = h.page.getByTestId('chart-reports-by-department-year');
     await chart.locator('canvas').first().waitFor();
-    // ECharts' aria description carries the chart's data as text.
-    const aria = (await chart.locator('[aria-label]').first().getAttribute('aria-label')) ?? '';
+    // ECharts' aria description (on the chart's own element) carries the chart's data as text.
+    await expect.poll(async () => (await chart.getAttribute('aria-label')) ?? '').toContain('各部门报送报告数');
+    const aria = (await chart.getAttribute('aria-label')) ?? '';
     expect(aria).toContain('各部门报送报告数');
     for (const r of rows) expect(aria).toContain(r.department);
     await expect.poll(() => h.page.getByTestId('headline-报告总数').innerText()).toContain(String(total));

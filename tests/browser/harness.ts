@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CLIENT_DIST } from '../../server/app.js';
+import type { Db } from '../../server/db/connection.js';
 import { startServer } from '../../server/server.js';
 import { REPO_ROOT } from '../shared-material.js';
 
@@ -23,6 +24,8 @@ export async function login(page: Page, url: string, username: string, password:
 
 export interface Harness {
   url: string;
+  /** The server's database, for a test to store what it needs before opening a page. */
+  db: Db;
   browser: Browser;
   page: Page;
   close(): Promise<void>;
@@ -39,10 +42,13 @@ export async function startHarness(): Promise<Harness> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  // CI machines are small and busy: wait generously for what a user would also wait for.
+  page.setDefaultTimeout(60_000);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   await login(page, url, 'admin', ADMIN_PASSWORD);
   return {
     url,
+    db,
     browser,
     page,
     async close() {

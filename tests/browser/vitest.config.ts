@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/browser/**/*.test.ts'],
-    testTimeout: 120_000,
+    testTimeout: 180_000,
+    expect: { poll: { timeout: 30_000, interval: 200 } },
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: false,

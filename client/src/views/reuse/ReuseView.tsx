@@ -58,7 +58,7 @@ export function ReuseView() {
         </Card>
       </Col>
       <Col xs={24} xl={14}>
-        <Card title="被多家单位使用的雷同段落" loading={passages.isLoading} data-testid="top-passages" extra={<TableExport table="passages" />}>
+        <Card title="最长的雷同段落（与其他单位报告相同或相近）" loading={passages.isLoading} data-testid="top-passages" extra={<TableExport table="passages" />}>
           <List
             dataSource={passages.data ?? []}
             pagination={{ pageSize: 5, size: 'small' }}
