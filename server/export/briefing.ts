@@ -20,6 +20,7 @@ import {
   WidthType,
 } from 'docx';
 import type { EChartsOption } from 'echarts';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { activityByYearChart } from '../../shared/charts/activity.js';
 import { reportsByDepartmentYearChart } from '../../shared/charts/reportsByDepartmentYear.js';
 import { reuseByDepartmentChart } from '../../shared/charts/reuse.js';
@@ -43,6 +44,31 @@ const FANGSONG = font('仿宋_GB2312');
 const HEITI = font('黑体');
 const KAITI = font('楷体_GB2312');
 const SONGTI = font('宋体');
+/**
+ * The font table Word reads to stand in for a missing font: 仿宋_GB2312 and 楷体_GB2312 (set up on most
+ * government machines) fall back to Windows' 仿宋 and 楷体, and all are GB2312 fonts (charset 86), so that
+ * no machine shows the text in a Latin font.
+ */
+const FONT_TABLE = [
+  { name: '仿宋_GB2312', alt: '仿宋', family: 'modern' },
+  { name: '楷体_GB2312', alt: '楷体', family: 'modern' },
+  { name: '黑体', alt: 'SimHei', family: 'modern' },
+  { name: '宋体', alt: 'SimSun', family: 'auto' },
+  { name: LATIN, alt: 'Times', family: 'roman' },
+];
+
+function withFontTable(docx: Buffer): Buffer {
+  const files = unzipSync(docx);
+  const table = files['word/fontTable.xml'];
+  if (!table) return docx;
+  const entries = FONT_TABLE.map(
+    (f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="${f.family === 'roman' ? '00' : '86'}"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
+  ).join('');
+  const xml = strFromU8(table);
+  files['word/fontTable.xml'] = strToU8(xml.endsWith('/>') ? `${xml.slice(0, -2)}>${entries}</w:fonts>` : xml.replace('</w:fonts>', `${entries}</w:fonts>`));
+  return Buffer.from(zipSync(files));
+}
+
 /** Half-points: 三号 16pt, 四号 14pt, 五号 10.5pt, 二号 22pt. */
 const SIZE = { title: 44, body: 32, small: 28, table: 21 } as const;
 
@@ -364,5 +390,5 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return withFontTable(await Packer.toBuffer(doc));
 }

@@ -211,6 +211,8 @@ describe('Word briefing', () => {
     expect(xml).toMatch(/<w:pgSz [^>]*w:w="11906"[^>]*w:h="16838"/);
     const footer = Object.keys(files).find((f) => /^word\/footer\d*\.xml$/.test(f))!;
     expect(strFromU8(files[footer]!)).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+    // Machines without 仿宋_GB2312 fall back to 仿宋, a GB2312 font, not to a Latin one.
+    expect(strFromU8(files['word/fontTable.xml']!)).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>');
     const styles = strFromU8(files['word/styles.xml']!);
     expect(styles).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"/);
   });

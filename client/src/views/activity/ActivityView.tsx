@@ -3,8 +3,7 @@ import { Card, Col, Collapse, Empty, Radio, Row, Space, Table, Tag, Typography }
 import type { ECElementEvent } from 'echarts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { heatmapChart } from '../../../../shared/charts/heatmap.js';
-import { groupedBarChart } from '../../../../shared/charts/series.js';
+import { activityByDepartmentChart, activityByYearChart, type ActivityMeasure } from '../../../../shared/charts/activity.js';
 import { Chart } from '../../components/Chart.js';
 import { TableExport } from '../../components/ExportButtons.js';
 import { formatInt, formatYearPeriod } from '../../format.js';
@@ -12,7 +11,7 @@ import { useTRPC } from '../../trpc.js';
 import { useFilterSearch, useFilters } from '../../useFilters.js';
 
 const UNMATCHED = '未归类';
-type Measure = 'total' | 'figures';
+type Measure = ActivityMeasure;
 
 export function ActivityView() {
   const trpc = useTRPC();
@@ -30,31 +29,8 @@ export function ActivityView() {
     enabled: drill !== null,
     placeholderData: keepPreviousData,
   });
-  const measureName = measure === 'total' ? '累计数量' : '填报条数';
-
-  const heat = useMemo(
-    () =>
-      heatmapChart(
-        `各部门活动频次（${measureName}）`,
-        (byDept.data ?? []).filter((c) => c.category !== null).map((c) => ({ row: c.category!, column: String(c.group ?? '未分组'), value: c[measure] })),
-        { rows: (categories.data ?? []).filter((r) => (byDept.data ?? []).some((c) => c.category === r)), valueName: measureName },
-      ),
-    [byDept.data, measure, measureName, categories.data],
-  );
-  const bars = useMemo(() => {
-    const cells = byYear.data ?? [];
-    const years = [...new Set(cells.map((c) => String(c.group ?? '年度不详')))].sort();
-    const cats = (categories.data ?? []).filter((r) => cells.some((c) => c.category === r));
-    return groupedBarChart(
-      `各年度活动频次（${measureName}）`,
-      years,
-      cats.map((cat) => ({
-        name: cat,
-        values: years.map((y) => cells.filter((c) => String(c.group ?? '年度不详') === y && c.category === cat).reduce((s, c) => s + c[measure], 0)),
-      })),
-      measureName,
-    );
-  }, [byYear.data, measure, measureName, categories.data]);
+  const heat = useMemo(() => activityByDepartmentChart(byDept.data ?? [], categories.data ?? [], measure), [byDept.data, categories.data, measure]);
+  const bars = useMemo(() => activityByYearChart(byYear.data ?? [], categories.data ?? [], measure), [byYear.data, categories.data, measure]);
 
   const onHeatClick = useCallback(
     (p: ECElementEvent) => {

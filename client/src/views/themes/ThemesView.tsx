@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Collapse, Empty, List, Pagination, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { heatmapChart } from '../../../../shared/charts/heatmap.js';
-import { shareLineChart } from '../../../../shared/charts/series.js';
+import { mainThemes, themeDepartmentChart, themeTrendChart } from '../../../../shared/charts/themes.js';
 import type { Period } from '../../../../shared/types.js';
 import { Chart } from '../../components/Chart.js';
 import { TableExport } from '../../components/ExportButtons.js';
@@ -54,17 +53,9 @@ export function ThemesView() {
   const byDept = useQuery(trpc.themes.byDepartment.queryOptions(filters));
   const recurrences = useQuery(trpc.themes.recurrences.queryOptions(filters));
 
-  const topThemes = useMemo(() => (list.data?.themes ?? []).slice(0, 8).map((t) => t.id), [list.data]);
-  const trendOption = useMemo(() => {
-    const t = trends.data;
-    const shown = (t?.themes ?? []).filter((x) => topThemes.includes(x.id));
-    return shareLineChart('主要问题主题的年度变化（提及该主题的报告占比）', (t?.years ?? []).map(String), shown.map((x) => ({ name: x.label, values: x.points.map((p) => p.share) })), '报告占比');
-  }, [trends.data, topThemes]);
-  const deptOption = useMemo(() => {
-    const labels = new Map((list.data?.themes ?? []).map((t) => [t.id, t.label]));
-    const cells = (byDept.data ?? []).filter((c) => topThemes.includes(c.theme)).map((c) => ({ row: labels.get(c.theme) ?? c.label, column: c.department, value: c.share }));
-    return heatmapChart('各部门问题主题分布（提及该主题的报告占比）', cells, { valueName: '报告占比', percent: true, rows: topThemes.map((id) => labels.get(id) ?? id) });
-  }, [byDept.data, list.data, topThemes]);
+  const shownThemes = useMemo(() => mainThemes(list.data?.themes ?? []), [list.data]);
+  const trendOption = useMemo(() => themeTrendChart(trends.data?.years ?? [], trends.data?.themes ?? [], shownThemes), [trends.data, shownThemes]);
+  const deptOption = useMemo(() => themeDepartmentChart(byDept.data ?? [], shownThemes), [byDept.data, shownThemes]);
   const trendById = new Map((trends.data?.themes ?? []).map((t) => [t.id, t]));
   const [minPeriods, setMinPeriods] = useState(3);
   const [recPage, setRecPage] = useState(1);
@@ -81,10 +72,10 @@ export function ThemesView() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
-        <Card loading={trends.isLoading}>{topThemes.length ? <Chart option={trendOption} height={400} testId="chart-theme-trends" /> : <Empty description="暂无问题表述" />}</Card>
+        <Card loading={trends.isLoading}>{shownThemes.length ? <Chart option={trendOption} height={400} testId="chart-theme-trends" /> : <Empty description="暂无问题表述" />}</Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card loading={byDept.isLoading}>{topThemes.length ? <Chart option={deptOption} height={400} testId="chart-theme-departments" /> : <Empty description="暂无问题表述" />}</Card>
+        <Card loading={byDept.isLoading}>{shownThemes.length ? <Chart option={deptOption} height={400} testId="chart-theme-departments" /> : <Empty description="暂无问题表述" />}</Card>
       </Col>
       <Col span={24}>
         <Card title={`问题主题（另有 ${formatInt(list.data?.unassigned ?? 0)} 条问题表述未归入任何主题）`} extra={<TableExport table="themes" />}>
