@@ -1,13 +1,12 @@
 // Downloads: tables as .xlsx/.csv and the Word briefing. Plain GETs (a browser download), checked on the
 // server like the tRPC procedures: tables for every role (a submitter's pinned to its own unit), the
 // briefing for reviewers and administrators; every export is written to the audit log.
-import express, { type Response } from 'express';
+import express from 'express';
 import type { Filters } from '../../shared/filters.js';
-import type { SessionUser } from '../../shared/roles.js';
 import { PERIODS, type Period } from '../../shared/types.js';
 import { READERS, scopeFilters } from '../api/trpc.js';
 import { audit } from '../auth/audit.js';
-import { requestAuth } from '../auth/http.js';
+import { requireUser } from '../auth/http.js';
 import type { Db } from '../db/connection.js';
 import { buildBriefing } from './briefing.js';
 import { describeFilters, exportFileName } from './scope.js';
@@ -45,19 +44,6 @@ export function filtersFromQuery(q: Record<string, unknown>): Filters {
   return f;
 }
 
-function signedIn(res: Response, roles?: readonly string[]): SessionUser | null {
-  const user = requestAuth(res)?.user ?? null;
-  if (!user) {
-    res.status(401).json({ error: '请先登录' });
-    return null;
-  }
-  if (roles && !roles.includes(user.role)) {
-    res.status(403).json({ error: '当前账号无权执行此操作' });
-    return null;
-  }
-  return user;
-}
-
 function localTime(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -67,7 +53,7 @@ export function exportRoutes(db: Db): express.Router {
   const r = express.Router();
   r.get('/api/export/table/:file', async (req, res, next) => {
     try {
-      const user = signedIn(res);
+      const user = requireUser(res);
       if (!user) return;
       const m = /^([a-z]+)\.(xlsx|csv)$/.exec(req.params.file);
       const table = m ? EXPORT_TABLES.get(m[1]!) : undefined;
@@ -88,7 +74,7 @@ export function exportRoutes(db: Db): express.Router {
   });
   r.get('/api/export/briefing.docx', async (req, res, next) => {
     try {
-      const user = signedIn(res, READERS);
+      const user = requireUser(res, READERS);
       if (!user) return;
       const filters = filtersFromQuery(req.query);
       const body = await buildBriefing(db, filters, new Date());
