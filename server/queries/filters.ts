@@ -21,3 +21,6 @@ export function liveReports<DB extends { r: Database['reports'] }, TB extends ke
   const q = query as unknown as SelectQueryBuilder<{ r: Database['reports'] }, 'r', O>;
   return q.where('r.deleted_at', 'is', null).where('r.superseded_by', 'is', null) as unknown as SelectQueryBuilder<DB, TB, O>;
 }
+
+/** part / whole as a share, 0 when there is no whole (SQL sums come back as numbers, strings or null). */
+export const shareOf = (part: number | string | null, whole: number | string | null) => (Number(whole) > 0 ? Number(part ?? 0) / Number(whole) : 0);

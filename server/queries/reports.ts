@@ -15,6 +15,9 @@ export interface ListReportsInput extends Filters {
   order?: 'asc' | 'desc';
 }
 
+/** The columns that name a report in a list or on its page. */
+const REPORT_HEAD = ['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 'r.file_name as fileName', 'r.chars', 'r.ingested_at as ingestedAt'] as const;
+
 function reportsJoined(db: Db) {
   return db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id');
 }
@@ -31,15 +34,7 @@ export async function listReports(db: Db, input: ListReportsInput) {
   const order = input.order ?? 'desc';
   const rows = await base
     .select([
-      'r.id',
-      'u.name as unit',
-      'u.department',
-      'r.year',
-      'r.period',
-      'r.title',
-      'r.file_name as fileName',
-      'r.chars',
-      'r.ingested_at as ingestedAt',
+      ...REPORT_HEAD,
       (eb) => eb.selectFrom('flags as f').whereRef('f.report_id', '=', 'r.id').select(sql<number>`count(*)`.as('n')).as('flags'),
     ])
     .orderBy(sortColumn[input.sort ?? 'ingested'], order)
@@ -57,17 +52,10 @@ export async function getReport(db: Db, id: number) {
   const report = await reportsJoined(db)
     .where('r.id', '=', id)
     .select([
-      'r.id',
-      'u.name as unit',
-      'u.department',
-      'r.year',
-      'r.period',
-      'r.title',
-      'r.file_name as fileName',
+      ...REPORT_HEAD,
       'r.original_name as originalName',
       'r.encoding',
       'r.text',
-      'r.chars',
       'r.ingested_at as ingestedAt',
       'r.deleted_at as deletedAt',
       'r.deleted_by as deletedBy',

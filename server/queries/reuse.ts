@@ -4,9 +4,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
-
-const share = (part: number | string | null, whole: number | string | null) => (Number(whole) > 0 ? Number(part ?? 0) / Number(whole) : 0);
+import { applyFilters, shareOf } from './filters.js';
 
 /** Reuse rates (shares of characters) per department and year. */
 export async function getReuseByDepartmentYear(db: Db, f: Filters) {
@@ -31,7 +29,7 @@ export async function getReuseByDepartmentYear(db: Db, f: Filters) {
     department: r.department ?? '未分组',
     year: r.year,
     reports: Number(r.reports),
-    rates: { stock: share(r.stock, r.chars), copied: share(r.copied, r.chars), self: share(r.self, r.chars) },
+    rates: { stock: shareOf(r.stock, r.chars), copied: shareOf(r.copied, r.chars), self: shareOf(r.self, r.chars) },
   }));
 }
 
@@ -135,5 +133,5 @@ export async function getMostCopiedReports(db: Db, f: Filters, limit = 10) {
     .orderBy(sql`cast(x.copied_chars as real) / r.chars`, 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, period: r.period as Period | null, copiedRate: share(r.copied, r.chars), selfRate: share(r.self, r.chars) }));
+  return rows.map((r) => ({ ...r, period: r.period as Period | null, copiedRate: shareOf(r.copied, r.chars), selfRate: shareOf(r.self, r.chars) }));
 }

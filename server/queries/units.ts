@@ -3,14 +3,12 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports } from './filters.js';
+import { applyFilters, liveReports, shareOf } from './filters.js';
 
 /** Per-report counts of the findings tables, as correlated subqueries (one index lookup each). */
 function findingsCount(table: 'placeholders' | 'flags' | 'figures' | 'problems') {
   return sql<number>`(select count(*) from ${sql.table(table)} x where x.report_id = r.id)`;
 }
-
-const ratio = (part: number | string | null, whole: number | string | null) => (Number(whole) > 0 ? Number(part ?? 0) / Number(whole) : 0);
 
 export async function getUnitComparison(db: Db, f: Filters) {
   const rows = await applyFilters(
@@ -47,9 +45,9 @@ export async function getUnitComparison(db: Db, f: Filters) {
   const themes = new Map(themeRows.map((t) => [t.id, Number(t.themes)]));
   return rows.map((r) => {
     const chars = Number(r.chars);
-    const stock = ratio(r.stockChars, chars);
-    const copied = ratio(r.copiedChars, chars);
-    const self = ratio(r.selfChars, chars);
+    const stock = shareOf(r.stockChars, chars);
+    const copied = shareOf(r.copiedChars, chars);
+    const self = shareOf(r.selfChars, chars);
     return {
       id: r.id,
       unit: r.unit,
@@ -100,9 +98,9 @@ export async function getUnitHistory(db: Db, unitName: string) {
     chars: r.chars,
     department: r.department,
     rates: {
-      stock: ratio(r.stockChars, r.chars),
-      copied: ratio(r.copiedChars, r.chars),
-      self: ratio(r.selfChars, r.chars),
+      stock: shareOf(r.stockChars, r.chars),
+      copied: shareOf(r.copiedChars, r.chars),
+      self: shareOf(r.selfChars, r.chars),
     },
     placeholders: Number(r.placeholders),
     flags: Number(r.flags),
