@@ -26,7 +26,6 @@ import { reportsByDepartmentYearChart } from '../../shared/charts/reportsByDepar
 import { reuseByDepartmentChart } from '../../shared/charts/reuse.js';
 import { mainThemes, themeTrendChart } from '../../shared/charts/themes.js';
 import type { Filters } from '../../shared/filters.js';
-import { PERIOD_LABELS, type Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { activityCategories, getActivityByCategory } from '../queries/activity.js';
 import { getUnitsNeedingAttention } from '../queries/flags.js';
@@ -35,7 +34,7 @@ import { getReuseByDepartmentYear, getTopCopiedPassages } from '../queries/reuse
 import { getRecurrences, getThemes, getThemeTrends, type UnitRecurrences } from '../queries/themes.js';
 import { getUnitComparison } from '../queries/units.js';
 import { chartToPng, type ChartSize, pngSize } from './charts.js';
-import { chineseDate, describeFilters } from './scope.js';
+import { chineseDate, describeFilters, periodLabel } from './scope.js';
 
 /** Fonts of Chinese official documents (GB/T 9704): 仿宋 body, 黑体 and 楷体 headings, 宋体 tables. */
 const LATIN = 'Times New Roman';
@@ -95,19 +94,11 @@ function para(children: TextRun[] | string, opts: { indent?: boolean } = {}): Pa
   });
 }
 
-function heading1(text: string): Paragraph {
+/** 一、 headings in 黑体, （一） headings in 楷体 bold, as official documents have them. */
+function heading(text: string, level: 1 | 2): Paragraph {
   return new Paragraph({
-    heading: HeadingLevel.HEADING_1,
-    children: [run(text, { font: HEITI, bold: false })],
-    indent: { firstLine: 640 },
-    spacing: { line: 560, lineRule: LineRuleType.EXACT },
-  });
-}
-
-function heading2(text: string): Paragraph {
-  return new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    children: [run(text, { font: KAITI, bold: true })],
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    children: [run(text, level === 1 ? { font: HEITI, bold: false } : { font: KAITI, bold: true })],
     indent: { firstLine: 640 },
     spacing: { line: 560, lineRule: LineRuleType.EXACT },
   });
@@ -163,7 +154,6 @@ function table(headers: string[], rows: string[][], widths: number[], numeric: b
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const int = (n: number) => n.toLocaleString('zh-CN');
-const periodLabel = (p: string | null) => (p ? (PERIOD_LABELS[p as Period] ?? p) : '');
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Longest lists written out in full; the rest are counted. */
@@ -217,7 +207,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
 
   const body: Array<Paragraph | Table | ChartSlot> = [];
   let section = 0;
-  const nextHeading = (text: string) => body.push(heading1(`${CHINESE_ORDINALS[section++]}、${text}`));
+  const nextHeading = (text: string) => body.push(heading(`${CHINESE_ORDINALS[section++]}、${text}`, 1));
 
   body.push(
     new Paragraph({
@@ -299,7 +289,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
     body.push({ option: reuseByDepartmentChart(reuseRates), alt: '各部门报告雷同率' });
     const quoted = distinctPassages(passages).slice(0, LIST_PASSAGES);
     if (quoted.length) {
-      body.push(heading2('（一）被多家单位使用的雷同段落'));
+      body.push(heading('（一）被多家单位使用的雷同段落', 2));
       quoted.forEach((p, i) => {
         const quote = p.text.replace(/\s+/g, '');
         const sources = p.sources.map((o) => `${o.unit}${o.year ? `（${o.year}年${periodLabel(o.period)}）` : ''}`).join('、');
@@ -328,7 +318,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
     if (trends.years.length > 1) body.push({ option: themeTrendChart(trends.years, trends.themes, shown), alt: '主要问题主题的年度变化' });
     const repeated = longestRuns(recurrences);
     if (repeated.length) {
-      body.push(heading2(`（一）同一问题连续多期出现`));
+      body.push(heading('（一）同一问题连续多期出现', 2));
       body.push(
         para(
           `${int(repeated.length)} 个单位在连续多个报送期查摆了同一类问题，整改成效需要跟踪${repeated.length > LIST_RECURRENCES ? `，连续期数最多的 ${LIST_RECURRENCES} 个单位如下` : ''}：`,

@@ -1,6 +1,9 @@
 // The scope of an export in words: written above every exported table and into the briefing.
 import type { Filters } from '../../shared/filters.js';
-import { PERIOD_LABELS } from '../../shared/types.js';
+import { PERIOD_LABELS, type Period } from '../../shared/types.js';
+
+/** 全年, 上半年 … for a stored period; '' when there is none. */
+export const periodLabel = (p: string | null) => (p ? (PERIOD_LABELS[p as Period] ?? p) : '');
 
 export function describeFilters(f: Filters): string {
   const parts = [

@@ -2,7 +2,6 @@
 // server/queries and its columns, with Chinese headers and the kind of number each column holds.
 import type { ExportTableName } from '../../shared/exports.js';
 import type { Filters } from '../../shared/filters.js';
-import { PERIOD_LABELS, type Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { listFigures } from '../queries/figures.js';
 import { listFlags } from '../queries/flags.js';
@@ -10,6 +9,7 @@ import { listReports } from '../queries/reports.js';
 import { getTopCopiedPassages } from '../queries/reuse.js';
 import { getRecurrences, getThemes } from '../queries/themes.js';
 import { getUnitComparison } from '../queries/units.js';
+import { periodLabel } from './scope.js';
 
 /** int: thousands separators; percent: a 0..1 share shown as 12.3%; number: as it is. */
 export type ColumnFormat = 'text' | 'int' | 'number' | 'percent';
@@ -57,7 +57,6 @@ function defineTable<R>(name: ExportTableName, title: string, rows: (db: Db, f: 
 const text = <R>(header: string, value: (r: R) => string | null | undefined): Column<R> => ({ header, format: 'text', value: (r) => value(r) ?? '' });
 const int = <R>(header: string, value: (r: R) => number | null): Column<R> => ({ header, format: 'int', value });
 const percent = <R>(header: string, value: (r: R) => number): Column<R> => ({ header, format: 'percent', value });
-const period = (p: string | null) => (p ? (PERIOD_LABELS[p as Period] ?? p) : '');
 
 /** Rows fetched a page at a time, so that a long list never sits in memory twice. */
 async function allPages<R>(page: (page: number, pageSize: number) => Promise<{ total: number; rows: R[] }>): Promise<R[]> {
@@ -109,7 +108,7 @@ const TABLES: ExportTable[] = [
     text('单位', (r) => r.unit),
     text('部门', (r) => r.department ?? '未分组'),
     int('年度', (r) => r.year),
-    text('期别', (r) => period(r.period)),
+    text('期别', (r) => periodLabel(r.period)),
     text('标题', (r) => r.title),
     text('文件名', (r) => r.fileName),
     int('字数', (r) => r.chars),
@@ -120,7 +119,7 @@ const TABLES: ExportTable[] = [
     text('单位', (r) => r.unit),
     text('部门', (r) => r.department ?? '未分组'),
     int('年度', (r) => r.year),
-    text('期别', (r) => period(r.period)),
+    text('期别', (r) => periodLabel(r.period)),
     text('活动', (r) => r.activity),
     text('类别', (r) => r.category ?? '未归类'),
     { header: '数值', format: 'number', value: (r) => r.value },
@@ -142,7 +141,7 @@ const TABLES: ExportTable[] = [
     text('单位', (r) => r.unit),
     text('部门', (r) => r.department ?? '未分组'),
     int('年度', (r) => r.year),
-    text('期别', (r) => period(r.period)),
+    text('期别', (r) => periodLabel(r.period)),
     text('报告标题', (r) => r.title),
     text('提示类型', (r) => r.label),
     text('说明', (r) => r.message),
@@ -159,7 +158,7 @@ const TABLES: ExportTable[] = [
           department: u.department,
           label: run.label,
           periods: run.periods,
-          reports: run.entries.map((e) => `${e.year}年${period(e.period)}`).join('、'),
+          reports: run.entries.map((e) => `${e.year}年${periodLabel(e.period)}`).join('、'),
           statements: run.entries.map((e) => e.statements.map((s) => s.text).join(' ')).join(' ｜ '),
         })),
       ),
@@ -175,11 +174,11 @@ const TABLES: ExportTable[] = [
   defineTable<PassageRow>('passages', '雷同段落', (db, f) => getTopCopiedPassages(db, f, PASSAGE_LIMIT), [
     text('单位', (r) => r.unit),
     int('年度', (r) => r.year),
-    text('期别', (r) => period(r.period)),
+    text('期别', (r) => periodLabel(r.period)),
     text('段落', (r) => r.text.replace(/\s+/g, ' ')),
     int('字数', (r) => r.end - r.start),
     int('来源数', (r) => r.sources.length),
-    text('来源', (r) => r.sources.map((o) => `${o.unit}（${o.year ?? '年度不详'}${period(o.period)}）`).join('、')),
+    text('来源', (r) => r.sources.map((o) => `${o.unit}（${o.year ?? '年度不详'}${periodLabel(o.period)}）`).join('、')),
     int('报告编号', (r) => r.reportId),
   ]),
 ];
