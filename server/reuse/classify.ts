@@ -145,13 +145,11 @@ export function deriveSpans(
     pieces.push({ start: x, end: y, kind, sources });
   }
   // Text many units share inside a passage leaves slivers of it on either side: they belong to the formula.
-  pieces.forEach((p, i) => {
-    const near = (q: DerivedSpan | undefined) =>
-      q !== undefined && q.kind === 'stock' && Math.max(q.start - p.end, p.start - q.end) <= JOIN_GAP;
-    if (p.kind !== 'stock' && p.end - p.start < MIN_PIECE && (near(pieces[i - 1]) || near(pieces[i + 1]))) {
-      p.kind = 'stock';
-    }
-  });
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (p.kind === 'stock' || p.end - p.start >= MIN_PIECE) continue;
+    if (nearStock(p, pieces[i - 1]) || nearStock(p, pieces[i + 1])) p.kind = 'stock';
+  }
   const spans: DerivedSpan[] = [];
   for (const p of pieces) {
     const last = spans[spans.length - 1];
@@ -172,6 +170,10 @@ export function deriveSpans(
     if (s.kind !== 'stock') for (const src of s.sources) pairs.set(src.reportId, (pairs.get(src.reportId) ?? 0) + n);
   }
   return { spans, chars, pairs };
+}
+
+function nearStock(p: DerivedSpan, q: DerivedSpan | undefined): boolean {
+  return q !== undefined && q.kind === 'stock' && Math.max(q.start - p.end, p.start - q.end) <= JOIN_GAP;
 }
 
 /** One source per report: the union of its pieces' ranges. */

@@ -229,18 +229,36 @@ export class CorpusIndex {
 
   /** Up to `limit` reports other than `exclude` holding `first` and, at most `span` characters after it, `last`. */
   examples(first: number, last: number, span: number, exclude: number, limit: number): SourceRef[] {
-    const firsts: SourceRef[] = [];
-    this.forEach(first, (reportId, start) => {
-      if (reportId !== exclude && firsts.length < 4 * limit && !firsts.some((f) => f.reportId === reportId)) {
-        firsts.push({ reportId, start, end: -1 });
+    // Formula hashes can have tens of thousands of postings: stop at the first few reports, and find
+    // each one's `last` by binary search (a hash's postings are in report order).
+    const out: SourceRef[] = [];
+    const firsts: Array<[number, number]> = [];
+    for (let i = this.find(first); i < this.hash.length && this.hash[i] === first && firsts.length < 4 * limit; i++) {
+      firsts.push([this.owner[i]!, this.start[i]!]);
+    }
+    for (const [r, s] of this.added.get(first) ?? []) firsts.push([r, s]);
+    const lastFrom = this.find(last);
+    const lastTo = last === 0x7fffffff ? this.hash.length : this.find(last + 1);
+    for (const [reportId, start] of firsts) {
+      if (out.length >= limit) break;
+      if (reportId === exclude || out.some((o) => o.reportId === reportId)) continue;
+      let end = -1;
+      let lo = lastFrom;
+      let hi = lastTo;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.owner[mid]! < reportId) lo = mid + 1;
+        else hi = mid;
       }
-    });
-    this.forEach(last, (reportId, start, end) => {
-      for (const f of firsts) {
-        if (f.reportId === reportId && start >= f.start && start <= f.start + span && (f.end < 0 || end < f.end)) f.end = end;
-      }
-    });
-    return firsts.filter((f) => f.end >= 0).slice(0, limit);
+      hi = lo;
+      while (hi < lastTo && this.owner[hi] === reportId) hi++;
+      const candidates: Array<[number, number]> = [];
+      for (let i = lo; i < hi; i++) candidates.push([this.start[i]!, this.end[i]!]);
+      for (const [r, s, e] of this.added.get(last) ?? []) if (r === reportId) candidates.push([s, e]);
+      for (const [s, e] of candidates) if (s >= start && s <= start + span && (end < 0 || e < end)) end = e;
+      if (end >= 0) out.push({ reportId, start, end });
+    }
+    return out;
   }
 
   /** A report's text, normalised (kept for the reports used most recently). */
