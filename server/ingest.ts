@@ -20,6 +20,8 @@ export interface Submission {
   /** Metadata given by a manifest or by the user; wins over what the file name and text say. */
   meta?: Partial<ReportMeta>;
   extra?: Record<string, string>;
+  /** A corrected version: it replaces the unit's live report for the same year and period, which stays stored. */
+  correction?: boolean;
 }
 
 export interface IngestOptions {
@@ -28,7 +30,7 @@ export interface IngestOptions {
 }
 
 export type IngestResult =
-  | { file: string; status: 'stored'; reportId: number; meta: ReportMeta }
+  | { file: string; status: 'stored'; reportId: number; meta: ReportMeta; replaced?: number }
   | { file: string; status: 'duplicate'; reportId: number }
   | { file: string; status: 'failed'; error: string };
 
@@ -88,6 +90,7 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
   // Kept before the row that names it is committed: a stored report never points to a missing file.
   const original = opts.originals ? await keepOriginal(opts.originals, sub.bytes) : null;
 
+  let replaced: number | undefined;
   const reportId = await db.transaction().execute(async (trx) => {
     let unit = await trx.selectFrom('units').select(['id', 'department']).where('name', '=', unitName).executeTakeFirst();
     if (!unit) {
@@ -121,6 +124,7 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
     await storeAnalysis(trx, id, analysis);
     await indexReportWords(trx, id, text);
     await indexReportReuse(trx, id);
+    if (sub.correction) replaced = await supersede(trx, id, unit.id, meta);
     return id;
   }).catch(async (e: unknown) => {
     // Nothing half-stored: the file this call wrote goes with the rolled-back row, unless another report uses it.
@@ -130,7 +134,7 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
     }
     throw e;
   });
-  return { file, status: 'stored', reportId, meta };
+  return { file, status: 'stored', reportId, meta, ...(replaced === undefined ? {} : { replaced }) };
 }
 
 /** Multi-row inserts, chunked under SQLite's bound-parameter limit. */
@@ -139,6 +143,25 @@ async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: A
     // Kysely cannot relate a generic table name to its row type; the signature above carries the check.
     await db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
   }
+}
+
+/** Marks the unit's live report of the same year and period as replaced by `id`; returns its id. */
+async function supersede(db: Db, id: number, unitId: number, meta: ReportMeta): Promise<number | undefined> {
+  if (meta.year === null || meta.period === null) return undefined;
+  const previous = await db
+    .selectFrom('reports')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('year', '=', meta.year)
+    .where('period', '=', meta.period)
+    .where('id', '<>', id)
+    .where('deleted_at', 'is', null)
+    .where('superseded_by', 'is', null)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!previous) return undefined;
+  await db.updateTable('reports').set({ superseded_by: id }).where('id', '=', previous.id).execute();
+  return previous.id;
 }
 
 export async function storeAnalysis(db: Db, reportId: number, a: Analysis): Promise<void> {

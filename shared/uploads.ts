@@ -15,6 +15,8 @@ export interface UploadItem {
   chars: number;
   /** A stored report with the same text. */
   duplicateOf: { reportId: number; unit: string; title: string | null } | null;
+  /** The unit's live report for the same period: committed as a correction, this file replaces it. */
+  replaces: { reportId: number; title: string | null; ingestedAt: string } | null;
   warnings: string[];
   /** Why the file cannot be stored (it is refused), in Chinese; null when it can. */
   problem: string | null;
@@ -29,11 +31,13 @@ export interface UploadBatch {
 export interface CommitItem {
   id: number;
   meta: ReportMeta;
+  /** Store as the corrected version of the unit's report for the same period (which stays reachable). */
+  correction?: boolean;
 }
 
 /** The commit answers one JSON line per file as it is done, then a closing line. */
 export type CommitLine =
-  | { type: 'result'; id: number; file: string; status: 'stored' | 'duplicate'; reportId: number }
+  | { type: 'result'; id: number; file: string; status: 'stored' | 'duplicate'; reportId: number; replaced?: number }
   | { type: 'result'; id: number; file: string; status: 'failed'; error: string }
   | { type: 'done'; stored: number; duplicates: number; failed: number }
   | { type: 'error'; error: string };

@@ -36,6 +36,7 @@ const commitInput = z.object({
           year: z.number().int().min(1949).max(2100).nullable(),
           period: z.enum(PERIODS).nullable(),
         }),
+        correction: z.boolean().optional(),
       }),
     )
     .min(1)
@@ -129,7 +130,7 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
           label: item.fileName,
           read: async () => {
             try {
-              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), meta };
+              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), meta, correction: want.correction === true };
             } catch {
               throw new ReadError('暂存的文件已不存在（可能已过期），请重新上传');
             }
@@ -144,7 +145,14 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
         onResult: (result, source) => {
           const id = itemOf.get(source) ?? -1;
           outcomes.push({ file: result.file, status: result.status, ...(result.status === 'failed' ? {} : { reportId: result.reportId }) });
-          send(result.status === 'failed' ? { type: 'result', id, file: result.file, status: 'failed', error: result.error } : { type: 'result', id, file: result.file, status: result.status, reportId: result.reportId });
+          if (result.status === 'stored' && result.replaced !== undefined) {
+            void audit(db, user, 'correct', `report:${result.replaced}`, { correctedBy: result.reportId });
+          }
+          send(
+            result.status === 'failed'
+              ? { type: 'result', id, file: result.file, status: 'failed', error: result.error }
+              : { type: 'result', id, file: result.file, status: result.status, reportId: result.reportId, ...(result.status === 'stored' && result.replaced !== undefined ? { replaced: result.replaced } : {}) },
+          );
         },
       });
       await audit(db, user, 'upload', `batch:${batch.id}`, { files: outcomes });

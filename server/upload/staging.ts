@@ -91,7 +91,7 @@ interface Pending {
 const EMPTY_META = { title: null, unit: null, department: null, year: null, period: null };
 
 function refused(id: number, fileName: string, size: number, problem: string): StagedItem {
-  return { id, fileName, file: null, size, meta: EMPTY_META, encoding: null, chars: 0, duplicateOf: null, warnings: [], problem };
+  return { id, fileName, file: null, size, meta: EMPTY_META, encoding: null, chars: 0, duplicateOf: null, replaces: null, warnings: [], problem };
 }
 
 /**
@@ -162,6 +162,21 @@ async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id
     .select(['r.id', 'u.name', 'r.title'])
     .where('r.content_hash', '=', prepared.hash)
     .executeTakeFirst();
+  // A live report of the same unit and period: this file may be its corrected version.
+  const replaces =
+    meta.unit && meta.year !== null && meta.period !== null
+      ? await db
+          .selectFrom('reports as r')
+          .innerJoin('units as u', 'u.id', 'r.unit_id')
+          .select(['r.id', 'r.title', 'r.ingested_at'])
+          .where('u.name', '=', meta.unit)
+          .where('r.year', '=', meta.year)
+          .where('r.period', '=', meta.period)
+          .where('r.deleted_at', 'is', null)
+          .where('r.superseded_by', 'is', null)
+          .orderBy('r.id', 'desc')
+          .executeTakeFirst()
+      : undefined;
   // Missing fields are not warnings here: the page shows them from the metadata as the user edits it.
   const warnings = [...prepared.warnings];
   const twin = seen.get(prepared.hash);
@@ -176,6 +191,7 @@ async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id
     encoding: prepared.encoding,
     chars: nonWhitespaceChars(prepared.text),
     duplicateOf: dup ? { reportId: dup.id, unit: dup.name, title: dup.title } : null,
+    replaces: replaces && replaces.id !== dup?.id ? { reportId: replaces.id, title: replaces.title, ingestedAt: replaces.ingested_at } : null,
     warnings,
     problem: null,
   };

@@ -3,7 +3,7 @@
 // store the batch and watch each file's outcome arrive. A submitter's unit is fixed by the server.
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, AutoComplete, Button, Card, Input, InputNumber, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, AutoComplete, Button, Card, Checkbox, Input, InputNumber, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -17,6 +17,8 @@ type Outcome = Extract<CommitLine, { type: 'result' }>;
 
 interface Row extends UploadItem {
   outcome?: Outcome;
+  /** The user chose to store this file as the corrected version of the period's report. */
+  correction?: boolean;
 }
 
 interface CommitState {
@@ -60,7 +62,7 @@ function OutcomeCell({ outcome }: { outcome: Outcome }) {
   );
 }
 
-function Notes({ row }: { row: Row }) {
+function Notes({ row, onCorrection }: { row: Row; onCorrection: (on: boolean) => void }) {
   const missing = [!row.meta.unit && '报送单位', row.meta.year === null && '年度'].filter((m): m is string => !!m);
   if (row.problem) {
     return (
@@ -79,6 +81,17 @@ function Notes({ row }: { row: Row }) {
             {row.duplicateOf.unit}
             {row.duplicateOf.title ? `《${row.duplicateOf.title}》` : ''}
           </Link>
+        </span>
+      )}
+      {row.replaces && (
+        <span>
+          <Tag color="blue">本期已有报告</Tag>
+          <Link to={`/reports/${row.replaces.reportId}`}>{row.replaces.title ?? `报告 ${row.replaces.reportId}`}</Link>
+          <div>
+            <Checkbox checked={row.correction === true} onChange={(e) => onCorrection(e.target.checked)} data-testid={`correction-${row.id}`}>
+              作为更正版本替换原报告（原报告保留可查）
+            </Checkbox>
+          </div>
         </span>
       )}
       {missing.length > 0 && <Typography.Text type="warning">未能识别出{missing.join('、')}，请填写</Typography.Text>}
@@ -139,7 +152,7 @@ export function UploadView() {
     try {
       const res = await uploadForm<UploadBatch>('/api/uploads', form, (x) => setUploadPercent(Math.round(x * 100)));
       setBatch(res.batch);
-      setRows(res.items);
+      setRows(res.items.map((i) => ({ ...i, correction: false })));
       setSelected(res.items.filter((i) => !i.problem && !i.duplicateOf).map((i) => i.id));
       setFiles([]);
     } catch (e) {
@@ -151,7 +164,7 @@ export function UploadView() {
 
   const store = async () => {
     if (!batch) return;
-    const items = rows.filter((r) => selected.includes(r.id)).map((r) => ({ id: r.id, meta: r.meta }));
+    const items = rows.filter((r) => selected.includes(r.id)).map((r) => ({ id: r.id, meta: r.meta, correction: r.correction === true }));
     setCommit({ total: items.length, done: 0, running: true });
     try {
       await postJsonLines<CommitLine>(`/api/uploads/${batch}/commit`, { items }, (line) => {
@@ -299,7 +312,11 @@ export function UploadView() {
                   </Space>
                 ),
               },
-              { title: '识别提示', width: 200, render: (_, r) => <Notes row={r} /> },
+              {
+                title: '识别提示',
+                width: 220,
+                render: (_, r) => <Notes row={r} onCorrection={(on) => setRows((rs) => rs.map((x) => (x.id === r.id ? { ...x, correction: on } : x)))} />,
+              },
               ...(locked
                 ? [
                     {
