@@ -202,72 +202,93 @@ async function storePassages(db: DbOrTrx, reportId: number, pairs: Map<number, A
   await insertRows(db, 'reuse_passages', rows);
 }
 
-/** The stock spans a report already has (with their sources): kept when only its passages change. */
-async function storedStock(db: DbOrTrx, reportId: number): Promise<StockEvidence[]> {
+/** The stock spans reports already have (with their sources): kept when only their passages change. */
+async function storedStock(db: DbOrTrx, reportIds: number[]): Promise<Map<number, StockEvidence[]>> {
+  const out = new Map<number, StockEvidence[]>();
+  if (reportIds.length === 0) return out;
   const rows = await db
     .selectFrom('reuse_spans as s')
     .leftJoin('reuse_sources as o', 'o.span_id', 's.id')
-    .select(['s.id', 's.start', 's.end', 'o.report_id', 'o.start as source_start', 'o.end as source_end'])
-    .where('s.report_id', '=', reportId)
+    .select(['s.id', 's.report_id as owner', 's.start', 's.end', 'o.report_id', 'o.start as source_start', 'o.end as source_end'])
+    .where('s.report_id', 'in', reportIds)
     .where('s.kind', '=', 'stock')
+    .orderBy('s.id')
     .execute();
   const spans = new Map<number, StockEvidence>();
   for (const r of rows) {
     let s = spans.get(r.id);
-    if (!s) spans.set(r.id, (s = { start: r.start, end: r.end, sources: [] }));
+    if (!s) {
+      spans.set(r.id, (s = { start: r.start, end: r.end, sources: [] }));
+      const list = out.get(r.owner);
+      if (list) list.push(s);
+      else out.set(r.owner, [s]);
+    }
     if (r.report_id !== null && r.source_start !== null && r.source_end !== null) {
       s.sources.push({ reportId: r.report_id, start: r.source_start, end: r.source_end });
     }
   }
-  return [...spans.values()];
+  return out;
 }
 
-async function storeDerived(db: DbOrTrx, reportId: number, d: DerivedReuse): Promise<void> {
-  await db.deleteFrom('reuse_sources').where('span_id', 'in', db.selectFrom('reuse_spans').select('id').where('report_id', '=', reportId)).execute();
-  await db.deleteFrom('reuse_spans').where('report_id', '=', reportId).execute();
-  await db.deleteFrom('reuse_pairs').where('report_id', '=', reportId).execute();
-  if (d.spans.length > 0) {
-    const ids: number[] = [];
-    for (let i = 0; i < d.spans.length; i += INSERT_ROWS) {
-      const part = d.spans.slice(i, i + INSERT_ROWS);
-      const inserted = await db
-        .insertInto('reuse_spans')
-        .values(part.map((s) => ({ report_id: reportId, start: s.start, end: s.end, kind: s.kind })))
-        .returning('id')
-        .execute();
-      ids.push(...inserted.map((r) => r.id));
-    }
-    await insertRows(
-      db,
-      'reuse_sources',
-      d.spans.flatMap((s, i) => s.sources.map((src) => ({ span_id: ids[i]!, report_id: src.reportId, start: src.start, end: src.end }))),
-    );
+/** Replace the spans, sources, pairs and rates of these reports. */
+async function storeDerived(db: DbOrTrx, derived: Map<number, DerivedReuse>): Promise<void> {
+  const ids = [...derived.keys()];
+  await db.deleteFrom('reuse_sources').where('span_id', 'in', db.selectFrom('reuse_spans').select('id').where('report_id', 'in', ids)).execute();
+  await db.deleteFrom('reuse_spans').where('report_id', 'in', ids).execute();
+  await db.deleteFrom('reuse_pairs').where('report_id', 'in', ids).execute();
+  const spans = [...derived].flatMap(([id, d]) => d.spans.map((s) => ({ report_id: id, start: s.start, end: s.end, kind: s.kind })));
+  await insertRows(db, 'reuse_spans', spans);
+  // A report's spans never overlap: (report, start) names a span, whatever order ids come back in.
+  const spanId = new Map<string, number>();
+  for (const r of await db.selectFrom('reuse_spans').select(['id', 'report_id', 'start']).where('report_id', 'in', ids).execute()) {
+    spanId.set(`${r.report_id}:${r.start}`, r.id);
   }
-  await insertRows(db, 'reuse_pairs', [...d.pairs].map(([other, chars]) => ({ report_id: reportId, other_id: other, chars })));
-  await db
-    .updateTable('reuse_reports')
-    .set({ resolved: 1, stock_chars: d.chars.stock, copied_chars: d.chars.copied, self_chars: d.chars.self })
-    .where('report_id', '=', reportId)
-    .execute();
+  await insertRows(
+    db,
+    'reuse_sources',
+    [...derived].flatMap(([id, d]) =>
+      d.spans.flatMap((s) => s.sources.map((src) => ({ span_id: spanId.get(`${id}:${s.start}`)!, report_id: src.reportId, start: src.start, end: src.end }))),
+    ),
+  );
+  await insertRows(db, 'reuse_pairs', [...derived].flatMap(([id, d]) => [...d.pairs].map(([other, chars]) => ({ report_id: id, other_id: other, chars }))));
+  for (const [id, d] of derived) {
+    await db
+      .updateTable('reuse_reports')
+      .set({ resolved: 1, stock_chars: d.chars.stock, copied_chars: d.chars.copied, self_chars: d.chars.self })
+      .where('report_id', '=', id)
+      .execute();
+  }
 }
 
-/** Spans of one report from its stored passages and the given (or its stored) formula runs. */
-async function derive(db: DbOrTrx, report: { id: number; unitId: number; text: string }, stock: StockEvidence[], threshold: number) {
-  const rows = await db
-    .selectFrom('reuse_passages as p')
-    .innerJoin('reports as r', 'r.id', 'p.source_id')
-    .select(['p.start', 'p.end', 'p.source_id', 'r.unit_id', 'p.source_start', 'p.source_end'])
-    .where('p.report_id', '=', report.id)
-    .execute();
-  const passages: PassageEvidence[] = rows.map((r) => ({
-    start: r.start,
-    end: r.end,
-    sourceId: r.source_id,
-    sourceUnitId: r.unit_id,
-    sourceStart: r.source_start,
-    sourceEnd: r.source_end,
-  }));
-  await storeDerived(db, report.id, deriveSpans(report.text, report.unitId, passages, stock, threshold));
+/** Reports whose spans are derived and stored together. */
+const DERIVE_CHUNK = 200;
+
+/** Spans of reports from their stored passages and the given (else their stored) formula runs. */
+async function deriveAll(db: DbOrTrx, corpus: CorpusIndex, ids: number[], stockOf: Map<number, StockEvidence[]>, threshold: number) {
+  for (let i = 0; i < ids.length; i += DERIVE_CHUNK) {
+    const chunk = ids.slice(i, i + DERIVE_CHUNK);
+    const rows = await db
+      .selectFrom('reuse_passages as p')
+      .innerJoin('reports as r', 'r.id', 'p.source_id')
+      .select(['p.report_id', 'p.start', 'p.end', 'p.source_id', 'r.unit_id', 'p.source_start', 'p.source_end'])
+      .where('p.report_id', 'in', chunk)
+      .execute();
+    const passages = new Map<number, PassageEvidence[]>();
+    for (const r of rows) {
+      const p = { start: r.start, end: r.end, sourceId: r.source_id, sourceUnitId: r.unit_id, sourceStart: r.source_start, sourceEnd: r.source_end };
+      const list = passages.get(r.report_id);
+      if (list) list.push(p);
+      else passages.set(r.report_id, [p]);
+    }
+    const stored = await storedStock(db, chunk.filter((id) => !stockOf.has(id)));
+    const derived = new Map<number, DerivedReuse>();
+    for (const id of chunk) {
+      const r = await corpus.report(db, id);
+      const stock = stockOf.get(id) ?? stored.get(id) ?? [];
+      derived.set(id, deriveSpans(r.text, r.unitId, passages.get(id) ?? [], stock, threshold));
+    }
+    await storeDerived(db, derived);
+  }
 }
 
 /**
@@ -289,10 +310,7 @@ async function resolvePending(db: DbOrTrx, corpus: CorpusIndex, pending: number[
     await storePassages(db, id, pairs);
     for (const other of pairs.keys()) if (!pendingSet.has(other)) touched.add(other);
   }
-  for (const id of [...pending, ...touched]) {
-    const r = await corpus.report(db, id);
-    await derive(db, r, stockOf.get(id) ?? (await storedStock(db, id)), threshold);
-  }
+  await deriveAll(db, corpus, [...pending, ...touched], stockOf, threshold);
 }
 
 // --- public API --------------------------------------------------------------------------------
