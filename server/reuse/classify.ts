@@ -141,7 +141,8 @@ export function deriveSpans(
         end: Math.round(p.sourceStart + (y - p.start) * scale),
       };
     });
-    for (const f of formulas) sources.push(...f.sources);
+    // A formula's example reports name where else the formula stands, not where a copy came from.
+    if (kind === 'stock') for (const f of formulas) sources.push(...f.sources);
     pieces.push({ start: x, end: y, kind, sources });
   }
   // Text many units share inside a passage leaves slivers of it on either side: they belong to the formula.
