@@ -7,6 +7,7 @@ import { Rng } from './prng.js';
 import { blockText, cloneBlock, type Block, type LeftoverKind, type Mark } from './segments.js';
 import { buildReport, type DemoPeriod, type Draft } from './report.js';
 import { buildUnit, DEPARTMENTS, type Richness, type Unit } from './units.js';
+import { BODY_TEMPLATES } from './bank/achievements.js';
 import { THEMES, themeWeight, type Theme } from './bank/problems.js';
 import { fileNameOf } from './bank/frame.js';
 import {
@@ -149,13 +150,13 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
   const unitRng = root.fork('units');
   const units: Unit[] = [];
   for (let i = 0; i < unitCount; i++) {
-    units.push(
-      buildUnit(i, {
-        richness: unitRng.weighted(['rich', 'normal', 'sparse'] as const, (r) => (r === 'normal' ? 2 : 1)),
-        subStyle: unitRng.weighted(['paren-cn', 'ascii-paren-cn', 'arabic'] as const, (s) => (s === 'paren-cn' ? 3 : 1)),
-        runIn: unitRng.chance(0.3),
-      }),
-    );
+    const pick = {
+      richness: unitRng.weighted(['rich', 'normal', 'sparse'] as const, (r) => (r === 'normal' ? 2 : 1)),
+      subStyle: unitRng.weighted(['paren-cn', 'ascii-paren-cn', 'arabic'] as const, (s) => (s === 'paren-cn' ? 3 : 1)),
+      runIn: unitRng.chance(0.3),
+    };
+    // the unit's own words come from a stream of its own, so its house style above stays as it was
+    units.push(buildUnit(i, root.fork(`unit-words:${i}`), pick, BODY_TEMPLATES));
   }
 
   // Slots in time order per unit; some are never submitted.
@@ -200,7 +201,7 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
   const drafts = new Map<string, Draft>();
   for (const s of slots) {
     const rng = root.fork('report:' + s.key);
-    const target = s.unit.richness === 'rich' ? rng.int(5000, 7300) : s.unit.richness === 'sparse' ? rng.int(2100, 3000) : rng.int(3200, 5000);
+    const target = s.unit.richness === 'rich' ? rng.int(5500, 7700) : s.unit.richness === 'sparse' ? rng.int(2100, 3000) : rng.int(3200, 5000);
     drafts.set(s.key, buildReport(rng, { unit: s.unit, year: s.year, period: s.period, themes: themesOf.get(s.key)!, target }));
   }
 

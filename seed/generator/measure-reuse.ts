@@ -58,28 +58,32 @@ const recycled = new Set(truth.selfRecycled.flatMap((r) => [r.fileName, r.predec
 let total = 0;
 const kinds = { stock: 0, copied: 0, self: 0 };
 let copiedIn = 0;
+/** Copied characters just outside a planted copy, in a span that overlaps it (the copy's edges). */
+let overhang = 0;
 let selfInRecycled = 0;
 const noise: Array<{ file: string; text: string; sources: string[] }> = [];
 const coveredTargets = new Map<string, Uint8Array>();
 const idToFile = new Map(reuse.map((r) => [r.id, r.file]));
 for (const r of reuse) {
-  const text = textOf.get(r.file)!;
+  const file = r.file ?? '';
+  const text = textOf.get(file)!;
   total += nonSpace(text);
-  const mine = planted.get(r.file) ?? [];
+  const mine = planted.get(file) ?? [];
   const mask = new Uint8Array(text.length);
   for (const [a, b] of mine) mask.fill(1, a, b);
   for (const s of r.spans) {
     const piece = text.slice(s.start, s.end);
     const n = nonSpace(piece);
     kinds[s.kind] += n;
-    if (s.kind === 'self' && recycled.has(r.file)) selfInRecycled += n;
+    if (s.kind === 'self' && recycled.has(file)) selfInRecycled += n;
     if (s.kind !== 'copied') continue;
     let inside = 0;
     for (let i = s.start; i < s.end; i++) if (mask[i] && !/\s/.test(text[i]!)) inside++;
     copiedIn += inside;
-    if (inside < n) noise.push({ file: r.file, text: piece, sources: s.sources.map((x) => idToFile.get(x.id) ?? x.id) });
-    let cov = coveredTargets.get(r.file);
-    if (!cov) coveredTargets.set(r.file, (cov = new Uint8Array(text.length)));
+    if (inside < n) noise.push({ file, text: piece, sources: s.sources.map((x) => idToFile.get(x.id) ?? x.id) });
+    if (inside > 0 && inside < n) overhang += n - inside;
+    let cov = coveredTargets.get(file);
+    if (!cov) coveredTargets.set(file, (cov = new Uint8Array(text.length)));
     cov.fill(1, s.start, s.end);
   }
 }
@@ -122,5 +126,7 @@ const perReport = reuse.map((r) => r.rates.stock).sort((a, b) => a - b);
 console.log(`stock share per report: min ${pct(perReport[0]!, 1)}, median ${pct(perReport[perReport.length >> 1]!, 1)}, max ${pct(perReport[perReport.length - 1]!, 1)}`);
 noise.sort((a, b) => b.text.length - a.text.length);
 const noiseLengths = noise.map((n) => nonSpace(n.text));
-console.log(`copied spans outside planted copies: ${noise.length}, ${noiseLengths.reduce((a, b) => a + b, 0)} chars, longest ${noiseLengths[0] ?? 0}`);
-for (const n of noise.slice(0, show)) console.log(`  ${n.file} ← ${n.sources.join(', ')}\n    ${n.text.replace(/\n/g, '⏎')}`);
+const noiseChars = noiseLengths.reduce((a, b) => a + b, 0);
+const median = noiseLengths.slice().sort((a, b) => a - b)[noiseLengths.length >> 1] ?? 0;
+console.log(`copied spans outside planted copies: ${noise.length} (median ${median} chars, longest ${noiseLengths[0] ?? 0}); copied chars outside planted copies: ${kinds.copied - copiedIn}, of them ${overhang} at the edges of a planted copy`);
+for (const n of noise.filter((_, i) => i % Math.max(1, Math.floor(noise.length / Math.max(1, show))) === 0).slice(0, show)) console.log(`  ${n.file} ← ${n.sources.join(', ')}\n    ${n.text.replace(/\n/g, '⏎')}`);

@@ -1,12 +1,12 @@
 // Builds one report as blocks of segments: title, preamble, achievements by topic, problems by theme,
 // plans, suggestions, signature and date, in the varied shapes real submissions take.
-import type { Rng } from './prng.js';
+import { Rng } from './prng.js';
 import { expand, expandText, type TemplateContext } from './template.js';
 import type { Block, Segment } from './segments.js';
 import { blockText } from './segments.js';
 import type { Unit } from './units.js';
 import { FIGURES } from './bank/figures.js';
-import { DEPARTMENT_SENTENCES, GENERAL_SENTENCES, SENTENCE_TAILS, TOPICS, type Topic } from './bank/achievements.js';
+import { GENERAL_SENTENCES, OWN_HEADING_ENDS, SENTENCE_TAILS, TOPICS, type Topic } from './bank/achievements.js';
 import { PROBLEM_INTROS, PROBLEM_TITLES, type Theme } from './bank/problems.js';
 import { CLOSINGS, PLAN_INTROS, PLAN_ITEMS, PLAN_TITLES_ANNUAL, PLAN_TITLES_H1, SUGGESTIONS, SUGGESTION_TITLES } from './bank/plans.js';
 import {
@@ -47,6 +47,8 @@ export interface Draft {
 /** Report-level context for the templates. */
 export function reportContext(rng: Rng, unit: Unit, year: number, period: DemoPeriod): TemplateContext {
   const bias = unit.richness === 'rich' ? 0.6 : unit.richness === 'sparse' ? 2 : 1;
+  // What the unit's reports of one year dwell on (its half-year and annual reports alike); other years, other tasks.
+  const ofYear = new Rng((unit.seed ^ Math.imul(year, 0x9e3779b1)) >>> 0);
   const vars: Record<string, string[]> = {
     U: [unit.name],
     S: unit.self,
@@ -64,13 +66,34 @@ export function reportContext(rng: Rng, unit: Unit, year: number, period: DemoPe
     MILESTONE: eraMilestone(year),
     FOCUS: unit.focus,
     CITY,
+    BIZ: ofYear.sample(unit.lexicon.biz, 3),
+    SITE: unit.lexicon.sites,
+    EV: ofYear.sample(unit.lexicon.events, 2),
+    GR: unit.lexicon.groups,
+    PLAT: unit.platforms,
+    BRAND: ofYear.sample(unit.brands, 2),
+    TOWN: ofYear.sample(unit.towns, 3),
+    RED: unit.redSites,
   };
+  const [first, last] = period === 'H1' ? [1, 6] : period === 'H2' ? [7, 12] : [1, 12];
+  const month = () => rng.int(first, last);
+  const dated: Record<string, () => string> = {
+    MON: () => `${month()}月`,
+    MD: () => (rng.chance(0.7) ? `${month()}月${rng.int(1, 28)}日` : `${month()}月${rng.pick(['初', '上旬', '中旬', '下旬', '底'])}`),
+  };
+  // a variable drawn twice in a row gives another value where it can (<BIZ>、<BIZ>)
+  const lastOf = new Map<string, string>();
   const ctx: TemplateContext = {
     rng,
     variable(name) {
+      const date = dated[name];
+      if (date) return date();
       const list = vars[name];
       if (!list) throw new Error(`unknown template variable <${name}>`);
-      return expandText(rng.pick(list), ctx);
+      let v = rng.pick(list);
+      if (v === lastOf.get(name) && list.length > 1) v = rng.pick(list.filter((x) => x !== v));
+      lastOf.set(name, v);
+      return expandText(v, ctx);
     },
     figure(key): Segment {
       const spec = FIGURES[key];
@@ -104,8 +127,17 @@ const ENUM = ['一是', '二是', '三是', '四是', '五是', '六是', '七�
 /** Draws templates without repeating one inside a report. */
 class Picker {
   private used = new Set<string>();
-  constructor(private rng: Rng) {}
-  take(list: readonly string[], n: number): string[] {
+  constructor(
+    private rng: Rng,
+    private avoids: Set<string>,
+  ) {}
+  /** The templates of a list this unit uses (all of them if it would leave too few). */
+  private own(list: readonly string[]): readonly string[] {
+    const mine = list.filter((t) => !this.avoids.has(t));
+    return mine.length >= Math.min(2, list.length) ? mine : list;
+  }
+  take(all: readonly string[], n: number): string[] {
+    const list = this.own(all);
     const fresh = list.filter((t) => !this.used.has(t));
     const out = this.rng.sample(fresh.length >= n ? fresh : list, n);
     for (const t of out) this.used.add(t);
@@ -117,7 +149,7 @@ class Picker {
   /** Up to `n` templates not used yet in this report (possibly none). */
   unused(list: readonly string[], n: number): string[] {
     const out = this.rng.sample(
-      list.filter((t) => !this.used.has(t)),
+      this.own(list).filter((t) => !this.used.has(t)),
       n,
     );
     for (const t of out) this.used.add(t);
@@ -138,13 +170,15 @@ function segsLength(segs: Segment[]): number {
 export function buildReport(rng: Rng, spec: ReportSpec): Draft {
   const { unit, year, period } = spec;
   const ctx = reportContext(rng, unit, year, period);
-  const picker = new Picker(rng);
+  const picker = new Picker(rng, unit.avoids);
   const ex = (t: string) => expand(t, ctx);
   /** A bank sentence, now and then with a tail on what it achieved. */
   const sentence = (t: string): Segment[] => {
-    const segs = expand(t, ctx);
+    // units that date their work say when (3月12日，…): and no two sentences start alike then
+    const dated = !/^<(MD|MON|SINCE)>/.test(t) && rng.chance(unit.dating) ? (rng.chance(0.6) ? '<MD>，' : '<MON>，') : '';
+    const segs = expand(dated + t, ctx);
     const last = segs[segs.length - 1];
-    if (last && !last.mark && last.text.endsWith('。') && rng.chance(0.3)) last.text = last.text.slice(0, -1) + '，' + exText(picker.one(SENTENCE_TAILS)) + '。';
+    if (last && !last.mark && last.text.endsWith('。') && rng.chance(unit.wordiness)) last.text = last.text.slice(0, -1) + '，' + exText(picker.one(SENTENCE_TAILS)) + '。';
     return segs;
   };
   const exText = (t: string) => expandText(t, ctx);
@@ -243,8 +277,11 @@ export function buildReport(rng: Rng, spec: ReportSpec): Draft {
       s === 'numbered' ? (unit.richness === 'rich' ? 1 : 0) : s === 'lines' ? (unit.richness === 'sparse' ? 0.3 : 1) : 1.2,
     );
     const intro = ex(picker.one(topic.intros));
-    const general = rng.chance(0.45) ? picker.unused(rng.chance(0.5) ? GENERAL_SENTENCES : (DEPARTMENT_SENTENCES[unit.department] ?? GENERAL_SENTENCES), 1) : [];
-    const sentences = [...picker.unused(topic.sentences, k - general.length), ...general];
+    const general = rng.chance(0.45) ? picker.unused(GENERAL_SENTENCES, 1) : [];
+    const fresh = picker.unused(topic.sentences, k - general.length);
+    // a rich reporter that has said everything once goes on in the same moulds with other particulars
+    const again = unit.richness === 'rich' ? rng.sample(topic.sentences, k - general.length - fresh.length) : [];
+    const sentences = [...fresh, ...again, ...general];
     const lead = (segs: Segment[]): Segment[] => (headingSegs ? [...headingSegs, ...segs] : segs);
     const body = (segs: Segment[]): Block => ({ role: 'body', section: 'achievements', topic: topic.id, segs });
     if (style === 'prose') {
@@ -272,7 +309,11 @@ export function buildReport(rng: Rng, spec: ReportSpec): Draft {
 
   function topicSection(topic: Topic, index: number, level: 1 | 2): Block[] {
     const marker = level === 1 ? `${ordinal(index)}、` : subMarker(unit, index);
-    const heading: Segment = { text: marker + exText(picker.one(topic.headings)), mark: { k: 'heading', kind: 'achievements', level } };
+    const title = exText(picker.one(topic.headings));
+    // many offices name their own work in the heading's second half (…，护航组合式税费支持政策落实)
+    const comma = title.indexOf('，');
+    const own = comma > 0 && rng.chance(unit.ownHeadings) ? title.slice(0, comma + 1) + exText(rng.pick(OWN_HEADING_ENDS)) : title;
+    const heading: Segment = { text: marker + own, mark: { k: 'heading', kind: 'achievements', level } };
     if (level === 2 && unit.runIn) return topicBody(topic, [heading, text('。')]);
     return [{ role: 'heading', section: 'achievements', segs: [heading] }, ...topicBody(topic, null)];
   }

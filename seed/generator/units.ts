@@ -1,5 +1,10 @@
 // The submitting units: 40 municipal bodies in six departments. Larger corpora add the same bodies of
-// districts and counties (东湖区教育局 …), so any number of units can be asked for.
+// districts and counties (东湖区教育局 …), so any number of units can be asked for. Each unit has its
+// own words: its body's line of work (bank/lexicon.ts) and names of its own — platforms, activity
+// brands, the towns and memorial sites it works in — drawn once per unit from the seed.
+import type { Rng } from './prng.js';
+import { LEXICON, type Lexicon } from './bank/lexicon.js';
+import { PLACES_ELSEWHERE } from './bank/plants.js';
 
 export const DEPARTMENTS = ['党群', '政法', '经济', '社会事业', '城建环保', '宣传文化'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
@@ -101,6 +106,22 @@ export interface Unit {
   staff: string[];
   focus: string[];
   richness: Richness;
+  lexicon: Lexicon;
+  /** The unit's own platforms (“税务之声”微信公众号), activity brands (“税宣微课堂”), towns and memorial sites. */
+  platforms: string[];
+  brands: string[];
+  towns: string[];
+  redSites: string[];
+  /** Chance that a sentence gets a closing clause on what it achieved: some units write long sentences. */
+  wordiness: number;
+  /** Chance that a subsection heading ends on the unit's own work. */
+  ownHeadings: number;
+  /** Chance that a sentence opens with its date or month (some offices date everything). */
+  dating: number;
+  /** Seeds the tasks, events and towns a unit's reports of one year dwell on. */
+  seed: number;
+  /** Bank templates this unit never uses: each office has phrasings it prefers. */
+  avoids: Set<string>;
   /** How the unit numbers its subsections: （一）, (一), 1. ; fixed for a unit, as real offices keep a house style. */
   subStyle: 'paren-cn' | 'ascii-paren-cn' | 'arabic';
   /** Subsection headings on their own line, or run into the paragraph (（一）加强组织领导。正文…). */
@@ -125,9 +146,51 @@ export function unitTypeAt(index: number): { type: UnitType; name: string } {
   return { type, name: tier === 0 ? type.name : localName(type, districtName(tier - 1)) };
 }
 
-export function buildUnit(index: number, pick: { richness: Richness; subStyle: Unit['subStyle']; runIn: boolean }): Unit {
+const PLATFORM_SUFFIXES = ['之声', '在线', '发布', '之窗', '视界', '微讯', '资讯', '前沿', '直通车', 'e家', '观察', '新语'];
+const PLATFORM_KINDS = ['微信公众号', '微信公众号', '视频号', '抖音号', '门户网站专栏', '微博'];
+const BRAND_SUFFIXES = ['微宣讲', '大讲堂', '小课堂', '进万家', '连心桥', '先锋岗', '夜校', '开放日', '直通车', 'e课堂', '微党课', '讲习所', '加油站', '会客厅', '零距离', '红色驿站', '同心圆', '面对面', '服务队', '云课堂', '半月谈', '田埂课'];
+const TOWN_SYLLABLES = '桥青石柳白云杨梅枫龙凤金松竹兰花霞溪湾塘泉岭坪坝林河湖港安和平新兴富丰永乐康福泰';
+const TOWN_SUFFIXES = ['镇', '镇', '乡', '街道', '街道', '社区', '村'];
+const RED_KINDS = ['革命烈士陵园', '党史教育馆', '革命历史陈列馆', '廉政教育基地', '抗战纪念馆', '红色教育基地', '革命旧址'];
+
+function townName(rng: Rng): string {
+  for (;;) {
+    const a = TOWN_SYLLABLES[rng.int(0, TOWN_SYLLABLES.length - 1)]!;
+    const b = TOWN_SYLLABLES[rng.int(0, TOWN_SYLLABLES.length - 1)]!;
+    // a real city's name would read as a foreign place (a planted phenomenon of its own)
+    if (a !== b && !PLACES_ELSEWHERE.some((p) => p.includes(a + b))) return a + b + rng.pick(TOWN_SUFFIXES);
+  }
+}
+
+/** The names a unit uses for its own things, the same in all its reports. */
+function ownNames(rng: Rng, type: UnitType, name: string) {
+  const lexicon = LEXICON[type.name];
+  if (!lexicon) throw new Error(`no lexicon for ${type.name}`);
+  const district = DISTRICTS.find((d) => name.startsWith(d));
+  const short = district ? district.slice(0, -1) : '';
+  const tag = () => rng.pick(lexicon.tags);
+  // the kind first (微信公众号“税务之声”): kinds are shared by all, names by none
+  const platforms = rng.sample(PLATFORM_SUFFIXES, 2).map((s, i) => `${i === 0 ? '微信公众号' : rng.pick(PLATFORM_KINDS)}“${short}${tag()}${s}”`);
+  const brands = rng.sample(BRAND_SUFFIXES, 3).map((s) => `“${tag()}${s}”`);
+  const towns = Array.from({ length: 5 }, () => (district && rng.chance(0.5) ? '' : rng.pick(DISTRICTS)) + townName(rng));
+  const redSites = Array.from({ length: 2 }, () => (district ?? rng.pick(DISTRICTS)) + rng.pick(RED_KINDS)).concat('市革命烈士纪念馆');
+  return { lexicon, platforms, brands, towns, redSites };
+}
+
+export function buildUnit(
+  index: number,
+  rng: Rng,
+  pick: { richness: Richness; subStyle: Unit['subStyle']; runIn: boolean },
+  templates: readonly string[],
+): Unit {
   const { type, name } = unitTypeAt(index);
   return {
+    ...ownNames(rng, type, name),
+    wordiness: 0.1 + rng.next() * 0.5,
+    seed: rng.int(0, 0x7fffffff),
+    dating: 0.1 + rng.next() * 0.4,
+    ownHeadings: rng.next() * 0.8,
+    avoids: new Set(templates.filter(() => rng.chance(0.25))),
     name,
     department: type.department,
     body: type.body,

@@ -53,4 +53,7 @@ export const FIGURES: Record<string, FigureSpec> = {
   visits: c('调研', '次', 2, 12),
   reading: c('读书分享', '次', 2, 10),
   exams: c('知识测试', '次', 1, 4),
+  leaflets: c('发放宣传资料', '份', 200, 6000),
+  materials: c('清理资料', '份', 10, 300),
+  surveys: c('问卷调查', '份', 50, 800),
 };

@@ -1,5 +1,6 @@
 // What the generator plants for the system to find: stale references, template-site leftovers,
 // placeholders, names of other cities. [[rule:text]] in an insertion marks the stale words.
+import fs from 'node:fs';
 
 export interface StaleRule {
   id: string;
@@ -46,6 +47,11 @@ export const SITE_NOTICES = [
 
 export const PAID_BEGIN = '##paidbegin##';
 export const PAID_END = '##paidend##';
+
+/** Every province and prefecture name the analysis knows: the demo city's own towns must not read as one. */
+export const PLACES_ELSEWHERE: string[] = (
+  JSON.parse(fs.readFileSync(new URL('../../../shared/vocab/places.json', import.meta.url), 'utf8')) as { provinces: Array<{ name: string; cities: string[] }> }
+).provinces.flatMap((p) => [p.name, ...p.cities]);
 
 /** Real cities other than the submitter's, left in a template taken from elsewhere. */
 export const FOREIGN_CITIES = ['新余', '朔州', '赣州', '遵义', '绵阳', '邢台', '衢州', '荆门'];
