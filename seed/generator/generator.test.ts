@@ -184,6 +184,34 @@ describe('demo corpus generator', () => {
     expect(longest).toBeLessThan(120);
   });
 
+  it('lets each unit write mostly about its own work', () => {
+    // 8-character windows of the text (punctuation aside) that no other unit's reports hold: the unit's own
+    // wording. Copy targets are left out, as their copied passage is another unit's wording by design.
+    const targets = new Set(truth.copies.map((c) => c.target.fileName));
+    const own = corpus.reports.filter((r) => !targets.has(r.fileName));
+    const unitsOf = new Map<string, string | null>();
+    const windows = own.map((r) => {
+      const t = r.text.replace(/[^\p{L}\p{N}]/gu, '');
+      const out: string[] = [];
+      for (let i = 0; i + 8 <= t.length; i += 3) out.push(t.slice(i, i + 8));
+      for (const w of out) {
+        const seen = unitsOf.get(w);
+        if (seen === undefined) unitsOf.set(w, r.unit);
+        else if (seen !== r.unit) unitsOf.set(w, null);
+      }
+      return out;
+    });
+    const all = windows.reduce((n, ws) => n + ws.length, 0);
+    const unique = windows.reduce((n, ws) => n + ws.filter((w) => unitsOf.get(w) !== null).length, 0);
+    console.log(`[demo] 只出现在一个单位报告中的8字片段：${((100 * unique) / all).toFixed(1)}%`);
+    expect(unique / all).toBeGreaterThan(0.45);
+    // the unit's own names stand in its reports: every unit names its platforms and the towns it works in
+    for (const u of truth.units) {
+      const texts = corpus.reports.filter((r) => r.unit === u.unit && !targets.has(r.fileName)).map((r) => r.text).join('');
+      expect(texts, u.unit).toMatch(/(微信公众号|视频号|抖音号|微博|门户网站专栏)“[^”]{2,8}”/);
+    }
+  });
+
   it('lets problem themes drift over the years', () => {
     const yearOf = new Map(corpus.reports.map((r) => [r.fileName, r.year]));
     const share = (theme: string, year: number) => {
