@@ -2,12 +2,12 @@
 // The CLI, the upload route and the demo loader all come through here.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { type Insertable, sql } from 'kysely';
+import { sql } from 'kysely';
 import { metaFromFileName, mergeMeta } from '../shared/meta.js';
 import type { Analysis, ReportMeta } from '../shared/types.js';
 import { analyzeReport } from './analyze/index.js';
 import type { Db } from './db/connection.js';
-import type { Database } from './db/schema.js';
+import { insertRows } from './db/insert.js';
 import { DecodeError, decodeReport, type SourceEncoding } from './decode/index.js';
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from './reuse/index.js';
@@ -137,13 +137,6 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
   return { file, status: 'stored', reportId, meta, ...(replaced === undefined ? {} : { replaced }) };
 }
 
-/** Multi-row inserts, chunked under SQLite's bound-parameter limit. */
-async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: Array<Insertable<Database[T]>>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    // Kysely cannot relate a generic table name to its row type; the signature above carries the check.
-    await db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
-  }
-}
 
 /** Marks the unit's live report of the same year and period as replaced by `id`; returns its id. */
 async function supersede(db: Db, id: number, unitId: number, meta: ReportMeta): Promise<number | undefined> {
@@ -165,7 +158,7 @@ async function supersede(db: Db, id: number, unitId: number, meta: ReportMeta): 
 }
 
 export async function storeAnalysis(db: Db, reportId: number, a: Analysis): Promise<void> {
-  await insertChunked(
+  await insertRows(
     db,
     'sections',
     a.sections.map((s, ord) => ({
@@ -180,12 +173,12 @@ export async function storeAnalysis(db: Db, reportId: number, a: Analysis): Prom
       heading_end: s.headingEnd,
     })),
   );
-  await insertChunked(
+  await insertRows(
     db,
     'problems',
     a.problems.map((p, ord) => ({ report_id: reportId, ord, start: p.start, end: p.end, theme_id: p.theme })),
   );
-  await insertChunked(
+  await insertRows(
     db,
     'figures',
     a.figures.map((f, ord) => ({
@@ -203,12 +196,12 @@ export async function storeAnalysis(db: Db, reportId: number, a: Analysis): Prom
       sentence_end: f.sentence.end,
     })),
   );
-  await insertChunked(
+  await insertRows(
     db,
     'placeholders',
     a.placeholders.map((p) => ({ report_id: reportId, start: p.start, end: p.end, kind: p.kind })),
   );
-  await insertChunked(
+  await insertRows(
     db,
     'flags',
     a.flags.map((f) => ({ report_id: reportId, kind: f.kind, message: f.message, start: f.start, end: f.end })),

@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Insertable, Kysely } from 'kysely';
 import type { ReportReuse } from '../../shared/types.js';
+import { insertRows } from '../db/insert.js';
 import type { Database } from '../db/schema.js';
 import { type AlignedPassage, alignPair, mirror } from './align.js';
 import {
@@ -38,8 +39,6 @@ const MAX_REPEAT = 2;
  * their rarer fingerprints, and the text itself is counted as stock when many units hold it.
  */
 const MAX_SEED_POSTINGS = 64;
-/** Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const INSERT_ROWS = 2000;
 
 /** A report's index entries: k-gram fingerprints, then its curated formulas, with stored offsets. */
 interface ReportIndex {
@@ -78,12 +77,6 @@ function postingsOf(ix: ReportIndex): ReportPostings {
   return { hashes, starts, ends };
 }
 
-async function insertRows<T extends keyof Database>(db: DbOrTrx, table: T, rows: Array<Insertable<Database[T]>>) {
-  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
-    // Kysely cannot relate a generic table name to its row type; the signature carries the check.
-    await db.insertInto(table).values(rows.slice(i, i + INSERT_ROWS) as never).execute();
-  }
-}
 
 // --- resolving one report against the corpus ---------------------------------------------------
 

@@ -8,19 +8,8 @@ import { storeAnalysis } from '../ingest.js';
 import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../queries/activity.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemeTrends, getThemesByDepartment } from '../queries/themes.js';
 import { assignThemeToStatements, refreshThemes } from './index.js';
+import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
 
-/** The generator's theme ids and the seed lexicon's (grassroots and publicity have no seed theme). */
-const SEED_OF: Record<string, string> = {
-  theory: 'theory-study',
-  innovation: 'work-innovation',
-  positions: 'position-influence',
-  online: 'online-opinion',
-  team: 'team-talent',
-  responsibility: 'responsibility',
-  attention: 'attention',
-  integration: 'integration',
-  analysis: 'risk-analysis',
-};
 
 let demo: DemoCorpus;
 let db: Db;
@@ -97,7 +86,7 @@ describe('refreshThemes as reports come in', () => {
     let right = 0;
     let seeded = 0;
     for (const p of demo.truth.problems) {
-      const want = SEED_OF[p.theme];
+      const want = SEED_THEME_OF[p.theme];
       if (!want) continue;
       const row = await db
         .selectFrom('problems')
@@ -171,13 +160,13 @@ describe('theme queries', () => {
     const runs = new Set(
       units.flatMap((u) => u.runs.flatMap((r) => r.entries.map((e) => `${u.unit}|${r.theme}|${e.report}`))),
     );
-    const planted = demo.truth.recurrences.filter((r) => SEED_OF[r.theme]);
+    const planted = demo.truth.recurrences.filter((r) => SEED_THEME_OF[r.theme]);
     let found = 0;
     let total = 0;
     for (const r of planted) {
       for (const f of r.fileNames) {
         total++;
-        if (runs.has(`${r.unit}|${SEED_OF[r.theme]}|${reportIds.get(f)}`)) found++;
+        if (runs.has(`${r.unit}|${SEED_THEME_OF[r.theme]}|${reportIds.get(f)}`)) found++;
       }
     }
     console.log(`[themes] planted recurrences (report in a run of the right unit and theme): ${found}/${total}`);

@@ -8,19 +8,8 @@ import { generateDemoCorpus } from '../../seed/generator/index.js';
 import { analyzeReport } from '../../server/analyze/index.js';
 import { assignThemes, seedThemeDefs, type ThemeDef, type ThemeStatement } from '../../server/themes/assign.js';
 import { PROVINCES_DIR, provinceCorpusAvailable, seedSampleFiles } from '../shared-material.js';
+import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
 
-/** The generator's theme ids and the seed lexicon's; grassroots and publicity have no seed: found or not. */
-const SEED_OF: Record<string, string> = {
-  theory: 'theory-study',
-  innovation: 'work-innovation',
-  positions: 'position-influence',
-  online: 'online-opinion',
-  team: 'team-talent',
-  responsibility: 'responsibility',
-  attention: 'attention',
-  integration: 'integration',
-  analysis: 'risk-analysis',
-};
 
 function run(statements: ThemeStatement[]) {
   let n = 0;
@@ -70,7 +59,7 @@ function table(title: string, statements: ThemeStatement[], units: string[], tru
       continue;
     }
     const [pred, hit] = best;
-    const expected = SEED_OF[gold];
+    const expected = SEED_THEME_OF[gold];
     const size = groups.get(pred)!.length;
     const ok = expected === undefined ? pred!.startsWith('f') : pred === expected;
     if (ok) correct += hit;
