@@ -34,13 +34,13 @@ export async function getReuseByDepartmentYear(db: Db, f: Filters) {
 }
 
 /** Shared characters below which a pair of units is not drawn: a few common phrases are not copying. */
-export const MIN_EDGE_CHARS = 100;
+export const MIN_EDGE_CHARS = 150;
 
 /**
  * Pairs of different units that share copied text, with the characters shared (both directions summed):
  * the edges of the "who copies from whom" graph. Both reports of a pair must be in scope.
  */
-export async function getUnitCopyPairs(db: Db, f: Filters, limit = 150, minChars = MIN_EDGE_CHARS) {
+export async function getUnitCopyPairs(db: Db, f: Filters, limit = 60, minChars = MIN_EDGE_CHARS) {
   const rows = await applyFilters(
     db
       .selectFrom('reuse_pairs as p')

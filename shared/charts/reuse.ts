@@ -78,7 +78,10 @@ export function copyGraphChart(edges: CopyEdge[], title = '单位间雷同关系
         layout: 'force',
         roam: true,
         draggable: true,
-        force: { repulsion: 220, edgeLength: [60, 180] },
+        // Kept below the title and inside the frame: gravity holds loosely connected units in.
+        top: 50,
+        bottom: 40,
+        force: { repulsion: 160, gravity: 0.15, edgeLength: [50, 150] },
         categories: departments.map((d) => ({ name: d })),
         label: { show: true, position: 'right', fontSize: 11 },
         data: [...nodes.values()].map((n) => ({ ...n, symbolSize: 10 + 30 * Math.sqrt(n.value / maxNode) })),
