@@ -96,15 +96,8 @@ export const UNIT_TYPES: UnitType[] = [
 
 export const DISTRICTS = ['东湖区', '西江区', '南山区', '北塘区', '高新区', '临江县', '青石县', '白水县', '云溪县', '桐林县', '柳河县', '石门县', '长宁县', '安平县', '平川县', '永和县', '清源县', '宁远县'];
 
-export interface Unit {
-  name: string;
-  department: Department;
-  body: string;
-  self: string[];
-  domain: string;
-  work: string;
-  staff: string[];
-  focus: string[];
+/** A generated unit: its type's description under its own name, and what it is given of its own. */
+export interface Unit extends Omit<UnitType, 'local'> {
   richness: Richness;
   lexicon: Lexicon;
   /** The unit's own platforms (“税务之声”微信公众号), activity brands (“税宣微课堂”), towns and memorial sites. */
