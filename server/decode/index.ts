@@ -4,7 +4,6 @@
 import { decodeDocx } from './docx.js';
 import { DecodeError } from './errors.js';
 import { ARCHIVE_EXTENSION, extensionOf, typeRefusal } from './formats.js';
-import { decodePdf } from './pdf.js';
 import { kindName, sniffKind, type SniffedKind } from './sniff.js';
 import { decodeTextBytes } from './text.js';
 
@@ -60,6 +59,8 @@ export async function decodeReport(bytes: Uint8Array, fileName: string): Promise
       // .pdf: typeRefusal lets nothing else through.
       if (kind === null) throw new DecodeError('文件扩展名是 .pdf，但内容不是 PDF 文件（可能已损坏，或是改了扩展名的其他文件）');
       if (kind !== 'pdf') throw mismatch(ext, kind, bytes);
+      // pdf.js is large: loaded when a PDF arrives, not by every command and server start.
+      const { decodePdf } = await import('./pdf.js');
       const { text, pagesWithoutText } = await decodePdf(bytes);
       const warnings = pagesWithoutText.length > 0 ? [`第 ${pagesWithoutText.join('、')} 页没有文字层（可能是扫描页），这些页的内容未能提取`] : [];
       return { text, encoding: 'pdf', warnings };
