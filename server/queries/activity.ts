@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { vocab } from '../analyze/vocab.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, reportsWithUnits } from './filters.js';
 
 /** Measures that are not counts (money, percentages): such figures are counted but never summed. */
 const NOT_COUNTS = [...vocab.figures.money, ...vocab.figures.percent];
@@ -71,7 +71,7 @@ export interface MissingCategory {
 /** For each category, the units in scope that report none of it. */
 export async function getUnitsMissingCategory(db: Db, f: Filters): Promise<MissingCategory[]> {
   const [units, reported] = await Promise.all([
-    applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+    applyFilters(reportsWithUnits(db), f)
       .select(['u.name', 'u.department', sql<number>`count(*)`.as('reports')])
       .groupBy(['u.name', 'u.department'])
       .orderBy('u.department')

@@ -4,7 +4,7 @@ import type { Filters } from '../../shared/filters.js';
 import { flagLabel } from '../../shared/flags.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, reportsWithUnits } from './filters.js';
 import { REVIEW_COPIED_RATE } from './overview.js';
 import { reportTexts } from './themes.js';
 import { getUnitComparison } from './units.js';
@@ -60,7 +60,7 @@ export async function getUnitsNeedingAttention(db: Db, f: Filters): Promise<Unit
       .select(['u.id', 'g.kind', sql<number>`count(*)`.as('n')])
       .groupBy(['u.id', 'g.kind'])
       .execute(),
-    applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+    applyFilters(reportsWithUnits(db), f)
       .where(({ not, exists, selectFrom }) =>
         not(exists(selectFrom('sections as s').select('s.id').whereRef('s.report_id', '=', 'r.id').where('s.kind', '=', 'problems'))),
       )

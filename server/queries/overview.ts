@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports } from './filters.js';
+import { applyFilters, liveReports, reportsWithUnits } from './filters.js';
 
 export async function getReportsByDepartmentYear(db: Db, f: Filters) {
-  const rows = await applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+  const rows = await applyFilters(reportsWithUnits(db), f)
     .select(['u.department', 'r.year', sql<number>`count(*)`.as('reports')])
     .groupBy(['u.department', 'r.year'])
     .orderBy('r.year')
@@ -76,7 +76,7 @@ export async function getMissingSubmissions(db: Db, f: Filters) {
 
 /** Headline figures for the filtered reports. */
 export async function getHeadlines(db: Db, f: Filters) {
-  const base = applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f);
+  const base = applyFilters(reportsWithUnits(db), f);
   const row = await base
     .select([
       sql<number>`count(*)`.as('reports'),
@@ -96,7 +96,7 @@ export async function getHeadlines(db: Db, f: Filters) {
           .as('withoutProblems'),
     ])
     .executeTakeFirstOrThrow();
-  const reuse = await applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
+  const reuse = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
     .select([sql<number>`sum(r.chars)`.as('chars'), sql<number>`sum(x.stock_chars + x.copied_chars + x.self_chars)`.as('reused'), sql<number>`sum(x.copied_chars)`.as('copied')])
     .executeTakeFirstOrThrow();
   const reuseChars = Number(reuse.chars ?? 0);
@@ -121,7 +121,7 @@ export const REVIEW_SELF_RATE = 0.3;
  * recycled text), then the most flags. Each comes with its reasons, so the list explains itself.
  */
 export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10) {
-  const base = () => applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f);
+  const base = () => applyFilters(reportsWithUnits(db), f);
   const [flagged, reused] = await Promise.all([
     base().innerJoin('flags as fl', 'fl.report_id', 'r.id').select(['r.id', 'fl.kind', sql<number>`count(*)`.as('n')]).groupBy(['r.id', 'fl.kind']).execute(),
     base()

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period, SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, reportsWithUnits } from './filters.js';
 
 export const REPORT_SORTS = ['ingested', 'year', 'unit', 'chars'] as const;
 export type ReportSort = (typeof REPORT_SORTS)[number];
@@ -18,12 +18,8 @@ export interface ListReportsInput extends Filters {
 /** The columns that name a report in a list or on its page. */
 const REPORT_HEAD = ['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 'r.file_name as fileName', 'r.chars', 'r.ingested_at as ingestedAt'] as const;
 
-function reportsJoined(db: Db) {
-  return db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id');
-}
-
 export async function listReports(db: Db, input: ListReportsInput) {
-  const base = applyFilters(reportsJoined(db), input);
+  const base = applyFilters(reportsWithUnits(db), input);
   const totalRow = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const sortColumn = {
     ingested: 'r.id',
@@ -49,7 +45,7 @@ export async function listReports(db: Db, input: ListReportsInput) {
 }
 
 export async function getReport(db: Db, id: number) {
-  const report = await reportsJoined(db)
+  const report = await reportsWithUnits(db)
     .where('r.id', '=', id)
     .select([
       ...REPORT_HEAD,

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, shareOf } from './filters.js';
+import { applyFilters, reportsWithUnits, shareOf } from './filters.js';
 
 /** Reuse rates (shares of characters) per department and year. */
 export async function getReuseByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(
-    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
+    reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
     f,
   )
     .select([
@@ -125,7 +125,7 @@ export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
 /** Reports in scope with the most copied text: the ones a reviewer should read first. */
 export async function getMostCopiedReports(db: Db, f: Filters, limit = 10) {
   const rows = await applyFilters(
-    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
+    reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
     f,
   )
     .where('x.copied_chars', '>', 0)

@@ -7,7 +7,7 @@ import type { Span } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { recurrenceRuns, type RecurrenceRun } from '../themes/recurrence.js';
 import { direction, slope, type TrendDirection } from '../themes/trend.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, reportsWithUnits } from './filters.js';
 
 function problemsJoined(db: Db) {
   return db
@@ -119,7 +119,7 @@ export interface ThemeTrend {
  */
 export async function getThemeTrends(db: Db, f: Filters): Promise<{ years: number[]; themes: ThemeTrend[] }> {
   const [totals, rows] = await Promise.all([
-    applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+    applyFilters(reportsWithUnits(db), f)
       .where('r.year', 'is not', null)
       .select(['r.year', sql<number>`count(*)`.as('n')])
       .groupBy('r.year')
@@ -162,7 +162,7 @@ export interface ThemeDepartmentCell {
 /** Themes by department. */
 export async function getThemesByDepartment(db: Db, f: Filters): Promise<ThemeDepartmentCell[]> {
   const [totals, rows] = await Promise.all([
-    applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+    applyFilters(reportsWithUnits(db), f)
       .select(['u.department', sql<number>`count(*)`.as('n')])
       .groupBy('u.department')
       .execute(),
@@ -211,7 +211,7 @@ export interface UnitRecurrences {
 export async function getRecurrences(db: Db, f: Filters): Promise<UnitRecurrences[]> {
   const scope = { department: f.department, unit: f.unit };
   const [reports, mentions, themes] = await Promise.all([
-    applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), scope)
+    applyFilters(reportsWithUnits(db), scope)
       .select(['r.id', 'r.unit_id', 'r.year', 'r.period', 'u.name', 'u.department'])
       .execute(),
     applyFilters(problemsJoined(db), scope)

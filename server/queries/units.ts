@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, shareOf } from './filters.js';
+import { applyFilters, liveReports, reportsWithUnits, shareOf } from './filters.js';
 
 /** Per-report counts of the findings tables, as correlated subqueries (one index lookup each). */
 function findingsCount(table: 'placeholders' | 'flags' | 'figures' | 'problems') {
@@ -12,7 +12,7 @@ function findingsCount(table: 'placeholders' | 'flags' | 'figures' | 'problems')
 
 export async function getUnitComparison(db: Db, f: Filters) {
   const rows = await applyFilters(
-    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'),
+    reportsWithUnits(db).leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'),
     f,
   )
     .select([
@@ -35,7 +35,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
     .orderBy('u.name')
     .execute();
   const themeRows = await applyFilters(
-    db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('problems as p', 'p.report_id', 'r.id'),
+    reportsWithUnits(db).innerJoin('problems as p', 'p.report_id', 'r.id'),
     f,
   )
     .where('p.theme_id', 'is not', null)
@@ -69,7 +69,7 @@ export type UnitComparisonRow = Awaited<ReturnType<typeof getUnitComparison>>[nu
 
 /** One unit's reports in time order, each with the figures a committee follows from period to period. */
 export async function getUnitHistory(db: Db, unitName: string) {
-  const rows = await liveReports(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'))
+  const rows = await liveReports(reportsWithUnits(db).leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'))
     .where('u.name', '=', unitName)
     .select([
       'r.id',

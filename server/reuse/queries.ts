@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { PERIODS, type Period, type ReuseKind, type SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from '../queries/filters.js';
+import { applyFilters, reportsWithUnits } from '../queries/filters.js';
 import { countNonWhitespace } from './normalize.js';
 
 export interface KindChars {
@@ -51,7 +51,7 @@ export async function getReuseBySection(db: Db, reportId: number) {
  * only (and the preamble), so that nested sections are not counted twice.
  */
 export async function getReuseBySectionKind(db: Db, f: Filters) {
-  const reports = await applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+  const reports = await applyFilters(reportsWithUnits(db), f)
     .select(['r.id', 'r.text'])
     .execute();
   const totals = new Map<SectionKind, KindChars>();

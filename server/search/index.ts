@@ -6,7 +6,7 @@ import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { isPostgres } from '../db/migrations/util.js';
-import { applyFilters } from '../queries/filters.js';
+import { applyFilters, reportsWithUnits } from '../queries/filters.js';
 import { cutWords } from '../tokenize/jieba.js';
 
 export async function indexReportWords(db: Db, reportId: number, text: string): Promise<void> {
@@ -68,7 +68,7 @@ export interface SearchInput extends Filters {
 export async function searchReports(db: Db, input: SearchInput) {
   const q = input.q.trim();
   if (!q) return { total: 0, hits: [] };
-  const base = applyFilters(db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id'), input);
+  const base = applyFilters(reportsWithUnits(db), input);
   const phrase = isPostgres(db) ? null : ftsPhrase(q);
   const substring = isPostgres(db) ? sql<boolean>`strpos(r.text, ${q}) > 0` : sql<boolean>`instr(r.text, ${q}) > 0`;
   const wordMatch = phrase ? sql<boolean>`r.id in (select rowid from report_words where report_words match ${phrase})` : null;
