@@ -193,7 +193,7 @@ async function themes(args: string[]): Promise<number> {
     await refreshThemes(db);
     const { themes: list, unassigned } = await getThemes(db, {});
     for (const t of list) {
-      const members = (await getThemeMembers(db, t.id, {})).map((m) => ({
+      const members = (await getThemeMembers(db, t.id, {})).rows.map((m) => ({
         report: String(m.report),
         unit: m.unit,
         year: m.year,

@@ -7,11 +7,12 @@ import { metaFromFileName, mergeMeta } from '../shared/meta.js';
 import type { Analysis, ReportMeta } from '../shared/types.js';
 import { analyzeReport } from './analyze/index.js';
 import type { Db } from './db/connection.js';
+import { storeReportSummaries } from './db/summaries.js';
 import { insertRows } from './db/insert.js';
 import { DecodeError, decodeReport, type SourceEncoding } from './decode/index.js';
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from './reuse/index.js';
-import { indexReportWords } from './search/index.js';
+import { indexReportText } from './search/index.js';
 
 export interface Submission {
   /** The name the unit gave the file (or its path inside an archive). */
@@ -112,7 +113,6 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
         file_name: file,
         content_hash: hash,
         encoding,
-        text,
         chars: nonWhitespaceChars(text),
         ingested_at: new Date().toISOString(),
         extra: sub.extra && Object.keys(sub.extra).length ? JSON.stringify(sub.extra) : null,
@@ -121,8 +121,9 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await trx.insertInto('report_texts').values({ report_id: id, text }).execute();
     await storeAnalysis(trx, id, analysis);
-    await indexReportWords(trx, id, text);
+    await indexReportText(trx, id, text);
     await indexReportReuse(trx, id);
     if (sub.correction) replaced = await supersede(trx, id, unit.id, meta);
     return id;
@@ -206,6 +207,7 @@ export async function storeAnalysis(db: Db, reportId: number, a: Analysis): Prom
     'flags',
     a.flags.map((f) => ({ report_id: reportId, kind: f.kind, message: f.message, start: f.start, end: f.end })),
   );
+  await storeReportSummaries(db, reportId);
 }
 
 export async function countReports(db: Db): Promise<number> {

@@ -48,12 +48,12 @@ export async function storeText(db: Db, t: CorpusText, contentKey = t.file): Pro
       file_name: t.file,
       content_hash: contentKey,
       encoding: 'utf-8',
-      text: t.text,
       chars: t.text.replace(/\s/g, '').length,
       ingested_at: new Date().toISOString(),
       extra: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await db.insertInto('report_texts').values({ report_id: id, text: t.text }).execute();
   return id;
 }

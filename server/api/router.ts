@@ -107,11 +107,13 @@ const activityRouter = router({
 const themesRouter = router({
   list: memberProcedure.input(filtersInput).query(({ ctx, input }) => getThemes(ctx.db, scopeFilters(ctx.user, input))),
   members: memberProcedure
-    .input(filtersInput.extend({ theme: z.string().max(100).nullable() }))
-    .query(({ ctx, input }) => getThemeMembers(ctx.db, input.theme, scopeFilters(ctx.user, input))),
+    .input(filtersInput.extend({ ...page, theme: z.string().max(100).nullable() }))
+    .query(({ ctx, input }) => getThemeMembers(ctx.db, input.theme, scopeFilters(ctx.user, input), input)),
   trends: memberProcedure.input(filtersInput).query(({ ctx, input }) => getThemeTrends(ctx.db, scopeFilters(ctx.user, input))),
   byDepartment: memberProcedure.input(filtersInput).query(({ ctx, input }) => getThemesByDepartment(ctx.db, scopeFilters(ctx.user, input))),
-  recurrences: memberProcedure.input(filtersInput).query(({ ctx, input }) => getRecurrences(ctx.db, scopeFilters(ctx.user, input))),
+  recurrences: memberProcedure
+    .input(filtersInput.extend({ ...page, minPeriods: z.number().int().min(2).max(40).default(3) }))
+    .query(({ ctx, input }) => getRecurrences(ctx.db, scopeFilters(ctx.user, input), input)),
 });
 
 const authRouter = router({

@@ -19,7 +19,6 @@ export interface ReportTable {
   /** sha256 of the stored text: the same content is stored once whatever its encoding. */
   content_hash: string;
   encoding: string;
-  text: string;
   /** Non-whitespace characters of the text. */
   chars: number;
   ingested_at: ColumnType<string, string, never>;
@@ -34,6 +33,38 @@ export interface ReportTable {
   original_sha256: ColumnType<string | null, string | null | undefined, string | null>;
   /** The file's own name (an archive entry's base name), for the download. */
   original_name: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The stored text every finding's offsets point into (apart from the report row, which views scan). */
+export interface ReportTextTable {
+  report_id: number;
+  text: string;
+}
+
+/** Counts of a report's findings, written at ingest. */
+export interface ReportFindingsTable {
+  report_id: number;
+  problems: number;
+  figures: number;
+  placeholders: number;
+  flags: number;
+  /** Sections of kind 'problems' (0: the report admits no problems under a heading of its own). */
+  problem_sections: number;
+}
+
+/** A report's reported activities per category (category '' when none matched), summed at ingest. */
+export interface ReportActivityTable {
+  report_id: number;
+  category: string;
+  figures: number;
+  /** Sum of the reported counts (money, percentages and placeholders left out). */
+  total: number;
+  placeholders: number;
+}
+
+/** Every distinct jieba word in the search index (SQLite only): what a short query is matched against. */
+export interface SearchTermTable {
+  term: string;
 }
 
 export interface SectionTable {
@@ -182,6 +213,10 @@ export interface ThemeTable {
 export interface Database {
   units: UnitTable;
   reports: ReportTable;
+  report_texts: ReportTextTable;
+  report_activity: ReportActivityTable;
+  report_findings: ReportFindingsTable;
+  search_terms: SearchTermTable;
   sections: SectionTable;
   problems: ProblemTable;
   figures: FigureTable;

@@ -196,7 +196,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
     getMissingSubmissions(db, f),
     getThemes(db, f),
     getThemeTrends(db, f),
-    getRecurrences(db, f),
+    getRecurrences(db, f, { minPeriods: 2, pageSize: LIST_RECURRENCES }),
     getActivityByCategory(db, f, 'year'),
     getReuseByDepartmentYear(db, f),
     getTopCopiedPassages(db, f, LIST_PASSAGES * 4),
@@ -316,12 +316,12 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
       ),
     );
     if (trends.years.length > 1) body.push({ option: themeTrendChart(trends.years, trends.themes, shown), alt: '主要问题主题的年度变化' });
-    const repeated = longestRuns(recurrences);
+    const repeated = longestRuns(recurrences.units);
     if (repeated.length) {
       body.push(heading('（一）同一问题连续多期出现', 2));
       body.push(
         para(
-          `${int(repeated.length)} 个单位在连续多个报送期查摆了同一类问题，整改成效需要跟踪${repeated.length > LIST_RECURRENCES ? `，连续期数最多的 ${LIST_RECURRENCES} 个单位如下` : ''}：`,
+          `${int(recurrences.total)} 个单位在连续多个报送期查摆了同一类问题，整改成效需要跟踪${recurrences.total > LIST_RECURRENCES ? `，连续期数最多的 ${LIST_RECURRENCES} 个单位如下` : ''}：`,
         ),
       );
       for (const u of repeated.slice(0, LIST_RECURRENCES)) {

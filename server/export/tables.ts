@@ -152,7 +152,7 @@ const TABLES: ExportTable[] = [
     'recurrences',
     '连续多期重复出现的问题',
     async (db, f) =>
-      (await getRecurrences(db, f)).flatMap((u) =>
+      (await getRecurrences(db, f)).units.flatMap((u) =>
         u.runs.map((run) => ({
           unit: u.unit,
           department: u.department,

@@ -7,9 +7,6 @@ import { vocab } from '../analyze/vocab.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, reportsWithUnits } from './filters.js';
 
-/** Measures that are not counts (money, percentages): such figures are counted but never summed. */
-const NOT_COUNTS = [...vocab.figures.money, ...vocab.figures.percent];
-
 /** The activity categories in vocabulary order. */
 export function activityCategories(): string[] {
   return vocab.categories.categories.map((c) => c.category);
@@ -41,21 +38,21 @@ export interface ActivityCell {
 /** Number of reported activities and summed counts per category, by unit, department or year. */
 export async function getActivityByCategory(db: Db, f: Filters, by: ActivityGrouping): Promise<ActivityCell[]> {
   const group = by === 'unit' ? 'u.name' : by === 'department' ? 'u.department' : 'r.year';
-  const rows = await applyFilters(figuresJoined(db), f)
+  const rows = await applyFilters(reportsWithUnits(db).innerJoin('report_activity as a', 'a.report_id', 'r.id'), f)
     .select([
       `${group} as group`,
-      'f.category',
-      sql<number>`count(*)`.as('figures'),
-      sql<number>`sum(case when ${sql.ref('f.placeholder')} = 0 and ${sql.ref('f.value')} is not null and ${sql.ref('f.unit')} not in (${sql.join(NOT_COUNTS)}) then ${sql.ref('f.value')} else 0 end)`.as('total'),
-      sql<number>`sum(${sql.ref('f.placeholder')})`.as('placeholders'),
+      'a.category',
+      sql<number>`sum(a.figures)`.as('figures'),
+      sql<number>`sum(a.total)`.as('total'),
+      sql<number>`sum(a.placeholders)`.as('placeholders'),
     ])
-    .groupBy([group, 'f.category'])
+    .groupBy([group, 'a.category'])
     .orderBy(group)
-    .orderBy('f.category')
+    .orderBy('a.category')
     .execute();
   return rows.map((r) => ({
     group: r.group,
-    category: r.category,
+    category: r.category === '' ? null : r.category,
     figures: Number(r.figures),
     total: Number(r.total),
     placeholders: Number(r.placeholders),
@@ -77,7 +74,11 @@ export async function getUnitsMissingCategory(db: Db, f: Filters): Promise<Missi
       .orderBy('u.department')
       .orderBy('u.name')
       .execute(),
-    applyFilters(figuresJoined(db), f).where('f.category', 'is not', null).select(['u.name', 'f.category']).distinct().execute(),
+    applyFilters(reportsWithUnits(db).innerJoin('report_activity as a', 'a.report_id', 'r.id'), f)
+      .where('a.category', '<>', '')
+      .select(['u.name', 'a.category'])
+      .distinct()
+      .execute(),
   ]);
   const has = new Set(reported.map((r) => `${r.category}\u0000${r.name}`));
   return activityCategories().map((category) => ({

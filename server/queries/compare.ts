@@ -6,8 +6,9 @@ async function reportHead(db: Db, id: number) {
   const r = await db
     .selectFrom('reports as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .innerJoin('report_texts as t', 't.report_id', 'r.id')
     .where('r.id', '=', id)
-    .select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 'r.text', 'r.chars'])
+    .select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 't.text', 'r.chars'])
     .executeTakeFirst();
   return r ? { ...r, period: r.period as Period | null } : null;
 }

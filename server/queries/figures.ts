@@ -4,6 +4,7 @@ import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters } from './filters.js';
+import { reportTexts } from '../db/texts.js';
 
 export interface FigureListInput extends Filters {
   /** A category, or null for the figures no category matched; undefined for all. */
@@ -37,22 +38,24 @@ export async function listFigures(db: Db, input: FigureListInput) {
       'f.end',
       'f.sentence_start as sentenceStart',
       'f.sentence_end as sentenceEnd',
-      // The sentence is cut from the stored text (spans are UTF-16 offsets; SQL substr counts code points).
-      'r.text',
     ])
     .orderBy('r.year', 'desc')
     .orderBy('f.id')
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
+  const texts = await reportTexts(
+    db,
+    rows.map((f) => f.reportId),
+  );
   return {
     total,
-    rows: rows.map(({ text, ...f }) => ({
+    rows: rows.map((f) => ({
       ...f,
       period: f.period as Period | null,
       approx: f.approx === 1,
       placeholder: f.placeholder === 1,
-      sentence: text.slice(f.sentenceStart, f.sentenceEnd),
+      sentence: texts.get(f.reportId)?.slice(f.sentenceStart, f.sentenceEnd) ?? '',
       figureOffset: { start: f.start - f.sentenceStart, end: f.end - f.sentenceStart },
     })),
   };

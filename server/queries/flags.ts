@@ -6,7 +6,7 @@ import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, reportsWithUnits } from './filters.js';
 import { REVIEW_COPIED_RATE } from './overview.js';
-import { reportTexts } from './themes.js';
+import { reportTexts } from '../db/texts.js';
 import { getUnitComparison } from './units.js';
 
 /** Longest excerpt of the flagged text carried into a list. */

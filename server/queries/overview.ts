@@ -76,24 +76,14 @@ export async function getMissingSubmissions(db: Db, f: Filters) {
 
 /** Headline figures for the filtered reports. */
 export async function getHeadlines(db: Db, f: Filters) {
-  const base = applyFilters(reportsWithUnits(db), f);
+  const base = applyFilters(reportsWithUnits(db).leftJoin('report_findings as rf', 'rf.report_id', 'r.id'), f);
   const row = await base
     .select([
       sql<number>`count(*)`.as('reports'),
       sql<number>`count(distinct u.id)`.as('units'),
       sql<number>`count(distinct u.department)`.as('departments'),
       sql<number>`coalesce(avg(r.chars), 0)`.as('avgChars'),
-      (eb) =>
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(eb.not(eb.exists(eb.selectFrom('sections as s').select('s.id').whereRef('s.report_id', '=', 'r.id').where('s.kind', '=', 'problems'))))
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as('withoutProblems'),
+      sql<number>`sum(case when coalesce(rf.problem_sections, 0) = 0 then 1 else 0 end)`.as('withoutProblems'),
     ])
     .executeTakeFirstOrThrow();
   const reuse = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)

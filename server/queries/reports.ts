@@ -46,12 +46,13 @@ export async function listReports(db: Db, input: ListReportsInput) {
 
 export async function getReport(db: Db, id: number) {
   const report = await reportsWithUnits(db)
+    .innerJoin('report_texts as t', 't.report_id', 'r.id')
     .where('r.id', '=', id)
     .select([
       ...REPORT_HEAD,
       'r.original_name as originalName',
       'r.encoding',
-      'r.text',
+      't.text',
       'r.ingested_at as ingestedAt',
       'r.deleted_at as deletedAt',
       'r.deleted_by as deletedBy',

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
+import { reportTexts } from '../db/texts.js';
 import { applyFilters, reportsWithUnits, shareOf } from './filters.js';
 
 /** Reuse rates (shares of characters) per department and year. */
@@ -35,6 +36,12 @@ export async function getReuseByDepartmentYear(db: Db, f: Filters) {
 
 /** Shared characters below which a pair of units is not drawn: a few common phrases are not copying. */
 export const MIN_EDGE_CHARS = 150;
+/**
+ * Characters two reports must share for the pair to count towards its units' edge: about a sentence.
+ * Half of all report pairs share under 20 characters (a phrase in common), and summed over the years such
+ * phrases would draw edges between units that never copied from each other.
+ */
+export const MIN_PAIR_CHARS = 50;
 
 /**
  * Pairs of different units that share copied text, with the characters shared (both directions summed):
@@ -50,6 +57,7 @@ export async function getUnitCopyPairs(db: Db, f: Filters, limit = 60, minChars 
       .innerJoin('units as u2', 'u2.id', 'r2.unit_id'),
     f,
   )
+    .where('p.chars', '>=', MIN_PAIR_CHARS)
     .whereRef('u.id', '<>', 'u2.id')
     .select([
       'u.name as unit',
@@ -100,7 +108,10 @@ export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
     .execute();
   if (spans.length === 0) return [];
   const [texts, sources] = await Promise.all([
-    db.selectFrom('reports').select(['id', 'text']).where('id', 'in', [...new Set(spans.map((s) => s.reportId))]).execute(),
+    reportTexts(
+      db,
+      spans.map((s) => s.reportId),
+    ),
     db
       .selectFrom('reuse_sources as o')
       .innerJoin('reports as r', 'r.id', 'o.report_id')
@@ -109,7 +120,6 @@ export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
       .select(['o.span_id', 'o.report_id as id', 'u.name as unit', 'r.year', 'r.period'])
       .execute(),
   ]);
-  const textOf = new Map(texts.map((t) => [t.id, t.text]));
   return spans.map((s) => ({
     reportId: s.reportId,
     unit: s.unit,
@@ -117,7 +127,7 @@ export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
     period: s.period as Period | null,
     start: s.start,
     end: s.end,
-    text: textOf.get(s.reportId)?.slice(s.start, s.end) ?? '',
+    text: texts.get(s.reportId)?.slice(s.start, s.end) ?? '',
     sources: sources.filter((o) => o.span_id === s.id).map(({ span_id: _span, ...o }) => ({ ...o, period: o.period as Period | null })),
   }));
 }

@@ -8,23 +8,13 @@ import type { Db } from '../db/connection.js';
 import { recurrenceRuns, type RecurrenceRun } from '../themes/recurrence.js';
 import { direction, slope, type TrendDirection } from '../themes/trend.js';
 import { applyFilters, reportsWithUnits } from './filters.js';
+import { reportTexts } from '../db/texts.js';
 
 function problemsJoined(db: Db) {
   return db
     .selectFrom('problems as p')
     .innerJoin('reports as r', 'r.id', 'p.report_id')
     .innerJoin('units as u', 'u.id', 'r.unit_id');
-}
-
-/** The texts of the given reports, fetched once each. */
-export async function reportTexts(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
-  const all = [...new Set(ids)];
-  const texts = new Map<number, string>();
-  for (let i = 0; i < all.length; i += 500) {
-    const rows = await db.selectFrom('reports').select(['id', 'text']).where('id', 'in', all.slice(i, i + 500)).execute();
-    for (const r of rows) texts.set(r.id, r.text);
-  }
-  return texts;
 }
 
 export interface ThemeSummary {
@@ -77,22 +67,31 @@ export interface ThemeMember extends Span {
   text: string;
 }
 
-/** The statements of one theme (null: the unassigned ones) in scope, by year, unit and position. */
-export async function getThemeMembers(db: Db, theme: string | null, f: Filters): Promise<ThemeMember[]> {
+/**
+ * The statements of one theme (null: the unassigned ones) in scope, newest first, then by unit and
+ * position; a page at a time, or all of them when no page size is given (exports).
+ */
+export async function getThemeMembers(
+  db: Db,
+  theme: string | null,
+  f: Filters,
+  page: { page?: number; pageSize?: number } = {},
+): Promise<{ total: number; rows: ThemeMember[] }> {
   let q = applyFilters(problemsJoined(db), f);
   q = theme === null ? q.where('p.theme_id', 'is', null) : q.where('p.theme_id', '=', theme);
-  const rows = await q
+  let ordered = q
     .select(['p.report_id', 'p.start', 'p.end', 'u.name', 'u.department', 'r.year', 'r.period'])
-    .orderBy('r.year')
+    .orderBy('r.year', 'desc')
     .orderBy('u.name')
     .orderBy('p.report_id')
-    .orderBy('p.start')
-    .execute();
+    .orderBy('p.start');
+  if (page.pageSize !== undefined) ordered = ordered.limit(page.pageSize).offset(((page.page ?? 1) - 1) * page.pageSize);
+  const [rows, count] = await Promise.all([ordered.execute(), q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()]);
   const texts = await reportTexts(
     db,
     rows.map((r) => r.report_id),
   );
-  return rows.map((r) => ({
+  const members = rows.map((r) => ({
     report: r.report_id,
     unit: r.name,
     department: r.department,
@@ -102,6 +101,7 @@ export async function getThemeMembers(db: Db, theme: string | null, f: Filters):
     end: r.end,
     text: texts.get(r.report_id)?.slice(r.start, r.end) ?? '',
   }));
+  return { total: Number(count.n), rows: members };
 }
 
 export interface ThemeTrend {
@@ -203,48 +203,66 @@ export interface UnitRecurrences {
   }>;
 }
 
+export interface RecurrencePage {
+  /** Runs shorter than this many periods are left out (2: every recurrence). */
+  minPeriods?: number;
+  page?: number;
+  /** Units per page; all of them when not given (exports). */
+  pageSize?: number;
+}
+
 /**
  * Per unit, the themes it named in consecutive reporting periods (see server/themes/recurrence.ts), with
- * the statements side by side. Department and unit filters select the units; year and period filters keep
- * the runs that reach into that year or period (a run is judged on all of the unit's reports).
+ * the statements side by side; the units with the longest runs first, a page at a time (statement texts
+ * are read for that page only). Department and unit filters select the units; year and period filters
+ * keep the runs that reach into that year or period (a run is judged on all of the unit's reports).
  */
-export async function getRecurrences(db: Db, f: Filters): Promise<UnitRecurrences[]> {
+export async function getRecurrences(db: Db, f: Filters, opts: RecurrencePage = {}): Promise<{ total: number; units: UnitRecurrences[] }> {
   const scope = { department: f.department, unit: f.unit };
+  // All statements with a theme, unjoined (the cheapest read); those of reports out of scope are dropped below.
   const [reports, mentions, themes] = await Promise.all([
-    applyFilters(reportsWithUnits(db), scope)
-      .select(['r.id', 'r.unit_id', 'r.year', 'r.period', 'u.name', 'u.department'])
-      .execute(),
-    applyFilters(problemsJoined(db), scope)
-      .where('p.theme_id', 'is not', null)
-      .select(['p.report_id', 'r.unit_id', 'r.year', 'r.period', 'p.theme_id', 'p.start', 'p.end'])
-      .execute(),
+    applyFilters(reportsWithUnits(db), scope).select(['r.id', 'r.unit_id', 'r.year', 'r.period']).execute(),
+    db.selectFrom('problems').where('theme_id', 'is not', null).select(['report_id', 'theme_id', 'start', 'end']).execute(),
     db.selectFrom('themes').select(['id', 'label']).execute(),
   ]);
+  const inScope = new Map(reports.map((r) => [r.id, r]));
   const runs = recurrenceRuns(
     reports.map((r) => ({ id: r.id, unit: r.unit_id, year: r.year, period: r.period })),
-    mentions.map((m) => ({
-      report: m.report_id,
-      unit: m.unit_id,
-      year: m.year,
-      period: m.period,
-      theme: m.theme_id!,
-      statement: { start: m.start, end: m.end },
-    })),
-  ).filter((run) => run.entries.some((e) => (f.year === undefined || e.year === f.year) && (!f.period || e.period === f.period)));
+    mentions.flatMap((m) => {
+      const r = inScope.get(m.report_id);
+      return r ? [{ report: m.report_id, unit: r.unit_id, year: r.year, period: r.period, theme: m.theme_id!, statement: { start: m.start, end: m.end } }] : [];
+    }),
+  ).filter(
+    (run) =>
+      run.periods >= (opts.minPeriods ?? 2) && run.entries.some((e) => (f.year === undefined || e.year === f.year) && (!f.period || e.period === f.period)),
+  );
+  const runsOf = new Map<number, RecurrenceRun[]>();
+  for (const run of runs) runsOf.set(run.unit, [...(runsOf.get(run.unit) ?? []), run]);
+  const units = new Map(
+    (runsOf.size ? await db.selectFrom('units').select(['id', 'name', 'department']).where('id', 'in', [...runsOf.keys()]).execute() : []).map((u) => [u.id, u]),
+  );
+  const longest = (rs: RecurrenceRun[]) => Math.max(...rs.map((r) => r.periods));
+  const byName = new Intl.Collator('zh-CN').compare;
+  // The units whose rectification most clearly did not work first: the longest run, then the most runs.
+  const ranked = [...runsOf.entries()].sort(
+    ([a, ra], [b, rb]) => longest(rb) - longest(ra) || rb.length - ra.length || byName(units.get(a)!.name, units.get(b)!.name),
+  );
+  const page = opts.pageSize === undefined ? ranked : ranked.slice(((opts.page ?? 1) - 1) * opts.pageSize, (opts.page ?? 1) * opts.pageSize);
   const texts = await reportTexts(
     db,
-    runs.flatMap((r) => r.entries.map((e) => e.report)),
+    page.flatMap(([, rs]) => rs.flatMap((r) => r.entries.map((e) => e.report))),
   );
-  const units = new Map(reports.map((r) => [r.unit_id, { name: r.name, department: r.department }]));
   const labels = new Map(themes.map((t) => [t.id, t.label]));
-  const byUnit = new Map<number, UnitRecurrences>();
-  for (const run of runs) {
-    const u = units.get(run.unit)!;
-    const entry = byUnit.get(run.unit) ?? { unit: u.name, department: u.department, runs: [] };
-    byUnit.set(run.unit, entry);
-    entry.runs.push({ theme: run.theme, label: labels.get(run.theme) ?? run.theme, periods: run.periods, entries: withText(run, texts) });
-  }
-  return [...byUnit.values()].sort((a, b) => b.runs.length - a.runs.length || a.unit.localeCompare(b.unit));
+  return {
+    total: ranked.length,
+    units: page.map(([unit, rs]) => ({
+      unit: units.get(unit)!.name,
+      department: units.get(unit)!.department,
+      runs: rs
+        .sort((a, b) => b.periods - a.periods)
+        .map((run) => ({ theme: run.theme, label: labels.get(run.theme) ?? run.theme, periods: run.periods, entries: withText(run, texts) })),
+    })),
+  };
 }
 
 function withText(run: RecurrenceRun, texts: Map<number, string>): UnitRecurrences['runs'][number]['entries'] {

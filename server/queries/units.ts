@@ -5,14 +5,9 @@ import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, liveReports, reportsWithUnits, shareOf } from './filters.js';
 
-/** Per-report counts of the findings tables, as correlated subqueries (one index lookup each). */
-function findingsCount(table: 'placeholders' | 'flags' | 'figures' | 'problems') {
-  return sql<number>`(select count(*) from ${sql.table(table)} x where x.report_id = r.id)`;
-}
-
 export async function getUnitComparison(db: Db, f: Filters) {
   const rows = await applyFilters(
-    reportsWithUnits(db).leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'),
+    reportsWithUnits(db).leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id').leftJoin('report_findings as rf', 'rf.report_id', 'r.id'),
     f,
   )
     .select([
@@ -24,10 +19,10 @@ export async function getUnitComparison(db: Db, f: Filters) {
       sql<number>`coalesce(sum(rr.stock_chars), 0)`.as('stockChars'),
       sql<number>`coalesce(sum(rr.copied_chars), 0)`.as('copiedChars'),
       sql<number>`coalesce(sum(rr.self_chars), 0)`.as('selfChars'),
-      sql<number>`sum(${findingsCount('placeholders')})`.as('placeholders'),
-      sql<number>`sum(${findingsCount('flags')})`.as('flags'),
-      sql<number>`sum(${findingsCount('figures')})`.as('figures'),
-      sql<number>`sum(${findingsCount('problems')})`.as('problems'),
+      sql<number>`coalesce(sum(rf.placeholders), 0)`.as('placeholders'),
+      sql<number>`coalesce(sum(rf.flags), 0)`.as('flags'),
+      sql<number>`coalesce(sum(rf.figures), 0)`.as('figures'),
+      sql<number>`coalesce(sum(rf.problems), 0)`.as('problems'),
       sql<number | null>`max(r.year)`.as('lastYear'),
     ])
     .groupBy(['u.id', 'u.name', 'u.department'])
@@ -69,7 +64,7 @@ export type UnitComparisonRow = Awaited<ReturnType<typeof getUnitComparison>>[nu
 
 /** One unit's reports in time order, each with the figures a committee follows from period to period. */
 export async function getUnitHistory(db: Db, unitName: string) {
-  const rows = await liveReports(reportsWithUnits(db).leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id'))
+  const rows = await liveReports(reportsWithUnits(db).leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id').leftJoin('report_findings as rf', 'rf.report_id', 'r.id'))
     .where('u.name', '=', unitName)
     .select([
       'r.id',
@@ -81,10 +76,10 @@ export async function getUnitHistory(db: Db, unitName: string) {
       'rr.stock_chars as stockChars',
       'rr.copied_chars as copiedChars',
       'rr.self_chars as selfChars',
-      findingsCount('placeholders').as('placeholders'),
-      findingsCount('flags').as('flags'),
-      findingsCount('figures').as('figures'),
-      findingsCount('problems').as('problems'),
+      'rf.placeholders',
+      'rf.flags',
+      'rf.figures',
+      'rf.problems',
       sql<number | null>`(select sum(f.value) from figures f where f.report_id = r.id and f.unit = '次' and f.placeholder = 0)`.as('activityCount'),
     ])
     .orderBy('r.year')

@@ -267,7 +267,12 @@ export class CorpusIndex {
     if (r) {
       this.texts.delete(id);
     } else {
-      const row = await db.selectFrom('reports').select(['unit_id', 'text']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('reports as r')
+        .innerJoin('report_texts as t', 't.report_id', 'r.id')
+        .select(['r.unit_id', 't.text'])
+        .where('r.id', '=', id)
+        .executeTakeFirstOrThrow();
       r = { id, unitId: row.unit_id, text: row.text, norm: normalizeText(row.text) };
       this.cachedChars += row.text.length;
       for (const [oldest, old] of this.texts) {

@@ -342,8 +342,14 @@ async function currentIndex(db: DbOrTrx, arriving: number[] = []): Promise<Corpu
  * batch (withReuseBatch) it is only fingerprinted and resolved when the batch ends.
  */
 export async function indexReportReuse(db: DbOrTrx, reportId: number): Promise<void> {
-  const r = await db.selectFrom('reports').select(['unit_id', 'text']).where('id', '=', reportId).executeTakeFirstOrThrow();
-  const postings = postingsOf(indexNormalized(normalizeText(r.text)));
+  const r = await db
+    .selectFrom('reports as r')
+    .innerJoin('report_texts as t', 't.report_id', 'r.id')
+    .select(['r.unit_id', 't.text'])
+    .where('r.id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  const [unitId, text] = [r.unit_id, r.text];
+  const postings = postingsOf(indexNormalized(normalizeText(text)));
   const inBatch = batch.getStore();
   const corpus = inBatch ? null : await currentIndex(db);
   await db.insertInto('reuse_fingerprints').values({ report_id: reportId, postings: encodePostings(postings) }).execute();
@@ -352,7 +358,7 @@ export async function indexReportReuse(db: DbOrTrx, reportId: number): Promise<v
     inBatch?.pending.push(reportId);
     return;
   }
-  corpus.add(reportId, r.unit_id, postings);
+  corpus.add(reportId, unitId, postings);
   await resolvePending(db, corpus, [reportId]);
 }
 

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { PERIODS, type Period, type ReuseKind, type SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
+import { reportText } from '../db/texts.js';
 import { applyFilters, reportsWithUnits } from '../queries/filters.js';
 import { countNonWhitespace } from './normalize.js';
 
@@ -32,8 +33,8 @@ function kindChars(text: string, start: number, end: number, spans: Array<{ star
 
 /** Each section of one report (all levels, in order) with its characters in each kind. */
 export async function getReuseBySection(db: Db, reportId: number) {
-  const [report, sections, spans] = await Promise.all([
-    db.selectFrom('reports').select('text').where('id', '=', reportId).executeTakeFirst(),
+  const [text, sections, spans] = await Promise.all([
+    reportText(db, reportId),
     db
       .selectFrom('sections')
       .select(['ord', 'level', 'marker', 'heading', 'kind', 'start', 'end'])
@@ -42,8 +43,8 @@ export async function getReuseBySection(db: Db, reportId: number) {
       .execute(),
     db.selectFrom('reuse_spans').select(['start', 'end', 'kind']).where('report_id', '=', reportId).execute(),
   ]);
-  if (!report) return [];
-  return sections.map((s) => ({ ...s, kind: s.kind as SectionKind, ...kindChars(report.text, s.start, s.end, spans) }));
+  if (text === undefined) return [];
+  return sections.map((s) => ({ ...s, kind: s.kind as SectionKind, ...kindChars(text, s.start, s.end, spans) }));
 }
 
 /**
@@ -52,7 +53,8 @@ export async function getReuseBySection(db: Db, reportId: number) {
  */
 export async function getReuseBySectionKind(db: Db, f: Filters) {
   const reports = await applyFilters(reportsWithUnits(db), f)
-    .select(['r.id', 'r.text'])
+    .innerJoin('report_texts as t', 't.report_id', 'r.id')
+    .select(['r.id', 't.text'])
     .execute();
   const totals = new Map<SectionKind, KindChars>();
   const ids = reports.map((r) => r.id);

@@ -1,33 +1,61 @@
-// Full-text search: FTS5 over jieba words (fast word and phrase matches), plus exact substring matching
-// for what word boundaries miss (a query that cuts across jieba's words, or a single character).
-// The FTS part is SQLite-only and isolated here; elsewhere the substring match alone serves.
-import { sql } from 'kysely';
+// Full-text search. Every match is an index lookup (SQLite FTS5), never a scan of the texts:
+// - a query of three characters or more is an exact substring match through the trigram index
+//   (report_trigrams), together with a phrase match over jieba words (report_words), which also finds
+//   the words when punctuation or a line break stands between them;
+// - a shorter query (below a trigram) matches the jieba words that contain it (search_terms lists them),
+//   so 舆情 finds 舆情 and 网络舆情 alike; it misses only a pair of characters split across two words.
+// On PostgreSQL the substring match (strpos) alone serves.
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
+import { insertRows } from '../db/insert.js';
 import { isPostgres } from '../db/migrations/util.js';
+import { reportTexts } from '../db/texts.js';
 import { applyFilters, reportsWithUnits } from '../queries/filters.js';
 import { cutWords } from '../tokenize/jieba.js';
 
-export async function indexReportWords(db: Db, reportId: number, text: string): Promise<void> {
+/** The shortest query the trigram index answers. */
+const TRIGRAM = 3;
+/** At most this many words containing a short query are searched (a single common character is in thousands). */
+const MAX_TERMS = 500;
+
+/** Index a stored report for search; called inside the ingest transaction. */
+export async function indexReportText(db: Db, reportId: number, text: string): Promise<void> {
   if (isPostgres(db)) return;
-  const words = text
-    .split('\n')
-    .map((p) => cutWords(p).join(' '))
-    .join('\n');
+  const paragraphs = text.split('\n').map((p) => cutWords(p));
+  const words = paragraphs.map((p) => p.join(' ')).join('\n');
   await sql`insert into report_words (rowid, words) values (${reportId}, ${words})`.execute(db);
+  await sql`insert into report_trigrams (rowid, text) values (${reportId}, ${text})`.execute(db);
+  const terms = [...new Set(paragraphs.flat())].map((term) => ({ term }));
+  await insertRows(db, 'search_terms', terms, { ignoreDuplicates: true });
 }
 
-export async function removeReportWords(db: Db, reportId: number): Promise<void> {
-  if (isPostgres(db)) return;
-  await sql`delete from report_words where rowid = ${reportId}`.execute(db);
-}
+/** An FTS5 string literal: quotes doubled, so that user input can never become query syntax. */
+const ftsString = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** An FTS5 phrase of the query's words; quotes doubled so user input cannot become query syntax. */
+/** An FTS5 phrase of the query's jieba words, or null when it has none. */
 export function ftsPhrase(query: string): string | null {
   const words = cutWords(query);
-  if (words.length === 0) return null;
-  return `"${words.map((w) => w.replace(/"/g, '""')).join(' ')}"`;
+  return words.length ? ftsString(words.join(' ')) : null;
+}
+
+/** The condition on r.id that a report matches the query. */
+async function matching(db: Db, q: string): Promise<Expression<SqlBool> | null> {
+  if (isPostgres(db)) return sql<SqlBool>`r.id in (select report_id from report_texts where strpos(text, ${q}) > 0)`;
+  const inWords = (query: string) => sql<SqlBool>`r.id in (select rowid from report_words where report_words match ${query})`;
+  if ([...q].length >= TRIGRAM) {
+    const substring = sql<SqlBool>`r.id in (select rowid from report_trigrams where report_trigrams match ${ftsString(q)})`;
+    const phrase = ftsPhrase(q);
+    return phrase ? sql<SqlBool>`(${substring} or ${inWords(phrase)})` : substring;
+  }
+  const terms = await db
+    .selectFrom('search_terms')
+    .select('term')
+    .where(sql<SqlBool>`instr(lower(term), lower(${q})) > 0`)
+    .limit(MAX_TERMS)
+    .execute();
+  return terms.length ? inWords(terms.map((t) => ftsString(t.term)).join(' OR ')) : null;
 }
 
 export interface KwicLine {
@@ -38,12 +66,17 @@ export interface KwicLine {
   after: string;
 }
 
-/** Keyword in context: each occurrence of the needle with `width` characters either side. */
+/** Latin letters folded to lower case, nothing else touched: offsets stay those of the text. */
+const foldLatin = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** Keyword in context: each occurrence of the needle (Latin letters in either case, as the index matches) with `width` characters either side. */
 export function kwic(text: string, needle: string, limit = 3, width = 30): { count: number; lines: KwicLine[] } {
   const lines: KwicLine[] = [];
   let count = 0;
   if (!needle) return { count, lines };
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+  const haystack = foldLatin(text);
+  const folded = foldLatin(needle);
+  for (let at = haystack.indexOf(folded); at !== -1; at = haystack.indexOf(folded, at + folded.length)) {
     count++;
     if (lines.length < limit) {
       const end = at + needle.length;
@@ -65,28 +98,35 @@ export interface SearchInput extends Filters {
   pageSize: number;
 }
 
+/** Reports in scope that contain the query, newest first, a page at a time, each with its hits in context. */
 export async function searchReports(db: Db, input: SearchInput) {
   const q = input.q.trim();
-  if (!q) return { total: 0, hits: [] };
-  const base = applyFilters(reportsWithUnits(db), input);
-  const phrase = isPostgres(db) ? null : ftsPhrase(q);
-  const substring = isPostgres(db) ? sql<boolean>`strpos(r.text, ${q}) > 0` : sql<boolean>`instr(r.text, ${q}) > 0`;
-  const wordMatch = phrase ? sql<boolean>`r.id in (select rowid from report_words where report_words match ${phrase})` : null;
-  const matching = base.where((eb) => (wordMatch ? eb.or([wordMatch, substring]) : substring));
-  const total = Number((await matching.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await matching
-    .select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 'r.text'])
-    .orderBy('r.year', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute();
-  const words = cutWords(q);
-  const hits = rows.map(({ text, ...r }) => {
+  const condition = q ? await matching(db, q) : null;
+  if (!condition) return { total: 0, hits: [] };
+  // One pass over the index: the ids in order give the total and the page.
+  const ids = (
+    await applyFilters(reportsWithUnits(db), input)
+      .where(condition)
+      .select('r.id')
+      .orderBy('r.year', 'desc')
+      .orderBy('r.id', 'desc')
+      .execute()
+  ).map((r) => r.id);
+  const page = ids.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  if (page.length === 0) return { total: ids.length, hits: [] };
+  const [heads, texts] = await Promise.all([
+    reportsWithUnits(db).where('r.id', 'in', page).select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title']).execute(),
+    reportTexts(db, page),
+  ]);
+  const headOf = new Map(heads.map((h) => [h.id, h]));
+  const longestWord = [...cutWords(q)].sort((a, b) => b.length - a.length)[0];
+  const hits = page.map((id) => {
+    const head = headOf.get(id)!;
+    const text = texts.get(id) ?? '';
     let found = kwic(text, q);
-    // Matched through the word index but not verbatim: show the query's longest word in context.
-    if (found.count === 0 && words.length) found = kwic(text, [...words].sort((a, b) => b.length - a.length)[0]!);
-    return { ...r, period: r.period as Period | null, occurrences: found.count, kwic: found.lines };
+    // Matched through the words but not verbatim (or through a longer word): show the query's longest word.
+    if (found.count === 0 && longestWord) found = kwic(text, longestWord);
+    return { ...head, period: head.period as Period | null, occurrences: found.count, kwic: found.lines };
   });
-  return { total, hits };
+  return { total: ids.length, hits };
 }

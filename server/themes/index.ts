@@ -1,6 +1,7 @@
 // Problem themes of the stored corpus: the I/O around assignThemes. The lead calls refreshThemes after
 // every ingest batch; `yanpan analyze` calls assignThemeToStatements to name a single report's themes.
 import type { Db } from '../db/connection.js';
+import { reportTexts } from '../db/texts.js';
 import { assignThemes, DEFAULT_THEME_OPTIONS, seedThemeDefs, type ThemeDef, type ThemeStatement } from './assign.js';
 
 export interface RefreshSummary {
@@ -22,12 +23,10 @@ async function loadStatements(db: Db): Promise<StoredStatement[]> {
     .orderBy('ord')
     .execute();
   const out: StoredStatement[] = [];
-  const reportIds = [...new Set(problems.map((p) => p.report_id))];
-  const texts = new Map<number, string>();
-  for (let i = 0; i < reportIds.length; i += 500) {
-    const rows = await db.selectFrom('reports').select(['id', 'text']).where('id', 'in', reportIds.slice(i, i + 500)).execute();
-    for (const r of rows) texts.set(r.id, r.text);
-  }
+  const texts = await reportTexts(
+    db,
+    problems.map((p) => p.report_id),
+  );
   for (const p of problems) {
     const text = texts.get(p.report_id);
     if (text !== undefined) out.push({ id: p.id, report: p.report_id, themeId: p.theme_id, text: text.slice(p.start, p.end) });

@@ -104,5 +104,6 @@ export function recurrenceRuns(
       flush();
     }
   }
-  return runs.sort((a, b) => b.periods - a.periods || a.unit - b.unit || a.theme.localeCompare(b.theme));
+  // Theme ids are ASCII: code-unit order, not the (slow) locale collation.
+  return runs.sort((a, b) => b.periods - a.periods || a.unit - b.unit || (a.theme < b.theme ? -1 : a.theme > b.theme ? 1 : 0));
 }

@@ -29,13 +29,13 @@ async function store(reports: DemoCorpus['reports']): Promise<void> {
         file_name: r.fileName,
         content_hash: r.fileName,
         encoding: 'utf-8',
-        text: r.text,
         chars: r.text.length,
         ingested_at: '2025-01-01T00:00:00Z',
         extra: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await db.insertInto('report_texts').values({ report_id: id, text: r.text }).execute();
     reportIds.set(r.fileName, id);
     await storeAnalysis(db, id, analyzeReport(r.text, { fileName: r.fileName, unit: r.unit, year: r.year }));
   }
@@ -130,8 +130,11 @@ describe('assignThemeToStatements', () => {
 
 describe('theme queries', () => {
   it('lists members with their text cut from the report', async () => {
-    const members = await getThemeMembers(db, 'theory-study', { year: demo.truth.years[0] });
+    const { total, rows: members } = await getThemeMembers(db, 'theory-study', { year: demo.truth.years[0] });
     expect(members.length).toBeGreaterThan(5);
+    expect(total).toBe(members.length);
+    const page2 = await getThemeMembers(db, 'theory-study', { year: demo.truth.years[0] }, { page: 2, pageSize: 3 });
+    expect(page2).toEqual({ total, rows: members.slice(3, 6) });
     for (const m of members) {
       expect(m.year).toBe(demo.truth.years[0]);
       const report = demo.reports.find((r) => reportIds.get(r.fileName) === m.report)!;
@@ -156,7 +159,13 @@ describe('theme queries', () => {
   });
 
   it('finds the planted recurrences of seeded themes', async () => {
-    const units = await getRecurrences(db, {});
+    const { total: listed, units } = await getRecurrences(db, {}, { minPeriods: 2 });
+    expect(listed).toBe(units.length);
+    // Pages follow the same order: the longest run first.
+    const page2 = await getRecurrences(db, {}, { minPeriods: 2, page: 2, pageSize: 5 });
+    expect(page2.units.map((u) => u.unit)).toEqual(units.slice(5, 10).map((u) => u.unit));
+    const longest = units.map((u) => Math.max(...u.runs.map((r) => r.periods)));
+    expect(longest).toEqual([...longest].sort((a, b) => b - a));
     const runs = new Set(
       units.flatMap((u) => u.runs.flatMap((r) => r.entries.map((e) => `${u.unit}|${r.theme}|${e.report}`))),
     );

@@ -69,7 +69,7 @@ describe('dashboard views', () => {
     const table = h.page.getByTestId('theme-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').first().innerText()).toContain(themes[0]!.label);
-    const members = await apiQuery<Array<{ text: string }>>(h, 'themes.members', { theme: themes[0]!.id });
+    const { rows: members } = await apiQuery<{ rows: Array<{ text: string }> }>(h, 'themes.members', { theme: themes[0]!.id, page: 1, pageSize: 8 });
     await table.locator('tbody tr.ant-table-row .ant-table-row-expand-icon').first().click();
     await expect.poll(() => table.innerText()).toContain(members[0]!.text.slice(0, 20));
     await ariaOf('chart-theme-trends');

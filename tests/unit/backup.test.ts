@@ -9,7 +9,7 @@ async function addReport(db: Db, unit: string, hash: string) {
   const u = await db.insertInto('units').values({ name: unit, department: '党群' }).returning('id').executeTakeFirstOrThrow();
   await db
     .insertInto('reports')
-    .values({ unit_id: u.id, year: 2023, period: 'H1', title: null, file_name: null, content_hash: hash, encoding: 'utf-8', text: '正文', chars: 2, ingested_at: new Date().toISOString(), extra: null })
+    .values({ unit_id: u.id, year: 2023, period: 'H1', title: null, file_name: null, content_hash: hash, encoding: 'utf-8', chars: 2, ingested_at: new Date().toISOString(), extra: null })
     .execute();
 }
 

@@ -65,7 +65,8 @@ describe('yanpan ingest on real-world submissions', () => {
       const rows = await db
         .selectFrom('reports as r')
         .innerJoin('units as u', 'u.id', 'r.unit_id')
-        .select(['r.file_name', 'r.text', 'r.encoding', 'u.name', 'r.original_sha256'])
+        .innerJoin('report_texts as t', 't.report_id', 'r.id')
+        .select(['r.file_name', 't.text', 'r.encoding', 'u.name', 'r.original_sha256'])
         .execute();
       expect(rows).toHaveLength(good.length);
       for (const e of good) {

@@ -136,7 +136,7 @@ describe('POST /api/uploads and commit', () => {
       else for (const entry of (await expandArchive(c.bytes)).entries) sent.set(`${c.fileName}/${entry.path}`, entry.bytes);
     }
     for (const e of good) {
-      const row = await db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').select(['r.text', 'r.encoding', 'u.name', 'r.original_sha256', 'r.original_name']).where('r.file_name', '=', e.file).executeTakeFirstOrThrow();
+      const row = await db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').innerJoin('report_texts as t', 't.report_id', 'r.id').select(['t.text', 'r.encoding', 'u.name', 'r.original_sha256', 'r.original_name']).where('r.file_name', '=', e.file).executeTakeFirstOrThrow();
       expect(row).toMatchObject({ text: e.text, encoding: e.encoding, name: e.unit, original_name: path.posix.basename(e.file) });
       expect(new Uint8Array(fs.readFileSync(originalPath(originalsDirIn(dir), row.original_sha256!)))).toEqual(sent.get(e.file));
       expect(row.original_sha256).toBe(sha256Hex(sent.get(e.file)!));

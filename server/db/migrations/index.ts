@@ -7,6 +7,10 @@ import * as m004 from './004_search.js';
 import * as m005 from './005_auth.js';
 import * as m006 from './006_originals.js';
 import * as m007 from './007_versions.js';
+import * as m008 from './008_report_texts.js';
+import * as m009 from './009_substring_index.js';
+import * as m010 from './010_report_summaries.js';
+import * as m011 from './011_view_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -16,4 +20,8 @@ export const migrations: Record<string, Migration> = {
   '005_auth': m005,
   '006_originals': m006,
   '007_versions': m007,
+  '008_report_texts': m008,
+  '009_substring_index': m009,
+  '010_report_summaries': m010,
+  '011_view_indexes': m011,
 };

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Collapse, Empty, List, Pagination, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -17,17 +17,21 @@ const DIRECTION: Record<string, { label: string; color: string }> = {
   steady: { label: '平稳', color: 'default' },
 };
 
+const MEMBERS_PER_PAGE = 8;
+const UNITS_PER_PAGE = 10;
+
 function ThemeMembers({ theme }: { theme: string }) {
   const trpc = useTRPC();
   const [filters] = useFilters();
   const carry = useFilterSearch();
-  const members = useQuery(trpc.themes.members.queryOptions({ ...filters, theme }));
+  const [page, setPage] = useState(1);
+  const members = useQuery({ ...trpc.themes.members.queryOptions({ ...filters, theme, page, pageSize: MEMBERS_PER_PAGE }), placeholderData: keepPreviousData });
   return (
     <List
       size="small"
-      loading={members.isLoading}
-      dataSource={members.data ?? []}
-      pagination={{ pageSize: 8, size: 'small' }}
+      loading={members.isFetching}
+      dataSource={members.data?.rows ?? []}
+      pagination={{ current: page, pageSize: MEMBERS_PER_PAGE, total: members.data?.total ?? 0, onChange: setPage, size: 'small', showSizeChanger: false }}
       renderItem={(m) => (
         <List.Item>
           <div>
@@ -51,7 +55,6 @@ export function ThemesView() {
   const list = useQuery(trpc.themes.list.queryOptions(filters));
   const trends = useQuery(trpc.themes.trends.queryOptions(filters));
   const byDept = useQuery(trpc.themes.byDepartment.queryOptions(filters));
-  const recurrences = useQuery(trpc.themes.recurrences.queryOptions(filters));
 
   const shownThemes = useMemo(() => mainThemes(list.data?.themes ?? []), [list.data]);
   const trendOption = useMemo(() => themeTrendChart(trends.data?.years ?? [], trends.data?.themes ?? [], shownThemes), [trends.data, shownThemes]);
@@ -59,15 +62,12 @@ export function ThemesView() {
   const trendById = new Map((trends.data?.themes ?? []).map((t) => [t.id, t]));
   const [minPeriods, setMinPeriods] = useState(3);
   const [recPage, setRecPage] = useState(1);
-  // Units with the longest runs first: the ones whose rectification most clearly did not work.
-  const recurring = useMemo(
-    () =>
-      (recurrences.data ?? [])
-        .map((u) => ({ ...u, runs: u.runs.filter((r) => r.periods >= minPeriods) }))
-        .filter((u) => u.runs.length > 0)
-        .sort((a, b) => Math.max(...b.runs.map((r) => r.periods)) - Math.max(...a.runs.map((r) => r.periods)) || b.runs.length - a.runs.length),
-    [recurrences.data, minPeriods],
-  );
+  // The server ranks the units: the longest runs first, the ones whose rectification most clearly did not work.
+  const recurrences = useQuery({
+    ...trpc.themes.recurrences.queryOptions({ ...filters, minPeriods, page: recPage, pageSize: UNITS_PER_PAGE }),
+    placeholderData: keepPreviousData,
+  });
+  const recurringUnits = recurrences.data?.total ?? 0;
 
   return (
     <Row gutter={[16, 16]}>
@@ -108,7 +108,7 @@ export function ThemesView() {
       </Col>
       <Col span={24}>
         <Card
-          title={`屡改屡犯：同一单位连续多期报告同一问题（${recurring.length} 个单位）`}
+          title={`屡改屡犯：同一单位连续多期报告同一问题（${formatInt(recurringUnits)} 个单位）`}
           loading={recurrences.isLoading}
           data-testid="recurrences"
           extra={
@@ -128,12 +128,12 @@ export function ThemesView() {
             </Space>
           }
         >
-          {recurring.length === 0 ? (
+          {recurringUnits === 0 ? (
             <Empty description="没有连续多期重复出现的问题" />
           ) : (
             <>
             <Collapse
-              items={recurring.slice((recPage - 1) * 10, recPage * 10).map((u) => ({
+              items={(recurrences.data?.units ?? []).map((u) => ({
                 key: u.unit,
                 label: (
                   <span>
@@ -165,7 +165,7 @@ export function ThemesView() {
                 )),
               }))}
             />
-            <Pagination style={{ marginTop: 12, textAlign: 'right' }} current={recPage} pageSize={10} total={recurring.length} onChange={setRecPage} showSizeChanger={false} />
+            <Pagination style={{ marginTop: 12, textAlign: 'right' }} current={recPage} pageSize={UNITS_PER_PAGE} total={recurringUnits} onChange={setRecPage} showSizeChanger={false} />
             </>
           )}
         </Card>
