@@ -7,7 +7,7 @@ import { loadStockFormulas } from './classify.js';
 import { fingerprints, GRAM, WINDOW } from './fingerprint.js';
 import { getReportReuse, indexReportReuse, withReuseBatch } from './index.js';
 import { normalizeText } from './normalize.js';
-import { getPairPassages, getReportPairs, getReuseBySection, getReuseBySectionKind } from './queries.js';
+import { getComparison, getCounterparts } from '../queries/compare.js';
 
 describe('normalizeText', () => {
   it('folds full-width forms, drops punctuation and whitespace, and maps back to the stored text', () => {
@@ -135,24 +135,12 @@ describe('reuse queries, on the seed samples ingested through ingestSubmission',
   afterAll(() => db.destroy());
 
   it('pairs 000 and 002, and aligns their shared passages side by side', async () => {
-    const pairs = await getReportPairs(db, {});
-    const pair = pairs.find((p) => [p.a.id, p.b.id].sort().join() === [ids[0], ids[2]].sort().join())!;
-    expect(pair.a.chars).toBeGreaterThan(100);
-    expect(pair.b.chars).toBeGreaterThan(100);
-    expect(pair.sameUnit).toBe(false);
-    const passages = await getPairPassages(db, ids[0]!, ids[2]!);
+    const counterparts = await getCounterparts(db, ids[0]!);
+    expect(counterparts.find((c) => c.id === ids[2])?.chars).toBeGreaterThan(100);
+    const pair = (await getComparison(db, ids[0]!, ids[2]!))!;
+    expect(pair.sharedChars).toBeGreaterThan(100);
     const shared = '尊重舆论宣传规律，讲究舆论宣传艺术';
-    const p = passages.find((x) => seeds[0]!.text.slice(x.start, x.end).includes(shared))!;
-    expect(seeds[2]!.text.slice(p.otherStart, p.otherEnd)).toContain(shared);
-  });
-
-  it('breaks a report down by section, each kind within the section', async () => {
-    const sections = await getReuseBySection(db, ids[0]!);
-    expect(sections.length).toBeGreaterThan(3);
-    for (const s of sections) expect(s.stock + s.copied + s.self).toBeLessThanOrEqual(s.chars);
-    // 000's first section holds 守土有责… and 同部署…: formula text.
-    expect(sections.find((s) => s.heading.includes('工作开展情况'))!.stock).toBeGreaterThan(20);
-    const byKind = await getReuseBySectionKind(db, {});
-    expect(byKind.map((k) => k.kind)).toContain('problems');
+    const p = pair.passages.find((x) => seeds[0]!.text.slice(x.start, x.end).includes(shared))!;
+    expect(seeds[2]!.text.slice(p.sourceStart, p.sourceEnd)).toContain(shared);
   });
 });
