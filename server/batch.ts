@@ -1,6 +1,8 @@
 // A batch of submissions (a CLI run, the demo data, an upload): each report ingested in its own
-// transaction, reuse resolved once at the end of the batch, then the problem themes refreshed.
+// transaction, reuse resolved once at the end of the batch, then the problem themes refreshed and the
+// per-unit summaries (recurrences, unmatched activities) derived again.
 import type { Db } from './db/connection.js';
+import { refreshUnitSummaries } from './db/unit-summaries.js';
 import { DecodeError, expandArchive, isArchiveName } from './decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
 import type { Progress } from './progress.js';
@@ -73,6 +75,10 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
     }
   });
   progress?.done();
-  if (summary.ingested > 0) await refreshThemes(db);
+  if (summary.ingested > 0) {
+    await refreshThemes(db);
+    // Any unit: a refresh can give themes to statements of units outside the batch.
+    await refreshUnitSummaries(db);
+  }
   return summary;
 }

@@ -10,6 +10,7 @@ import { ingestBatch, ReadError } from './batch.js';
 import { collectSubmissions } from './collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { defaultDbPath, openDb } from './db/connection.js';
+import { refreshUnitSummaries } from './db/unit-summaries.js';
 import { DecodeError } from './decode/index.js';
 import { prepareSubmission } from './ingest.js';
 import { originalsDirFor } from './originals.js';
@@ -191,6 +192,7 @@ async function themes(args: string[]): Promise<number> {
   try {
     // Statements stored before their themes were computed get them now; assigned ones keep theirs.
     await refreshThemes(db);
+    await refreshUnitSummaries(db);
     const { themes: list, unassigned } = await getThemes(db, {});
     for (const t of list) {
       const members = (await getThemeMembers(db, t.id, {})).rows.map((m) => ({

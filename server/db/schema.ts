@@ -67,6 +67,32 @@ export interface SearchTermTable {
   term: string;
 }
 
+/** A unit naming a theme in consecutive reporting periods (server/themes/recurrence.ts), over its live reports. */
+export interface RecurrenceRunTable {
+  id: Generated<number>;
+  unit_id: number;
+  theme_id: string;
+  periods: number;
+}
+
+/** The reports of a recurrence run, in date order (ord). */
+export interface RecurrenceReportTable {
+  run_id: number;
+  report_id: number;
+  year: number;
+  period: string | null;
+  ord: number;
+}
+
+/** Per unit, over its live reports, an activity no category matched. */
+export interface UnmatchedActivityTable {
+  unit_id: number;
+  activity: string;
+  figures: number;
+  reports: number;
+  first_figure_id: number;
+}
+
 export interface SectionTable {
   id: Generated<number>;
   report_id: number;
@@ -217,6 +243,9 @@ export interface Database {
   report_activity: ReportActivityTable;
   report_findings: ReportFindingsTable;
   search_terms: SearchTermTable;
+  recurrence_runs: RecurrenceRunTable;
+  recurrence_reports: RecurrenceReportTable;
+  unmatched_activities: UnmatchedActivityTable;
   sections: SectionTable;
   problems: ProblemTable;
   figures: FigureTable;

@@ -98,22 +98,31 @@ export interface UnmatchedActivity {
   example: { report: number; start: number; end: number };
 }
 
-/** Activities no category matched, most frequent first. */
+/**
+ * Activities no category matched, most frequent first. Without a year or period filter they are read
+ * from the per-unit summaries (unmatched_activities); within a year or period, from the figures.
+ */
 export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): Promise<UnmatchedActivity[]> {
-  const rows = await applyFilters(figuresJoined(db), f)
-    .where('f.category', 'is', null)
-    .select([
-      'f.activity',
-      sql<number>`count(*)`.as('figures'),
-      sql<number>`count(distinct r.id)`.as('reports'),
-      sql<number>`count(distinct u.id)`.as('units'),
-      sql<number>`min(${sql.ref('f.id')})`.as('first'),
-    ])
-    .groupBy('f.activity')
-    .orderBy(sql`count(*)`, 'desc')
-    .orderBy('f.activity')
-    .limit(limit)
-    .execute();
+  const perUnit = f.year === undefined && !f.period;
+  const rows = perUnit
+    ? await db
+        .selectFrom('unmatched_activities as a')
+        .innerJoin('units as u', 'u.id', 'a.unit_id')
+        .$if(!!f.department, (q) => q.where('u.department', '=', f.department!))
+        .$if(!!f.unit, (q) => q.where('u.name', '=', f.unit!))
+        .select([
+          'a.activity',
+          sql<number>`sum(a.figures)`.as('figures'),
+          sql<number>`sum(a.reports)`.as('reports'),
+          sql<number>`count(*)`.as('units'),
+          sql<number>`min(a.first_figure_id)`.as('first'),
+        ])
+        .groupBy('a.activity')
+        .orderBy(sql`sum(a.figures)`, 'desc')
+        .orderBy('a.activity')
+        .limit(limit)
+        .execute()
+    : await unmatchedFromFigures(db, f, limit);
   const firsts = rows.length
     ? await db.selectFrom('figures').select(['id', 'report_id', 'sentence_start', 'sentence_end']).where('id', 'in', rows.map((r) => Number(r.first))).execute()
     : [];
@@ -128,4 +137,22 @@ export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): P
       example: { report: ex.report_id, start: ex.sentence_start, end: ex.sentence_end },
     };
   });
+}
+
+/** The unmatched activities counted from the figures of the reports in scope. */
+export function unmatchedFromFigures(db: Db, f: Filters, limit: number) {
+  return applyFilters(figuresJoined(db), f)
+    .where('f.category', 'is', null)
+    .select([
+      'f.activity',
+      sql<number>`count(*)`.as('figures'),
+      sql<number>`count(distinct r.id)`.as('reports'),
+      sql<number>`count(distinct u.id)`.as('units'),
+      sql<number>`min(${sql.ref('f.id')})`.as('first'),
+    ])
+    .groupBy('f.activity')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('f.activity')
+    .limit(limit)
+    .execute();
 }

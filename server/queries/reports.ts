@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period, SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
+import { refreshUnitSummaries } from '../db/unit-summaries.js';
 import { applyFilters, reportsWithUnits } from './filters.js';
 
 export const REPORT_SORTS = ['ingested', 'year', 'unit', 'chars'] as const;
@@ -87,12 +88,17 @@ export async function getReport(db: Db, id: number) {
 
 /** Soft deletion and its undoing; returns false when the report does not exist. */
 export async function setReportDeleted(db: Db, id: number, by: string | null): Promise<boolean> {
-  const r = await db
-    .updateTable('reports')
-    .set(by === null ? { deleted_at: null, deleted_by: null } : { deleted_at: new Date().toISOString(), deleted_by: by })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .updateTable('reports')
+      .set(by === null ? { deleted_at: null, deleted_by: null } : { deleted_at: new Date().toISOString(), deleted_by: by })
+      .where('id', '=', id)
+      .returning('unit_id')
+      .executeTakeFirst();
+    // The unit's live reports changed: so did its recurrences and unmatched activities.
+    if (r) await refreshUnitSummaries(trx, [r.unit_id]);
+    return r !== undefined;
+  });
 }
 
 export async function listDeletedReports(db: Db) {

@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Span } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { recurrenceRuns, type RecurrenceRun } from '../themes/recurrence.js';
 import { direction, slope, type TrendDirection } from '../themes/trend.js';
 import { applyFilters, reportsWithUnits } from './filters.js';
 import { reportTexts } from '../db/texts.js';
@@ -212,62 +211,88 @@ export interface RecurrencePage {
 }
 
 /**
- * Per unit, the themes it named in consecutive reporting periods (see server/themes/recurrence.ts), with
- * the statements side by side; the units with the longest runs first, a page at a time (statement texts
- * are read for that page only). Department and unit filters select the units; year and period filters
- * keep the runs that reach into that year or period (a run is judged on all of the unit's reports).
+ * Per unit, the themes it named in consecutive reporting periods (server/themes/recurrence.ts, derived
+ * over each unit's live reports into recurrence_runs), with the statements side by side; the units with
+ * the longest runs first, a page at a time (statements are read for that page only). Department and unit
+ * filters select the units; year and period filters keep the runs that reach into that year or period
+ * (a run is judged on all of the unit's reports).
  */
 export async function getRecurrences(db: Db, f: Filters, opts: RecurrencePage = {}): Promise<{ total: number; units: UnitRecurrences[] }> {
-  const scope = { department: f.department, unit: f.unit };
-  // All statements with a theme, unjoined (the cheapest read); those of reports out of scope are dropped below.
-  const [reports, mentions, themes] = await Promise.all([
-    applyFilters(reportsWithUnits(db), scope).select(['r.id', 'r.unit_id', 'r.year', 'r.period']).execute(),
-    db.selectFrom('problems').where('theme_id', 'is not', null).select(['report_id', 'theme_id', 'start', 'end']).execute(),
-    db.selectFrom('themes').select(['id', 'label']).execute(),
-  ]);
-  const inScope = new Map(reports.map((r) => [r.id, r]));
-  const runs = recurrenceRuns(
-    reports.map((r) => ({ id: r.id, unit: r.unit_id, year: r.year, period: r.period })),
-    mentions.flatMap((m) => {
-      const r = inScope.get(m.report_id);
-      return r ? [{ report: m.report_id, unit: r.unit_id, year: r.year, period: r.period, theme: m.theme_id!, statement: { start: m.start, end: m.end } }] : [];
-    }),
-  ).filter(
-    (run) =>
-      run.periods >= (opts.minPeriods ?? 2) && run.entries.some((e) => (f.year === undefined || e.year === f.year) && (!f.period || e.period === f.period)),
-  );
-  const runsOf = new Map<number, RecurrenceRun[]>();
-  for (const run of runs) runsOf.set(run.unit, [...(runsOf.get(run.unit) ?? []), run]);
-  const units = new Map(
-    (runsOf.size ? await db.selectFrom('units').select(['id', 'name', 'department']).where('id', 'in', [...runsOf.keys()]).execute() : []).map((u) => [u.id, u]),
-  );
-  const longest = (rs: RecurrenceRun[]) => Math.max(...rs.map((r) => r.periods));
-  const byName = new Intl.Collator('zh-CN').compare;
+  const runs = await db
+    .selectFrom('recurrence_runs as run')
+    .innerJoin('units as u', 'u.id', 'run.unit_id')
+    .innerJoin('themes as t', 't.id', 'run.theme_id')
+    .where('run.periods', '>=', opts.minPeriods ?? 2)
+    .$if(!!f.department, (q) => q.where('u.department', '=', f.department!))
+    .$if(!!f.unit, (q) => q.where('u.name', '=', f.unit!))
+    .$if(f.year !== undefined || !!f.period, (q) =>
+      q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('recurrence_reports as e')
+            .select('e.run_id')
+            .whereRef('e.run_id', '=', 'run.id')
+            .$if(f.year !== undefined, (e) => e.where('e.year', '=', f.year!))
+            .$if(!!f.period, (e) => e.where('e.period', '=', f.period!)),
+        ),
+      ),
+    )
+    .select(['run.id', 'run.unit_id', 'run.theme_id', 't.label', 'run.periods', 'u.name', 'u.department'])
+    .orderBy('run.periods', 'desc')
+    .orderBy('run.theme_id')
+    .execute();
+  const byUnit = new Map<number, typeof runs>();
+  for (const run of runs) byUnit.set(run.unit_id, [...(byUnit.get(run.unit_id) ?? []), run]);
   // The units whose rectification most clearly did not work first: the longest run, then the most runs.
-  const ranked = [...runsOf.entries()].sort(
-    ([a, ra], [b, rb]) => longest(rb) - longest(ra) || rb.length - ra.length || byName(units.get(a)!.name, units.get(b)!.name),
-  );
+  const byName = new Intl.Collator('zh-CN').compare;
+  const ranked = [...byUnit.values()].sort((a, b) => b[0]!.periods - a[0]!.periods || b.length - a.length || byName(a[0]!.name, b[0]!.name));
   const page = opts.pageSize === undefined ? ranked : ranked.slice(((opts.page ?? 1) - 1) * opts.pageSize, (opts.page ?? 1) * opts.pageSize);
-  const texts = await reportTexts(
-    db,
-    page.flatMap(([, rs]) => rs.flatMap((r) => r.entries.map((e) => e.report))),
-  );
-  const labels = new Map(themes.map((t) => [t.id, t.label]));
+  const runIds = page.flatMap((rs) => rs.map((r) => r.id));
+  const entries: Array<{ run_id: number; report_id: number; year: number; period: string | null }> = [];
+  for (let i = 0; i < runIds.length; i += 500) {
+    entries.push(
+      ...(await db
+        .selectFrom('recurrence_reports')
+        .select(['run_id', 'report_id', 'year', 'period'])
+        .where('run_id', 'in', runIds.slice(i, i + 500))
+        .orderBy('run_id')
+        .orderBy('ord')
+        .execute()),
+    );
+  }
+  const reportIds = [...new Set(entries.map((e) => e.report_id))];
+  const statements = new Map<string, Span[]>();
+  for (let i = 0; i < reportIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('problems')
+      .select(['report_id', 'theme_id', 'start', 'end'])
+      .where('report_id', 'in', reportIds.slice(i, i + 500))
+      .where('theme_id', 'is not', null)
+      .orderBy('start')
+      .execute();
+    for (const p of rows) {
+      const key = `${p.report_id}\u0000${p.theme_id}`;
+      statements.set(key, [...(statements.get(key) ?? []), { start: p.start, end: p.end }]);
+    }
+  }
+  const texts = await reportTexts(db, reportIds);
+  const entriesOf = new Map<number, typeof entries>();
+  for (const e of entries) entriesOf.set(e.run_id, [...(entriesOf.get(e.run_id) ?? []), e]);
   return {
     total: ranked.length,
-    units: page.map(([unit, rs]) => ({
-      unit: units.get(unit)!.name,
-      department: units.get(unit)!.department,
-      runs: rs
-        .sort((a, b) => b.periods - a.periods)
-        .map((run) => ({ theme: run.theme, label: labels.get(run.theme) ?? run.theme, periods: run.periods, entries: withText(run, texts) })),
+    units: page.map((rs) => ({
+      unit: rs[0]!.name,
+      department: rs[0]!.department,
+      runs: rs.map((run) => ({
+        theme: run.theme_id,
+        label: run.label,
+        periods: run.periods,
+        entries: (entriesOf.get(run.id) ?? []).map((e) => ({
+          report: e.report_id,
+          year: e.year,
+          period: e.period,
+          statements: (statements.get(`${e.report_id}\u0000${run.theme_id}`) ?? []).map((s) => ({ ...s, text: texts.get(e.report_id)?.slice(s.start, s.end) ?? '' })),
+        })),
+      })),
     })),
   };
-}
-
-function withText(run: RecurrenceRun, texts: Map<number, string>): UnitRecurrences['runs'][number]['entries'] {
-  return run.entries.map((e) => ({
-    ...e,
-    statements: e.statements.map((s) => ({ ...s, text: texts.get(e.report)?.slice(s.start, s.end) ?? '' })),
-  }));
 }

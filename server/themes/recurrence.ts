@@ -25,7 +25,8 @@ export interface ThemeMention {
   year: number | null;
   period: string | null;
   theme: string;
-  statement: Span;
+  /** The statement naming the theme; absent when only the runs are wanted. */
+  statement?: Span;
 }
 
 export interface RecurrenceEntry {
@@ -75,7 +76,7 @@ export function recurrenceRuns(
     dates.set(d, byReport);
     const entry = byReport.get(m.report) ?? { report: m.report, year: m.year!, period: m.period, statements: [] };
     byReport.set(m.report, entry);
-    entry.statements.push(m.statement);
+    if (m.statement) entry.statements.push(m.statement);
   }
 
   const runs: RecurrenceRun[] = [];

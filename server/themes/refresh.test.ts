@@ -5,7 +5,9 @@ import { type DemoCorpus, generateDemoCorpus } from '../../seed/generator/index.
 import { analyzeReport } from '../analyze/index.js';
 import { type Db, openDb } from '../db/connection.js';
 import { storeAnalysis } from '../ingest.js';
-import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../queries/activity.js';
+import { refreshUnitSummaries } from '../db/unit-summaries.js';
+import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities, unmatchedFromFigures } from '../queries/activity.js';
+import { setReportDeleted } from '../queries/reports.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemeTrends, getThemesByDepartment } from '../queries/themes.js';
 import { assignThemeToStatements, refreshThemes } from './index.js';
 import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
@@ -129,6 +131,9 @@ describe('assignThemeToStatements', () => {
 });
 
 describe('theme queries', () => {
+  // As at the end of a batch: the per-unit summaries follow the theme refresh.
+  beforeAll(() => refreshUnitSummaries(db));
+
   it('lists members with their text cut from the report', async () => {
     const { total, rows: members } = await getThemeMembers(db, 'theory-study', { year: demo.truth.years[0] });
     expect(members.length).toBeGreaterThan(5);
@@ -183,6 +188,25 @@ describe('theme queries', () => {
     // Every listed run has statements side by side, at least two reporting dates.
     for (const u of units) for (const r of u.runs) expect(r.periods).toBeGreaterThanOrEqual(2), expect(r.entries[0]!.statements[0]!.text.length).toBeGreaterThan(4);
   });
+
+  it('drops a deleted report from its unit’s runs, and brings it back when restored', async () => {
+    const before = await getRecurrences(db, {}, { minPeriods: 2 });
+    const unit = before.units[0]!;
+    const report = unit.runs[0]!.entries[0]!.report;
+    const reportsOf = (u: (typeof before.units)[number] | undefined) => new Set(u?.runs.flatMap((r) => r.entries.map((e) => e.report)));
+    await setReportDeleted(db, report, 'tester');
+    const after = await getRecurrences(db, { unit: unit.unit }, { minPeriods: 2 });
+    expect(reportsOf(after.units[0])).not.toContain(report);
+    await setReportDeleted(db, report, null);
+    expect(await getRecurrences(db, {}, { minPeriods: 2 })).toEqual(before);
+  });
+
+  it('keeps the runs that reach into the year filtered on', async () => {
+    const year = demo.truth.years[2]!;
+    const { units } = await getRecurrences(db, { year }, { minPeriods: 2 });
+    expect(units.length).toBeGreaterThan(0);
+    for (const u of units) for (const r of u.runs) expect(r.entries.some((e) => e.year === year)).toBe(true);
+  });
 });
 
 describe('activity queries', () => {
@@ -210,6 +234,11 @@ describe('activity queries', () => {
     for (const m of missing) {
       const reporting = new Set(rows.filter((r) => r.category === m.category).map((r) => r.name));
       expect(m.units.map((u) => u.unit).sort()).toEqual(inDept.filter((u) => !reporting.has(u)).sort());
+    }
+    // Read from the per-unit summaries, the list is what counting the figures gives.
+    for (const f of [{}, { department }]) {
+      const counted = (await unmatchedFromFigures(db, f, 100_000)).map((r) => ({ activity: r.activity, figures: r.figures, reports: r.reports, units: r.units }));
+      expect((await getUnmatchedActivities(db, f, 100_000)).map(({ example: _, ...r }) => r)).toEqual(counted);
     }
     const unmatched = await getUnmatchedActivities(db, {}, 100_000);
     const nulls = await db.selectFrom('figures').select('activity').where('category', 'is', null).execute();

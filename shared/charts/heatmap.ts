@@ -24,7 +24,8 @@ export function heatmapChart(title: string, cells: HeatCell[], opts: { rows?: st
         return `${rows[d[1]]} · ${columns[d[0]]}<br/>${opts.valueName}：${fmt(d[2])}`;
       },
     },
-    grid: { left: 150, right: 24, top: 48, bottom: 90 },
+    // Rotated column labels need more room above the colour scale at the bottom.
+    grid: { left: 150, right: 24, top: 48, bottom: columns.length > 6 ? 120 : 90 },
     xAxis: { type: 'category', data: columns, splitArea: { show: true }, axisLabel: { interval: 0, rotate: columns.length > 6 ? 30 : 0 } },
     yAxis: { type: 'category', data: rows, splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#fff7e6', '#ffc069', '#d4380d'] }, formatter: (v: unknown) => fmt(Number(v)) },

@@ -15,7 +15,8 @@ function base(title: string, categories: string[], yName: string, percent: boole
     title: { text: title, left: 'center', textStyle: { fontSize: 15 } },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (percent ? `${Number(v).toFixed(1)}%` : String(v)) },
     legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 56, right: 24, top: 48, bottom: 56 },
+    // top leaves room for the y axis name below the title.
+    grid: { left: 56, right: 24, top: 72, bottom: 56 },
     xAxis: { type: 'category', data: categories },
     yAxis: { type: 'value', name: yName, ...(percent ? { axisLabel: { formatter: '{value}%' } } : { minInterval: 1 }) },
   };

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { generateDemoCorpus } from '../../seed/generator/index.js';
 import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../../server/queries/activity.js';
 import { listFigures } from '../../server/queries/figures.js';
-import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../../server/queries/overview.js';
+import { getComparison, getCounterparts } from '../../server/queries/compare.js';
+import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear, getReportsNeedingReview } from '../../server/queries/overview.js';
 import { getReport, listReports } from '../../server/queries/reports.js';
 import { getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages, getUnitCopyPairs } from '../../server/queries/reuse.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemesByDepartment, getThemeTrends } from '../../server/queries/themes.js';
@@ -41,6 +42,7 @@ if ((await countReports(db)) === 0) {
 }
 const reports = await countReports(db);
 const sample = (await db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id').select(['r.id', 'u.name', 'u.department', 'r.year']).orderBy('r.id', 'desc').limit(1).executeTakeFirstOrThrow());
+const counterpart = (await getCounterparts(db, sample.id))[0]?.id;
 const theme = (await db.selectFrom('themes').select('id').limit(1).executeTakeFirst())?.id ?? null;
 const scoped: Filters = { department: sample.department ?? undefined, year: sample.year ?? undefined };
 
@@ -49,11 +51,13 @@ const views: Array<[string, (f: Filters) => Promise<unknown>]> = [
   ['总览 headlines', (f) => getHeadlines(db, f)],
   ['总览 missing submissions', (f) => getMissingSubmissions(db, f)],
   ['总览 most copied reports', (f) => getMostCopiedReports(db, f)],
+  ['总览 needing review', (f) => getReportsNeedingReview(db, f)],
   ['filter options', () => getFilterOptions(db)],
   ['单位对比 comparison', (f) => getUnitComparison(db, f)],
   ['单位 history', () => getUnitHistory(db, sample.name)],
   ['活动 by department', (f) => getActivityByCategory(db, f, 'department')],
   ['活动 by year', (f) => getActivityByCategory(db, f, 'year')],
+  ['活动 by unit', (f) => getActivityByCategory(db, f, 'unit')],
   ['活动 missing category', (f) => getUnitsMissingCategory(db, f)],
   ['活动 unmatched', (f) => getUnmatchedActivities(db, f)],
   ['活动 drill-down page', (f) => listFigures(db, { ...f, category: '培训', page: 1, pageSize: 10 })],
@@ -69,6 +73,8 @@ const views: Array<[string, (f: Filters) => Promise<unknown>]> = [
   ['报告列表 page 200', (f) => listReports(db, { ...f, page: 200, pageSize: 20 })],
   ['报告详情', () => getReport(db, sample.id)],
   ['报告详情 reuse', () => getReportReuse(db, sample.id)],
+  ['对照 counterparts', () => getCounterparts(db, sample.id)],
+  ['对照 side by side', () => (counterpart ? getComparison(db, sample.id, counterpart) : Promise.resolve(null))],
   ['检索 网络舆情', (f) => searchReports(db, { ...f, q: '网络舆情', page: 1, pageSize: 20 })],
   ['检索 substring', (f) => searchReports(db, { ...f, q: '情引导', page: 1, pageSize: 20 })],
 ];
