@@ -7,6 +7,7 @@ import { DecodeError, expandArchive, isArchiveName } from './decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
 import type { Progress } from './progress.js';
 import { withReuseBatch } from './reuse/index.js';
+import { refreshSearchTerms } from './search/index.js';
 import { refreshThemes } from './themes/index.js';
 
 /** A file that could not be read from disk (gone, unreadable): named, and the batch goes on. */
@@ -79,6 +80,7 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
     await refreshThemes(db);
     // Any unit: a refresh can give themes to statements of units outside the batch.
     await refreshUnitSummaries(db);
+    await refreshSearchTerms(db);
   }
   return summary;
 }

@@ -4,18 +4,11 @@ import type { Database } from './schema.js';
 
 const MAX_PARAMETERS = 30_000;
 
-/** ignoreDuplicates: rows that would break a unique key are skipped (ON CONFLICT DO NOTHING). */
-export async function insertRows<T extends keyof Database>(
-  db: Kysely<Database> | Transaction<Database>,
-  table: T,
-  rows: Array<Insertable<Database[T]>>,
-  opts: { ignoreDuplicates?: boolean } = {},
-): Promise<void> {
+export async function insertRows<T extends keyof Database>(db: Kysely<Database> | Transaction<Database>, table: T, rows: Array<Insertable<Database[T]>>): Promise<void> {
   if (rows.length === 0) return;
   const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(rows[0]!).length)));
   for (let i = 0; i < rows.length; i += chunk) {
     // Kysely cannot relate a generic table name to its row type; the signature carries the check.
-    const insert = db.insertInto(table).values(rows.slice(i, i + chunk) as never);
-    await (opts.ignoreDuplicates ? insert.onConflict((oc) => oc.doNothing()) : insert).execute();
+    await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
   }
 }

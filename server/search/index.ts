@@ -4,12 +4,12 @@
 //   the words when punctuation or a line break stands between them;
 // - a shorter query (below a trigram) matches the jieba words that contain it (search_terms lists them),
 //   so 舆情 finds 舆情 and 网络舆情 alike; it misses only a pair of characters split across two words.
+//   The list of words is brought up to date at the end of each batch (refreshSearchTerms).
 // On PostgreSQL the substring match (strpos) alone serves.
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { insertRows } from '../db/insert.js';
 import { isPostgres } from '../db/migrations/util.js';
 import { reportTexts } from '../db/texts.js';
 import { applyFilters, reportsWithUnits } from '../queries/filters.js';
@@ -23,12 +23,22 @@ const MAX_TERMS = 500;
 /** Index a stored report for search; called inside the ingest transaction. */
 export async function indexReportText(db: Db, reportId: number, text: string): Promise<void> {
   if (isPostgres(db)) return;
-  const paragraphs = text.split('\n').map((p) => cutWords(p));
-  const words = paragraphs.map((p) => p.join(' ')).join('\n');
+  const words = text
+    .split('\n')
+    .map((p) => cutWords(p).join(' '))
+    .join('\n');
   await sql`insert into report_words (rowid, words) values (${reportId}, ${words})`.execute(db);
   await sql`insert into report_trigrams (rowid, text) values (${reportId}, ${text})`.execute(db);
-  const terms = [...new Set(paragraphs.flat())].map((term) => ({ term }));
-  await insertRows(db, 'search_terms', terms, { ignoreDuplicates: true });
+}
+
+/**
+ * Add the words indexed since the last call to search_terms. Once per batch rather than per report:
+ * reading the word index's vocabulary costs about as much as inserting one report's words.
+ */
+export async function refreshSearchTerms(db: Db): Promise<void> {
+  if (isPostgres(db)) return;
+  await sql`create virtual table if not exists temp.report_words_terms using fts5vocab(main, report_words, 'row')`.execute(db);
+  await sql`insert into search_terms (term) select term from temp.report_words_terms where true on conflict do nothing`.execute(db);
 }
 
 /** An FTS5 string literal: quotes doubled, so that user input can never become query syntax. */

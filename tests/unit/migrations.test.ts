@@ -14,7 +14,7 @@ import { ingestSubmission } from '../../server/ingest.js';
 import { getActivityByCategory } from '../../server/queries/activity.js';
 import { getHeadlines } from '../../server/queries/overview.js';
 import { getUnitComparison } from '../../server/queries/units.js';
-import { searchReports } from '../../server/search/index.js';
+import { refreshSearchTerms, searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-migrate-'));
@@ -26,6 +26,8 @@ beforeAll(async () => {
   for (const [i, file] of seedSampleFiles().entries()) {
     await ingestSubmission(current, { fileName: path.basename(file), bytes: fs.readFileSync(file), meta: { unit: `样本单位${i}`, department: '党群', year: 2024 } });
   }
+
+  await refreshSearchTerms(current); // as at the end of a batch
 
   // The same data in the layout of migration 007.
   const oldFile = path.join(dir, 'old.db');

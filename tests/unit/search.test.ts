@@ -9,7 +9,7 @@ import { openDb, type Db } from '../../server/db/connection.js';
 import { reportTexts } from '../../server/db/texts.js';
 import { ingestSubmission } from '../../server/ingest.js';
 import { setReportDeleted } from '../../server/queries/reports.js';
-import { searchReports } from '../../server/search/index.js';
+import { refreshSearchTerms, searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';
 
 let db: Db;
@@ -23,6 +23,7 @@ beforeAll(async () => {
     if (r.status !== 'stored') throw new Error(`seed ${file} not stored: ${JSON.stringify(r)}`);
     ids.push(r.reportId);
   }
+  await refreshSearchTerms(db); // as at the end of a batch
   texts = await reportTexts(db, ids);
 }, 60_000);
 afterAll(async () => {
