@@ -6,6 +6,7 @@ import { ensureAdmin } from './auth/users.js';
 import { openDb, type Db } from './db/connection.js';
 import { dataDirFor } from './originals.js';
 import { seedIfEmpty } from './seed.js';
+import { cutWords } from './tokenize/jieba.js';
 
 export async function startServer(opts: { dbPath: string; port: number; quiet?: boolean }): Promise<{ server: Server; db: Db }> {
   const db = await openDb(opts.dbPath);
@@ -23,7 +24,11 @@ export async function startServer(opts: { dbPath: string; port: number; quiet?: 
     const s = app.listen(opts.port, () => resolve(s));
     s.on('error', reject);
   });
-  if (!opts.quiet) console.error(`研判看板已启动：http://localhost:${opts.port}（数据库 ${opts.dbPath}）`);
+  if (!opts.quiet) {
+    console.error(`研判看板已启动：http://localhost:${opts.port}（数据库 ${opts.dbPath}）`);
+    // Load jieba's dictionary now (about a second) rather than in the first search or upload.
+    setImmediate(() => cutWords('研判'));
+  }
   const shutdown = () => {
     server.close();
     void db.destroy().finally(() => process.exit(0));
