@@ -24,6 +24,13 @@ export const STOCK_MAX_SOURCES = 5;
 const JOIN_GAP = 3;
 /** A copied or self piece shorter than this (stored characters) next to a formula is part of it. */
 const MIN_PIECE = 10;
+/**
+ * Text two reports share only in an aligned passage shorter than this (stored characters, less than a
+ * sentence) is a phrase they happen to have in common, not reuse: it is left unmarked. On the demo corpus
+ * most copied spans outside the planted copies were such phrases (median 22 characters). A short piece
+ * of a longer passage (cut short by a formula inside it) still counts.
+ */
+export const MIN_REUSED_PASSAGE = 30;
 
 export function stockUnitThreshold(unitCount: number): number {
   return Math.max(STOCK_MIN_UNITS, Math.min(STOCK_MAX_UNITS, Math.ceil(unitCount * STOCK_UNIT_SHARE)));
@@ -122,7 +129,8 @@ export function deriveSpans(
   for (const s of stock) cuts.add(s.start).add(s.end);
   const bounds = [...cuts].sort((x, y) => x - y);
 
-  const pieces: DerivedSpan[] = [];
+  // longest: the longest aligned passage a piece lies in.
+  const pieces: Array<DerivedSpan & { longest: number }> = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const x = bounds[i]!;
     const y = bounds[i + 1]!;
@@ -143,7 +151,7 @@ export function deriveSpans(
     });
     // A formula's example reports name where else the formula stands, not where a copy came from.
     if (kind === 'stock') for (const f of formulas) sources.push(...f.sources);
-    pieces.push({ start: x, end: y, kind, sources });
+    pieces.push({ start: x, end: y, kind, sources, longest: Math.max(0, ...covering.map((p) => p.end - p.start)) });
   }
   // Text many units share inside a passage leaves slivers of it on either side: they belong to the formula.
   for (let i = 0; i < pieces.length; i++) {
@@ -152,7 +160,8 @@ export function deriveSpans(
     if (nearStock(p, pieces[i - 1]) || nearStock(p, pieces[i + 1])) p.kind = 'stock';
   }
   const spans: DerivedSpan[] = [];
-  for (const p of pieces) {
+  for (const { longest, ...p } of pieces) {
+    if (p.kind !== 'stock' && longest < MIN_REUSED_PASSAGE) continue;
     const last = spans[spans.length - 1];
     if (last && last.kind === p.kind && p.start - last.end <= JOIN_GAP) {
       last.end = p.end;
