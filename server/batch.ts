@@ -6,7 +6,7 @@ import { refreshUnitSummaries } from './db/unit-summaries.js';
 import { DecodeError, expandArchive, isArchiveName } from './decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
 import type { Progress } from './progress.js';
-import { withReuseBatch } from './reuse/index.js';
+import { finalizeReuse, withReuseBatch } from './reuse/index.js';
 import { refreshSearchTerms } from './search/index.js';
 import { refreshThemes } from './themes/index.js';
 
@@ -55,32 +55,56 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
     summary.failed.push(f);
     onResult?.({ ...f, status: 'failed' }, source);
   };
-  await withReuseBatch(db, async () => {
-    for (const source of sources) {
-      try {
-        const { submissions, refused } = await unpack(await source.read());
-        for (const f of refused) fail(source, f);
-        for (const sub of submissions) {
-          const r = await ingestSubmission(db, sub, opts);
-          summary.results.push(r);
-          if (r.status === 'stored') summary.ingested++;
-          else if (r.status === 'duplicate') summary.duplicates++;
-          else summary.failed.push({ file: r.file, error: r.error });
-          onResult?.(r, source);
+  try {
+    await withReuseBatch(db, async () => {
+      for (const source of sources) {
+        try {
+          const { submissions, refused } = await unpack(await source.read());
+          for (const f of refused) fail(source, f);
+          for (const sub of submissions) {
+            const r = await ingestSubmission(db, sub, opts);
+            summary.results.push(r);
+            if (r.status === 'stored') summary.ingested++;
+            else if (r.status === 'duplicate') summary.duplicates++;
+            else summary.failed.push({ file: r.file, error: r.error });
+            onResult?.(r, source);
+          }
+        } catch (e) {
+          if (!(e instanceof DecodeError) && !(e instanceof ReadError)) throw e;
+          fail(source, { file: source.label, error: e.message });
         }
-      } catch (e) {
-        if (!(e instanceof DecodeError) && !(e instanceof ReadError)) throw e;
-        fail(source, { file: source.label, error: e.message });
+        progress?.tick(source.label);
       }
-      progress?.tick(source.label);
-    }
-  });
-  progress?.done();
-  if (summary.ingested > 0) {
-    await refreshThemes(db);
-    // Any unit: a refresh can give themes to statements of units outside the batch.
-    await refreshUnitSummaries(db);
-    await refreshSearchTerms(db);
+    });
+    progress?.done();
+  } finally {
+    // Also when the batch broke off: the reports it stored are in every view, so their derived data must be.
+    if (summary.ingested > 0) await deriveAfterBatch(db, summary.results);
   }
   return summary;
+}
+
+/**
+ * After a batch killed before its end (the process died): compare the reports it indexed, then derive
+ * what a finished batch would have. Run at server start.
+ */
+export async function finishInterruptedBatch(db: Db): Promise<void> {
+  if ((await finalizeReuse(db)).resolved === 0) return;
+  await refreshThemes(db);
+  await refreshUnitSummaries(db);
+  await refreshSearchTerms(db);
+}
+
+/** Themes for the new statements; the per-unit summaries of every unit whose reports or themes changed; the search words. */
+async function deriveAfterBatch(db: Db, results: IngestResult[]): Promise<void> {
+  const { changedReports } = await refreshThemes(db);
+  const stored = results.flatMap((r) => (r.status === 'stored' ? [r.reportId] : []));
+  const reports = [...new Set([...stored, ...changedReports])];
+  const units = new Set<number>();
+  for (let i = 0; i < reports.length; i += 500) {
+    const rows = await db.selectFrom('reports').select('unit_id').distinct().where('id', 'in', reports.slice(i, i + 500)).execute();
+    for (const r of rows) units.add(r.unit_id);
+  }
+  await refreshUnitSummaries(db, [...units]);
+  await refreshSearchTerms(db);
 }

@@ -1,7 +1,7 @@
 // Starts the dashboard: opens the database, seeds it on first start, listens.
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { finalizeReuse } from './reuse/index.js';
+import { finishInterruptedBatch } from './batch.js';
 import { ensureAdmin } from './auth/users.js';
 import { openDb, type Db } from './db/connection.js';
 import { dataDirFor } from './originals.js';
@@ -16,7 +16,7 @@ export async function startServer(opts: { dbPath: string; port: number; quiet?: 
     console.error(`已创建管理员账号 admin，初始密码：${admin.generatedPassword}（请登录后妥善保管；可用环境变量 YANPAN_ADMIN_PASSWORD 预先指定）`);
   }
   // A batch killed before its end left reports indexed but not yet compared: finish them now.
-  await finalizeReuse(db);
+  await finishInterruptedBatch(db);
   const seeded = await seedIfEmpty(db);
   if (seeded > 0 && !opts.quiet) console.error(`已载入演示数据：${seeded} 份报告`);
   const app = createApp(db, { files: { dataDir: dataDirFor(opts.dbPath) } });

@@ -2,11 +2,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect } from 'kysely';
 import { migrations } from './migrations/index.js';
+import { fillDerivedTables } from './derived.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
+
+/**
+ * SQLite's DDL is transactional, though Kysely's adapter does not claim it. Claiming it makes the
+ * Migrator run all pending migrations in one transaction: an upgrade interrupted halfway (a restart
+ * during the first start) leaves the database as it was, not half-migrated and unopenable.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+export class YanpanSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
 
 export function defaultDbPath(explicit?: string): string {
   return explicit ?? process.env.YANPAN_DB ?? path.join('data', 'yanpan.db');
@@ -21,13 +38,18 @@ export async function openDb(file: string): Promise<Db> {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MB of page cache (the default is 2 MB): the views' working set (reports, summaries, indexes) stays in memory.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new YanpanSqliteDialect({ database: sqlite }) });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const known = await migrator.getMigrations();
+  const pending = known.filter((m) => m.executedAt === undefined).length;
+  // An upgrade of a database in use (not the creation of a new one) can take a while at scale: say so.
+  if (pending > 0 && pending < known.length) console.error(`正在升级数据库结构（${pending} 项），报告多时需要几十秒，请稍候……`);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     await db.destroy();
     throw new Error(`数据库迁移失败（${failed}）：${error instanceof Error ? error.message : String(error)}`);
   }
+  await fillDerivedTables(db);
   return db;
 }

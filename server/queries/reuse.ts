@@ -45,7 +45,9 @@ export const MIN_PAIR_CHARS = 50;
 
 /**
  * Pairs of different units that share copied text, with the characters shared (both directions summed):
- * the edges of the "who copies from whom" graph. Both reports of a pair must be in scope.
+ * the edges of the "who copies from whom" graph. The filters select the reports whose sharing is
+ * counted (the other report of a pair may lie outside them). A pair of reports counts when a side in
+ * scope holds MIN_PAIR_CHARS of the other's text, and then with what both sides hold.
  */
 export async function getUnitCopyPairs(db: Db, f: Filters, limit = 60, minChars = MIN_EDGE_CHARS) {
   const rows = await applyFilters(
@@ -54,29 +56,37 @@ export async function getUnitCopyPairs(db: Db, f: Filters, limit = 60, minChars 
       .innerJoin('reports as r', 'r.id', 'p.report_id')
       .innerJoin('units as u', 'u.id', 'r.unit_id')
       .innerJoin('reports as r2', 'r2.id', 'p.other_id')
-      .innerJoin('units as u2', 'u2.id', 'r2.unit_id'),
+      .innerJoin('units as u2', 'u2.id', 'r2.unit_id')
+      // The mirror row: what the other report holds of this one.
+      .leftJoin('reuse_pairs as m', (j) => j.onRef('m.report_id', '=', 'p.other_id').onRef('m.other_id', '=', 'p.report_id')),
     f,
   )
     .where('p.chars', '>=', MIN_PAIR_CHARS)
+    .where('r2.deleted_at', 'is', null)
+    .where('r2.superseded_by', 'is', null)
     .whereRef('u.id', '<>', 'u2.id')
     .select([
+      'p.report_id',
+      'p.other_id',
       'u.name as unit',
       'u.department',
       'u2.name as other',
       'u2.department as otherDepartment',
-      sql<number>`sum(p.chars)`.as('chars'),
-      sql<number>`count(*)`.as('reportPairs'),
+      sql<number>`p.chars + coalesce(m.chars, 0)`.as('chars'),
     ])
-    .groupBy(['u.name', 'u.department', 'u2.name', 'u2.department'])
     .execute();
-  // One undirected edge per pair of units.
+  // One undirected edge per pair of units; each pair of reports once (both its sides may have qualified).
   const edges = new Map<string, { a: string; aDepartment: string | null; b: string; bDepartment: string | null; chars: number; reportPairs: number }>();
+  const seen = new Set<string>();
   for (const r of rows) {
+    const pair = r.report_id < r.other_id ? `${r.report_id}:${r.other_id}` : `${r.other_id}:${r.report_id}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
     const [a, b, ad, bd] = r.unit < r.other ? [r.unit, r.other, r.department, r.otherDepartment] : [r.other, r.unit, r.otherDepartment, r.department];
     const key = `${a}\u0000${b}`;
     const e = edges.get(key) ?? { a, aDepartment: ad, b, bDepartment: bd, chars: 0, reportPairs: 0 };
     e.chars += Number(r.chars);
-    e.reportPairs += Number(r.reportPairs);
+    e.reportPairs++;
     edges.set(key, e);
   }
   return [...edges.values()]

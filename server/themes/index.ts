@@ -8,6 +8,8 @@ export interface RefreshSummary {
   themes: number;
   assigned: number;
   unassigned: number;
+  /** Reports some of whose statements changed theme. */
+  changedReports: number[];
 }
 
 interface StoredStatement extends ThemeStatement {
@@ -72,9 +74,11 @@ export async function refreshThemes(db: Db): Promise<RefreshSummary> {
       await trx.insertInto('themes').values({ id: t.id, label: t.label, terms: JSON.stringify(t.terms), origin: 'found', created_at: now }).execute();
     }
     const changed = new Map<string | null, number[]>();
+    const changedReports = new Set<number>();
     statements.forEach((s, i) => {
       const theme = assignments[i] ?? null;
       if (theme === s.themeId) return;
+      changedReports.add(s.report);
       const ids = changed.get(theme);
       if (ids) ids.push(s.id);
       else changed.set(theme, [s.id]);
@@ -85,7 +89,7 @@ export async function refreshThemes(db: Db): Promise<RefreshSummary> {
       }
     }
     const assigned = assignments.filter((a) => a !== null).length;
-    return { themes: themes.length + discovered.length, assigned, unassigned: statements.length - assigned };
+    return { themes: themes.length + discovered.length, assigned, unassigned: statements.length - assigned, changedReports: [...changedReports] };
   });
 }
 

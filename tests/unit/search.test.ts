@@ -9,7 +9,7 @@ import { openDb, type Db } from '../../server/db/connection.js';
 import { reportTexts } from '../../server/db/texts.js';
 import { ingestSubmission } from '../../server/ingest.js';
 import { setReportDeleted } from '../../server/queries/reports.js';
-import { refreshSearchTerms, searchReports } from '../../server/search/index.js';
+import { kwic, refreshSearchTerms, searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';
 
 let db: Db;
@@ -77,8 +77,23 @@ describe('search over the seed submissions', () => {
     expect((await found('XX')).total).toBe(containing('XX').size);
   });
 
+  it('finds short strings that are no word (punctuation, symbols) by scanning the texts', async () => {
+    for (const q of ['%', '“', '，', '*']) {
+      const expected = containing(q);
+      if (expected.size) expect((await found(q)).ids, q).toEqual(expected);
+    }
+  });
+
+  it('shows full-width letters in context whichever case was typed, at the text’s own offsets', () => {
+    const text = '推进ＡＩ应用和Ai应用';
+    const { count, lines } = kwic(text, 'ａｉ应用');
+    expect(count).toBe(1);
+    expect(text.slice(lines[0]!.start, lines[0]!.end)).toBe('ＡＩ应用');
+    expect(kwic(text, 'AI应用').count).toBe(1);
+  });
+
   it('never lets the query become FTS syntax', async () => {
-    for (const q of ['"', '""意识形态', '舆情 OR 学习', 'NEAR(a b)', '学习*', '-', "'; drop table reports; --", '^开展']) {
+    for (const q of ['"', '""意识形态', '舆情 OR 学习', 'NEAR(a b)', '学习*', '-', "'; drop table reports; --", '^开展', '意识\u0000形态', '\u0000']) {
       const res = await searchReports(db, { q, page: 1, pageSize: 10 });
       expect(res.total).toBeGreaterThanOrEqual(0);
     }

@@ -5,15 +5,14 @@
 // - search_terms: every distinct jieba word of report_words, so that a query of one or two characters
 //   (below a trigram) can be matched against the words that contain it.
 import { type Kysely, sql } from 'kysely';
-import { refreshSearchTerms } from '../../search/index.js';
 import { isPostgres } from './util.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) return;
   await sql`create virtual table report_trigrams using fts5(text, content = '', contentless_delete = 1, tokenize = 'trigram', detail = 'full')`.execute(db);
   await sql`insert into report_trigrams (rowid, text) select report_id, text from report_texts`.execute(db);
+  // Filled from the word index when the database is opened (server/db/derived.ts).
   await db.schema.createTable('search_terms').addColumn('term', 'text', (c) => c.primaryKey()).execute();
-  await refreshSearchTerms(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

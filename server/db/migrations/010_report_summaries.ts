@@ -3,8 +3,8 @@
 // - report_findings: how many problem statements, figures, placeholders and flags, and whether the
 //   report has a problems section;
 // - report_activity: the reported activities summed per category.
+// Filled for the reports already stored when the database is opened (server/db/derived.ts).
 import type { Kysely } from 'kysely';
-import { storeReportSummaries } from '../summaries.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -22,12 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     // '' stands for "no category matched" so that (report_id, category) can be the key in both dialects.
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('figures', 'integer', (c) => c.notNull())
-    .addColumn('total', 'real', (c) => c.notNull())
+    .addColumn('total', 'double precision', (c) => c.notNull())
     .addColumn('placeholders', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('report_activity_pk', ['report_id', 'category'])
     .execute();
-  // Derived data: filled for the reports already stored by the same code that fills it at ingest.
-  await storeReportSummaries(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,10 +1,10 @@
 // Frozen: per-unit findings over the unit's live reports, derived whenever they may change (after a
-// batch and its theme refresh, when a report is deleted or restored, at server start), so that the
-// recurrence list and the unmatched activities are read rather than computed over the whole corpus:
+// batch and its theme refresh, when a report is deleted or restored; filled for the reports already
+// stored when the database is opened, server/db/derived.ts), so that the recurrence list and the
+// unmatched activities are read rather than computed over the whole corpus:
 // - recurrence_runs / recurrence_reports: the runs of server/themes/recurrence.ts and their reports;
 // - unmatched_activities: per unit, the activities no category matched.
 import type { Kysely } from 'kysely';
-import { refreshUnitSummaries } from '../unit-summaries.js';
 import { withId } from './util.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -33,7 +33,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('first_figure_id', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('unmatched_activities_pk', ['unit_id', 'activity'])
     .execute();
-  await refreshUnitSummaries(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

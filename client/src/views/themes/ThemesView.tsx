@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Collapse, Empty, List, Pagination, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { mainThemes, themeDepartmentChart, themeTrendChart } from '../../../../shared/charts/themes.js';
 import type { Period } from '../../../../shared/types.js';
@@ -62,6 +62,9 @@ export function ThemesView() {
   const trendById = new Map((trends.data?.themes ?? []).map((t) => [t.id, t]));
   const [minPeriods, setMinPeriods] = useState(3);
   const [recPage, setRecPage] = useState(1);
+  const filterKey = JSON.stringify(filters);
+  // Other filters, other units: back to the first page.
+  useEffect(() => setRecPage(1), [filterKey]);
   // The server ranks the units: the longest runs first, the ones whose rectification most clearly did not work.
   const recurrences = useQuery({
     ...trpc.themes.recurrences.queryOptions({ ...filters, minPeriods, page: recPage, pageSize: UNITS_PER_PAGE }),
@@ -86,7 +89,8 @@ export function ThemesView() {
             loading={list.isLoading}
             dataSource={list.data?.themes ?? []}
             pagination={{ pageSize: 15 }}
-            expandable={{ expandedRowRender: (t) => <ThemeMembers theme={t.id} /> }}
+            // Keyed by the filters: other filters, other members, from their first page.
+            expandable={{ expandedRowRender: (t) => <ThemeMembers key={filterKey} theme={t.id} /> }}
             columns={[
               { title: '主题', dataIndex: 'label', render: (l: string, t) => <span>{l} {t.origin === 'found' && <Tag color="purple">自动发现</Tag>}</span> },
               { title: '关键词', dataIndex: 'terms', render: (terms: string[]) => terms.slice(0, 6).map((w) => <Tag key={w}>{w}</Tag>) },
