@@ -126,7 +126,6 @@ const perReport = reuse.map((r) => r.rates.stock).sort((a, b) => a - b);
 console.log(`stock share per report: min ${pct(perReport[0]!, 1)}, median ${pct(perReport[perReport.length >> 1]!, 1)}, max ${pct(perReport[perReport.length - 1]!, 1)}`);
 noise.sort((a, b) => b.text.length - a.text.length);
 const noiseLengths = noise.map((n) => nonSpace(n.text));
-const noiseChars = noiseLengths.reduce((a, b) => a + b, 0);
 const median = noiseLengths.slice().sort((a, b) => a - b)[noiseLengths.length >> 1] ?? 0;
 console.log(`copied spans outside planted copies: ${noise.length} (median ${median} chars, longest ${noiseLengths[0] ?? 0}); copied chars outside planted copies: ${kinds.copied - copiedIn}, of them ${overhang} at the edges of a planted copy`);
 for (const n of noise.filter((_, i) => i % Math.max(1, Math.floor(noise.length / Math.max(1, show))) === 0).slice(0, show)) console.log(`  ${n.file} ← ${n.sources.join(', ')}\n    ${n.text.replace(/\n/g, '⏎')}`);

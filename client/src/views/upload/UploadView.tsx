@@ -182,7 +182,6 @@ export function UploadView() {
   };
 
   const editable = (r: Row) => !locked && !r.problem;
-  const selectable = rows.filter((r) => !r.problem);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
