@@ -2,6 +2,7 @@
 // server like the tRPC procedures: tables for every role (a submitter's pinned to its own unit), the
 // briefing for reviewers and administrators; every export is written to the audit log.
 import express from 'express';
+import type { ExportOptions } from '../../shared/exports.js';
 import type { Filters } from '../../shared/filters.js';
 import { PERIODS, type Period } from '../../shared/types.js';
 import { READERS, scopeFilters } from '../api/trpc.js';
@@ -17,6 +18,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 class BadFilters extends Error {}
+
+/** A view's own settings from a query string (see ExportOptions); malformed ones are refused. */
+function optionsFromQuery(q: Record<string, unknown>): ExportOptions {
+  const v = q.minPeriods;
+  if (v === undefined || v === '') return {};
+  if (typeof v !== 'string' || !/^\d{1,2}$/.test(v) || Number(v) < 2) throw new BadFilters('minPeriods');
+  return { minPeriods: Number(v) };
+}
 
 /** The shared filters from a query string; anything malformed is refused rather than ignored. */
 export function filtersFromQuery(q: Record<string, unknown>): Filters {
@@ -63,7 +72,7 @@ export function exportRoutes(db: Db): express.Router {
       }
       const ext = m[2] as 'xlsx' | 'csv';
       const filters = scopeFilters(user, filtersFromQuery(req.query));
-      const data = await table.load(db, filters);
+      const data = await table.load(db, filters, optionsFromQuery(req.query));
       const body = ext === 'xlsx' ? await tableToXlsx(data, describeFilters(filters), localTime(new Date())) : tableToCsv(data);
       await audit(db, user, 'export', `${table.name}.${ext}`, { filters, rows: data.rows.length });
       res.type(ext === 'xlsx' ? XLSX : 'text/csv; charset=utf-8').attachment(exportFileName(table.title, filters, ext)).send(body);

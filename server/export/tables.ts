@@ -1,6 +1,6 @@
 // The tables a reviewer can take out of the dashboard (as .xlsx or .csv): each one a query of
 // server/queries and its columns, with Chinese headers and the kind of number each column holds.
-import type { ExportTableName } from '../../shared/exports.js';
+import type { ExportOptions, ExportTableName } from '../../shared/exports.js';
 import type { Filters } from '../../shared/filters.js';
 import type { Db } from '../db/connection.js';
 import { listFigures } from '../queries/figures.js';
@@ -31,19 +31,19 @@ export interface TableData {
 export interface ExportTable {
   name: ExportTableName;
   title: string;
-  load(db: Db, f: Filters): Promise<TableData>;
+  load(db: Db, f: Filters, opts?: ExportOptions): Promise<TableData>;
 }
 
 interface Column<R> extends ExportColumn {
   value: (row: R) => Cell;
 }
 
-function defineTable<R>(name: ExportTableName, title: string, rows: (db: Db, f: Filters) => Promise<R[]>, columns: Column<R>[]): ExportTable {
+function defineTable<R>(name: ExportTableName, title: string, rows: (db: Db, f: Filters, opts: ExportOptions) => Promise<R[]>, columns: Column<R>[]): ExportTable {
   return {
     name,
     title,
-    async load(db, f) {
-      const data = await rows(db, f);
+    async load(db, f, opts = {}) {
+      const data = await rows(db, f, opts);
       return {
         name,
         title,
@@ -151,8 +151,8 @@ const TABLES: ExportTable[] = [
   defineTable<RecurrenceRow>(
     'recurrences',
     '连续多期重复出现的问题',
-    async (db, f) =>
-      (await getRecurrences(db, f)).units.flatMap((u) =>
+    async (db, f, opts) =>
+      (await getRecurrences(db, f, { minPeriods: opts.minPeriods })).units.flatMap((u) =>
         u.runs.map((run) => ({
           unit: u.unit,
           department: u.department,

@@ -120,6 +120,23 @@ describe('table exports', () => {
     }
   });
 
+  it('exports the recurrences the view shows: runs of at least the periods chosen there', async () => {
+    const table = EXPORT_TABLES.get('recurrences')!;
+    const periodsOf = async (minPeriods?: number) => {
+      const data = await table.load(db, {}, { minPeriods });
+      const at = data.columns.findIndex((c) => c.header === '连续期数');
+      return data.rows.map((r) => Number(r[at]));
+    };
+    const all = await periodsOf();
+    const three = await periodsOf(3);
+    expect(Math.min(...all)).toBe(2);
+    expect(three.length).toBeGreaterThan(0);
+    expect(three.length).toBe(all.filter((p) => p >= 3).length);
+    // The view's setting travels in the query string; nonsense is refused.
+    expect((await get('/api/export/table/recurrences.csv?minPeriods=3', 'admin')).status).toBe(200);
+    expect((await get('/api/export/table/recurrences.csv?minPeriods=1', 'admin')).status).toBe(400);
+  });
+
   it('figures come with their sentences, flags with their label and text', async () => {
     const figures = await EXPORT_TABLES.get('figures')!.load(db, {});
     const sentence = figures.columns.findIndex((c) => c.header === '原句');

@@ -4,15 +4,16 @@ import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Dropdown } from 'antd';
 import { useState } from 'react';
-import type { ExportTableName } from '../../../shared/exports.js';
+import type { ExportOptions, ExportTableName } from '../../../shared/exports.js';
 import { FILTER_KEYS, type Filters } from '../../../shared/filters.js';
 import { downloadExport } from '../download.js';
 import { useTRPC } from '../trpc.js';
 import { useFilters } from '../useFilters.js';
 
-function query(f: Filters): string {
+function query(f: Filters, opts: ExportOptions = {}): string {
   const q = new URLSearchParams();
   for (const k of FILTER_KEYS) if (f[k] !== undefined) q.set(k, String(f[k]));
+  for (const [k, v] of Object.entries(opts)) if (v !== undefined) q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }
@@ -29,7 +30,7 @@ function useDownload(): [string | null, (key: string, url: string, name: string)
   return [busy, run];
 }
 
-export function TableExport({ table, label = '导出 Excel / CSV' }: { table: ExportTableName; label?: string }) {
+export function TableExport({ table, label = '导出 Excel / CSV', options }: { table: ExportTableName; label?: string; options?: ExportOptions }) {
   const [filters] = useFilters();
   const [busy, run] = useDownload();
   return (
@@ -40,7 +41,7 @@ export function TableExport({ table, label = '导出 Excel / CSV' }: { table: Ex
           { key: 'xlsx', icon: <FileExcelOutlined />, label: 'Excel 表格（.xlsx）' },
           { key: 'csv', icon: <FileTextOutlined />, label: 'CSV（.csv，UTF-8）' },
         ],
-        onClick: ({ key }) => run(key, `/api/export/table/${table}.${key}${query(filters)}`, `${table}.${key}`),
+        onClick: ({ key }) => run(key, `/api/export/table/${table}.${key}${query(filters, options)}`, `${table}.${key}`),
       }}
     >
       <Button size="small" icon={<DownloadOutlined />} loading={busy !== null} data-testid={`export-${table}`}>

@@ -117,7 +117,7 @@ export function ThemesView() {
           data-testid="recurrences"
           extra={
             <Space>
-            <TableExport table="recurrences" />
+            <TableExport table="recurrences" options={{ minPeriods }} />
             <Segmented
               value={minPeriods}
               onChange={(v) => {
