@@ -1,10 +1,12 @@
-// Derived tables (summaries, the list of search words) are filled by the current code, not by the frozen
-// migrations that create them: after an upgrade they are empty while their sources are not, and are
-// filled here when the database is opened. The same check repairs them after anything that emptied them.
+// Derived data is brought up to date by the current code when the database is opened, not by the frozen
+// migrations that create its tables: summaries and the list of search words are filled when empty while
+// their sources are not (after an upgrade), and reuse spans stored under older rules are derived again.
 import { type Kysely, sql } from 'kysely';
 import { refreshSearchTerms } from '../search/index.js';
+import { REUSE_RULES, rederiveReuse, reuseRulesCurrent } from '../reuse/index.js';
 import { isPostgres } from './migrations/util.js';
 import type { Database } from './schema.js';
+import { setSetting } from './settings.js';
 import { storeReportSummaries } from './summaries.js';
 import { refreshUnitSummaries } from './unit-summaries.js';
 
@@ -13,7 +15,14 @@ async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boo
 }
 
 export async function fillDerivedTables(db: Kysely<Database>): Promise<void> {
-  if (await isEmpty(db, 'reports')) return;
+  const empty = await isEmpty(db, 'reports');
+  if (!(await reuseRulesCurrent(db))) {
+    // Spans stored under older reuse rules: derived again, so that old and new reports compare.
+    if (!empty) console.error('正在按新的雷同判定规则重算已入库报告的雷同片段，报告多时需要几十秒，请稍候……');
+    if (empty) await setSetting(db, 'reuse_rules', REUSE_RULES);
+    else await rederiveReuse(db);
+  }
+  if (empty) return;
   if (await isEmpty(db, 'report_findings')) await storeReportSummaries(db);
   // Both empty: never derived (a corpus with neither a recurrence nor an unmatched activity is redone, harmlessly).
   if ((await isEmpty(db, 'recurrence_runs')) && (await isEmpty(db, 'unmatched_activities'))) await refreshUnitSummaries(db);

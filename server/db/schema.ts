@@ -93,6 +93,12 @@ export interface UnmatchedActivityTable {
   first_figure_id: number;
 }
 
+/** Settings of the stored data, by key. */
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
 export interface SectionTable {
   id: Generated<number>;
   report_id: number;
@@ -246,6 +252,7 @@ export interface Database {
   recurrence_runs: RecurrenceRunTable;
   recurrence_reports: RecurrenceReportTable;
   unmatched_activities: UnmatchedActivityTable;
+  settings: SettingTable;
   sections: SectionTable;
   problems: ProblemTable;
   figures: FigureTable;

@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Insertable, Kysely } from 'kysely';
 import type { ReportReuse } from '../../shared/types.js';
 import { insertRows } from '../db/insert.js';
+import { getSetting, setSetting } from '../db/settings.js';
 import type { Database } from '../db/schema.js';
 import { type AlignedPassage, alignPair, mirror } from './align.js';
 import {
@@ -307,6 +308,31 @@ async function resolvePending(db: DbOrTrx, corpus: CorpusIndex, pending: number[
 }
 
 // --- public API --------------------------------------------------------------------------------
+
+/**
+ * The version of the rules that turn aligned passages into spans (classify.ts). Spans stored under an
+ * older version are derived again (rederiveReuse), so that old and new reports are measured alike.
+ * 2: text shared only in a passage under MIN_REUSED_PASSAGE characters is a common phrase, not reuse.
+ */
+export const REUSE_RULES = '2';
+
+/** Whether the stored spans were derived under the current rules (a database without reports is). */
+export async function reuseRulesCurrent(db: Kysely<Database>): Promise<boolean> {
+  return (await getSetting(db, 'reuse_rules')) === REUSE_RULES;
+}
+
+/** Derive every resolved report's spans again from its stored passages and formula runs, under the current rules. */
+export async function rederiveReuse(db: Kysely<Database>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const ids = (await trx.selectFrom('reuse_reports').select('report_id').where('resolved', '=', 1).orderBy('report_id').execute()).map((r) => r.report_id);
+    if (ids.length > 0) {
+      const corpus = await currentIndex(trx);
+      await deriveAll(trx, corpus, ids, new Map(), stockUnitThreshold(corpus.unitCount()));
+    }
+    await setSetting(trx, 'reuse_rules', REUSE_RULES);
+    return ids.length;
+  });
+}
 
 const batch = new AsyncLocalStorage<{ pending: number[] }>();
 

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestBatch } from '../../server/batch.js';
 import { openDb, YanpanSqliteDialect } from '../../server/db/connection.js';
 import { migrations } from '../../server/db/migrations/index.js';
+import { REUSE_RULES } from '../../server/reuse/index.js';
 import { searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';
 
@@ -33,6 +34,34 @@ describe('a batch that breaks off', () => {
     expect((await db.selectFrom('unmatched_activities').select('unit_id').execute()).length).toBeGreaterThan(0);
     expect((await db.selectFrom('search_terms').select('term').execute()).length).toBeGreaterThan(100);
     expect((await searchReports(db, { q: '学习', page: 1, pageSize: 10 })).total).toBe(1);
+    await db.destroy();
+  });
+});
+
+describe('reuse rules that changed since the spans were stored', () => {
+  it('derive the stored spans again on the next open, as ingest derives them now', async () => {
+    const file = path.join(dir, 'rules.db');
+    let db = await openDb(file);
+    const sources = seedSampleFiles().map((f, i) => ({
+      label: f,
+      read: async () => ({ fileName: path.basename(f), bytes: fs.readFileSync(f), meta: { unit: `样本单位${i}`, department: '党群', year: 2024 } }),
+    }));
+    await ingestBatch(db, sources);
+    const spans = () => db.selectFrom('reuse_spans').select(['report_id', 'start', 'end', 'kind']).orderBy('report_id').orderBy('start').execute();
+    const rates = () => db.selectFrom('reuse_reports').selectAll().orderBy('report_id').execute();
+    const [before, ratesBefore] = [await spans(), await rates()];
+    expect(before.some((s) => s.kind === 'copied')).toBe(true);
+    // As stored by an older version: other copied and self spans (the formula runs stay), and no record of the rules.
+    const reused = db.selectFrom('reuse_spans').select('id').where('kind', '<>', 'stock');
+    await db.deleteFrom('reuse_sources').where('span_id', 'in', reused).execute();
+    await db.deleteFrom('reuse_spans').where('kind', '<>', 'stock').execute();
+    await db.updateTable('reuse_reports').set({ copied_chars: 0, stock_chars: 0, self_chars: 0 }).execute();
+    await db.deleteFrom('settings').execute();
+    await db.destroy();
+    db = await openDb(file);
+    expect(await spans()).toEqual(before);
+    expect(await rates()).toEqual(ratesBefore);
+    expect(await db.selectFrom('settings').select('value').where('key', '=', 'reuse_rules').executeTakeFirst()).toEqual({ value: REUSE_RULES });
     await db.destroy();
   });
 });

@@ -12,6 +12,7 @@ import * as m009 from './009_substring_index.js';
 import * as m010 from './010_report_summaries.js';
 import * as m011 from './011_view_indexes.js';
 import * as m012 from './012_unit_summaries.js';
+import * as m013 from './013_settings.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010_report_summaries': m010,
   '011_view_indexes': m011,
   '012_unit_summaries': m012,
+  '013_settings': m013,
 };
