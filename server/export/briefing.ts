@@ -164,16 +164,14 @@ const RUNS_PER_UNIT = 3;
 /** Longest passage quoted in full. */
 const QUOTE_CHARS = 120;
 
-/** Per unit, each theme once with its longest run, longest first; units with the longest runs first. */
+/** Per unit, each theme once with its longest run, longest first; the units in the order the view ranks them. */
 function longestRuns(units: UnitRecurrences[]): Array<{ unit: string; runs: Array<{ label: string; periods: number }> }> {
-  return units
-    .map((u) => {
-      const best = new Map<string, number>();
-      for (const r of u.runs) best.set(r.label, Math.max(best.get(r.label) ?? 0, r.periods));
-      const runs = [...best].map(([label, periods]) => ({ label, periods })).sort((a, b) => b.periods - a.periods || a.label.localeCompare(b.label, 'zh-CN'));
-      return { unit: u.unit, runs: runs.slice(0, RUNS_PER_UNIT) };
-    })
-    .sort((a, b) => (b.runs[0]?.periods ?? 0) - (a.runs[0]?.periods ?? 0) || b.runs.length - a.runs.length || a.unit.localeCompare(b.unit, 'zh-CN'));
+  return units.map((u) => {
+    const best = new Map<string, number>();
+    for (const r of u.runs) best.set(r.label, Math.max(best.get(r.label) ?? 0, r.periods));
+    const runs = [...best].map(([label, periods]) => ({ label, periods })).sort((a, b) => b.periods - a.periods || a.label.localeCompare(b.label, 'zh-CN'));
+    return { unit: u.unit, runs: runs.slice(0, RUNS_PER_UNIT) };
+  });
 }
 
 /** The same passage copied into several reports is quoted once. */

@@ -80,7 +80,8 @@ export async function getThemeMembers(
   q = theme === null ? q.where('p.theme_id', 'is', null) : q.where('p.theme_id', '=', theme);
   let ordered = q
     .select(['p.report_id', 'p.start', 'p.end', 'u.name', 'u.department', 'r.year', 'r.period'])
-    .orderBy('r.year', 'desc')
+    // Reports without a year last, in either dialect (PostgreSQL puts nulls first when descending).
+    .orderBy(sql`r.year desc nulls last`)
     .orderBy('u.name')
     .orderBy('p.report_id')
     .orderBy('p.start');
