@@ -2,6 +2,7 @@
 // transaction, reuse resolved once at the end of the batch, then the problem themes refreshed and the
 // per-unit summaries (recurrences, unmatched activities) derived again.
 import type { Db } from './db/connection.js';
+import { inChunks } from './db/insert.js';
 import { refreshUnitSummaries } from './db/unit-summaries.js';
 import { DecodeError, expandArchive, isArchiveName } from './decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
@@ -100,11 +101,7 @@ async function deriveAfterBatch(db: Db, results: IngestResult[]): Promise<void> 
   const { changedReports } = await refreshThemes(db);
   const stored = results.flatMap((r) => (r.status === 'stored' ? [r.reportId] : []));
   const reports = [...new Set([...stored, ...changedReports])];
-  const units = new Set<number>();
-  for (let i = 0; i < reports.length; i += 500) {
-    const rows = await db.selectFrom('reports').select('unit_id').distinct().where('id', 'in', reports.slice(i, i + 500)).execute();
-    for (const r of rows) units.add(r.unit_id);
-  }
-  await refreshUnitSummaries(db, [...units]);
+  const rows = await inChunks(reports, (chunk) => db.selectFrom('reports').select('unit_id').distinct().where('id', 'in', chunk).execute());
+  await refreshUnitSummaries(db, [...new Set(rows.map((r) => r.unit_id))]);
   await refreshSearchTerms(db);
 }

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { vocab } from '../analyze/vocab.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, reportsWithUnits } from './filters.js';
+import { applyFilters, reportsWithUnits, unitFilters } from './filters.js';
 
 /** The activity categories in vocabulary order. */
 export function activityCategories(): string[] {
@@ -105,11 +105,7 @@ export interface UnmatchedActivity {
 export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): Promise<UnmatchedActivity[]> {
   const perUnit = f.year === undefined && !f.period;
   const rows = perUnit
-    ? await db
-        .selectFrom('unmatched_activities as a')
-        .innerJoin('units as u', 'u.id', 'a.unit_id')
-        .$if(!!f.department, (q) => q.where('u.department', '=', f.department!))
-        .$if(!!f.unit, (q) => q.where('u.name', '=', f.unit!))
+    ? await unitFilters(db.selectFrom('unmatched_activities as a').innerJoin('units as u', 'u.id', 'a.unit_id'), f)
         .select([
           'a.activity',
           sql<number>`sum(a.figures)`.as('figures'),

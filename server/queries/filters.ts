@@ -8,11 +8,17 @@ type Joined = Database & { r: Database['reports']; u: Database['units'] };
 
 export function applyFilters<DB extends Joined, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, f: Filters): SelectQueryBuilder<DB, TB, O> {
   // Kysely cannot see that r and u are among TB for a generic TB; callers' joins guarantee it.
-  let q = liveReports(query as unknown as SelectQueryBuilder<Joined, 'r' | 'u', O>);
-  if (f.department) q = q.where('u.department', '=', f.department);
-  if (f.unit) q = q.where('u.name', '=', f.unit);
+  let q = unitFilters(liveReports(query as unknown as SelectQueryBuilder<Joined, 'r' | 'u', O>), f);
   if (f.year !== undefined) q = q.where('r.year', '=', f.year);
   if (f.period) q = q.where('r.period', '=', f.period);
+  return q as unknown as SelectQueryBuilder<DB, TB, O>;
+}
+
+/** The department and unit filters alone, on a query that joins units (as u): for what is kept per unit. */
+export function unitFilters<DB extends { u: Database['units'] }, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, f: Filters): SelectQueryBuilder<DB, TB, O> {
+  let q = query as unknown as SelectQueryBuilder<{ u: Database['units'] }, 'u', O>;
+  if (f.department) q = q.where('u.department', '=', f.department);
+  if (f.unit) q = q.where('u.name', '=', f.unit);
   return q as unknown as SelectQueryBuilder<DB, TB, O>;
 }
 

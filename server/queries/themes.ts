@@ -6,7 +6,8 @@ import type { Filters } from '../../shared/filters.js';
 import type { Span } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { direction, slope, type TrendDirection } from '../themes/trend.js';
-import { applyFilters, reportsWithUnits } from './filters.js';
+import { applyFilters, reportsWithUnits, unitFilters } from './filters.js';
+import { inChunks } from '../db/insert.js';
 import { reportTexts } from '../db/texts.js';
 
 function problemsJoined(db: Db) {
@@ -203,6 +204,17 @@ export interface UnitRecurrences {
   }>;
 }
 
+/** Items by key, in their order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 export interface RecurrencePage {
   /** Runs shorter than this many periods are left out (2: every recurrence). */
   minPeriods?: number;
@@ -219,13 +231,11 @@ export interface RecurrencePage {
  * (a run is judged on all of the unit's reports).
  */
 export async function getRecurrences(db: Db, f: Filters, opts: RecurrencePage = {}): Promise<{ total: number; units: UnitRecurrences[] }> {
-  const runs = await db
-    .selectFrom('recurrence_runs as run')
-    .innerJoin('units as u', 'u.id', 'run.unit_id')
-    .innerJoin('themes as t', 't.id', 'run.theme_id')
+  const runs = await unitFilters(
+    db.selectFrom('recurrence_runs as run').innerJoin('units as u', 'u.id', 'run.unit_id').innerJoin('themes as t', 't.id', 'run.theme_id'),
+    f,
+  )
     .where('run.periods', '>=', opts.minPeriods ?? 2)
-    .$if(!!f.department, (q) => q.where('u.department', '=', f.department!))
-    .$if(!!f.unit, (q) => q.where('u.name', '=', f.unit!))
     .$if(f.year !== undefined || !!f.period, (q) =>
       q.where(({ exists, selectFrom }) =>
         exists(
@@ -241,43 +251,22 @@ export async function getRecurrences(db: Db, f: Filters, opts: RecurrencePage = 
     .orderBy('run.periods', 'desc')
     .orderBy('run.theme_id')
     .execute();
-  const byUnit = new Map<number, typeof runs>();
-  for (const run of runs) byUnit.set(run.unit_id, [...(byUnit.get(run.unit_id) ?? []), run]);
+  const byUnit = groupBy(runs, (run) => run.unit_id);
   // The units whose rectification most clearly did not work first: the longest run, then the most runs.
   const byName = new Intl.Collator('zh-CN').compare;
   const ranked = [...byUnit.values()].sort((a, b) => b[0]!.periods - a[0]!.periods || b.length - a.length || byName(a[0]!.name, b[0]!.name));
   const page = opts.pageSize === undefined ? ranked : ranked.slice(((opts.page ?? 1) - 1) * opts.pageSize, (opts.page ?? 1) * opts.pageSize);
-  const runIds = page.flatMap((rs) => rs.map((r) => r.id));
-  const entries: Array<{ run_id: number; report_id: number; year: number; period: string | null }> = [];
-  for (let i = 0; i < runIds.length; i += 500) {
-    entries.push(
-      ...(await db
-        .selectFrom('recurrence_reports')
-        .select(['run_id', 'report_id', 'year', 'period'])
-        .where('run_id', 'in', runIds.slice(i, i + 500))
-        .orderBy('run_id')
-        .orderBy('ord')
-        .execute()),
-    );
-  }
+  const entries = await inChunks(
+    page.flatMap((rs) => rs.map((r) => r.id)),
+    (chunk) => db.selectFrom('recurrence_reports').select(['run_id', 'report_id', 'year', 'period']).where('run_id', 'in', chunk).orderBy('run_id').orderBy('ord').execute(),
+  );
   const reportIds = [...new Set(entries.map((e) => e.report_id))];
-  const statements = new Map<string, Span[]>();
-  for (let i = 0; i < reportIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('problems')
-      .select(['report_id', 'theme_id', 'start', 'end'])
-      .where('report_id', 'in', reportIds.slice(i, i + 500))
-      .where('theme_id', 'is not', null)
-      .orderBy('start')
-      .execute();
-    for (const p of rows) {
-      const key = `${p.report_id}\u0000${p.theme_id}`;
-      statements.set(key, [...(statements.get(key) ?? []), { start: p.start, end: p.end }]);
-    }
-  }
+  const problems = await inChunks(reportIds, (chunk) =>
+    db.selectFrom('problems').select(['report_id', 'theme_id', 'start', 'end']).where('report_id', 'in', chunk).where('theme_id', 'is not', null).orderBy('start').execute(),
+  );
+  const statements = groupBy(problems, (p) => `${p.report_id}\u0000${p.theme_id}`);
   const texts = await reportTexts(db, reportIds);
-  const entriesOf = new Map<number, typeof entries>();
-  for (const e of entries) entriesOf.set(e.run_id, [...(entriesOf.get(e.run_id) ?? []), e]);
+  const entriesOf = groupBy(entries, (e) => e.run_id);
   return {
     total: ranked.length,
     units: page.map((rs) => ({
@@ -291,7 +280,11 @@ export async function getRecurrences(db: Db, f: Filters, opts: RecurrencePage = 
           report: e.report_id,
           year: e.year,
           period: e.period,
-          statements: (statements.get(`${e.report_id}\u0000${run.theme_id}`) ?? []).map((s) => ({ ...s, text: texts.get(e.report_id)?.slice(s.start, s.end) ?? '' })),
+          statements: (statements.get(`${e.report_id}\u0000${run.theme_id}`) ?? []).map((s) => ({
+            start: s.start,
+            end: s.end,
+            text: texts.get(e.report_id)?.slice(s.start, s.end) ?? '',
+          })),
         })),
       })),
     })),
