@@ -6,14 +6,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Filters } from '../shared/filters.js';
 import { PERIODS, type Period } from '../shared/types.js';
-import { ingestBatch, ReadError } from './batch.js';
-import { collectSubmissions } from './collect.js';
+import { ingestBatch, ReadError } from './intake/batch.js';
+import { collectSubmissions } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
-import { defaultDbPath, openDb } from './db/connection.js';
-import { refreshUnitSummaries } from './db/unit-summaries.js';
+import { type Db, defaultDbPath, openDb } from './db/connection.js';
+import { deriveStale } from './derive/index.js';
+import { refreshUnitSummaries } from './derive/unit-summaries.js';
 import { DecodeError } from './decode/index.js';
-import { prepareSubmission } from './ingest.js';
-import { originalsDirFor } from './originals.js';
+import { prepareSubmission } from './intake/ingest.js';
+import { originalsDirFor } from './intake/originals.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
 import { getThemeMembers, getThemes } from './queries/themes.js';
@@ -32,6 +33,13 @@ const USAGE = `用法：yanpan <命令> [选项]
 数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db`;
 
 class UsageError extends Error {}
+
+/** The database, its derived data brought up to date (stored under older rules, or after an upgrade). */
+async function openStore(dbPath: string): Promise<Db> {
+  const db = await openDb(dbPath);
+  await deriveStale(db);
+  return db;
+}
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
@@ -85,7 +93,7 @@ async function analyze(args: string[]): Promise<number> {
 /** Each problem's theme, when a stored corpus is at hand (the database exists); else as analysed. */
 async function withThemes<P extends { text: string; theme: string | null }>(problems: P[], dbPath: string): Promise<P[]> {
   if (problems.length === 0 || !fs.existsSync(dbPath)) return problems;
-  const db = await openDb(dbPath);
+  const db = await openStore(dbPath);
   try {
     const themes = await assignThemeToStatements(db, problems.map((p) => p.text));
     return problems.map((p, i) => ({ ...p, theme: themes[i] ?? null }));
@@ -108,7 +116,7 @@ async function ingest(args: string[]): Promise<number> {
     fail(`${values.manifest ?? positionals.join(' ')}: ${e instanceof Error ? e.message : String(e)}`, 2);
   }
   const dbPath = defaultDbPath(values.db);
-  const db = await openDb(dbPath);
+  const db = await openStore(dbPath);
   let summary;
   try {
     const sources = collected.files.map((f) => ({
@@ -136,7 +144,7 @@ async function ingest(args: string[]): Promise<number> {
 async function reuse(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, report: { type: 'string' } } });
   if (values.report !== undefined && !/^\d+$/.test(values.report)) throw new UsageError('--report 应为报告编号');
-  const db = await openDb(defaultDbPath(values.db));
+  const db = await openStore(defaultDbPath(values.db));
   try {
     const rows = await getReportReuse(db, values.report === undefined ? undefined : Number(values.report));
     if (values.report !== undefined && rows.length === 0) fail(`报告 ${values.report} 不存在`, 2);
@@ -188,7 +196,7 @@ async function restore(args: string[]): Promise<number> {
 
 async function themes(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
-  const db = await openDb(defaultDbPath(values.db));
+  const db = await openStore(defaultDbPath(values.db));
   try {
     // Statements stored before their themes were computed get them now; assigned ones keep theirs.
     await refreshThemes(db);
@@ -235,7 +243,7 @@ async function exportCommand(args: string[]): Promise<number> {
   const period = parsePeriod(values.period);
   if (period) filters.period = period;
   const { buildBriefing } = await import('./export/briefing.js');
-  const db = await openDb(defaultDbPath(values.db));
+  const db = await openStore(defaultDbPath(values.db));
   let docx: Buffer;
   try {
     docx = await buildBriefing(db, filters, new Date());

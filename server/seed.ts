@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemoCorpus } from '../seed/generator/index.js';
-import { collectSubmissions } from './collect.js';
+import { collectSubmissions } from './intake/collect.js';
 import type { Db } from './db/connection.js';
-import { ingestBatch } from './batch.js';
-import { countReports, type Submission } from './ingest.js';
+import { ingestBatch } from './intake/batch.js';
+import { countReports, type Submission } from './intake/ingest.js';
 import { progressBar } from './progress.js';
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'seed');

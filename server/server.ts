@@ -1,15 +1,16 @@
 // Starts the dashboard: opens the database, seeds it on first start, listens.
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { finishInterruptedBatch } from './batch.js';
+import { deriveStale, finishInterruptedBatch } from './derive/index.js';
 import { ensureAdmin } from './auth/users.js';
 import { openDb, type Db } from './db/connection.js';
-import { dataDirFor } from './originals.js';
+import { dataDirFor } from './intake/originals.js';
 import { seedIfEmpty } from './seed.js';
 import { cutWords } from './tokenize/jieba.js';
 
 export async function startServer(opts: { dbPath: string; port: number; quiet?: boolean }): Promise<{ server: Server; db: Db }> {
   const db = await openDb(opts.dbPath);
+  await deriveStale(db);
   const admin = await ensureAdmin(db);
   if (admin.generatedPassword) {
     // Printed once: the only place this password ever appears.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestBatch } from '../../server/batch.js';
+import { ingestBatch } from '../../server/intake/batch.js';
 import { openDb } from '../../server/db/connection.js';
 import { getReportReuse } from '../../server/reuse/index.js';
 import { generateDemoCorpus, type DemoOptions } from './index.js';

@@ -1,10 +1,10 @@
-// Opens the embedded SQLite database (WAL, foreign keys on) and brings its schema up to date.
+// Opens the embedded SQLite database (WAL, foreign keys on) and brings its schema up to date. A plain
+// store: derived data is the derive stage's (server/derive/), which callers run explicitly.
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect } from 'kysely';
 import { migrations } from './migrations/index.js';
-import { fillDerivedTables } from './derived.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -50,6 +50,5 @@ export async function openDb(file: string): Promise<Db> {
     await db.destroy();
     throw new Error(`数据库迁移失败（${failed}）：${error instanceof Error ? error.message : String(error)}`);
   }
-  await fillDerivedTables(db);
   return db;
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period, SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { refreshUnitSummaries } from '../db/unit-summaries.js';
+import { refreshUnitSummaries } from '../derive/unit-summaries.js';
 import { applyFilters, reportsWithUnits } from './filters.js';
 
 export const REPORT_SORTS = ['ingested', 'year', 'unit', 'chars'] as const;

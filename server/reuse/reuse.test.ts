@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportReuse, ReuseSpan } from '../../shared/types.js';
 import { type CorpusText, seedTexts, storeText } from '../../tests/reuse-corpus.js';
 import { type Db, openDb } from '../db/connection.js';
-import { ingestSubmission } from '../ingest.js';
+import { ingestSubmission } from '../intake/ingest.js';
 import { loadStockFormulas } from './classify.js';
 import { fingerprints, GRAM, WINDOW } from './fingerprint.js';
 import { getReportReuse, indexReportReuse, withReuseBatch } from './index.js';

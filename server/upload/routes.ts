@@ -11,9 +11,9 @@ import { PERIODS, type ReportMeta } from '../../shared/types.js';
 import type { CommitLine, UploadBatch } from '../../shared/uploads.js';
 import { audit } from '../auth/audit.js';
 import { requireUser } from '../auth/http.js';
-import { type BatchSource, ingestBatch, ReadError } from '../batch.js';
+import { type BatchSource, ingestBatch, ReadError } from '../intake/batch.js';
 import type { Db } from '../db/connection.js';
-import { originalPath, originalsDirIn } from '../originals.js';
+import { originalPath, originalsDirIn } from '../intake/originals.js';
 import { DEFAULT_UPLOAD_LIMITS, receiveFiles, UploadRefused, type UploadLimits } from './receive.js';
 import { batchDir, createBatchDir, loadBatch, publicItem, removeBatch, stageBatch, stagingRoot, sweepExpired } from './staging.js';
 

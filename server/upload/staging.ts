@@ -9,7 +9,7 @@ import type { UploadItem } from '../../shared/uploads.js';
 import type { Db } from '../db/connection.js';
 import { DecodeError, expandArchive, isArchiveName } from '../decode/index.js';
 import { formatBytes } from '../decode/zipfile.js';
-import { nonWhitespaceChars, prepareSubmission } from '../ingest.js';
+import { nonWhitespaceChars, prepareSubmission } from '../intake/ingest.js';
 import type { ReceivedFile, UploadLimits } from './receive.js';
 
 export const STAGING_TTL_MS = 24 * 3600_000;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoCorpus } from '../../seed/generator/index.js';
 import { openDb } from '../../server/db/connection.js';
-import { ingestSubmission, type Submission } from '../../server/ingest.js';
+import { ingestSubmission, type Submission } from '../../server/intake/ingest.js';
 import { indexReportReuse, withReuseBatch } from '../../server/reuse/index.js';
 import { provinceTexts, storeText } from '../reuse-corpus.js';
 import { provinceCorpusAvailable } from '../shared-material.js';

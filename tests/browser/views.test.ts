@@ -2,7 +2,7 @@
 // work, a copied passage leads to the side-by-side view, and report text is shown as text, never as HTML.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestSubmission } from '../../server/ingest.js';
+import { ingestSubmission } from '../../server/intake/ingest.js';
 import { apiQuery, RESULTS_DIR, startHarness, type Harness } from './harness.js';
 
 let h: Harness;

@@ -6,8 +6,9 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ingestBatch } from '../../server/batch.js';
+import { ingestBatch } from '../../server/intake/batch.js';
 import { openDb, YanpanSqliteDialect } from '../../server/db/connection.js';
+import { deriveStale } from '../../server/derive/index.js';
 import { migrations } from '../../server/db/migrations/index.js';
 import { REUSE_RULES } from '../../server/reuse/index.js';
 import { searchReports } from '../../server/search/index.js';
@@ -39,7 +40,7 @@ describe('a batch that breaks off', () => {
 });
 
 describe('reuse rules that changed since the spans were stored', () => {
-  it('derive the stored spans again on the next open, as ingest derives them now', async () => {
+  it('derive the stored spans again when the CLI or server opens the database, as ingest derives them now', async () => {
     const file = path.join(dir, 'rules.db');
     let db = await openDb(file);
     const sources = seedSampleFiles().map((f, i) => ({
@@ -59,6 +60,7 @@ describe('reuse rules that changed since the spans were stored', () => {
     await db.deleteFrom('settings').execute();
     await db.destroy();
     db = await openDb(file);
+    await deriveStale(db);
     expect(await spans()).toEqual(before);
     expect(await rates()).toEqual(ratesBefore);
     expect(await db.selectFrom('settings').select('value').where('key', '=', 'reuse_rules').executeTakeFirst()).toEqual({ value: REUSE_RULES });

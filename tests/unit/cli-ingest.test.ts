@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../server/db/connection.js';
 import { expandArchive, isArchiveName } from '../../server/decode/index.js';
-import { originalPath, originalsDirFor, sha256Hex } from '../../server/originals.js';
+import { originalPath, originalsDirFor, sha256Hex } from '../../server/intake/originals.js';
 import { type Expected, submissionCases } from '../fixtures/batch.js';
 import { REPO_ROOT } from '../shared-material.js';
 

@@ -2,7 +2,7 @@
 // is found by the analysis and reuse engines and the dashboard's queries. Detection rates are printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCorpus, type DemoCorpus, type TruthSpan } from '../../seed/generator/index.js';
-import { ingestBatch } from '../../server/batch.js';
+import { ingestBatch } from '../../server/intake/batch.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { getMissingSubmissions } from '../../server/queries/overview.js';
 import { getReportReuse } from '../../server/reuse/index.js';

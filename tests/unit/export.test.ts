@@ -10,7 +10,7 @@ import { EXPORT_TABLE_NAMES } from '../../shared/exports.js';
 import { createApp } from '../../server/app.js';
 import { createSession, SESSION_COOKIE } from '../../server/auth/sessions.js';
 import { createUser } from '../../server/auth/users.js';
-import { ingestBatch } from '../../server/batch.js';
+import { ingestBatch } from '../../server/intake/batch.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
 import { getUnitsNeedingAttention, listFlags } from '../../server/queries/flags.js';

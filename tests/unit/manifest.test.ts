@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectSubmissions } from '../../server/collect.js';
-import { parseCsv, readManifest } from '../../server/manifest.js';
+import { collectSubmissions } from '../../server/intake/collect.js';
+import { parseCsv, readManifest } from '../../server/intake/manifest.js';
 
 describe('parseCsv', () => {
   it('handles quotes, doubled quotes, CRLF and a BOM', () => {

@@ -8,9 +8,10 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../server/db/connection.js';
+import { deriveStale } from '../../server/derive/index.js';
 import { migrations } from '../../server/db/migrations/index.js';
 import { reportTexts } from '../../server/db/texts.js';
-import { ingestSubmission } from '../../server/ingest.js';
+import { ingestSubmission } from '../../server/intake/ingest.js';
 import { getActivityByCategory } from '../../server/queries/activity.js';
 import { getHeadlines } from '../../server/queries/overview.js';
 import { getUnitComparison } from '../../server/queries/units.js';
@@ -46,6 +47,7 @@ beforeAll(async () => {
   for (const w of words.rows) await sql`insert into report_words (rowid, words) values (${w.rowid}, ${w.words})`.execute(old);
   await old.destroy();
   upgraded = await openDb(oldFile);
+  await deriveStale(upgraded);
 }, 120_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { reportTexts } from '../../server/db/texts.js';
-import { ingestSubmission } from '../../server/ingest.js';
+import { ingestSubmission } from '../../server/intake/ingest.js';
 import { setReportDeleted } from '../../server/queries/reports.js';
 import { kwic, refreshSearchTerms, searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';

@@ -13,8 +13,8 @@ import { createApp } from '../../server/app.js';
 import { createUser, ensureAdmin } from '../../server/auth/users.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { expandArchive, isArchiveName } from '../../server/decode/index.js';
-import { nonWhitespaceChars } from '../../server/ingest.js';
-import { originalPath, originalsDirIn, sha256Hex } from '../../server/originals.js';
+import { nonWhitespaceChars } from '../../server/intake/ingest.js';
+import { originalPath, originalsDirIn, sha256Hex } from '../../server/intake/originals.js';
 import { createBatchDir, STAGING_TTL_MS, stagingRoot, sweepExpired } from '../../server/upload/staging.js';
 import { type Expected, reportText, submissionCases } from '../fixtures/batch.js';
 

@@ -2,7 +2,7 @@
 // analysis stay reachable; a deleted report leaves the views and comes back when restored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../server/db/connection.js';
-import { ingestSubmission } from '../../server/ingest.js';
+import { ingestSubmission } from '../../server/intake/ingest.js';
 import { getReport, listReports, setReportDeleted } from '../../server/queries/reports.js';
 
 let db: Db;

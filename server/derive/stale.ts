@@ -1,20 +1,21 @@
-// Derived data is brought up to date by the current code when the database is opened, not by the frozen
-// migrations that create its tables: summaries and the list of search words are filled when empty while
-// their sources are not (after an upgrade), and reuse spans stored under older rules are derived again.
+// Derived data brought up to date by the current code, not by the frozen migrations that create its
+// tables: summaries and the list of search words are filled when empty while their sources are not
+// (after an upgrade), and reuse spans stored under older rules are derived again. The CLI and the server
+// call it after opening the database; opening it only migrates the schema.
 import { type Kysely, sql } from 'kysely';
 import { refreshSearchTerms } from '../search/index.js';
 import { REUSE_RULES, rederiveReuse, reuseRulesCurrent } from '../reuse/index.js';
-import { isPostgres } from './migrations/util.js';
-import type { Database } from './schema.js';
-import { setSetting } from './settings.js';
-import { storeReportSummaries } from './summaries.js';
+import { isPostgres } from '../db/migrations/util.js';
+import type { Database } from '../db/schema.js';
+import { setSetting } from '../db/settings.js';
+import { storeReportSummaries } from './report-summaries.js';
 import { refreshUnitSummaries } from './unit-summaries.js';
 
 async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boolean> {
   return (await db.selectFrom(table).select(sql`1`.as('x')).limit(1).executeTakeFirst()) === undefined;
 }
 
-export async function fillDerivedTables(db: Kysely<Database>): Promise<void> {
+export async function deriveStale(db: Kysely<Database>): Promise<void> {
   const empty = await isEmpty(db, 'reports');
   if (!(await reuseRulesCurrent(db))) {
     // Spans stored under older reuse rules: derived again, so that old and new reports compare.

@@ -4,8 +4,8 @@
 // get themes (a theme refresh, which can reach any unit).
 import type { Kysely } from 'kysely';
 import { recurrenceRuns } from '../themes/recurrence.js';
-import { insertRows } from './insert.js';
-import type { Database } from './schema.js';
+import { insertRows } from '../db/insert.js';
+import type { Database } from '../db/schema.js';
 
 const CHUNK = 500;
 

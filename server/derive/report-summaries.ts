@@ -2,7 +2,7 @@
 // ingest right after the findings, so that views group a few rows per report instead of every finding.
 import { type Kysely, sql } from 'kysely';
 import { vocab } from '../analyze/vocab.js';
-import type { Database } from './schema.js';
+import type { Database } from '../db/schema.js';
 
 /** Measures that are not counts (money, percentages): such figures are counted but never summed. */
 const NOT_COUNTS = [...vocab.figures.money, ...vocab.figures.percent];

@@ -1,7 +1,7 @@
 // Manifest CSV (file,unit,department,year,period,title + extra columns kept as metadata).
 import fs from 'node:fs';
 import path from 'node:path';
-import { PERIODS, type Period, type ReportMeta } from '../shared/types.js';
+import { PERIODS, type Period, type ReportMeta } from '../../shared/types.js';
 
 export interface ManifestRow {
   /** Absolute path of the file the row describes. */

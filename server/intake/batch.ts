@@ -1,15 +1,12 @@
 // A batch of submissions (a CLI run, the demo data, an upload): each report ingested in its own
 // transaction, reuse resolved once at the end of the batch, then the problem themes refreshed and the
 // per-unit summaries (recurrences, unmatched activities) derived again.
-import type { Db } from './db/connection.js';
-import { inChunks } from './db/insert.js';
-import { refreshUnitSummaries } from './db/unit-summaries.js';
-import { DecodeError, expandArchive, isArchiveName } from './decode/index.js';
+import type { Db } from '../db/connection.js';
+import { deriveAfterBatch } from '../derive/index.js';
+import { DecodeError, expandArchive, isArchiveName } from '../decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
-import type { Progress } from './progress.js';
-import { finalizeReuse, withReuseBatch } from './reuse/index.js';
-import { refreshSearchTerms } from './search/index.js';
-import { refreshThemes } from './themes/index.js';
+import type { Progress } from '../progress.js';
+import { withReuseBatch } from '../reuse/index.js';
 
 /** A file that could not be read from disk (gone, unreadable): named, and the batch goes on. */
 export class ReadError extends Error {}
@@ -80,28 +77,7 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
     progress?.done();
   } finally {
     // Also when the batch broke off: the reports it stored are in every view, so their derived data must be.
-    if (summary.ingested > 0) await deriveAfterBatch(db, summary.results);
+    if (summary.ingested > 0) await deriveAfterBatch(db, summary.results.flatMap((r) => (r.status === 'stored' ? [r.reportId] : [])));
   }
   return summary;
-}
-
-/**
- * After a batch killed before its end (the process died): compare the reports it indexed, then derive
- * what a finished batch would have. Run at server start.
- */
-export async function finishInterruptedBatch(db: Db): Promise<void> {
-  if ((await finalizeReuse(db)).resolved === 0) return;
-  await refreshThemes(db);
-  await refreshUnitSummaries(db);
-  await refreshSearchTerms(db);
-}
-
-/** Themes for the new statements; the per-unit summaries of every unit whose reports or themes changed; the search words. */
-async function deriveAfterBatch(db: Db, results: IngestResult[]): Promise<void> {
-  const { changedReports } = await refreshThemes(db);
-  const stored = results.flatMap((r) => (r.status === 'stored' ? [r.reportId] : []));
-  const reports = [...new Set([...stored, ...changedReports])];
-  const rows = await inChunks(reports, (chunk) => db.selectFrom('reports').select('unit_id').distinct().where('id', 'in', chunk).execute());
-  await refreshUnitSummaries(db, [...new Set(rows.map((r) => r.unit_id))]);
-  await refreshSearchTerms(db);
 }

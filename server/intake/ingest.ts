@@ -3,16 +3,16 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { metaFromFileName, mergeMeta } from '../shared/meta.js';
-import type { Analysis, ReportMeta } from '../shared/types.js';
-import { analyzeReport } from './analyze/index.js';
-import type { Db } from './db/connection.js';
-import { storeReportSummaries } from './db/summaries.js';
-import { insertRows } from './db/insert.js';
-import { DecodeError, decodeReport, type SourceEncoding } from './decode/index.js';
+import { metaFromFileName, mergeMeta } from '../../shared/meta.js';
+import type { Analysis, ReportMeta } from '../../shared/types.js';
+import { analyzeReport } from '../analyze/index.js';
+import type { Db } from '../db/connection.js';
+import { storeReportSummaries } from '../derive/report-summaries.js';
+import { insertRows } from '../db/insert.js';
+import { DecodeError, decodeReport, type SourceEncoding } from '../decode/index.js';
 import { dropOriginal, keepOriginal } from './originals.js';
-import { indexReportReuse } from './reuse/index.js';
-import { indexReportText } from './search/index.js';
+import { indexReportReuse } from '../reuse/index.js';
+import { indexReportText } from '../search/index.js';
 
 export interface Submission {
   /** The name the unit gave the file (or its path inside an archive). */

@@ -1,7 +1,7 @@
 // Gathers submissions from paths on disk (files, folders, manifests) for the CLI and the demo loader.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReportMeta } from '../shared/types.js';
+import type { ReportMeta } from '../../shared/types.js';
 import { readManifest, type ManifestRow } from './manifest.js';
 
 export interface FileSubmission {
