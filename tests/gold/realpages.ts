@@ -1,0 +1,228 @@
+// Scores the analysis against hand annotations of real report excerpts (tests/gold/realpages/rpNNN.json over
+// ../shared/corpus/realpages/excerpts.jsonl): sections and their kinds, activity figures and the tempting
+// numbers that are not figures, placeholders and masks, template-site leftovers. The gold gives offsets into
+// each excerpt and a short key (the text at those offsets), checked here so that a changed excerpt fails loudly.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Analysis, Span } from '../../shared/types.js';
+import { analyzeReport } from '../../server/analyze/index.js';
+import { toSimplified } from '../../server/analyze/script.js';
+import { SHARED_DIR } from '../shared-material.js';
+import { GOLD_DIR, activitiesAgree, type Count } from './evaluate.js';
+
+export const REALPAGES_GOLD_DIR = path.join(GOLD_DIR, 'realpages');
+export const EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excerpts.jsonl');
+export const SPLITS = ['development', 'held-out'] as const;
+export type Split = (typeof SPLITS)[number];
+
+/** The flag kinds that mark template-site leftovers (FLAGS.md). */
+export const LEFTOVER_KINDS = ['site_chrome', 'editor_lead_in', 'download_notice', 'collection_marker', 'truncation', 'pinyin_gloss', 'template_marker'] as const;
+
+interface Keyed extends Span {
+  key: string;
+}
+export interface RealGold {
+  id: string;
+  script: 'simplified' | 'traditional';
+  split: Split;
+  document: 'report' | 'plan';
+  /** The text itself says it is cut (……略……, 省略N字, 已阅读5页…): no check may call it incomplete in content. */
+  incomplete: boolean;
+  sections: Array<{ start: number; headingStart: number; headingEnd: number; level: number; marker: string; heading: string; kind: string }>;
+  figures: Array<Keyed & { activity: string; value: number | null; unit: string; approx: boolean; placeholder: boolean }>;
+  nonFigures: Array<Keyed & { why: string }>;
+  placeholders: Array<Keyed & { kind: string }>;
+  masks: Array<Keyed & { kind: string }>;
+  leftovers: Array<Keyed & { kind: string }>;
+}
+
+export interface Excerpt {
+  id: string;
+  script: string;
+  text: string;
+}
+
+export function realpagesAvailable(): boolean {
+  const ok = fs.existsSync(EXCERPTS_FILE);
+  if (!ok) console.warn(`[tests] 真实报告摘录不在 ${EXCERPTS_FILE}：依赖它的测试与基准被跳过`);
+  return ok;
+}
+
+export function loadExcerpts(): Map<string, Excerpt> {
+  const out = new Map<string, Excerpt>();
+  for (const line of fs.readFileSync(EXCERPTS_FILE, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const e = JSON.parse(line) as Excerpt;
+    out.set(e.id, e);
+  }
+  return out;
+}
+
+export function loadRealGold(): RealGold[] {
+  return fs
+    .readdirSync(REALPAGES_GOLD_DIR)
+    .filter((f) => /^rp\d+\.json$/.test(f))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(REALPAGES_GOLD_DIR, f), 'utf8')) as RealGold);
+}
+
+/** Throws when a gold key does not stand at its offsets (the excerpt changed, or the gold is wrong). */
+export function checkKeys(gold: RealGold, text: string): void {
+  const lists: Array<readonly Keyed[]> = [gold.figures, gold.nonFigures, gold.placeholders, gold.masks, gold.leftovers];
+  for (const list of lists) {
+    for (const k of list) {
+      const key = k.key.replace(/…$/, '');
+      if (text.slice(k.start, k.start + key.length) !== key) throw new Error(`${gold.id}: gold key “${k.key}” not at ${k.start}`);
+    }
+  }
+  for (const s of gold.sections) if (!text.startsWith(s.marker, s.start)) throw new Error(`${gold.id}: section marker “${s.marker}” not at ${s.start}`);
+}
+
+export type RealScores = Record<string, Count>;
+
+function add(scores: RealScores, field: string, c: Partial<Count>): void {
+  const s = (scores[field] ??= { tp: 0, fp: 0, fn: 0 });
+  s.tp += c.tp ?? 0;
+  s.fp += c.fp ?? 0;
+  s.fn += c.fn ?? 0;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const sameSpan = (a: Span, b: Span): boolean => a.start === b.start && a.end === b.end;
+
+/** Pairs gold and found items one to one by `same`. */
+function pairUp<G, P>(gold: readonly G[], found: readonly P[], same: (g: G, p: P) => boolean): Array<[G, P]> {
+  const used = new Set<number>();
+  const pairs: Array<[G, P]> = [];
+  for (const g of gold) {
+    const i = found.findIndex((p, j) => !used.has(j) && same(g, p));
+    if (i >= 0) {
+      used.add(i);
+      pairs.push([g, found[i]!]);
+    }
+  }
+  return pairs;
+}
+
+function score<G, P>(scores: RealScores, field: string, gold: readonly G[], found: readonly P[], pairs: Array<[G, P]>, agrees: (g: G, p: P) => boolean = () => true): void {
+  const tp = pairs.filter(([g, p]) => agrees(g, p)).length;
+  add(scores, field, { tp, fp: pairs.length - tp + (found.length - pairs.length), fn: gold.length - tp });
+}
+
+/** Only the agreement among matched items (a field of a found item, not its detection). */
+function agreement<G, P>(scores: RealScores, field: string, pairs: Array<[G, P]>, agrees: (g: G, p: P) => boolean): void {
+  const tp = pairs.filter(([g, p]) => agrees(g, p)).length;
+  add(scores, field, { tp, fp: pairs.length - tp, fn: pairs.length - tp });
+}
+
+/** Activities in either script agree when one contains the other once both are simplified and unspaced. */
+function activityAgrees(gold: string, found: string): boolean {
+  const norm = (s: string): string => toSimplified(s).replace(/\s+/g, '');
+  return activitiesAgree(norm(gold), norm(found));
+}
+
+/** Masks as the analysis reports them; an analysis without the field found none. */
+function masksOf(a: Analysis): Array<Span & { kind: string }> {
+  return 'masks' in a && Array.isArray(a.masks) ? a.masks : [];
+}
+
+export function evaluateReal(gold: RealGold, text: string, a: Analysis, scores: RealScores): void {
+  const sectionPairs = pairUp(gold.sections, a.sections.filter((s) => s.kind !== 'preamble'), (g, p) => g.start === p.start);
+  score(scores, 'sections', gold.sections, a.sections.filter((s) => s.kind !== 'preamble'), sectionPairs);
+  agreement(scores, 'section.kind', sectionPairs, (g, p) => g.kind === p.kind);
+  agreement(scores, 'section.level', sectionPairs, (g, p) => g.level === p.level);
+
+  const figurePairs = pairUp(gold.figures, a.figures, sameSpan);
+  score(scores, 'figures', gold.figures, a.figures, figurePairs);
+  agreement(scores, 'figure.activity', figurePairs, (g, p) => activityAgrees(g.activity, p.activity));
+  agreement(scores, 'figure.value', figurePairs, (g, p) => g.value === p.value);
+  agreement(scores, 'figure.unit', figurePairs, (g, p) => toSimplified(g.unit) === p.unit);
+  agreement(scores, 'figure.approx', figurePairs, (g, p) => g.approx === p.approx);
+  agreement(scores, 'figure.placeholder', figurePairs, (g, p) => g.placeholder === p.placeholder);
+  // A tempting non-figure is taken when any figure found overlaps it; it counts as found (fp) here, and
+  // `non-figures taken` is its rate: tp = taken, fn = left alone.
+  const taken = gold.nonFigures.filter((n) => a.figures.some((f) => overlaps(f, n))).length;
+  add(scores, 'non-figures taken', { tp: taken, fn: gold.nonFigures.length - taken });
+
+  const placeholderPairs = pairUp(gold.placeholders, a.placeholders, sameSpan);
+  score(scores, 'placeholders', gold.placeholders, a.placeholders, placeholderPairs);
+  agreement(scores, 'placeholder.kind', placeholderPairs, (g, p) => g.kind === p.kind);
+  const masks = masksOf(a);
+  const maskPairs = pairUp(gold.masks, masks, sameSpan);
+  score(scores, 'masks', gold.masks, masks, maskPairs);
+  agreement(scores, 'mask.kind', maskPairs, (g, p) => g.kind === p.kind);
+
+  const leftoverKinds: ReadonlySet<string> = new Set(LEFTOVER_KINDS);
+  const found = a.flags.filter((f): f is typeof f & Span => leftoverKinds.has(f.kind) && f.start !== null && f.end !== null);
+  const hit = gold.leftovers.filter((g) => found.some((f) => overlaps(f, g))).length;
+  const relevant = found.filter((f) => gold.leftovers.some((g) => overlaps(f, g))).length;
+  add(scores, 'leftovers', { tp: hit, fn: gold.leftovers.length - hit });
+  add(scores, 'leftovers (precision)', { tp: relevant, fp: found.length - relevant });
+  for (const kind of LEFTOVER_KINDS) {
+    const of = gold.leftovers.filter((g) => g.kind === kind);
+    const sameKind = of.filter((g) => found.some((f) => f.kind === kind && overlaps(f, g))).length;
+    if (of.length > 0) add(scores, `leftover.${kind}`, { tp: sameKind, fn: of.length - sameKind });
+  }
+  if (gold.incomplete) {
+    const says = a.flags.some((f) => f.kind === 'missing_problems');
+    add(scores, 'cut text: no missing_problems', says ? { fn: 1 } : { tp: 1 });
+  }
+}
+
+export function precision(c: Count): number {
+  return c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+}
+export function recall(c: Count): number {
+  return c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+}
+export function f1(c: Count): number {
+  const p = precision(c);
+  const r = recall(c);
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+/** Recall averaged over the leftover kinds present (each kind weighs the same, however many items it has). */
+export function leftoverMacroRecall(scores: RealScores): number {
+  const kinds = LEFTOVER_KINDS.map((k) => scores[`leftover.${k}`]).filter((c): c is Count => c !== undefined);
+  return kinds.length === 0 ? 1 : kinds.reduce((s, c) => s + recall(c), 0) / kinds.length;
+}
+
+export interface RealRun {
+  bySplit: Record<Split | 'all', RealScores>;
+  /** Per excerpt, for looking at errors. */
+  analyses: Map<string, Analysis>;
+}
+
+/** Analyses every annotated excerpt and scores it, per split and overall. */
+export function runRealpages(): RealRun {
+  const excerpts = loadExcerpts();
+  const bySplit: RealRun['bySplit'] = { development: {}, 'held-out': {}, all: {} };
+  const analyses = new Map<string, Analysis>();
+  for (const gold of loadRealGold()) {
+    const e = excerpts.get(gold.id);
+    if (!e) throw new Error(`${gold.id}: no such excerpt in ${EXCERPTS_FILE}`);
+    checkKeys(gold, e.text);
+    const a = analyzeReport(e.text);
+    analyses.set(gold.id, a);
+    evaluateReal(gold, e.text, a, bySplit[gold.split]);
+    evaluateReal(gold, e.text, a, bySplit.all);
+  }
+  return { bySplit, analyses };
+}
+
+/** A table of the scores, one row per field, the columns per split. */
+export function formatRealScores(run: RealRun): string {
+  const fields = Object.keys(run.bySplit.all);
+  const cell = (c: Count | undefined, field: string): string => {
+    if (!c) return '—'.padEnd(30);
+    if (field === 'non-figures taken') return `${(recall(c) * 100).toFixed(1)}% (${c.tp}/${c.tp + c.fn})`.padEnd(30);
+    if (field.startsWith('leftover') || field.startsWith('cut text')) {
+      return field === 'leftovers (precision)' ? `P=${precision(c).toFixed(3)} (${c.tp}/${c.tp + c.fp})`.padEnd(30) : `R=${recall(c).toFixed(3)} (${c.tp}/${c.tp + c.fn})`.padEnd(30);
+    }
+    return `P=${precision(c).toFixed(2)} R=${recall(c).toFixed(2)} F1=${f1(c).toFixed(3)}`.padEnd(30);
+  };
+  const head = `${'field'.padEnd(34)}${'development'.padEnd(30)}${'held-out'.padEnd(30)}all`;
+  const rows = fields.map((f) => `${f.padEnd(34)}${cell(run.bySplit.development[f], f)}${cell(run.bySplit['held-out'][f], f)}${cell(run.bySplit.all[f], f)}`);
+  const macro = `${'leftovers (recall, kinds averaged)'.padEnd(34)}${SPLITS.map((s) => `R=${leftoverMacroRecall(run.bySplit[s]).toFixed(3)}`.padEnd(30)).join('')}R=${leftoverMacroRecall(run.bySplit.all).toFixed(3)}`;
+  return [head, ...rows, macro].join('\n');
+}
