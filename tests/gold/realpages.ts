@@ -12,6 +12,9 @@ import { GOLD_DIR, activitiesAgree, type Count } from './evaluate.js';
 
 export const REALPAGES_GOLD_DIR = path.join(GOLD_DIR, 'realpages');
 export const EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excerpts.jsonl');
+/** More development text (real pages found with the search tool), annotated in tests/gold/realpages/dev2/. */
+export const EXTRA_EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'dev', 'analysis', 'excerpts.jsonl');
+const EXTRA_GOLD_DIR = path.join(REALPAGES_GOLD_DIR, 'dev2');
 export const SPLITS = ['development', 'held-out'] as const;
 export type Split = (typeof SPLITS)[number];
 
@@ -48,22 +51,32 @@ export function realpagesAvailable(): boolean {
   return ok;
 }
 
+/** The excerpts by id: the realpages set, and the extra development set when it is there. */
 export function loadExcerpts(): Map<string, Excerpt> {
   const out = new Map<string, Excerpt>();
-  for (const line of fs.readFileSync(EXCERPTS_FILE, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const e = JSON.parse(line) as Excerpt;
-    out.set(e.id, e);
+  for (const file of [EXCERPTS_FILE, EXTRA_EXCERPTS_FILE]) {
+    if (!fs.existsSync(file)) continue;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const e = JSON.parse(line) as Excerpt;
+      out.set(e.id, e);
+    }
   }
   return out;
 }
 
-export function loadRealGold(): RealGold[] {
+function readGold(dir: string, name: RegExp): RealGold[] {
   return fs
-    .readdirSync(REALPAGES_GOLD_DIR)
-    .filter((f) => /^rp\d+\.json$/.test(f))
+    .readdirSync(dir)
+    .filter((f) => name.test(f))
     .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(REALPAGES_GOLD_DIR, f), 'utf8')) as RealGold);
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as RealGold);
+}
+
+/** The gold of the realpages excerpts, then that of the extra development texts (when their text is there). */
+export function loadRealGold(): RealGold[] {
+  const extra = fs.existsSync(EXTRA_EXCERPTS_FILE) ? readGold(EXTRA_GOLD_DIR, /^dv\d+\.json$/) : [];
+  return [...readGold(REALPAGES_GOLD_DIR, /^rp\d+\.json$/), ...extra];
 }
 
 /** Throws when a gold key does not stand at its offsets (the excerpt changed, or the gold is wrong). */
@@ -225,4 +238,69 @@ export function formatRealScores(run: RealRun): string {
   const rows = fields.map((f) => `${f.padEnd(34)}${cell(run.bySplit.development[f], f)}${cell(run.bySplit['held-out'][f], f)}${cell(run.bySplit.all[f], f)}`);
   const macro = `${'leftovers (recall, kinds averaged)'.padEnd(34)}${SPLITS.map((s) => `R=${leftoverMacroRecall(run.bySplit[s]).toFixed(3)}`.padEnd(30)).join('')}R=${leftoverMacroRecall(run.bySplit.all).toFixed(3)}`;
   return [head, ...rows, macro].join('\n');
+}
+
+/** What the analysis missed (−) and found wrongly (+), per excerpt of one half, for the fields asked (all if none). */
+export function listRealErrors(run: RealRun, split: Split, fields: readonly string[]): string[] {
+  const excerpts = loadExcerpts();
+  const want = (f: string): boolean => fields.length === 0 || fields.includes(f);
+  const out: string[] = [];
+  for (const gold of loadRealGold().filter((g) => g.split === split)) {
+    const text = excerpts.get(gold.id)!.text;
+    const a = run.analyses.get(gold.id)!;
+    const show = (s: Span): string => JSON.stringify(text.slice(s.start, s.end).slice(0, 40));
+    const ctx = (s: Span): string => JSON.stringify(text.slice(Math.max(0, s.start - 8), s.end + 4));
+    const lines: string[] = [];
+    if (want('sections')) {
+      const found = a.sections.filter((s) => s.kind !== 'preamble');
+      for (const g of gold.sections) {
+        const p = found.find((s) => s.start === g.start);
+        if (!p) lines.push(`  − section ${g.marker}${g.heading} (${g.kind})`);
+        else if (p.kind !== g.kind || p.level !== g.level) lines.push(`  ≠ section ${g.marker}${g.heading}: ${p.kind}/L${p.level}, gold ${g.kind}/L${g.level}`);
+      }
+      for (const p of found) if (!gold.sections.some((g) => g.start === p.start)) lines.push(`  + section ${p.marker}${p.heading.slice(0, 30)} (${p.kind}) ${ctx(p)}`);
+    }
+    if (want('figures')) {
+      for (const g of gold.figures) {
+        const p = a.figures.find((f) => sameSpan(f, g));
+        if (!p) lines.push(`  − figure ${ctx(g)} ${g.activity}`);
+        else if (!activityAgrees(g.activity, p.activity)) lines.push(`  ≠ activity ${show(g)}: “${p.activity}”, gold “${g.activity}”`);
+        else if (p.value !== g.value || toSimplified(g.unit) !== p.unit || p.approx !== g.approx) lines.push(`  ≠ figure ${show(g)}: ${p.value}${p.unit}${p.approx ? '~' : ''}, gold ${g.value}${g.unit}${g.approx ? '~' : ''}`);
+      }
+      for (const p of a.figures) {
+        if (gold.figures.some((g) => sameSpan(g, p))) continue;
+        const why = gold.nonFigures.find((n) => overlaps(n, p))?.why ?? 'unannotated';
+        lines.push(`  + figure ${ctx(p)} “${p.activity}” (${why})`);
+      }
+    }
+    if (want('placeholders')) {
+      for (const g of gold.placeholders) {
+        const p = a.placeholders.find((x) => sameSpan(x, g));
+        if (!p) lines.push(`  − placeholder ${ctx(g)} ${g.kind}`);
+        else if (p.kind !== g.kind) lines.push(`  ≠ placeholder ${ctx(g)} ${p.kind}, gold ${g.kind}`);
+      }
+      for (const p of a.placeholders) if (!gold.placeholders.some((g) => sameSpan(g, p))) lines.push(`  + placeholder ${ctx(p)} ${p.kind}`);
+    }
+    if (want('masks')) {
+      const masks = masksOf(a);
+      for (const g of gold.masks) {
+        const p = masks.find((x) => sameSpan(x, g));
+        if (!p) lines.push(`  − mask ${ctx(g)} ${g.kind}`);
+        else if (p.kind !== g.kind) lines.push(`  ≠ mask ${ctx(g)} ${p.kind}, gold ${g.kind}`);
+      }
+      for (const p of masks) if (!gold.masks.some((g) => sameSpan(g, p))) lines.push(`  + mask ${ctx(p)} ${p.kind}`);
+    }
+    if (want('leftovers')) {
+      const kinds: ReadonlySet<string> = new Set(LEFTOVER_KINDS);
+      const found = a.flags.filter((f): f is typeof f & Span => kinds.has(f.kind) && f.start !== null && f.end !== null);
+      for (const g of gold.leftovers) {
+        const p = found.filter((f) => overlaps(f, g));
+        if (p.length === 0) lines.push(`  − ${g.kind} ${show(g)}`);
+        else if (!p.some((f) => f.kind === g.kind)) lines.push(`  ≠ ${g.kind} ${show(g)}: ${p.map((f) => f.kind).join(',')}`);
+      }
+      for (const f of found) if (!gold.leftovers.some((g) => overlaps(g, f))) lines.push(`  + ${f.kind} ${show(f)}`);
+    }
+    if (lines.length > 0) out.push(`${gold.id}`, ...lines);
+  }
+  return out;
 }
