@@ -99,6 +99,21 @@ function clauseStart(text: string, pos: number, floor: number, delims: ReadonlyS
   return i;
 }
 
+/** A line break inside a word (党委专题会↵议 3 次): the line before ends on a character, not on punctuation. */
+const WRAPPED = /[\u3400-\u9fffA-Za-z0-9]/;
+
+/** Where the words a figure belongs to start: the clause with its list, across line breaks inside words. */
+function phraseStart(text: string, pos: number, floor: number): number {
+  let i = clauseStart(text, pos, floor, CLAUSE_CHARS);
+  while (i > floor && text[i - 1] === '\n' && i >= 2 && WRAPPED.test(text[i - 2]!)) i = clauseStart(text, i - 1, floor, CLAUSE_CHARS);
+  return i;
+}
+
+/** How far a list, a governing verb or the rest of a clause is looked for around a figure (long sentences). */
+const LIST_WINDOW = 60;
+/** The words right before a figure that say it compares or lasts (去年为, 为期). */
+const TAIL = 12;
+
 /** A list (报刊、资料、音像制品和设备 X 元) belongs to the clause of its verb. */
 const CLAUSE_CHARS = new Set([...DELIM_CHARS].filter((c) => c !== '、'));
 
@@ -198,20 +213,24 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       // 一次特殊的体验: an article before an adjective.
       if (g.cn === '一' && DESCRIBED.test(after)) continue;
     }
-    const sentence = spanAt(sentences, start) ?? { start, end };
+    // A figure broken across a line (287↵件) belongs to both lines' sentences.
+    const first = spanAt(sentences, start) ?? { start, end };
+    const sentence = { start: first.start, end: Math.max(first.end, spanAt(sentences, end - 1)?.end ?? end) };
     const clauseFrom = clauseStart(text, start, sentence.start);
     const clause = text.slice(clauseFrom, start);
-    const listFrom = clauseStart(text, start, sentence.start, CLAUSE_CHARS);
+    // Not bound by the sentence: a line break inside a word (会↵议) does not end the words before a figure.
+    const listFrom = phraseStart(text, start, Math.max(0, start - LIST_WINDOW));
     // 每年年初、年终…召开两次: a rule over a list is still a rule.
     if (FREQUENCY.test(text.slice(listFrom, start))) continue;
     // 三汇彩亭会、渠江号子、川剧三张品牌: a small number that sums up the items just listed.
     if (g.cn !== undefined && isListSummary(text.slice(listFrom, numStart), parseChineseNumber(g.cn))) continue;
     // 去年为32篇: an earlier period's figure; 为期三个月: a duration.
-    if (COMPARISON.test(clause) || DURATION.test(clause)) continue;
-    const clauseRest = text.slice(end, clauseEnd(text, end, sentence.end));
+    const clauseTail = clause.slice(-TAIL);
+    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail)) continue;
+    const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;
-    if (isBackground(clause, rawUnit, after, clauseRest)) continue;
+    if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest)) continue;
 
     let value = parseValue(g);
     let unit = rawUnit;
@@ -235,17 +254,21 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     const floor = prevFigure && prevFigure.end > listFrom && prevFigure.end <= start ? prevFigure.end : listFrom;
     const next = text[end];
     const followsOn = next !== undefined && !DELIM.test(next);
-    const preceding = precedingActivity(text.slice(floor, start));
+    const clauseBefore = text.slice(floor, start);
     let activity: string;
     if (verbal.has(rawUnit) || moneyUnits.has(rawUnit) || percentUnits.has(rawUnit) || unit === '%') {
       const following = followsOn ? followingActivity(text, end) : '';
-      // 全局有XX平方米电子显示屏: a clause ending on 有 leaves the counted thing to what follows.
-      const precedingEndsOnVerb = EXISTENTIAL.test(text.slice(floor, start));
-      activity = following !== '' && (verbal.has(rawUnit) || preceding === '' || precedingEndsOnVerb) ? following : preceding;
+      // Events are named after the number when it is followed (召开2次专题会议); 全局有XX平方米电子显示屏: a
+      // clause ending on 有 leaves the counted thing to what follows too.
+      if (following !== '' && (verbal.has(rawUnit) || EXISTENTIAL.test(clauseBefore))) activity = following;
+      else {
+        const preceding = precedingActivity(clauseBefore);
+        activity = preceding === '' ? following : preceding;
+      }
     } else {
       // Things counted (家, 名, 篇, 个…): the noun after the number with its verb, else the words before it.
-      const things = followsOn ? thingsActivity(text, end, text.slice(sentence.start, start)) : '';
-      activity = things !== '' ? things : preceding;
+      const things = followsOn ? thingsActivity(text, end, text.slice(Math.max(sentence.start, start - LIST_WINDOW), start)) : '';
+      activity = things !== '' ? things : precedingActivity(clauseBefore);
     }
     const samePrevious = prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '' ? prevFigure : null;
     // 分别增长8.2%和8.4%: a figure joined by 和 counts what the previous one counted.

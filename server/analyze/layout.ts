@@ -16,8 +16,11 @@ function cnValue(s: string): number {
   return (CN_DIGITS[s[0]!] ?? 0) * 10 + (s.length > 2 ? (CN_DIGITS[s[2]!] ?? 0) : 0);
 }
 
-// A marker followed by a Chinese character or an opening quote (not by 二季度-like numerals or a digit).
-const MARKER = /第(?<part>[一二三四五六七八九十]{1,3})部分|(?<![一二三四五六七八九十第])(?<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])|[（(](?<pcn>[一二三四五六七八九十]{1,3})[）)]|(?<![\d.．])(?<num>\d{1,2})(?:、|[.．](?!\d))(?!\d)|[（(](?<pnum>\d{1,2})[）)]/g;
+// Each alternative starts with a character class (the scan skips most positions quickly); what may stand
+// before a marker is checked in code (NOT_BEFORE).
+const MARKER = /第(?<part>[一二三四五六七八九十]{1,3})部分|(?<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])|[（(](?<pcn>[一二三四五六七八九十]{1,3})[）)]|(?<num>\d{1,2})(?:、|[.．](?!\d))(?!\d)|[（(](?<pnum>\d{1,2})[）)]/g;
+/** 第一、二季度, 十一、: no marker after another numeral or 第; 1.5, 2023.1: none after a digit or a point. */
+const NOT_BEFORE: Partial<Record<string, RegExp>> = { cn: /[一二三四五六七八九十第]$/, num: /[\d.．]$/ };
 const FOLLOWED = /^(?:[\u3400-\u9fff“"《#Xx*]|\d{4}\s?年)/;
 // Not ；: items after a semicolon are an enumeration inside one sentence.
 const SENTENCE_END = /[。！？!?：:]$/;
@@ -81,14 +84,18 @@ export function splitRunInHeadings(text: string, lines: readonly Line[], skip: r
   for (const line of lines) {
     const cuts: number[] = [];
     let lastCut = -1;
+    // A top-level heading (一、) on this line, at its start or split off: the line is a page without breaks.
+    let topOnLine = false;
     MARKER.lastIndex = 0;
     for (let m = MARKER.exec(line.text); m; m = MARKER.exec(line.text)) {
       const marker = markerAt(m);
+      if (NOT_BEFORE[marker.style]?.test(line.text.slice(Math.max(0, m.index - 1), m.index))) continue;
       const pos = line.start + m.index;
       if (!FOLLOWED.test(line.text.slice(m.index + m[0].length)) || within(skip, pos)) continue;
       if (m.index === 0) {
         if (numbering.fits(marker) || marker.style === 'cn' || marker.style === 'part') numbering.take(marker);
         lastCut = 0;
+        topOnLine = marker.style === 'cn' || marker.style === 'part';
         continue;
       }
       if (!numbering.fits(marker)) continue;
@@ -102,13 +109,18 @@ export function splitRunInHeadings(text: string, lines: readonly Line[], skip: r
       let fits: boolean;
       if (marker.style === 'cn' || marker.style === 'part') fits = afterSpace || afterLeadIn || (stop && (flattened || marker.n === 1));
       // （一）（二）… on a page that lost its breaks: parenthesised numerals that continue the numbering.
-      else if (marker.style === 'paren-cn' || marker.style === 'paren-num') fits = afterSpace || afterLeadIn || (flattenedDocument && (stop || line.text.length >= FLATTENED_LINE));
+      else if (marker.style === 'paren-cn' || marker.style === 'paren-num') {
+        const longLine = line.text.length >= FLATTENED_LINE;
+        // …or on a long line that a top-level heading ran into.
+        fits = afterSpace || afterLeadIn || (flattenedDocument && (stop || longLine)) || (topOnLine && longLine);
+      }
       // 一、…体系建设1.完善了设施: a subheading run into the heading it belongs under.
       else fits = afterSpace || (stop && flattenedDocument) || (lastCut >= 0 && m.index - lastCut <= RUN_INTO && !/[。！？!?]/.test(line.text.slice(lastCut, m.index)));
       if (!fits) continue;
       numbering.take(marker);
       cuts.push(m.index);
       lastCut = m.index;
+      topOnLine ||= marker.style === 'cn' || marker.style === 'part';
     }
     if (cuts.length === 0) {
       out.push(line);

@@ -20,8 +20,8 @@ const CHROME_LABEL = new RegExp(`^(?:[^\\s:：]{1,6}\\s+)?(?:${alternation(T.chr
 const CHROME_LINES = T.chromeLines.map((p) => new RegExp(p, 'u'));
 const OUTLINE_START = new RegExp(T.outlineStart, 'u');
 const DOTS_LINE = /^[…\.。·]{1,6}$/;
-const STRONG_LEAD_IN = T.leadInCues.strong.map((p) => new RegExp(p, 'u'));
-const WEAK_LEAD_IN = T.leadInCues.weak.map((p) => new RegExp(p, 'u'));
+const STRONG_LEAD_IN = new RegExp(T.leadInCues.strong.join('|'), 'u');
+const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
 const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
 const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
 const TRUNCATIONS = new RegExp(T.truncations.join('|'), 'gu');
@@ -60,8 +60,9 @@ function isCollectionTitle(t: string): boolean {
 
 function isLeadIn(text: string): boolean {
   if (text.length > T.leadInMaxChars) return false;
-  if (STRONG_LEAD_IN.some((re) => re.test(text))) return true;
-  return WEAK_LEAD_IN.filter((re) => re.test(text)).length >= 2;
+  if (STRONG_LEAD_IN.test(text)) return true;
+  const weak = new Set(text.match(WEAK_LEAD_IN) ?? []);
+  return weak.size >= 2;
 }
 
 /** A truncation mark with the dots and the bracketed site note around it on the same line: ……(…省略552字…)…… */
@@ -163,11 +164,11 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
         add({ kind: 'download_notice', message: `文中有上传下载、登录或版权提示“${m[0]}”，疑为从网上下载的范文`, start: line.start + m.index, end: line.start + m.index + m[0].length });
       }
     }
-    if (t.length > T.leadInMaxChars) {
+    if (t.length > T.leadInMaxChars && STRONG_LEAD_IN.test(t)) {
       // A lead-in run into the text of a flattened page: the sentences with a strong cue.
       SENTENCE.lastIndex = 0;
       for (let m = SENTENCE.exec(t); m && m[0].length > 0; m = SENTENCE.exec(t)) {
-        if (m[0].length <= T.leadInMaxChars && STRONG_LEAD_IN.some((re) => re.test(m![0]))) {
+        if (m[0].length <= T.leadInMaxChars && STRONG_LEAD_IN.test(m[0])) {
           add({ kind: 'editor_lead_in', message: `“${quote(m[0].trim())}”是范文网站编辑的导语，疑为从范文网站复制`, start: line.start + m.index, end: line.start + m.index + m[0].length });
         }
       }
@@ -183,7 +184,8 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
         re.lastIndex++;
         continue;
       }
-      const s = { start: m.index, end: m.index + m[0].length };
+      // 【篇二】: the bracket before the marker belongs to it.
+      const s = { start: text[m.index - 1] === '【' ? m.index - 1 : m.index, end: m.index + m[0].length };
       if (spans.some((x) => x.start <= s.start && s.end <= x.end)) continue;
       add({ kind: 'collection_marker', message: `“${m[0]}”是范文合集中的篇目标记，疑为从范文合集复制`, ...s });
     }

@@ -21,7 +21,7 @@ export interface PreparedText {
 }
 
 // A gloss: a parenthesised pinyin syllable with a tone mark right after a Chinese character.
-const GLOSS = /(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
+const GLOSS = /[(（](?<=[\u3400-\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
 
 /** A piece of text without its pinyin glosses (for tests on the words; offsets do not survive). */
 export function withoutGlosses(s: string): string {

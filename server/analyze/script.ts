@@ -35,16 +35,29 @@ function traditionalChars(): Map<string, string> {
   return charMap;
 }
 
-/** Share of the CJK characters of a text that exist only in traditional script (0 for a simplified report). */
+let traditionalCodes: Uint8Array | null = null;
+
+/** A table by UTF-16 code of the characters that exist only in traditional script. */
+function traditionalTable(): Uint8Array {
+  if (traditionalCodes) return traditionalCodes;
+  traditionalCodes = new Uint8Array(0x10000);
+  for (const ch of traditionalChars().keys()) traditionalCodes[ch.charCodeAt(0)] = 1;
+  return traditionalCodes;
+}
+
+/** A script is told from the first characters of a text; a report does not change script halfway. */
+const SAMPLE_CJK = 4000;
+
+/** Share of the CJK characters of a text (of its first few thousand) that exist only in traditional script. */
 export function traditionalShare(text: string): number {
-  const map = traditionalChars();
+  const table = traditionalTable();
   let cjk = 0;
   let traditional = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && cjk < SAMPLE_CJK; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400 || c > 0x9fff) continue;
     cjk++;
-    if (map.has(text[i]!)) traditional++;
+    traditional += table[c]!;
   }
   return cjk === 0 ? 0 : traditional / cjk;
 }
@@ -52,8 +65,23 @@ export function traditionalShare(text: string): number {
 /** A report is in traditional script when this share of its CJK characters is traditional-only. */
 const TRADITIONAL_SHARE = 0.05;
 
+/**
+ * Frequent traditional-only characters of this genre (黨, 會, 國, 學習…): a text without any of them is not in
+ * traditional script, and OpenCC (a fifth of a second to load) is not needed to tell.
+ */
+const COMMON_TRADITIONAL = new Uint8Array(0x10000);
+for (const ch of '們這來為說對時國會學與個發經動關點過還實現黨員義習區報總結設導體務機問題議識權') COMMON_TRADITIONAL[ch.charCodeAt(0)] = 1;
+/** A script shows in a text's first characters. */
+const SAMPLE_CHARS = 5000;
+
+function hasCommonTraditional(text: string): boolean {
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) if (COMMON_TRADITIONAL[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 export function isTraditional(text: string): boolean {
-  return traditionalShare(text) >= TRADITIONAL_SHARE;
+  return hasCommonTraditional(text) && traditionalShare(text) >= TRADITIONAL_SHARE;
 }
 
 function convertLine(line: string): string {
@@ -69,6 +97,6 @@ function convertLine(line: string): string {
 
 /** The text in simplified script, of exactly the same length (UTF-16) as the text given. */
 export function toSimplified(text: string): string {
-  if (traditionalShare(text) === 0) return text;
+  if (!/[\u3400-\u9fff]/.test(text)) return text;
   return text.split('\n').map(convertLine).join('\n');
 }

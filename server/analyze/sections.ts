@@ -25,6 +25,7 @@ const LEADING_TAG = /^(?:##[A-Za-z_]+##\s*)+/;
 /** Markdown heading marks a page left before a numbered heading (####（三）…). */
 const MARKDOWN = /^#{1,6}\s*/;
 const RUN_IN_END = /[。！？!?：:]/;
+const SPACE_BEFORE_ITEM = /\s+(?=[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[、.．])/;
 const MAX_HEADING = 60;
 const MAX_BARE_HEADING = 30;
 const DATE_LINE = /^(?:(?:19|20)\d{2}|二[〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$/;
@@ -60,7 +61,9 @@ function numberedHeading(original: Line, next: Line | undefined): Heading | null
     }
     const headingStart = line.start + skip;
     let len: number;
-    const stop = RUN_IN_END.exec(rest);
+    // 二、存在的问题 一是…: on a page that lost its breaks, a space before an enumeration ends the heading.
+    const spaced = SPACE_BEFORE_ITEM.exec(rest);
+    const stop = spaced && spaced.index > 0 ? { index: spaced.index } : RUN_IN_END.exec(rest);
     if (stop && stop.index > 0 && stop.index <= MAX_HEADING) len = stop.index;
     else if (rest.length <= MAX_HEADING + 20) len = rest.length;
     else {

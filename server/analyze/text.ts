@@ -105,9 +105,9 @@ export function parseChineseNumber(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
-/** 3.5, 1,234, １２ → number; null if not a number. */
+/** 3.5, 1,234, 1 300, １２ → number; null if not a number. */
 export function parseArabicNumber(s: string): number | null {
-  const ascii = s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/[,，]/g, '');
+  const ascii = s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/[,， ]/g, '');
   const v = Number(ascii);
   return Number.isFinite(v) && ascii.length > 0 ? v : null;
 }

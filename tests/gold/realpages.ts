@@ -8,7 +8,7 @@ import type { Analysis, Span } from '../../shared/types.js';
 import { analyzeReport } from '../../server/analyze/index.js';
 import { toSimplified } from '../../server/analyze/script.js';
 import { SHARED_DIR } from '../shared-material.js';
-import { GOLD_DIR, activitiesAgree, type Count } from './evaluate.js';
+import { GOLD_DIR, type Count } from './evaluate.js';
 
 export const REALPAGES_GOLD_DIR = path.join(GOLD_DIR, 'realpages');
 export const EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excerpts.jsonl');
@@ -128,10 +128,17 @@ function agreement<G, P>(scores: RealScores, field: string, pairs: Array<[G, P]>
   add(scores, field, { tp, fp: pairs.length - tp, fn: pairs.length - tp });
 }
 
-/** Activities in either script agree when one contains the other once both are simplified and unspaced. */
+/**
+ * Activities in either script agree when, simplified and unspaced, the one found contains the gold phrase,
+ * or is its head (a Chinese phrase ends on it: 集体学习 of 旗委中心组集体学习), or lies inside it and is at least
+ * half of it — never a single character (议 is not 党委专题会议).
+ */
 function activityAgrees(gold: string, found: string): boolean {
-  const norm = (s: string): string => toSimplified(s).replace(/\s+/g, '');
-  return activitiesAgree(norm(gold), norm(found));
+  const norm = (s: string): string => toSimplified(s).replace(/\s+/g, '').replace(/[“”"‘’《》]/g, '');
+  const g = norm(gold);
+  const f = norm(found);
+  if (f.includes(g)) return true;
+  return f.length >= 2 && (g.endsWith(f) || (g.includes(f) && f.length >= Math.ceil(g.length / 2)));
 }
 
 /** Masks as the analysis reports them; an analysis without the field found none. */
