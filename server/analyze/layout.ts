@@ -3,7 +3,7 @@
 // bare headings that the text repeats). Lines are re-split at run-in headings so that the section finder sees
 // each heading at the start of a line; an outline's lines are left out.
 import type { Span } from '../../shared/types.js';
-import type { Line } from './text.js';
+import { inAnySpan, type Line } from './text.js';
 
 type MarkerStyle = 'part' | 'cn' | 'paren-cn' | 'num' | 'paren-num';
 const RANK: Record<MarkerStyle, number> = { part: 0, cn: 1, 'paren-cn': 2, num: 3, 'paren-num': 4 };
@@ -47,9 +47,6 @@ function markerAt(m: RegExpExecArray): Marker {
   return { style: 'paren-num', n: Number(g.pnum), at: m.index };
 }
 
-function within(spans: readonly Span[], pos: number): boolean {
-  return spans.some((s) => s.start <= pos && pos < s.end);
-}
 
 /** Numbering state through the document: a marker continues its style's count or restarts it at 1. */
 class Numbering {
@@ -91,7 +88,7 @@ export function splitRunInHeadings(text: string, lines: readonly Line[], skip: r
       const marker = markerAt(m);
       if (NOT_BEFORE[marker.style]?.test(line.text.slice(Math.max(0, m.index - 1), m.index))) continue;
       const pos = line.start + m.index;
-      if (!FOLLOWED.test(line.text.slice(m.index + m[0].length)) || within(skip, pos)) continue;
+      if (!FOLLOWED.test(line.text.slice(m.index + m[0].length)) || inAnySpan(skip, pos)) continue;
       if (m.index === 0) {
         if (numbering.fits(marker) || marker.style === 'cn' || marker.style === 'part') numbering.take(marker);
         lastCut = 0;
@@ -102,7 +99,7 @@ export function splitRunInHeadings(text: string, lines: readonly Line[], skip: r
       const before = line.text.slice(0, m.index);
       const flattened = flattenedDocument || line.text.length >= FLATTENED_LINE;
       // After spaces, or right after a leftover (…篇1一、民族工作): a new paragraph on a page that lost its breaks.
-      const afterSpace = /\s$/.test(before) || within(skip, pos - 1);
+      const afterSpace = /\s$/.test(before) || inAnySpan(skip, pos - 1);
       const stop = SENTENCE_END.test(before);
       // …汇报如下一、… / …工作总结报告一、…: a title or lead-in run into the first heading.
       const afterLeadIn = /(?:如下|报告|总结|汇报|材料)$/.test(before);

@@ -4,6 +4,7 @@
 // 政治, AAA), as pages that republish reports do; they are reported apart and never count as unfilled.
 import type { Mask, MaskKind, Placeholder, Span } from '../../shared/types.js';
 import { vocab } from './vocab.js';
+import { overlapsSpan } from './text.js';
 
 const V = vocab.placeholders;
 const PATTERNS = V.patterns.map((p) => ({ kind: p.kind, re: new RegExp(p.pattern, 'gu') }));
@@ -11,10 +12,6 @@ const MASKS = V.masks.map((p) => ({ kind: p.kind, label: p.label, re: new RegExp
 const PARTY_AFTER_EVIDENCE = new RegExp(V.partyMaskAfterEvidence, 'gu');
 const LETTER_ALLOWED = new Set(V.letterCodeAllowed);
 const LETTER_NOT_BEFORE = new RegExp(`^(?:${V.letterCodeNotBefore.join('|')})`);
-
-function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((s) => s.start < end && start < s.end);
-}
 
 function scan(re: RegExp, text: string, each: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
@@ -34,7 +31,7 @@ export function findMasks(text: string): Mask[] {
     scan(re, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
-      if (overlapsAny(found, start, end)) return;
+      if (overlapsSpan(found, start, end)) return;
       if (label === '拼音缩写' && (LETTER_ALLOWED.has(m[0]) || LETTER_NOT_BEFORE.test(text.slice(end, end + 2)))) return;
       if (label === '党') partyEvidence = true;
       found.push({ text: m[0], kind: kind as MaskKind, start, end });
@@ -43,7 +40,7 @@ export function findMasks(text: string): Mask[] {
   // X委 is 党委 masked only where the text masks 党 elsewhere beyond doubt; else it is a blank place (X委、X政府).
   if (partyEvidence) {
     scan(PARTY_AFTER_EVIDENCE, text, (m) => {
-      if (!overlapsAny(found, m.index, m.index + m[0].length)) found.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
+      if (!overlapsSpan(found, m.index, m.index + m[0].length)) found.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
     });
   }
   return found.sort((a, b) => a.start - b.start);
@@ -57,7 +54,7 @@ export function findPlaceholders(text: string, masks: readonly Span[] = [], skip
       const start = m.index;
       const end = start + m[0].length;
       // Earlier, more specific patterns win (20XX年 is a year, not an XX).
-      if (overlapsAny(found, start, end) || overlapsAny(masks, start, end) || overlapsAny(skip, start, end)) return;
+      if (overlapsSpan(found, start, end) || overlapsSpan(masks, start, end) || overlapsSpan(skip, start, end)) return;
       found.push({ text: m[0], kind, start, end });
     });
   }

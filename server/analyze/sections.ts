@@ -3,7 +3,7 @@
 // closing block (date, signature, template markers), each section with its kind.
 import type { Section, SectionKind, Span } from '../../shared/types.js';
 import { alternation, vocab } from './vocab.js';
-import type { Line } from './text.js';
+import { inAnySpan, type Line } from './text.js';
 import { outlineLines, splitRunInHeadings } from './layout.js';
 
 type Style = 'part' | 'cn' | 'bare' | 'paren-cn' | 'num' | 'paren-num' | 'circled';
@@ -174,17 +174,13 @@ export interface SectionResult {
   title: Line | null;
 }
 
-/** Whether a position lies in one of the sorted spans. */
-function within(spans: readonly Span[], pos: number): boolean {
-  return spans.some((s) => s.start <= pos && pos < s.end);
-}
 
 /**
  * `skip`: spans that are not the report's own text (template-site leftovers): no heading and no title there;
  * the report starts at the first line outside them.
  */
 export function findSections(text: string, allLines: readonly Line[], skip: readonly Span[] = []): SectionResult {
-  const kept = skip.length === 0 ? allLines : allLines.filter((l) => !within(skip, l.start) || !within(skip, l.end - 1));
+  const kept = skip.length === 0 ? allLines : allLines.filter((l) => !inAnySpan(skip, l.start) || !inAnySpan(skip, l.end - 1));
   const split = splitRunInHeadings(text, kept, skip);
   const outline = outlineLines(split, (l) => numberedHeading(l, undefined) !== null);
   const lines = outline.size === 0 ? split : split.filter((l) => !outline.has(l));
@@ -196,7 +192,7 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
 
   const headings: Heading[] = [];
   for (let i = first; i < close; i++) {
-    const h = within(skip, lines[i]!.start) ? null : numberedHeading(lines[i]!, lines[i + 1]);
+    const h = inAnySpan(skip, lines[i]!.start) ? null : numberedHeading(lines[i]!, lines[i + 1]);
     if (h) headings.push(h);
   }
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {

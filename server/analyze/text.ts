@@ -50,6 +50,16 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   return out;
 }
 
+/** Whether a position lies in one of the spans (few spans: a linear look). */
+export function inAnySpan(spans: readonly Span[], pos: number): boolean {
+  return spans.some((s) => s.start <= pos && pos < s.end);
+}
+
+/** Whether start..end overlaps one of the spans (few spans: a linear look). */
+export function overlapsSpan(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start < end && start < s.end);
+}
+
 /** The span among sorted, disjoint spans that contains pos (binary search), or null. */
 export function spanAt<T extends Span>(spans: readonly T[], pos: number): T | null {
   let lo = 0;

@@ -8,7 +8,7 @@ import type { Analysis, Span } from '../../shared/types.js';
 import { analyzeReport } from '../../server/analyze/index.js';
 import { toSimplified } from '../../server/analyze/script.js';
 import { SHARED_DIR } from '../shared-material.js';
-import { GOLD_DIR, type Count } from './evaluate.js';
+import { GOLD_DIR, add, pairUp, score, type Count, type Scores } from './evaluate.js';
 
 export const REALPAGES_GOLD_DIR = path.join(GOLD_DIR, 'realpages');
 export const EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excerpts.jsonl');
@@ -91,36 +91,10 @@ export function checkKeys(gold: RealGold, text: string): void {
   for (const s of gold.sections) if (!text.startsWith(s.marker, s.start)) throw new Error(`${gold.id}: section marker “${s.marker}” not at ${s.start}`);
 }
 
-export type RealScores = Record<string, Count>;
-
-function add(scores: RealScores, field: string, c: Partial<Count>): void {
-  const s = (scores[field] ??= { tp: 0, fp: 0, fn: 0 });
-  s.tp += c.tp ?? 0;
-  s.fp += c.fp ?? 0;
-  s.fn += c.fn ?? 0;
-}
+export type RealScores = Scores;
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 const sameSpan = (a: Span, b: Span): boolean => a.start === b.start && a.end === b.end;
-
-/** Pairs gold and found items one to one by `same`. */
-function pairUp<G, P>(gold: readonly G[], found: readonly P[], same: (g: G, p: P) => boolean): Array<[G, P]> {
-  const used = new Set<number>();
-  const pairs: Array<[G, P]> = [];
-  for (const g of gold) {
-    const i = found.findIndex((p, j) => !used.has(j) && same(g, p));
-    if (i >= 0) {
-      used.add(i);
-      pairs.push([g, found[i]!]);
-    }
-  }
-  return pairs;
-}
-
-function score<G, P>(scores: RealScores, field: string, gold: readonly G[], found: readonly P[], pairs: Array<[G, P]>, agrees: (g: G, p: P) => boolean = () => true): void {
-  const tp = pairs.filter(([g, p]) => agrees(g, p)).length;
-  add(scores, field, { tp, fp: pairs.length - tp + (found.length - pairs.length), fn: gold.length - tp });
-}
 
 /** Only the agreement among matched items (a field of a found item, not its detection). */
 function agreement<G, P>(scores: RealScores, field: string, pairs: Array<[G, P]>, agrees: (g: G, p: P) => boolean): void {
