@@ -78,10 +78,10 @@ async function analyze(args: string[]): Promise<number> {
       bytes,
       meta: { unit: values.unit, department: values.department, year: parseYear(values.year), period: parsePeriod(values.period) },
     });
-    const { sections, figures, placeholders, flags } = p.analysis;
+    const { sections, figures, placeholders, masks, flags } = p.analysis;
     const problems = await withThemes(p.analysis.problems, defaultDbPath(values.db));
     process.stdout.write(
-      `${JSON.stringify({ file, encoding: p.encoding, meta: p.meta, text: p.text, sections, problems, figures, placeholders, flags })}\n`,
+      `${JSON.stringify({ file, encoding: p.encoding, meta: p.meta, text: p.text, sections, problems, figures, placeholders, masks, flags })}\n`,
     );
     return 0;
   } catch (e) {

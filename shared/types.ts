@@ -72,6 +72,16 @@ export interface Placeholder extends Span {
   kind: string;
 }
 
+export const MASK_KINDS = ['name', 'term'] as const;
+/** name: a person's name hidden (***总书记, 习***, AAA); term: a political word hidden (X委/X的 for 党, ZZ for 政治). */
+export type MaskKind = (typeof MASK_KINDS)[number];
+
+/** A name or political word hidden on purpose by whoever published the text: not a blank left unfilled. */
+export interface Mask extends Span {
+  text: string;
+  kind: MaskKind;
+}
+
 export interface Flag {
   kind: string;
   message: string;
@@ -87,6 +97,8 @@ export interface Analysis {
   placeholders: Placeholder[];
   /** Placeholders per 1,000 non-whitespace characters. */
   placeholderDensity: number;
+  /** Deliberate masking (kept apart from the placeholders: it is not a template left unfilled). */
+  masks: Mask[];
   flags: Flag[];
 }
 

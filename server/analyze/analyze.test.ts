@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis, Figure } from '../../shared/types.js';
 import { analyzeReport } from './index.js';
 import { parseChineseNumber } from './text.js';
-import { categoryOf } from './figures.js';
+import { categoryOf } from './activity.js';
 import { expectSpansValid } from '../../tests/analysis-spans.js';
 
 function figureOf(text: string, phrase: string, a: Analysis = analyzeReport(text)): Figure {

@@ -1,16 +1,20 @@
 // Reported figures: counts with their measure word (开展专题学习4次, 召开2次专题会议), Chinese numerals (一百二十场),
-// approximations (100余篇, 近200人次), percentages (98%, 百分之九十五), money (3.5万元 → 35000 元) and placeholders in
-// the number's place (XX场次). Frequency rules, ordinals, set phrases and names with numbers are not figures.
+// approximations (100余篇, 近200人次, 7万余人), percentages (98%, 百分之九十五), money (3.5万元 → 35000 元) and
+// placeholders in the number's place (XX场次, *条, ____篇, X 元), read whole across page damage (287↵件, 1 300余人,
+// 12 次). Not figures: frequency rules, ordinals, ranges (60—80%), set phrases and names with numbers (五人制,
+// 二次全会), and background quantities — what exists rather than what the unit did (全市有2个民族乡, 人口29150人).
 import type { Figure, Span } from '../../shared/types.js';
 import { alternation, vocab } from './vocab.js';
 import { parseArabicNumber, parseChineseNumber, spanAt } from './text.js';
+import { categoryOf, followingActivity, precedingActivity, thingsActivity } from './activity.js';
 
 const V = vocab.figures;
 const NF = V.notFigure;
 
-const AR = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
+// Digits grouped by commas or, in PDF text, by spaces (1 300余人) are one number.
+const AR = '[0-9]{1,3}(?:[,，][0-9]{3})+(?:[.．][0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9０-９]+(?:[.．][0-9０-９]+)?';
 const CN = '[零〇一二两三四五六七八九十百千万亿]+';
-const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3})(?![A-Za-z])';
+const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|[_＿]{1,6}|[Nn])(?![A-Za-z])';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
 // The number comes first (an optional leading group would be tried at every position); an approximation
@@ -18,28 +22,25 @@ const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 const FIGURE_RE = new RegExp(
   `(?:百分之(?<cnpct>${CN_PCT})|` +
     `(?:(?<![0-9０-９.．])(?<ar>${AR})|(?<![零〇一二两三四五六七八九十百千万亿])(?<cn>${CN})|(?<ph>${PH}))` +
-    `(?<suf1>余|多)?(?<scale>万|亿|千)?` +
+    `(?<suf1>余|多)?(?<scale>万|亿|千)?(?<suf3>余|多)?` +
+    // A space or a line break between the number and its measure word (12 次, 287↵件): PDF and page damage.
+    `(?:[ \u3000\u00a0]{1,2}|\n)?` +
     `(?<unit>${alternation([...V.money, ...V.percent, ...V.measures])})` +
     `(?<suf2>${alternation(V.approxSuffixes)})?)`,
   'g',
 );
 
 const APPROX_MAX = Math.max(...V.approxPrefixes.map((p) => p.length));
-const APPROX_PREFIX = new RegExp(`(?:${alternation(V.approxPrefixes)})$`);
+const APPROX_PREFIX = new RegExp(`(?:${alternation(V.approxPrefixes)})[ \u3000]?$`);
 const DELIMS = '，,。；;：:！？!?\\n、';
 const DELIM = new RegExp(`[${DELIMS}]`);
 const FREQUENCY = new RegExp(alternation(NF.frequencyCues));
 const SET_PHRASE = new RegExp(alternation(NF.setPhrases), 'g');
 const FOLLOWER = new RegExp(`^(?:${alternation(NF.followers)})`);
-const LIGHT_VERB = new RegExp(alternation(V.lightVerbs), 'g');
-const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
-const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs)})$`);
-const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9０-９XxＸｘ×*＊${DELIMS}]`);
 const MONEY_CLASS = new RegExp(`^(?:${alternation(NF.moneyClassFollowers)})`);
 const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
 const CHANGE_SUFFIX = new RegExp(`(?:${alternation(V.changeVerbs)})到?$`);
 const CONJUNCTION = /^(?:和|及|与|、|或|至|到)$/;
-const QUOTES = /[“”"‘’'「」『』《》〈〉【】]/g;
 const verbal = new Set(V.verbalMeasures);
 const smallNumeral = new Set(V.smallNumeralMeasures);
 const wordBefore = new Set(NF.wordBefore);
@@ -62,34 +63,6 @@ const MONEY_SCALE: Array<[string, number]> = [
   ['千', 1e3],
 ];
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
-
-interface CategoryCue {
-  cue: string;
-  category: string;
-  order: number;
-}
-const CATEGORY_CUES: CategoryCue[] = vocab.categories.categories
-  .flatMap((c, order) => c.cues.map((cue) => ({ cue, category: c.category, order })))
-  .sort((a, b) => b.cue.length - a.cue.length || a.order - b.order);
-
-const categoryMemo = new Map<string, string | null>();
-
-/** The category of an activity: its longest cue (ties: the category listed first), or null. */
-export function categoryOf(activity: string): string | null {
-  const known = categoryMemo.get(activity);
-  if (known !== undefined) return known;
-  let found: string | null = null;
-  for (const c of CATEGORY_CUES) {
-    if (activity.includes(c.cue)) {
-      found = c.category;
-      break;
-    }
-  }
-  // Activities repeat across reports; the memo is bounded so that a long-running server does not grow it forever.
-  if (categoryMemo.size > 50_000) categoryMemo.clear();
-  categoryMemo.set(activity, found);
-  return found;
-}
 
 const QUOTED = new RegExp(`[“"「『][^”"」』\\n]{1,${NF.quotedMaxChars}}[”"」』]`, 'g');
 const QUOTED_SLOGAN = new RegExp(`[“"「『][^”"」』\\n]{1,${NF.quotedSloganMaxChars}}[”"」』]`, 'g');
@@ -120,44 +93,29 @@ function overlapsAny(ranges: readonly Span[], start: number, end: number): boole
 
 const DELIM_CHARS = new Set('，,。；;：:！？!?\n、');
 
-function clauseStart(text: string, pos: number, floor: number): number {
+function clauseStart(text: string, pos: number, floor: number, delims: ReadonlySet<string> = DELIM_CHARS): number {
   let i = pos;
-  while (i > floor && !DELIM_CHARS.has(text[i - 1]!)) i--;
+  while (i > floor && !delims.has(text[i - 1]!)) i--;
   return i;
 }
 
-/** The activity a figure counts, from the clause before it: 共组织中心组理论学习 → 中心组理论学习. */
-function precedingActivity(clause: string): string {
-  let s = clause.replace(QUOTES, '').trim();
-  for (let changed = true; changed; ) {
-    const m = LEADING_FILLER.exec(s);
-    changed = m !== null && m[0].length > 0;
-    if (changed) s = s.slice(m![0].length);
-  }
-  let lastVerbEnd = -1;
-  LIGHT_VERB.lastIndex = 0;
-  for (let m = LIGHT_VERB.exec(s); m; m = LIGHT_VERB.exec(s)) lastVerbEnd = m.index + m[0].length;
-  if (lastVerbEnd > 0 && lastVerbEnd < s.length) s = s.slice(lastVerbEnd);
-  s = s.replace(/^了/, '');
-  for (let changed = true; changed; ) {
-    const m = LEADING_FILLER.exec(s);
-    changed = m !== null && m[0].length > 0 && m[0].length < s.length;
-    if (changed) s = s.slice(m![0].length);
-  }
-  for (let m = TRAILING_VERB.exec(s); m && m.index > 0; m = TRAILING_VERB.exec(s)) s = s.slice(0, m.index);
-  if (s.length > 2 && s.endsWith('活动')) s = s.slice(0, -2);
-  return s.length > V.maxActivityChars ? s.slice(s.length - V.maxActivityChars) : s;
+/** A line break inside a word (党委专题会↵议 3 次): the line before ends on a character, not on punctuation. */
+const WRAPPED = /[\u3400-\u9fffA-Za-z0-9]/;
+
+/** Where the words a figure belongs to start: the clause with its list, across line breaks inside words. */
+function phraseStart(text: string, pos: number, floor: number): number {
+  let i = clauseStart(text, pos, floor, CLAUSE_CHARS);
+  while (i > floor && text[i - 1] === '\n' && i >= 2 && WRAPPED.test(text[i - 2]!)) i = clauseStart(text, i - 1, floor, CLAUSE_CHARS);
+  return i;
 }
 
-/** The activity named after a figure (召开2次专题会议研究… → 专题会议), or '' if none follows. */
-function followingActivity(text: string, pos: number): string {
-  const rest = text.slice(pos, pos + V.maxActivityChars).replace(QUOTES, '');
-  const cut = FOLLOWING_CUT.exec(rest);
-  let s = cut ? rest.slice(0, cut.index) : rest;
-  s = s.replace(/^的/, '');
-  if (s.length > 2 && s.endsWith('活动')) s = s.slice(0, -2);
-  return s.length >= 2 ? s : '';
-}
+/** How far a list, a governing verb or the rest of a clause is looked for around a figure (long sentences). */
+const LIST_WINDOW = 60;
+/** The words right before a figure that say it compares or lasts (去年为, 为期). */
+const TAIL = 12;
+
+/** A list (报刊、资料、音像制品和设备 X 元) belongs to the clause of its verb. */
+const CLAUSE_CHARS = new Set([...DELIM_CHARS].filter((c) => c !== '、'));
 
 function parseValue(g: Record<string, string | undefined>): number | null {
   if (g.cnpct !== undefined) return parseChineseNumber(g.cnpct.split('点')[0] ?? '');
@@ -166,7 +124,53 @@ function parseValue(g: Record<string, string | undefined>): number | null {
   return null;
 }
 
-export function findFigures(text: string, sentences: readonly Span[]): Figure[] {
+const RANGE_BEFORE = /[0-9一二三四五六七八九十百][—\-－~～至到]$/;
+const SESSION = new RegExp(NF.sessionFollowers);
+const SET_MEMBERSHIP = new RegExp(alternation(NF.setMembership));
+const COMPARISON = new RegExp(`(?:${alternation(NF.comparisonCues)})(?:为|是|的|共|仅|只有|有)?[ \u3000]?$`);
+const DURATION = new RegExp(`(?:${alternation(NF.durationCues)})$`);
+const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
+const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
+/** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
+const ARABIC_COUNTED = new Set(['项工作', '项工']);
+const B = V.background;
+// A place or group on its own (2个民族乡, 两个乡的), not the first word of a compound (5个社区书屋).
+const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![\\u3400-\\u9fff](?<![的都均和及与]))`);
+// The quantity itself is the population or the area (人口为29150人, 占总人口的6.6%, 两个乡种植面积的…), not a
+// rate of something done for it (人口覆盖率).
+const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:总数|总量|数)?(?:为|达到|达|约|有|共|是|的)?$`);
+const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
+const SUBORDINATE = new RegExp(`(?:${alternation(B.subordinateCues)})$`);
+const REACH = new RegExp(alternation(V.reachVerbs));
+const DONE_AFTER = new RegExp(alternation(['开展', '举办', '组织', '召开', '举行', '进行', '参加', '参与', '参训', '受益', '受教育', '收听', '收看', '观看']));
+
+function clauseEnd(text: string, pos: number, limit: number): number {
+  let i = pos;
+  while (i < limit && !DELIM_CHARS.has(text[i]!)) i++;
+  return i;
+}
+
+/**
+ * A background quantity: what exists rather than what the unit did — a population or an area (全市少数民族人口
+ * 为29150人), the unit's subdivisions (局属4个), or places and ethnic groups counted with nothing done to them
+ * (全市有2个民族乡, 9个民族村; 进一步优化了两个乡的种植结构), unless the clause reaches them (深入全县12个乡镇)
+ * or goes on to do something there (在18个村开展…).
+ */
+/** A count equal to the number of items listed right before it (三汇彩亭会、渠江号子、川剧三张品牌). */
+function isListSummary(before: string, n: number | null): boolean {
+  if (n === null || n < 2 || n > 10) return false;
+  const items = before.split('、');
+  return items.length === n && items.every((i) => i.length > 0);
+}
+
+function isBackground(clause: string, unit: string, after: string, clauseRest: string): boolean {
+  if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest)) return true;
+  if (SUBORDINATE.test(clause.trimEnd())) return true;
+  return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(clauseRest) && !REACH.test(clause);
+}
+
+/** `skip`: sorted spans that are not the report's own text (template-site leftovers): no figures there. */
+export function findFigures(text: string, sentences: readonly Span[], skip: readonly Span[] = []): Figure[] {
   const excluded = excludedRanges(text);
   // Chinese-numeral counts inside longer quotes are slogans (“四个坚持、三个支撑、两个走在前”).
   const slogans = ranges(QUOTED_SLOGAN, text);
@@ -176,19 +180,27 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
     const g = m.groups as Record<string, string | undefined>;
     const numStart = m.index;
     const end = numStart + m[0].length;
-    const prefix = APPROX_PREFIX.exec(text.slice(Math.max(0, numStart - APPROX_MAX), numStart))?.[0];
-    const start = numStart - (prefix?.length ?? 0);
-    const before = text[start - 1];
-    if (before !== undefined && ordinal.has(before)) continue;
-    if (overlapsAny(excluded, start, end)) continue;
+    const prefixMatch = APPROX_PREFIX.exec(text.slice(Math.max(0, numStart - APPROX_MAX - 1), numStart))?.[0];
+    const prefix = prefixMatch?.trimEnd();
+    const start = numStart - (prefixMatch?.length ?? 0);
+    const before = text.slice(Math.max(0, start - 2), start).trimEnd().slice(-1);
+    if (before !== '' && ordinal.has(before)) continue;
+    if (overlapsAny(excluded, start, end) || overlapsAny(skip, start, end)) continue;
     const rawUnit = g.unit ?? '';
-    const after = text.slice(end, end + 4);
-    if (FOLLOWER.test(after)) continue;
+    const after = text.slice(end, end + 8);
+    if (FOLLOWER.test(after) || FOLLOWER_NEAR.test(after)) continue;
     const compounds = COMPOUNDS_BY_CHAR.get(rawUnit.slice(-1));
-    if (compounds && compounds.some((c) => after.startsWith(c))) continue;
+    // 项工作 after a Chinese numeral is an article (抓好三项工作); 12项工作 are counted.
+    if (compounds && compounds.some((c) => after.startsWith(c) && (g.ar === undefined || !ARABIC_COUNTED.has(rawUnit + c)))) continue;
     // Size classes, not quantities: 千万美元以上的大项目, 超百亿元企业, 千亿元产业.
     if ((g.suf2 === '以上' || g.suf2 === '以下') && after.startsWith('的') && !percentUnits.has(rawUnit)) continue;
     if (moneyUnits.has(rawUnit) && MONEY_CLASS.test(after)) continue;
+    // 60—80%, 1—2次: the second number of a range.
+    if (RANGE_BEFORE.test(text.slice(Math.max(0, numStart - 2), numStart))) continue;
+    // 中纪委二次全会, 市九次党代会: a session, not a count.
+    if (rawUnit === '次' && SESSION.test(text.slice(end, end + 14))) continue;
+    // 思想政治工作研究 2024年1期: an issue number.
+    if (rawUnit === '期' && text[numStart - 1] === '年') continue;
     if (g.cn !== undefined) {
       // 万元生产总值, 万家灯火: a bare 万/亿 is a word, not a number.
       if (/^[万亿]+$/.test(g.cn)) continue;
@@ -198,10 +210,27 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
       const prev = text[numStart - 1];
       if (prev !== undefined && wordBefore.has(prev)) continue;
       if (g.cn === '一' && !smallNumeral.has(rawUnit)) continue;
+      // 一次特殊的体验: an article before an adjective.
+      if (g.cn === '一' && DESCRIBED.test(after)) continue;
     }
-    const sentence = spanAt(sentences, start) ?? { start, end };
+    // A figure broken across a line (287↵件) belongs to both lines' sentences.
+    const first = spanAt(sentences, start) ?? { start, end };
+    const sentence = { start: first.start, end: Math.max(first.end, spanAt(sentences, end - 1)?.end ?? end) };
     const clauseFrom = clauseStart(text, start, sentence.start);
-    if (FREQUENCY.test(text.slice(clauseFrom, start))) continue;
+    const clause = text.slice(clauseFrom, start);
+    // Not bound by the sentence: a line break inside a word (会↵议) does not end the words before a figure.
+    const listFrom = phraseStart(text, start, Math.max(0, start - LIST_WINDOW));
+    // 每年年初、年终…召开两次: a rule over a list is still a rule.
+    if (FREQUENCY.test(text.slice(listFrom, start))) continue;
+    // 三汇彩亭会、渠江号子、川剧三张品牌: a small number that sums up the items just listed.
+    if (g.cn !== undefined && isListSummary(text.slice(listFrom, numStart), parseChineseNumber(g.cn))) continue;
+    // 去年为32篇: an earlier period's figure; 为期三个月: a duration.
+    const clauseTail = clause.slice(-TAIL);
+    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail)) continue;
+    const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
+    // 作为全县六项重点工程之一: the set a thing belongs to.
+    if (SET_MEMBERSHIP.test(clauseRest)) continue;
+    if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest)) continue;
 
     let value = parseValue(g);
     let unit = rawUnit;
@@ -222,13 +251,25 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
 
     // The counted activity: named after the figure (召开2次专题会议) or in the clause before it.
     const prevFigure = figures[figures.length - 1];
-    const floor = prevFigure && prevFigure.end > clauseFrom && prevFigure.end <= start ? prevFigure.end : clauseFrom;
+    const floor = prevFigure && prevFigure.end > listFrom && prevFigure.end <= start ? prevFigure.end : listFrom;
     const next = text[end];
-    const following = next !== undefined && !DELIM.test(next) ? followingActivity(text, end) : '';
-    const preceding = precedingActivity(text.slice(floor, start));
-    // 全局有XX平方米电子显示屏: a clause ending on 有 leaves the counted thing to what follows.
-    const precedingEndsOnVerb = EXISTENTIAL.test(text.slice(floor, start));
-    let activity = following !== '' && (verbal.has(rawUnit) || preceding === '' || precedingEndsOnVerb) ? following : preceding;
+    const followsOn = next !== undefined && !DELIM.test(next);
+    const clauseBefore = text.slice(floor, start);
+    let activity: string;
+    if (verbal.has(rawUnit) || moneyUnits.has(rawUnit) || percentUnits.has(rawUnit) || unit === '%') {
+      const following = followsOn ? followingActivity(text, end) : '';
+      // Events are named after the number when it is followed (召开2次专题会议); 全局有XX平方米电子显示屏: a
+      // clause ending on 有 leaves the counted thing to what follows too.
+      if (following !== '' && (verbal.has(rawUnit) || EXISTENTIAL.test(clauseBefore))) activity = following;
+      else {
+        const preceding = precedingActivity(clauseBefore);
+        activity = preceding === '' ? following : preceding;
+      }
+    } else {
+      // Things counted (家, 名, 篇, 个…): the noun after the number with its verb, else the words before it.
+      const things = followsOn ? thingsActivity(text, end, text.slice(Math.max(sentence.start, start - LIST_WINDOW), start)) : '';
+      activity = things !== '' ? things : precedingActivity(clauseBefore);
+    }
     const samePrevious = prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '' ? prevFigure : null;
     // 分别增长8.2%和8.4%: a figure joined by 和 counts what the previous one counted.
     if (samePrevious && (activity === '' || CONJUNCTION.test(activity))) activity = samePrevious.activity;
@@ -243,7 +284,7 @@ export function findFigures(text: string, sentences: readonly Span[]): Figure[] 
       category: categoryOf(activity),
       value: g.ph !== undefined ? null : value,
       unit,
-      approx: prefix !== undefined || g.suf1 !== undefined || g.suf2 !== undefined,
+      approx: prefix !== undefined || g.suf1 !== undefined || g.suf3 !== undefined || g.suf2 !== undefined,
       placeholder: g.ph !== undefined,
       start,
       end,

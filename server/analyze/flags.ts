@@ -4,10 +4,10 @@ import type { Figure, Flag, Placeholder, ProblemStatement, Section, Span } from 
 import { alternation, vocab } from './vocab.js';
 import { parseChineseNumber, spanAt, type Line } from './text.js';
 import { foreignNameFlags } from './places.js';
+import { LEFTOVER_FLAG_KINDS } from './leftovers.js';
 
 export const FLAG_KINDS = [
-  'template_marker',
-  'download_notice',
+  ...LEFTOVER_FLAG_KINDS,
   'placeholder_bulk',
   'hard_linebreak',
   'stray_punctuation',
@@ -18,8 +18,6 @@ export const FLAG_KINDS = [
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
-const MARKERS = vocab.traces.markers.map((p) => new RegExp(p, 'gu'));
-const NOTICES = vocab.traces.notices.map((p) => new RegExp(p, 'gu'));
 const STALE = vocab.stale.rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') }));
 const STRAY = /[。，；、：][。，；、]|，，/g;
 const CJK = /[\u4e00-\u9fff]/;
@@ -112,15 +110,13 @@ export interface FlagInput {
   density: number;
   year: number | null;
   unit: string | null;
+  /** The text says it is cut (a truncation mark, a login notice): no flag about what it lacks. */
+  incomplete: boolean;
 }
 
 export function findFlags(input: FlagInput): Flag[] {
   const { text, placeholders } = input;
-  const flags: Flag[] = [
-    ...scan(MARKERS, text, (m) => flag('template_marker', `文中有网页或文档网站留下的标记“${m[0].slice(0, 30)}”，疑为从网上下载的范文`, m.index, m.index + m[0].length)),
-    ...scan(NOTICES, text, (m) => flag('download_notice', `文中有上传下载或版权提示“${m[0]}”，疑为从网上下载的范文`, m.index, m.index + m[0].length)),
-    ...scan([STRAY], text, (m) => flag('stray_punctuation', `标点“${m[0]}”重叠，疑为删改他人材料后的残留`, m.index, m.index + m[0].length)),
-  ];
+  const flags: Flag[] = scan([STRAY], text, (m) => flag('stray_punctuation', `标点“${m[0]}”重叠，疑为删改他人材料后的残留`, m.index, m.index + m[0].length));
   const { bulkCount, bulkDensity } = vocab.placeholders;
   if (placeholders.length >= bulkCount || (placeholders.length >= 2 && input.density >= bulkDensity)) {
     const sample = [...new Set(placeholders.map((p) => p.text))].slice(0, 5).join('、');
@@ -136,7 +132,7 @@ export function findFlags(input: FlagInput): Flag[] {
   }
   flags.push(...hardLinebreaks(text, input.lines));
   flags.push(...staleReferences(text, input.sentences, input.year));
-  if (!input.sections.some((s) => s.kind === 'problems')) {
+  if (!input.incomplete && !input.sections.some((s) => s.kind === 'problems')) {
     flags.push(
       flag(
         'missing_problems',

@@ -1,25 +1,86 @@
 // The analysis engine: one report's text in, its structure and facts out (sections, problem statements,
-// figures, placeholders, flags, metadata), every finding a span into exactly the text given. Pure.
-import type { Analysis } from '../../shared/types.js';
+// figures, placeholders, masks, flags, metadata), every finding a span into exactly the text given. Pure.
+// The analyses read a prepared form of the text (simplified script, ASCII digits, no pinyin glosses; see
+// normalize.ts) and skip what template-site leftovers put around the report; every span is mapped back.
+import type { Analysis, Span } from '../../shared/types.js';
 import { splitLines, splitSentences } from './text.js';
-import { findSections } from './sections.js';
+import { findSections, isTitleLine } from './sections.js';
 import { findProblems } from './problems.js';
 import { findFigures } from './figures.js';
-import { findPlaceholders, placeholderDensity } from './placeholders.js';
+import { findMasks, findPlaceholders, placeholderDensity } from './placeholders.js';
 import { findFlags } from './flags.js';
+import { findLeftovers } from './leftovers.js';
+import { prepareText, storedSpan } from './normalize.js';
 import { findMeta, type MetaHints } from './meta.js';
 
 export type AnalyzeHints = MetaHints;
 
-export function analyzeReport(text: string, hints: AnalyzeHints = {}): Analysis {
+export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysis {
+  const p = prepareText(stored);
+  const text = p.text;
+  const leftovers = findLeftovers(p);
+  const toText = (s: Span): Span => ({ start: p.toText(s.start), end: p.toText(s.end) });
+  const notReport = leftovers.spans.map(toText);
+  const chrome = leftovers.flags.filter((f) => f.kind === 'site_chrome').map((f) => toText({ start: f.start!, end: f.end! }));
+
   const lines = splitLines(text);
   const sentences = splitSentences(text);
-  const { sections, title } = findSections(text, lines);
-  const meta = findMeta(title, lines, hints);
+  const { sections } = findSections(text, lines, notReport);
+  // Metadata reads the stored text as submitted (its own module decides what counts there).
+  const storedLines = text === stored ? lines : splitLines(stored);
+  const meta = findMeta(isTitleLine(storedLines[0], storedLines[1]) ? storedLines[0]! : null, storedLines, hints);
   const problems = findProblems(text, lines, sections);
-  const figures = findFigures(text, sentences);
-  const placeholders = findPlaceholders(text);
+  const figures = findFigures(text, sentences, notReport);
+  const masks = findMasks(text);
+  const placeholders = findPlaceholders(text, masks, chrome);
   const density = placeholderDensity(placeholders.length, text);
-  const flags = findFlags({ text, lines, sentences, sections, problems, figures, placeholders, density, year: meta.year, unit: hints.unit ?? meta.unit });
-  return { meta, sections, problems, figures, placeholders, placeholderDensity: density, flags };
+  const flags = findFlags({
+    text,
+    lines,
+    sentences,
+    sections,
+    problems,
+    figures,
+    placeholders,
+    density,
+    year: meta.year,
+    unit: hints.unit ?? meta.unit,
+    incomplete: leftovers.incomplete,
+  });
+  if (text === stored) {
+    return { meta, sections, problems, figures, placeholders, placeholderDensity: density, masks, flags: mergeFlags(flags, leftovers.flags) };
+  }
+  // Back to the stored text: spans mapped, quoted text taken from it.
+  const slice = (s: Span): string => stored.slice(s.start, s.end);
+  return {
+    meta,
+    sections: sections.map((s) => {
+      const mapped = storedSpan(p, s);
+      const heading = storedSpan(p, { start: s.headingEnd - s.heading.length, end: s.headingEnd });
+      return { ...mapped, heading: slice(heading), headingEnd: s.headingEnd > s.start ? heading.end : mapped.start };
+    }),
+    problems: problems.map((x) => {
+      const m = storedSpan(p, x);
+      return { ...m, text: slice(m) };
+    }),
+    figures: figures.map((f) => ({ ...storedSpan(p, f), sentence: storedSpan(p, f.sentence) })),
+    placeholders: placeholders.map((x) => {
+      const m = storedSpan(p, x);
+      return { ...m, text: slice(m) };
+    }),
+    placeholderDensity: density,
+    masks: masks.map((x) => {
+      const m = storedSpan(p, x);
+      return { ...m, text: slice(m) };
+    }),
+    flags: mergeFlags(
+      flags.map((f) => (f.start === null || f.end === null ? f : { ...f, ...storedSpan(p, { start: f.start, end: f.end }) })),
+      leftovers.flags,
+    ),
+  };
+}
+
+/** The analysis flags and the leftover flags (already in stored offsets), in text order, whole-text flags first. */
+function mergeFlags<T extends { start: number | null }>(a: readonly T[], b: readonly T[]): T[] {
+  return [...a, ...b].sort((x, y) => (x.start ?? -1) - (y.start ?? -1));
 }

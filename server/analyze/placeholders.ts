@@ -1,25 +1,62 @@
-// Placeholders left from a template (XX, xxx, **, 某局, 20XX年, X月X日, ［单位名称］, ____), each with its kind,
-// and their density: many placeholders mean a template submitted without being filled in.
-import type { Placeholder } from '../../shared/types.js';
+// Blanks and masks. Placeholders are blanks left from a template (XX, xxx, **, 某局, 20XX年, X月X日, ［单位名称］,
+// ____), each with its kind; their density tells a template submitted without being filled in. Masks are
+// something else: a name or a political word hidden on purpose (***总书记, 习***, X委 and X的 for 党, ZZ for
+// 政治, AAA), as pages that republish reports do; they are reported apart and never count as unfilled.
+import type { Mask, MaskKind, Placeholder, Span } from '../../shared/types.js';
 import { vocab } from './vocab.js';
+import { overlapsSpan } from './text.js';
 
-const PATTERNS = vocab.placeholders.patterns.map((p) => ({ kind: p.kind, re: new RegExp(p.pattern, 'gu') }));
+const V = vocab.placeholders;
+const PATTERNS = V.patterns.map((p) => ({ kind: p.kind, re: new RegExp(p.pattern, 'gu') }));
+const MASKS = V.masks.map((p) => ({ kind: p.kind, label: p.label, re: new RegExp(p.pattern, 'gu') }));
+const PARTY_AFTER_EVIDENCE = new RegExp(V.partyMaskAfterEvidence, 'gu');
+const LETTER_ALLOWED = new Set(V.letterCodeAllowed);
+const LETTER_NOT_BEFORE = new RegExp(`^(?:${V.letterCodeNotBefore.join('|')})`);
 
-export function findPlaceholders(text: string): Placeholder[] {
+function scan(re: RegExp, text: string, each: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    each(m);
+  }
+}
+
+export function findMasks(text: string): Mask[] {
+  const found: Mask[] = [];
+  let partyEvidence = false;
+  for (const { kind, label, re } of MASKS) {
+    scan(re, text, (m) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlapsSpan(found, start, end)) return;
+      if (label === '拼音缩写' && (LETTER_ALLOWED.has(m[0]) || LETTER_NOT_BEFORE.test(text.slice(end, end + 2)))) return;
+      if (label === '党') partyEvidence = true;
+      found.push({ text: m[0], kind: kind as MaskKind, start, end });
+    });
+  }
+  // X委 is 党委 masked only where the text masks 党 elsewhere beyond doubt; else it is a blank place (X委、X政府).
+  if (partyEvidence) {
+    scan(PARTY_AFTER_EVIDENCE, text, (m) => {
+      if (!overlapsSpan(found, m.index, m.index + m[0].length)) found.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Placeholders outside the masks and outside the given spans (page furniture such as 老秘网_范文). */
+export function findPlaceholders(text: string, masks: readonly Span[] = [], skip: readonly Span[] = []): Placeholder[] {
   const found: Placeholder[] = [];
   for (const { kind, re } of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
+    scan(re, text, (m) => {
       const start = m.index;
       const end = start + m[0].length;
       // Earlier, more specific patterns win (20XX年 is a year, not an XX).
-      if (found.some((p) => p.start < end && start < p.end)) continue;
+      if (overlapsSpan(found, start, end) || overlapsSpan(masks, start, end) || overlapsSpan(skip, start, end)) return;
       found.push({ text: m[0], kind, start, end });
-    }
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }

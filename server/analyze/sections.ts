@@ -1,9 +1,10 @@
 // Sections: the heading hierarchy (第一部分 / 一、 / （一） / 1. / （1） / ①, or unnumbered heading lines when a
 // report has no 一、 level), run-in headings (（一）加强组织领导。正文…), the title line, the preamble and the
 // closing block (date, signature, template markers), each section with its kind.
-import type { Section, SectionKind } from '../../shared/types.js';
+import type { Section, SectionKind, Span } from '../../shared/types.js';
 import { alternation, vocab } from './vocab.js';
-import type { Line } from './text.js';
+import { inAnySpan, type Line } from './text.js';
+import { outlineLines, splitRunInHeadings } from './layout.js';
 
 type Style = 'part' | 'cn' | 'bare' | 'paren-cn' | 'num' | 'paren-num' | 'circled';
 
@@ -21,7 +22,10 @@ const MARKERS: Array<[Style, RegExp]> = [
 ];
 
 const LEADING_TAG = /^(?:##[A-Za-z_]+##\s*)+/;
+/** Markdown heading marks a page left before a numbered heading (####（三）…). */
+const MARKDOWN = /^#{1,6}\s*/;
 const RUN_IN_END = /[。！？!?：:]/;
+const SPACE_BEFORE_ITEM = /\s+(?=[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[、.．])/;
 const MAX_HEADING = 60;
 const MAX_BARE_HEADING = 30;
 const DATE_LINE = /^(?:(?:19|20)\d{2}|二[〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$/;
@@ -38,7 +42,9 @@ interface Heading {
   line: Line;
 }
 
-function numberedHeading(line: Line, next: Line | undefined): Heading | null {
+function numberedHeading(original: Line, next: Line | undefined): Heading | null {
+  const hashes = MARKDOWN.exec(original.text)?.[0].length ?? 0;
+  const line = hashes === 0 ? original : { start: original.start + hashes, end: original.end, text: original.text.slice(hashes) };
   for (const [style, re] of MARKERS) {
     const m = re.exec(line.text);
     if (!m) continue;
@@ -55,7 +61,9 @@ function numberedHeading(line: Line, next: Line | undefined): Heading | null {
     }
     const headingStart = line.start + skip;
     let len: number;
-    const stop = RUN_IN_END.exec(rest);
+    // 二、存在的问题 一是…: on a page that lost its breaks, a space before an enumeration ends the heading.
+    const spaced = SPACE_BEFORE_ITEM.exec(rest);
+    const stop = spaced && spaced.index > 0 ? { index: spaced.index } : RUN_IN_END.exec(rest);
     if (stop && stop.index > 0 && stop.index <= MAX_HEADING) len = stop.index;
     else if (rest.length <= MAX_HEADING + 20) len = rest.length;
     else {
@@ -141,6 +149,22 @@ function bodyKind(body: string, previous: SectionKind | null): SectionKind {
   return 'achievements';
 }
 
+const PLAN_TITLE = new RegExp(alternation(vocab.sectionKinds.planDocuments));
+const REPORT_TITLE = new RegExp(alternation(vocab.sectionKinds.reportDocuments));
+/** Where the document says what it is: its first lines (page titles included). */
+const TITLE_LINES = 4;
+const TITLE_CHARS = 80;
+
+/** A work plan or work points (工作要点, 工作计划) rather than a report on work done: plans throughout. */
+function isPlan(lines: readonly Line[]): boolean {
+  for (const line of lines.slice(0, TITLE_LINES)) {
+    const head = line.text.slice(0, TITLE_CHARS);
+    if (REPORT_TITLE.test(head)) return false;
+    if (PLAN_TITLE.test(head)) return true;
+  }
+  return false;
+}
+
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 const closingPlansRe = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alternation(vocab.sectionKinds.closingPlans)})`);
 
@@ -150,7 +174,17 @@ export interface SectionResult {
   title: Line | null;
 }
 
-export function findSections(text: string, lines: readonly Line[]): SectionResult {
+
+/**
+ * `skip`: spans that are not the report's own text (template-site leftovers): no heading and no title there;
+ * the report starts at the first line outside them.
+ */
+export function findSections(text: string, allLines: readonly Line[], skip: readonly Span[] = []): SectionResult {
+  const kept = skip.length === 0 ? allLines : allLines.filter((l) => !inAnySpan(skip, l.start) || !inAnySpan(skip, l.end - 1));
+  const split = splitRunInHeadings(text, kept, skip);
+  const outline = outlineLines(split, (l) => numberedHeading(l, undefined) !== null);
+  const lines = outline.size === 0 ? split : split.filter((l) => !outline.has(l));
+  const plan = isPlan(allLines);
   const title = isTitleLine(lines[0], lines[1]) ? lines[0]! : null;
   const first = title ? 1 : 0;
   const close = closingStart(lines);
@@ -158,7 +192,7 @@ export function findSections(text: string, lines: readonly Line[]): SectionResul
 
   const headings: Heading[] = [];
   for (let i = first; i < close; i++) {
-    const h = numberedHeading(lines[i]!, lines[i + 1]);
+    const h = inAnySpan(skip, lines[i]!.start) ? null : numberedHeading(lines[i]!, lines[i + 1]);
     if (h) headings.push(h);
   }
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
@@ -208,6 +242,8 @@ export function findSections(text: string, lines: readonly Line[]): SectionResul
       if (latestYear !== null && !Number.isNaN(year) && (named === null || named === 'achievements' || named === 'plans')) {
         kind = year === latestYear ? 'plans' : 'achievements';
       } else kind = named ?? bodyKind(text.slice(h.headingEnd, end), previousTop);
+      // A work plan is plans throughout, whatever a heading looks like (一、指导思想, 一、总体情况).
+      if (plan && kind !== 'problems' && kind !== 'suggestions') kind = 'plans';
       previousTop = kind;
     }
     const section: Section = { level, marker: h.marker, heading: h.heading, kind, start: h.start, end, headingEnd: h.headingEnd };

@@ -50,6 +50,16 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   return out;
 }
 
+/** Whether a position lies in one of the spans (few spans: a linear look). */
+export function inAnySpan(spans: readonly Span[], pos: number): boolean {
+  return spans.some((s) => s.start <= pos && pos < s.end);
+}
+
+/** Whether start..end overlaps one of the spans (few spans: a linear look). */
+export function overlapsSpan(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start < end && start < s.end);
+}
+
 /** The span among sorted, disjoint spans that contains pos (binary search), or null. */
 export function spanAt<T extends Span>(spans: readonly T[], pos: number): T | null {
   let lo = 0;
@@ -105,9 +115,9 @@ export function parseChineseNumber(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
-/** 3.5, 1,234, １２ → number; null if not a number. */
+/** 3.5, 1,234, 1 300, １２ → number; null if not a number. */
 export function parseArabicNumber(s: string): number | null {
-  const ascii = s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/[,，]/g, '');
+  const ascii = s.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).replace(/[,， ]/g, '');
   const v = Number(ascii);
   return Number.isFinite(v) && ascii.length > 0 ? v : null;
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { SECTION_KINDS } from '../../shared/types.js';
+import { MASK_KINDS, SECTION_KINDS } from '../../shared/types.js';
 
 export const VOCAB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'vocab');
 
@@ -28,6 +28,8 @@ const sectionKindsSchema = z.object({
   body: bodyKinds,
   minBodyScore: z.number().positive(),
   closingPlans: words,
+  planDocuments: words,
+  reportDocuments: words,
 });
 
 const problemsSchema = z.object({
@@ -51,6 +53,9 @@ const figuresSchema = z.object({
   followingCuts: words,
   changeVerbs: words,
   existentialVerbs: words,
+  actionVerbs: words,
+  reachVerbs: words,
+  background: z.object({ standingNouns: words, populationWords: words, subordinateCues: words }),
   maxActivityChars: z.number().int().positive(),
   notFigure: z.object({
     frequencyCues: words,
@@ -63,6 +68,10 @@ const figuresSchema = z.object({
     sessionMarker: z.string().min(1),
     moneyClassFollowers: words,
     quotedSloganMaxChars: z.number().int().positive(),
+    sessionFollowers: regexSource,
+    setMembership: words,
+    comparisonCues: words,
+    durationCues: words,
   }),
   implausible: z.object({
     rateWords: words,
@@ -77,6 +86,10 @@ const categoriesSchema = z.object({
 
 const placeholdersSchema = z.object({
   patterns: z.array(z.object({ kind: z.string().min(1), label: z.string().min(1), pattern: regexSource })).min(1),
+  masks: z.array(z.object({ kind: z.enum(MASK_KINDS), label: z.string().min(1), pattern: regexSource })).min(1),
+  partyMaskAfterEvidence: regexSource,
+  letterCodeAllowed: words,
+  letterCodeNotBefore: words,
   bulkCount: z.number().int().positive(),
   bulkDensity: z.number().positive(),
   selfName: regexSource,
@@ -102,7 +115,22 @@ const staleSchema = z.object({
   retrospective: words,
 });
 
-const traceSchema = z.object({ markers: z.array(regexSource).min(1), notices: z.array(regexSource).min(1) });
+const traceSchema = z.object({
+  markers: z.array(regexSource).min(1),
+  notices: z.array(regexSource).min(1),
+  noticeLineMaxChars: z.number().int().positive(),
+  incompleteNotices: z.array(regexSource).min(1),
+  chromeLabels: words,
+  chromeLines: z.array(regexSource).min(1),
+  chromeLineMaxChars: z.number().int().positive(),
+  outlineStart: regexSource,
+  leadInCues: z.object({ strong: z.array(regexSource).min(1), weak: z.array(regexSource).min(1) }),
+  leadInMaxChars: z.number().int().positive(),
+  collectionMarkers: z.array(regexSource).min(1),
+  collectionTitles: z.array(regexSource).min(1),
+  collectionTitleMaxChars: z.number().int().positive(),
+  truncations: z.array(regexSource).min(1),
+});
 
 const placesSchema = z.object({
   provinces: z.array(z.object({ name: z.string().min(2), full: z.string().min(2), cities: z.array(z.string().min(2)) })).min(1),

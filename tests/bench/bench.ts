@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCHES: Array<[string, string, string]> = [
   ['analyze', 'analyze.ts', '分析吞吐量（省级政府工作报告语料）'],
+  ['realtext', 'realtext.ts', '真实报告摘录上的分析准确度（人工标注，开发集／留出集）'],
   ['reuse', 'reuse.ts', '入库与雷同检测（714 份省级报告，再加 1 份）'],
   ['themes', 'themes.ts', '问题主题聚类（10,000 条问题表述）'],
   ['views', 'views.ts', '看板各视图的服务器端耗时（约 10,000 份报告）'],

@@ -46,7 +46,7 @@ export interface Count {
 
 export type Scores = Record<string, Count>;
 
-function add(scores: Scores, field: string, c: Partial<Count>): void {
+export function add(scores: Scores, field: string, c: Partial<Count>): void {
   const s = (scores[field] ??= { tp: 0, fp: 0, fn: 0 });
   s.tp += c.tp ?? 0;
   s.fp += c.fp ?? 0;
@@ -71,7 +71,7 @@ function iou(a: Span, b: Span): number {
 }
 
 /** Pairs gold and found items one to one by `same`; counts the pairs whose `field` agrees too. */
-function pairUp<G, P>(gold: readonly G[], found: readonly P[], same: (g: G, p: P) => boolean): Array<[G, P]> {
+export function pairUp<G, P>(gold: readonly G[], found: readonly P[], same: (g: G, p: P) => boolean): Array<[G, P]> {
   const used = new Set<number>();
   const pairs: Array<[G, P]> = [];
   for (const g of gold) {
@@ -84,7 +84,7 @@ function pairUp<G, P>(gold: readonly G[], found: readonly P[], same: (g: G, p: P
   return pairs;
 }
 
-function score<G, P>(scores: Scores, field: string, gold: readonly G[], found: readonly P[], pairs: Array<[G, P]>, agrees: (g: G, p: P) => boolean = () => true): void {
+export function score<G, P>(scores: Scores, field: string, gold: readonly G[], found: readonly P[], pairs: Array<[G, P]>, agrees: (g: G, p: P) => boolean = () => true): void {
   const tp = pairs.filter(([g, p]) => agrees(g, p)).length;
   add(scores, field, { tp, fp: found.length - tp, fn: gold.length - tp });
 }

@@ -1,0 +1,130 @@
+// The activity a figure counts: the verb-object phrase the number belongs to, not the words that happen to
+// stand before it. Events are counted with their activity after the number (召开2次专题会议) or before it
+// (开展专题学习4次); things (家, 名, 篇, 个…) are counted with their noun after the number, governed by a verb
+// earlier in the clause (接待…等30余家媒体 → 接待媒体; 深入全县12个乡镇 → 深入乡镇), or named before it when the
+// number ends the clause (共培训干部1906人 → 培训干部; …等方面的信访件287件 → 信访件).
+import { alternation, vocab } from './vocab.js';
+
+const V = vocab.figures;
+
+const DELIMS = '，,。；;：:！？!?\\n、';
+const QUOTES = /[“”"‘’'「」『』《》〈〉【】]/g;
+// 共 is a light verb (共开展), not the start of 共产党, 共同, 共建….
+// …nor is 组织 in 党组织.
+const LIGHT_VERB = new RegExp(
+  alternation(V.lightVerbs)
+    .replace(/(^|\|)共(?=\||$)/, '$1共(?!产|同|享|建|青|识|治)')
+    .replace(/(^|\|)组织/g, '$1(?<!党)组织'),
+  'g',
+);
+/** A list number or punctuation the clause starts with (4、表彰…, 、最美家庭). */
+const LEADING_MARK = /^(?:[\d一二三四五六七八九十]{1,2}[、.．]|[、，,；;：:\s])+/;
+const ACTION_VERB = new RegExp(alternation(V.actionVerbs), 'g');
+const ACTION_START = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.lightVerbs, '参加', '参与', '收听', '收看', '观看', '担任', '成为', '受到', '获得'])})`);
+const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
+const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs)})$`);
+const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9XxＸｘ×*＊(（${DELIMS}]`);
+/** After the counted noun, the clause may go on to what was done there (在18个村开展…评选活动). */
+const DONE_THERE = new RegExp(`(?:${alternation(['开展', '举办', '组织', '召开', '举行', '进行'])})(?<what>[^${DELIMS}]{2,24})`);
+/** 在常委会上发言: a place before the verb. */
+const LOCATIVE = /^在[^，,。；;]{1,12}?[上中里内]/;
+const SPACE = /\s+/g;
+
+interface CategoryCue {
+  cue: string;
+  category: string;
+  order: number;
+}
+const CATEGORY_CUES: CategoryCue[] = vocab.categories.categories
+  .flatMap((c, order) => c.cues.map((cue) => ({ cue, category: c.category, order })))
+  .sort((a, b) => b.cue.length - a.cue.length || a.order - b.order);
+
+const categoryMemo = new Map<string, string | null>();
+
+/** The category of an activity: its longest cue (ties: the category listed first), or null. */
+export function categoryOf(activity: string): string | null {
+  const known = categoryMemo.get(activity);
+  if (known !== undefined) return known;
+  let found: string | null = null;
+  for (const c of CATEGORY_CUES) {
+    if (activity.includes(c.cue)) {
+      found = c.category;
+      break;
+    }
+  }
+  // Activities repeat across reports; the memo is bounded so that a long-running server does not grow it forever.
+  if (categoryMemo.size > 50_000) categoryMemo.clear();
+  categoryMemo.set(activity, found);
+  return found;
+}
+
+function clean(s: string): string {
+  return s.replace(QUOTES, '').replace(SPACE, '');
+}
+
+function stripLeadingFillers(s: string, keepOne: boolean): string {
+  for (let changed = true; changed; ) {
+    const m = LEADING_FILLER.exec(s);
+    changed = m !== null && m[0].length > 0 && (!keepOne || m[0].length < s.length);
+    if (changed) s = s.slice(m![0].length);
+  }
+  return s;
+}
+
+function dropActivitySuffix(s: string): string {
+  return s.length > 2 && s.endsWith('活动') ? s.slice(0, -2) : s;
+}
+
+/** The activity a figure counts, from the clause before it: 共组织中心组理论学习 → 中心组理论学习. */
+export function precedingActivity(clause: string): string {
+  let s = stripLeadingFillers(clean(clause).replace(LEADING_MARK, ''), false);
+  let lastVerbEnd = -1;
+  LIGHT_VERB.lastIndex = 0;
+  for (let m = LIGHT_VERB.exec(s); m; m = LIGHT_VERB.exec(s)) lastVerbEnd = m.index + m[0].length;
+  if (lastVerbEnd > 0 && lastVerbEnd < s.length) s = s.slice(lastVerbEnd);
+  s = stripLeadingFillers(s.replace(/^了/, ''), true);
+  for (let m = TRAILING_VERB.exec(s); m && m.index > 0; m = TRAILING_VERB.exec(s)) s = s.slice(0, m.index);
+  // …等方面的信访件 → 信访件: the head noun after the last 的.
+  const of = s.lastIndexOf('的');
+  if (of >= 0 && s.length - of - 1 >= 2) s = s.slice(of + 1);
+  s = dropActivitySuffix(s);
+  return s.length > V.maxActivityChars ? s.slice(s.length - V.maxActivityChars) : s;
+}
+
+/** The words named after a figure (召开2次专题会议研究… → 专题会议), or '' if none follows. */
+export function followingActivity(text: string, pos: number): string {
+  let rest = clean(text.slice(pos, pos + V.maxActivityChars + 8));
+  // 分四期在常委会上发言: the place goes, the verb stays.
+  const place = LOCATIVE.exec(rest);
+  if (place) rest = rest.slice(place[0].length);
+  const cut = FOLLOWING_CUT.exec(rest);
+  let s = cut ? rest.slice(0, cut.index) : rest;
+  s = dropActivitySuffix(s.replace(/^的/, ''));
+  return s.length >= 2 ? s.slice(0, V.maxActivityChars) : '';
+}
+
+/** The last action verb of a clause (the one that governs a noun counted after it), or ''. */
+export function governingVerb(clause: string): string {
+  let verb = '';
+  ACTION_VERB.lastIndex = 0;
+  for (let m = ACTION_VERB.exec(clause); m; m = ACTION_VERB.exec(clause)) verb = m[0];
+  return verb;
+}
+
+/**
+ * The activity of a count of things (not of events): the noun after the number with the verb that governs it,
+ * or what the clause goes on to do with those things; '' when no noun follows.
+ */
+export function thingsActivity(text: string, end: number, before: string): string {
+  if (/在$/.test(before)) {
+    // 在18个村(社区)广泛开展“文明家庭”争创评选活动: what was done there.
+    const clauseEnd = text.slice(end).search(new RegExp(`[${DELIMS}]`));
+    const done = DONE_THERE.exec(clean(text.slice(end, clauseEnd < 0 ? text.length : end + clauseEnd)));
+    if (done) return dropActivitySuffix(done.groups!.what!).slice(0, V.maxActivityChars);
+  }
+  const following = followingActivity(text, end);
+  if (following === '') return '';
+  if (ACTION_START.test(following)) return following;
+  const verb = governingVerb(clean(before));
+  return `${verb}${following}`.slice(0, V.maxActivityChars);
+}

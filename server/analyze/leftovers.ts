@@ -1,0 +1,215 @@
+// Template-site leftovers: what a page around a model text (范文) leaves in a report copied from it — page
+// furniture (titles with .docx, breadcrumbs, 时间:/浏览量 lines, site names), the editor's lead-in, login, VIP
+// and download notices, 篇一/【篇二】 collection markers, truncation marks and pinyin glosses inside words. Each
+// is a flag with its span; the spans also tell the other analyses what is not the report's own text, and a
+// truncation or a "read the rest after logging in" notice says that the text is incomplete.
+import type { Flag, Span } from '../../shared/types.js';
+import { withoutGlosses, type PreparedText } from './normalize.js';
+import { splitLines, type Line } from './text.js';
+import { alternation, vocab } from './vocab.js';
+
+export const LEFTOVER_FLAG_KINDS = ['template_marker', 'download_notice', 'site_chrome', 'editor_lead_in', 'collection_marker', 'truncation', 'pinyin_gloss'] as const;
+export type LeftoverKind = (typeof LEFTOVER_FLAG_KINDS)[number];
+
+const T = vocab.traces;
+const MARKERS = T.markers.map((p) => new RegExp(p, 'gu'));
+const NOTICES = new RegExp(T.notices.join('|'), 'u');
+const NOTICES_G = new RegExp(T.notices.join('|'), 'gu');
+const INCOMPLETE = new RegExp(T.incompleteNotices.join('|'), 'u');
+const CHROME_LABEL = new RegExp(`^(?:[^\\s:：]{1,6}\\s+)?(?:${alternation(T.chromeLabels)})\\s*[:：]`, 'u');
+const CHROME_LINES = T.chromeLines.map((p) => new RegExp(p, 'u'));
+const OUTLINE_START = new RegExp(T.outlineStart, 'u');
+const DOTS_LINE = /^[…\.。·]{1,6}$/;
+const STRONG_LEAD_IN = new RegExp(T.leadInCues.strong.join('|'), 'u');
+const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
+const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
+const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
+const TRUNCATIONS = new RegExp(T.truncations.join('|'), 'gu');
+const SENTENCE_PUNCTUATION = /[。；;！？!?]/;
+const TITLE_PUNCTUATION = /[。，,；;！？!?]/;
+const SITE_NAME_LINE = /^[\u3400-\u9fffA-Za-z_\s]{2,12}$/;
+/** A line naming a kind of document is a title, not a site name. */
+const DOCUMENT_WORDS = /报告|总结|汇报|计划|情况|材料|方案|要点|研判|讲话|体会|综述/;
+const SENTENCE = /[^。！？!?]+[。！？!?]*/g;
+/** Around a truncation mark on its line: dots, dashes, brackets and what the brackets hold. */
+const TRUNCATION_SURROUND = 60;
+
+export interface LeftoverResult {
+  flags: Flag[];
+  /** Spans of the stored text that are not the report's own words (everything flagged but the glosses). */
+  spans: Span[];
+  /** The text says that it is cut: what it lacks may simply not be shown. */
+  incomplete: boolean;
+}
+
+function lineFlag(kind: LeftoverKind, message: string, span: Span): Flag {
+  return { kind, message, start: span.start, end: span.end };
+}
+
+const quote = (s: string): string => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
+
+function isChromeLine(t: string): boolean {
+  if (t.length > T.chromeLineMaxChars) return false;
+  if (CHROME_LABEL.test(t) && !/。/.test(t)) return true;
+  return !/。/.test(t) && CHROME_LINES.some((re) => re.test(t));
+}
+
+function isCollectionTitle(t: string): boolean {
+  return t.length <= T.collectionTitleMaxChars && !TITLE_PUNCTUATION.test(t) && COLLECTION_TITLES.some((re) => re.test(t));
+}
+
+function isLeadIn(text: string): boolean {
+  if (text.length > T.leadInMaxChars) return false;
+  if (STRONG_LEAD_IN.test(text)) return true;
+  const weak = new Set(text.match(WEAK_LEAD_IN) ?? []);
+  return weak.size >= 2;
+}
+
+/** A truncation mark with the dots and the bracketed site note around it on the same line: ……(…省略552字…)…… */
+function growTruncation(text: string, start: number, end: number): Span {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const open = text.lastIndexOf('(', start) >= Math.max(lineStart, start - TRUNCATION_SURROUND) ? text.lastIndexOf('(', start) : text.lastIndexOf('（', start);
+  if (open >= Math.max(lineStart, start - TRUNCATION_SURROUND)) start = open;
+  const closeAt = text.slice(end, Math.min(lineEnd, end + TRUNCATION_SURROUND)).search(/[)）]/);
+  if (closeAt >= 0) end = end + closeAt + 1;
+  while (start > lineStart && /[…\.\-—－\s]/.test(text[start - 1]!)) start--;
+  while (end < lineEnd && /[…\.\-—－]/.test(text[end]!)) end++;
+  return { start, end };
+}
+
+/**
+ * A site that splits a text into numbered preview chunks (1、…  2、…  3、…) starts each chunk on a line of its
+ * own, often in the middle of a sentence: a run of line-initial 1、2、3、 whose lines before 2、 and later do not
+ * end a sentence.
+ */
+function chunkNumbers(lines: readonly Line[]): Span[] {
+  const starts = lines.filter((l) => /^\d{1,2}、/.test(l.text));
+  if (starts.length < 2 || !starts[0]!.text.startsWith('1、')) return [];
+  const run: Line[] = [];
+  for (const l of starts) {
+    if (Number(/^\d+/.exec(l.text)![0]) !== run.length + 1) break;
+    run.push(l);
+  }
+  if (run.length < 2) return [];
+  const broken = run.slice(1).filter((l) => {
+    const i = lines.indexOf(l);
+    return i > 0 && !/[。！？：:；;]$/.test(lines[i - 1]!.text);
+  });
+  if (broken.length < run.length - 1 || run.slice(0, -1).some((l, i) => run[i + 1]!.start - l.start < 150)) return [];
+  return run.map((l) => ({ start: l.start, end: l.start + /^\d+、/.exec(l.text)![0].length }));
+}
+
+export function findLeftovers(p: PreparedText): LeftoverResult {
+  const text = p.simplified;
+  const lines = splitLines(text);
+  const flags: Flag[] = [];
+  const spans: Span[] = [];
+  let incomplete = false;
+  const add = (f: Flag): void => {
+    flags.push(f);
+    spans.push({ start: f.start!, end: f.end! });
+  };
+
+  for (const re of MARKERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      add({ kind: 'template_marker', message: `文中有网页或文档网站留下的标记“${m[0].slice(0, 30)}”，疑为从网上下载的范文`, start: m.index, end: m.index + m[0].length });
+    }
+  }
+
+  let outlineEnd = -1;
+  let prose = false;
+  lines.forEach((line, i) => {
+    if (line.start < outlineEnd) return;
+    // Glosses inside words (版權(quán)說明) would hide the words the rules look for.
+    const t = p.glosses.length === 0 ? line.text : withoutGlosses(line.text);
+    if (OUTLINE_START.test(t)) {
+      // The site's outline of the text runs to the next line of dots.
+      const close = lines.findIndex((l, j) => j > i && DOTS_LINE.test(l.text));
+      const last = close > 0 ? lines[close]! : line;
+      outlineEnd = last.end;
+      add(lineFlag('site_chrome', '文首有网站生成的“目录/提纲”，疑为从范文网站复制', { start: line.start, end: last.end }));
+      return;
+    }
+    if (INCOMPLETE.test(t)) incomplete = true;
+    if (t.length <= T.noticeLineMaxChars && NOTICES.test(t)) {
+      add(lineFlag('download_notice', `文中有上传下载、登录或版权提示“${quote(t)}”，疑为从网上下载的范文`, line));
+      return;
+    }
+    if (isChromeLine(t)) {
+      add(lineFlag('site_chrome', `“${quote(t)}”是网页的标题、栏目或发布信息，疑为从网页复制`, line));
+      return;
+    }
+    if (isCollectionTitle(t)) {
+      add(lineFlag('collection_marker', `“${quote(t)}”是范文网站的合集标题，疑为从范文合集复制`, line));
+      return;
+    }
+    if (isLeadIn(t)) {
+      add(lineFlag('editor_lead_in', `“${quote(t)}”是范文网站编辑的导语，疑为从范文网站复制`, line));
+      return;
+    }
+    // A short site name right before page furniture at the top of the page (博文谷 / 位置:首页 > …).
+    const next = lines[i + 1];
+    if (!prose && next && SITE_NAME_LINE.test(t) && !DOCUMENT_WORDS.test(t) && isChromeLine(next.text)) {
+      add(lineFlag('site_chrome', `“${quote(t)}”疑为网站名称，疑为从网页复制`, line));
+      return;
+    }
+    if (t.length >= 40 && SENTENCE_PUNCTUATION.test(t)) prose = true;
+    if (t.length > T.noticeLineMaxChars) {
+      // Notices inside a long flattened line: flag the notice itself.
+      NOTICES_G.lastIndex = 0;
+      for (let m = NOTICES_G.exec(t); m; m = NOTICES_G.exec(t)) {
+        add({ kind: 'download_notice', message: `文中有上传下载、登录或版权提示“${m[0]}”，疑为从网上下载的范文`, start: line.start + m.index, end: line.start + m.index + m[0].length });
+      }
+    }
+    if (t.length > T.leadInMaxChars && STRONG_LEAD_IN.test(t)) {
+      // A lead-in run into the text of a flattened page: the sentences with a strong cue.
+      SENTENCE.lastIndex = 0;
+      for (let m = SENTENCE.exec(t); m && m[0].length > 0; m = SENTENCE.exec(t)) {
+        if (m[0].length <= T.leadInMaxChars && STRONG_LEAD_IN.test(m[0])) {
+          add({ kind: 'editor_lead_in', message: `“${quote(m[0].trim())}”是范文网站编辑的导语，疑为从范文网站复制`, start: line.start + m.index, end: line.start + m.index + m[0].length });
+        }
+      }
+    }
+  });
+
+  for (const s of chunkNumbers(lines)) add(lineFlag('site_chrome', `行首的“${text.slice(s.start, s.end)}”是文档网站分段预览的编号，疑为从文档网站复制`, s));
+
+  for (const re of COLLECTION_MARKERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      // 【篇二】: the bracket before the marker belongs to it.
+      const s = { start: text[m.index - 1] === '【' ? m.index - 1 : m.index, end: m.index + m[0].length };
+      if (spans.some((x) => x.start <= s.start && s.end <= x.end)) continue;
+      add({ kind: 'collection_marker', message: `“${m[0]}”是范文合集中的篇目标记，疑为从范文合集复制`, ...s });
+    }
+  }
+
+  TRUNCATIONS.lastIndex = 0;
+  for (let m = TRUNCATIONS.exec(text); m; m = TRUNCATIONS.exec(text)) {
+    incomplete = true;
+    const s = growTruncation(text, m.index, m.index + m[0].length);
+    add({ kind: 'truncation', message: `文中有“${m[0]}”，原文在此被网站截断，内容不完整`, ...s });
+  }
+
+  // Pinyin glosses, one flag per line that has them.
+  let i = 0;
+  while (i < p.glosses.length) {
+    const first = p.glosses[i]!;
+    const lineEnd = text.indexOf('\n', first.start) < 0 ? text.length : text.indexOf('\n', first.start);
+    let j = i;
+    while (j + 1 < p.glosses.length && p.glosses[j + 1]!.start < lineEnd) j++;
+    const last = p.glosses[j]!;
+    const n = j - i + 1;
+    flags.push({ kind: 'pinyin_gloss', message: `此处词中夹有${n}处拼音注音（如“${text.slice(first.start - 1, first.end)}”），为网页转换字体时留下，疑为从网页复制`, start: first.start, end: last.end });
+    i = j + 1;
+  }
+
+  return { flags: flags.sort((a, b) => a.start! - b.start!), spans: spans.sort((a, b) => a.start - b.start), incomplete };
+}

@@ -1,0 +1,244 @@
+// The forms real submissions take, on short texts written for the purpose (issue #15): template-site
+// leftovers, masks apart from blanks, traditional script with pinyin glosses, PDF and page damage, headings a
+// page ran into one line, outlines, work plans, and the numbers that are not activity figures.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../shared/types.js';
+import { analyzeReport } from './index.js';
+import { FLAG_KINDS } from './flags.js';
+import { FLAG_LABELS } from '../../shared/flags.js';
+import { toSimplified } from './script.js';
+import { expectSpansValid } from '../../tests/analysis-spans.js';
+import { seedSampleFiles } from '../../tests/shared-material.js';
+
+const flagged = (a: Analysis, text: string, kind: string): string[] =>
+  a.flags.filter((f) => f.kind === kind && f.start !== null && f.end !== null).map((f) => text.slice(f.start!, f.end!));
+const figures = (a: Analysis, text: string): string[] => a.figures.map((f) => text.slice(f.start, f.end));
+
+describe('template-site leftovers', () => {
+  const page = [
+    '当前位置：首页 > 工作总结 > 意识形态工作总结',
+    '标题：某局2024年意识形态工作总结 [打印本页]',
+    '时间：2024-11-08 10:36  浏览量：1701',
+    '下面是小编为大家整理的某局2024年意识形态工作总结（共3篇），供大家参考。',
+    '【篇一】',
+    '2024年，局党组认真落实意识形态工作责任制，现将有关情况报告如下：',
+    '一、工作开展情况',
+    '全年召开党组会议专题研究意识形态工作4次。',
+    '……略……',
+    '(阅读全部内容，您需要先登录！)',
+    '1、本文档由用户上传，本站不保证内容完整，每下载1次扣除1次下载权益。',
+  ].join('\n');
+  const a = analyzeReport(page);
+
+  it('flags each leftover with its kind and span', () => {
+    expect(flagged(a, page, 'site_chrome')).toEqual([
+      '当前位置：首页 > 工作总结 > 意识形态工作总结',
+      '标题：某局2024年意识形态工作总结 [打印本页]',
+      '时间：2024-11-08 10:36  浏览量：1701',
+    ]);
+    expect(flagged(a, page, 'editor_lead_in')).toEqual(['下面是小编为大家整理的某局2024年意识形态工作总结（共3篇），供大家参考。']);
+    expect(flagged(a, page, 'collection_marker')).toEqual(['【篇一】']);
+    expect(flagged(a, page, 'truncation')).toEqual(['……略……']);
+    expect(flagged(a, page, 'download_notice')).toEqual(['(阅读全部内容，您需要先登录！)', '1、本文档由用户上传，本站不保证内容完整，每下载1次扣除1次下载权益。']);
+    expectSpansValid(page, a);
+  });
+
+  it('reads no section, title or figure from them, and does not call a cut text short of problems', () => {
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.marker + s.heading)).toEqual(['一、工作开展情况']);
+    expect(figures(a, page)).toEqual(['4次']);
+    expect(a.flags.some((f) => f.kind === 'missing_problems')).toBe(false);
+    // The same text without the truncation and login notice lacks its problems section.
+    const whole = page.split('\n').slice(0, 8).join('\n');
+    expect(analyzeReport(whole).flags.some((f) => f.kind === 'missing_problems')).toBe(true);
+  });
+});
+
+describe('masks and blanks', () => {
+  const text =
+    '2023年，XX单位X委深入学习***总书记重要讲话精神，学习贯彻X的二十届三中全会精神，推动ZZ引领持续增强，' +
+    '推送AAA公众号内容XX期，开展专题学习X次，于20XX年X月X日召开党的XX大精神宣讲会，理论学习*次。';
+  const a = analyzeReport(text);
+
+  it('tells deliberate masking of names and political words from blanks left to fill', () => {
+    expect(a.masks.map((m) => [m.text, m.kind, text.slice(m.start, m.start + 2)])).toEqual([
+      ['X', 'term', 'X委'],
+      ['***', 'name', '**'],
+      ['X', 'term', 'X的'],
+      ['ZZ', 'term', 'ZZ'],
+      ['AAA', 'name', 'AA'],
+    ]);
+    expect(a.placeholders.map((p) => [p.text, p.kind])).toEqual([
+      ['XX', 'x'],
+      ['XX', 'x'],
+      ['X', 'x'],
+      ['20XX', 'year'],
+      ['X月X日', 'date'],
+      ['XX', 'x'],
+      ['*', 'star'],
+    ]);
+    expectSpansValid(text, a);
+  });
+
+  it('keeps figures with a blank number as figures', () => {
+    expect(a.figures.filter((f) => f.placeholder).map((f) => text.slice(f.start, f.end))).toEqual(['XX期', 'X次', '*次']);
+  });
+
+  it('reads X委 as a blank place name where the text masks nothing else (在X委、X政府的领导下)', () => {
+    const plain = '在X委、X政府的正确领导下，X委办认真贯彻落实上级部署。';
+    const b = analyzeReport(plain);
+    expect(b.masks).toEqual([]);
+    expect(b.placeholders.map((p) => p.text)).toEqual(['X', 'X', 'X']);
+  });
+
+  it('counts only blanks towards a template left unfilled', () => {
+    const masked = '深入学习***总书记重要讲话，学习***著作选读，贯彻X的二十大精神，增强ZZ意识，落实X中央部署。';
+    expect(analyzeReport(masked).flags.some((f) => f.kind === 'placeholder_bulk')).toBe(false);
+  });
+});
+
+describe('traditional script and pinyin glosses', () => {
+  const text = '一、工作開展情況\n黨委理論學習中心組開展專題學習12次，舉辦培訓班3期，參訓200餘人次，少數(shù)民族群眾參與(yù)其中。';
+  const a = analyzeReport(text);
+
+  it('reads a traditional report in simplified script with offsets into the stored text', () => {
+    expect(a.sections.map((s) => [s.marker, s.heading, s.kind])).toEqual([['一、', '工作開展情況', 'achievements']]);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.value, f.unit, f.approx, f.activity])).toEqual([
+      ['12次', 12, '次', false, '专题学习'],
+      ['3期', 3, '期', false, '培训班'],
+      ['200餘人次', 200, '人次', true, '参训'],
+    ]);
+    expectSpansValid(text, a);
+  });
+
+  it('flags pinyin glosses inside words, one flag per line, and reads the words whole', () => {
+    expect(flagged(a, text, 'pinyin_gloss')).toEqual(['(shù)民族群眾參與(yù)']);
+    const words = analyzeReport('本單位少數(shù)民族人口為29150人。');
+    expect(words.figures).toEqual([]);
+  });
+
+  it('analyses a seed report converted to traditional script as it analyses the report', () => {
+    const opencc = createRequire(import.meta.url)('opencc-js/cn2t') as { Converter(o: { from: string; to: string }): (s: string) => string };
+    const toTraditional = opencc.Converter({ from: 'cn', to: 'tw' });
+    for (const file of seedSampleFiles()) {
+      const simplified = fs.readFileSync(file, 'utf8');
+      const traditional = simplified.split('\n').map((l) => {
+        const t = toTraditional(l);
+        return t.length === l.length ? t : l;
+      }).join('\n');
+      expect(toSimplified(traditional).length, path.basename(file)).toBe(traditional.length);
+      const a = analyzeReport(simplified);
+      const b = analyzeReport(traditional);
+      const spans = (x: Analysis) => ({
+        sections: x.sections.map((s) => [s.start, s.end, s.level, s.kind]),
+        problems: x.problems.map((p) => [p.start, p.end]),
+        figures: x.figures.map((f) => [f.start, f.end, f.value, f.unit, f.placeholder]),
+        placeholders: x.placeholders.map((p) => [p.start, p.end, p.kind]),
+      });
+      expect(spans(b), path.basename(file)).toEqual(spans(a));
+      expectSpansValid(traditional, b);
+    }
+  });
+});
+
+describe('PDF and page damage', () => {
+  it('reads numbers broken by line wraps, grouped or spaced, and compound and traditional measure words', () => {
+    const text = '本季度召开党委专题会\n议 3 次，处理信访件 287\n件，培训干部1 300余人，开展宣讲106 场次，组织轮训4轮次，开设课程12门次，慰问困难群众7万余人。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.value, f.unit, f.activity])).toEqual([
+      ['3 次', 3, '次', '党委专题会议'],
+      ['287\n件', 287, '件', '处理信访件'],
+      ['1 300余人', 1300, '人', '培训干部'],
+      ['106 场次', 106, '场次', '宣讲'],
+      ['4轮次', 4, '轮次', '轮训'],
+      ['12门次', 12, '门次', '开设课程'],
+      ['7万余人', 70000, '人', '慰问困难群众'],
+    ]);
+    expectSpansValid(text, a);
+  });
+});
+
+describe('numbers that are not activity figures', () => {
+  it('leaves background quantities, ranges, names and set phrases with numbers, sessions and page chrome', () => {
+    const text =
+      '我市是少数民族散杂居地区，全市有2个民族乡，9个民族村，有朝鲜族等18个少数民族，全市少数民族人口为29150人，占总人口的6.6%。' +
+      '进一步优化了两个乡的种植结构，占两个乡种植面积的60—80%。每年对党员培训1—2次。完成了3个五人制足球场的建设。' +
+      '深入学习十九届二次全会精神。去年为32篇。为期三个月。局属4个支部。作为全县六项重点工程之一。';
+    expect(figures(analyzeReport(text), text)).toEqual(['3个']);
+  });
+
+  it('names the activity by the thing counted and its verb, not by the words that happen to precede', () => {
+    const text = '共接待中央电视台、人民日报等30余家媒体300多名记者。在18个村（社区）开展“文明家庭”争创评选活动。分四期在常委会上发言。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
+      ['30余家', '接待媒体'],
+      ['300多名', '接待记者'],
+      ['18个', '文明家庭争创评选'],
+      ['四期', '发言'],
+    ]);
+  });
+});
+
+describe('structure on messy text', () => {
+  it('finds headings a page ran into one long line', () => {
+    const line =
+      '现将具体工作汇报如下一、加强组织领导,落实意识形态工作责任。按照要求落实各项任务(一)认真履行第一责任人职责。今年以来主持召开专题会议2次,' +
+      '研究部署意识形态工作,并把意识形态工作同经济工作同安排同部署。(二)建立健全研判机制。坚持意识形态工作原则,全力打好意识形态工作主动战。' +
+      '二、存在的问题 一是理论学习不够深入。二是阵地管理还有短板。';
+    const a = analyzeReport(`某镇2024年意识形态工作总结\n${line}`);
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => [s.level, s.marker, s.kind])).toEqual([
+      [1, '一、', 'achievements'],
+      [2, '(一)', 'achievements'],
+      [2, '(二)', 'achievements'],
+      [1, '二、', 'problems'],
+    ]);
+    expect(a.problems.length).toBe(2);
+  });
+
+  it('leaves out an outline a page put before the text', () => {
+    const text = [
+      '一、主要工作情况',
+      '(一)提高政治站位',
+      '(二)深化理论武装',
+      '二、存在的问题',
+      '三、下一步工作打算',
+      '市委政法委2025年度意识形态工作总结',
+      '2025年，市委政法委始终坚持党管意识形态原则。现将有关情况报告如下：',
+      '一、主要工作情况',
+      '(一)提高政治站位，压实主体责任。全年召开专题会议4次。',
+      '(二)深化理论武装，筑牢思想根基。组织集中学习12次。',
+    ].join('\n');
+    const a = analyzeReport(text);
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => text.slice(s.start, s.headingEnd))).toEqual([
+      '一、主要工作情况',
+      '(一)提高政治站位，压实主体责任',
+      '(二)深化理论武装，筑牢思想根基',
+    ]);
+  });
+
+  it('takes a work plan for plans throughout', () => {
+    const text = [
+      'XX局2024年意识形态工作要点',
+      '为深入贯彻落实上级部署，结合实际，制定本要点。',
+      '一、指导思想',
+      '坚持以习近平新时代中国特色社会主义思想为指导，全面落实意识形态工作责任制。',
+      '二、主要任务',
+      '（一）深化理论武装。严格落实“第一议题”制度，组织集中学习。',
+      '（二）强化阵地管理。加强网络阵地建设和管理。',
+    ].join('\n');
+    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans', 'plans', 'plans', 'plans']);
+  });
+});
+
+describe('flag kinds', () => {
+  it('documents every kind in FLAGS.md and names it for the dashboard', () => {
+    const doc = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'FLAGS.md'), 'utf8');
+    for (const kind of FLAG_KINDS) {
+      expect(doc, kind).toContain(`\`${kind}\``);
+      expect(FLAG_LABELS[kind], kind).toBeDefined();
+    }
+  });
+});
