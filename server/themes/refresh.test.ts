@@ -2,15 +2,14 @@
 // (reports stored through the analysis engine, without the reuse index, which these do not need).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCorpus, generateDemoCorpus } from '../../seed/generator/index.js';
-import { analyzeReport } from '../analyze/index.js';
 import { type Db, openDb } from '../db/connection.js';
-import { storeAnalysis } from '../intake/ingest.js';
 import { refreshUnitSummaries } from '../derive/unit-summaries.js';
 import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities, unmatchedFromFigures } from '../queries/activity.js';
 import { setReportDeleted } from '../queries/reports.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemeTrends, getThemesByDepartment } from '../queries/themes.js';
 import { assignThemeToStatements, refreshThemes } from './index.js';
 import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
+import { storeDemoReports } from '../../tests/fixtures/store-demo.js';
 
 
 let demo: DemoCorpus;
@@ -18,29 +17,7 @@ let db: Db;
 const reportIds = new Map<string, number>();
 
 async function store(reports: DemoCorpus['reports']): Promise<void> {
-  for (const r of reports) {
-    let unit = await db.selectFrom('units').select('id').where('name', '=', r.unit).executeTakeFirst();
-    unit ??= await db.insertInto('units').values({ name: r.unit, department: r.department }).returning('id').executeTakeFirstOrThrow();
-    const { id } = await db
-      .insertInto('reports')
-      .values({
-        unit_id: unit.id,
-        year: r.year,
-        period: r.period,
-        title: r.title,
-        file_name: r.fileName,
-        content_hash: r.fileName,
-        encoding: 'utf-8',
-        chars: r.text.length,
-        ingested_at: '2025-01-01T00:00:00Z',
-        extra: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.insertInto('report_texts').values({ report_id: id, text: r.text }).execute();
-    reportIds.set(r.fileName, id);
-    await storeAnalysis(db, id, analyzeReport(r.text, { fileName: r.fileName, unit: r.unit, year: r.year }));
-  }
+  for (const [file, id] of await storeDemoReports(db, reports)) reportIds.set(file, id);
 }
 
 async function themeOfProblems(): Promise<Map<number, string | null>> {
