@@ -130,10 +130,27 @@ describe('theme queries', () => {
     expect(dir('team-talent')).toBe('rising');
   });
 
-  it('counts themes per department within the department’s reports', async () => {
+  it('counts themes per department within the department’s reports, with the count behind each share', async () => {
     const cells = await getThemesByDepartment(db, {});
     expect(new Set(cells.map((c) => c.department)).size).toBeGreaterThan(3);
-    for (const c of cells) expect(c.share).toBeGreaterThan(0), expect(c.share).toBeLessThanOrEqual(1);
+    const reportsOf = new Map<string, number>();
+    for (const r of demo.reports) reportsOf.set(r.department, (reportsOf.get(r.department) ?? 0) + 1);
+    for (const c of cells) {
+      expect(c.share).toBeGreaterThan(0), expect(c.share).toBeLessThanOrEqual(1);
+      expect(c.base).toBe(reportsOf.get(c.department));
+      expect(c.share).toBeCloseTo(c.reports / c.base, 10);
+    }
+  });
+
+  it('compares like with like over the years: annual reports, or the period filtered on', async () => {
+    const count = (year: number, period: string) => demo.reports.filter((r) => r.year === year && r.period === period).length;
+    const annual = await getThemeTrends(db, {});
+    expect(annual.period).toBe('annual');
+    const year = demo.truth.years[1]!;
+    for (const t of annual.themes) expect(t.points.find((p) => p.year === year)!.base).toBe(count(year, 'annual'));
+    const h1 = await getThemeTrends(db, { period: 'H1' });
+    expect(h1.period).toBe('H1');
+    for (const t of h1.themes) expect(t.points.find((p) => p.year === year)!.base).toBe(count(year, 'H1'));
   });
 
   it('finds the planted recurrences of seeded themes', async () => {
