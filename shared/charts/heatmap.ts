@@ -46,6 +46,8 @@ export function heatmapChart(title: string, cells: HeatCell[], opts: HeatmapOpti
   const max = Math.max(1e-9, ...solid.map((c) => c.value));
   const label = {
     show: rows.length * columns.length <= 120,
+    fontSize: withCounts ? 10 : 12,
+    lineHeight: 12,
     formatter: (p: unknown) => {
       const c = (p as { data: CellDatum }).data.cell;
       return c.count !== undefined ? `${fmt(c.value)}\n${c.count}/${c.base}` : fmt(c.value);
