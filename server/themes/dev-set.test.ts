@@ -16,7 +16,7 @@ describe.skipIf(!set)('theme development set', () => {
     () => `f${++n}`,
   );
 
-  it.each(['dev', 'heldout'] as const)('groups the %s part as a reviewer does (ARI ≥ 0.7) and assigns at least 85%%', (part) => {
+  it.each(['dev', 'heldout'] as const)('groups the %s part as a reviewer does (ARI ≥ 0.7) and assigns at least 85 per cent', (part) => {
     const score = scoreGrouping(set!, assignments, (s) => s.split === part);
     console.log(`[themes] ${part}: ${score.statements} statements, ARI ${score.ari.toFixed(3)}, assigned ${(100 * score.coverage).toFixed(1)}%`);
     expect(score.statements).toBeGreaterThan(50);

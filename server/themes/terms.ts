@@ -12,10 +12,18 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 const PINYIN_GLOSS = /[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]/gu;
 const ALIASES = Object.entries(codebook.aliases).sort((a, b) => b[0].length - a[0].length);
 
+/** Normalised texts recently asked for: one assignment reads each statement in several passes. */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 50_000;
+
 /** The statement as the themes stage compares it: simplified script, glosses removed, masks undone. */
 export function normalizeStatement(text: string): string {
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
   let s = toSimplified(text.replace(PINYIN_GLOSS, ''));
   for (const [masked, word] of ALIASES) s = s.split(masked).join(word);
+  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+  normalized.set(text, s);
   return s;
 }
 
