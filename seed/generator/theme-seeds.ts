@@ -1,5 +1,5 @@
-// Which seed theme of shared/vocab/problem-themes.json each of the generator's themes was written to fit
-// (grassroots and publicity have none: the themes engine must find them). For tests and the themes table.
+// Which theme of the codebook (shared/vocab/problem-themes.json) each of the generator's themes was written
+// to fit. For tests and the themes table.
 export const SEED_THEME_OF: Record<string, string> = {
   theory: 'theory-study',
   innovation: 'work-innovation',
@@ -8,6 +8,8 @@ export const SEED_THEME_OF: Record<string, string> = {
   team: 'team-talent',
   responsibility: 'responsibility',
   attention: 'attention',
-  integration: 'integration',
-  analysis: 'risk-analysis',
+  integration: 'responsibility',
+  analysis: 'online-opinion',
+  grassroots: 'grassroots',
+  publicity: 'publicity-targeting',
 };

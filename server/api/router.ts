@@ -12,6 +12,7 @@ import { getUnitComparison, getUnitHistory } from '../queries/units.js';
 import { getReportReuse } from '../reuse/index.js';
 import { searchReports } from '../search/index.js';
 import { adminRouter } from './admin.js';
+import { themeCorrectionProcedures } from './theme-corrections.js';
 import { adminProcedure, filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
 
 const page = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20) };
@@ -114,6 +115,7 @@ const themesRouter = router({
   recurrences: memberProcedure
     .input(filtersInput.extend({ ...page, minPeriods: z.number().int().min(2).max(40).default(3) }))
     .query(({ ctx, input }) => getRecurrences(ctx.db, scopeFilters(ctx.user, input), input)),
+  ...themeCorrectionProcedures,
 });
 
 const authRouter = router({

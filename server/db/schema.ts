@@ -238,8 +238,30 @@ export interface ThemeTable {
   label: string;
   /** JSON array of key terms. */
   terms: string;
-  origin: 'seed' | 'found';
+  origin: 'seed' | 'found' | 'reviewer';
   created_at: string;
+  /** The theme that absorbed this one (a merge keeps the older id); null while the theme stands. */
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who renamed it: the codebook then keeps its hands off the label. */
+  renamed_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A cue phrase a reviewer added to a theme (steers future assignments). */
+export interface ThemeCueTable {
+  theme_id: string;
+  cue: string;
+  added_by: string;
+  added_at: string;
+}
+
+/** A statement (by its span) a reviewer moved to a theme, or to unassigned (theme_id null). */
+export interface ThemePinTable {
+  report_id: number;
+  start: number;
+  end: number;
+  theme_id: string | null;
+  pinned_by: string;
+  pinned_at: string;
 }
 
 export interface Database {
@@ -268,6 +290,8 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   themes: ThemeTable;
+  theme_cues: ThemeCueTable;
+  theme_pins: ThemePinTable;
 }
 
 export type ReportRow = Selectable<ReportTable>;

@@ -2,22 +2,19 @@
 // reuse resolution, problem themes, per-unit summaries, the search words. Called explicitly: after a
 // batch, after a batch that was killed, and when stored data predates the current rules (deriveStale).
 import type { Db } from '../db/connection.js';
-import { inChunks } from '../db/insert.js';
 import { finalizeReuse } from '../reuse/index.js';
 import { refreshSearchTerms } from '../search/index.js';
 import { refreshThemes } from '../themes/index.js';
-import { refreshUnitSummaries } from './unit-summaries.js';
+import { refreshUnitSummaries, unitsOfReports } from './unit-summaries.js';
 
 export { deriveStale } from './stale.js';
 export { storeReportSummaries } from './report-summaries.js';
-export { refreshUnitSummaries } from './unit-summaries.js';
+export { refreshUnitSummaries, unitsOfReports } from './unit-summaries.js';
 
 /** Themes for the new statements; the per-unit summaries of every unit whose reports or themes changed; the search words. */
 export async function deriveAfterBatch(db: Db, stored: readonly number[]): Promise<void> {
   const { changedReports } = await refreshThemes(db);
-  const reports = [...new Set([...stored, ...changedReports])];
-  const rows = await inChunks(reports, (chunk) => db.selectFrom('reports').select('unit_id').distinct().where('id', 'in', chunk).execute());
-  await refreshUnitSummaries(db, [...new Set(rows.map((r) => r.unit_id))]);
+  await refreshUnitSummaries(db, await unitsOfReports(db, [...new Set([...stored, ...changedReports])]));
   await refreshSearchTerms(db);
 }
 

@@ -1,15 +1,17 @@
 // Derived data brought up to date by the current code, not by the frozen migrations that create its
 // tables: summaries and the list of search words are filled when empty while their sources are not
-// (after an upgrade), and reuse spans stored under older rules are derived again. The CLI and the server
-// call it after opening the database; opening it only migrates the schema.
+// (after an upgrade), reuse spans stored under older rules are derived again, and problem themes assigned
+// under another codebook (a reviewer edited shared/vocab/problem-themes.json) are assigned again. The CLI
+// and the server call it after opening the database; opening it only migrates the schema.
 import { type Kysely, sql } from 'kysely';
 import { refreshSearchTerms } from '../search/index.js';
 import { REUSE_RULES, rederiveReuse, reuseRulesCurrent } from '../reuse/index.js';
 import { isPostgres } from '../db/migrations/util.js';
 import type { Database } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
+import { refreshThemes, themesCurrent } from '../themes/index.js';
 import { storeReportSummaries } from './report-summaries.js';
-import { refreshUnitSummaries } from './unit-summaries.js';
+import { refreshUnitSummaries, unitsOfReports } from './unit-summaries.js';
 
 async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boolean> {
   return (await db.selectFrom(table).select(sql`1`.as('x')).limit(1).executeTakeFirst()) === undefined;
@@ -25,6 +27,11 @@ export async function deriveStale(db: Kysely<Database>): Promise<void> {
   }
   if (empty) return;
   if (await isEmpty(db, 'report_findings')) await storeReportSummaries(db);
+  if (!(await themesCurrent(db))) {
+    console.error('问题主题词表或归类规则已更新，正在重新归类已入库的问题表述……');
+    const { changedReports } = await refreshThemes(db);
+    await refreshUnitSummaries(db, await unitsOfReports(db, changedReports));
+  }
   // Both empty: never derived (a corpus with neither a recurrence nor an unmatched activity is redone, harmlessly).
   if ((await isEmpty(db, 'recurrence_runs')) && (await isEmpty(db, 'unmatched_activities'))) await refreshUnitSummaries(db);
   if (!isPostgres(db) && (await isEmpty(db, 'search_terms'))) await refreshSearchTerms(db);

@@ -4,10 +4,16 @@
 // get themes (a theme refresh, which can reach any unit).
 import type { Kysely } from 'kysely';
 import { recurrenceRuns } from '../themes/recurrence.js';
-import { insertRows } from '../db/insert.js';
+import { inChunks, insertRows } from '../db/insert.js';
 import type { Database } from '../db/schema.js';
 
 const CHUNK = 500;
+
+/** The units the given reports belong to. */
+export async function unitsOfReports(db: Kysely<Database>, reports: readonly number[]): Promise<number[]> {
+  const rows = await inChunks(reports, (chunk) => db.selectFrom('reports').select('unit_id').distinct().where('id', 'in', chunk).execute());
+  return [...new Set(rows.map((r) => r.unit_id))];
+}
 
 /** Re-derive the summaries of the given units, or of every unit; in one transaction. */
 export async function refreshUnitSummaries(db: Kysely<Database>, unitIds?: readonly number[]): Promise<void> {

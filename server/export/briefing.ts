@@ -313,7 +313,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
           .join('；')}。`,
       ),
     );
-    if (trends.years.length > 1) body.push({ option: themeTrendChart(trends.years, trends.themes, shown), alt: '主要问题主题的年度变化' });
+    if (trends.years.length > 1) body.push({ option: themeTrendChart(trends.years, trends.themes, shown, trends.period), alt: '主要问题主题的年度变化' });
     const repeated = longestRuns(recurrences.units);
     if (repeated.length) {
       body.push(heading('（一）同一问题连续多期出现', 2));

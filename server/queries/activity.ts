@@ -33,29 +33,44 @@ export interface ActivityCell {
   total: number;
   /** Figures whose number is a placeholder (X次). */
   placeholders: number;
+  /** Reports of the group reporting an activity of the category … */
+  reports: number;
+  /** … of all the group's reports in scope (what a share is of). */
+  base: number;
 }
 
-/** Number of reported activities and summed counts per category, by unit, department or year. */
+/** Number of reported activities and summed counts per category, by unit, department or year, with the reports behind them. */
 export async function getActivityByCategory(db: Db, f: Filters, by: ActivityGrouping): Promise<ActivityCell[]> {
   const group = by === 'unit' ? 'u.name' : by === 'department' ? 'u.department' : 'r.year';
-  const rows = await applyFilters(reportsWithUnits(db).innerJoin('report_activity as a', 'a.report_id', 'r.id'), f)
-    .select([
-      `${group} as group`,
-      'a.category',
-      sql<number>`sum(a.figures)`.as('figures'),
-      sql<number>`sum(a.total)`.as('total'),
-      sql<number>`sum(a.placeholders)`.as('placeholders'),
-    ])
-    .groupBy([group, 'a.category'])
-    .orderBy(group)
-    .orderBy('a.category')
-    .execute();
+  const [rows, bases] = await Promise.all([
+    applyFilters(reportsWithUnits(db).innerJoin('report_activity as a', 'a.report_id', 'r.id'), f)
+      .select([
+        `${group} as group`,
+        'a.category',
+        sql<number>`sum(a.figures)`.as('figures'),
+        sql<number>`sum(a.total)`.as('total'),
+        sql<number>`sum(a.placeholders)`.as('placeholders'),
+        // report_activity holds one row per report and category.
+        sql<number>`count(*)`.as('reports'),
+      ])
+      .groupBy([group, 'a.category'])
+      .orderBy(group)
+      .orderBy('a.category')
+      .execute(),
+    applyFilters(reportsWithUnits(db), f)
+      .select([`${group} as group`, sql<number>`count(*)`.as('n')])
+      .groupBy(group)
+      .execute(),
+  ]);
+  const baseOf = new Map(bases.map((b) => [b.group, Number(b.n)]));
   return rows.map((r) => ({
     group: r.group,
     category: r.category === '' ? null : r.category,
     figures: Number(r.figures),
     total: Number(r.total),
     placeholders: Number(r.placeholders),
+    reports: Number(r.reports),
+    base: baseOf.get(r.group) ?? 0,
   }));
 }
 

@@ -5,23 +5,24 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Span } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
+import type { ThemeOrigin } from '../themes/assign.js';
 import { direction, slope, type TrendDirection } from '../themes/trend.js';
-import { applyFilters, reportsWithUnits, unitFilters } from './filters.js';
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Period } from '../../shared/types.js';
+import { applyFilters, liveReports, reportsWithUnits, shareOf, unitFilters } from './filters.js';
 import { inChunks } from '../db/insert.js';
 import { reportTexts } from '../db/texts.js';
 
 function problemsJoined(db: Db) {
-  return db
-    .selectFrom('problems as p')
-    .innerJoin('reports as r', 'r.id', 'p.report_id')
-    .innerJoin('units as u', 'u.id', 'r.unit_id');
+  return reportsWithUnits(db).innerJoin('problems as p', 'p.report_id', 'r.id');
 }
 
 export interface ThemeSummary {
   id: string;
   label: string;
   terms: string[];
-  origin: 'seed' | 'found';
+  origin: ThemeOrigin;
   statements: number;
   reports: number;
   units: number;
@@ -105,27 +106,52 @@ export async function getThemeMembers(
   return { total: Number(count.n), rows: members };
 }
 
+export interface ThemeTrendPoint {
+  year: number;
+  /** Reports of the year (of the compared kind) naming the theme, and all such reports in scope. */
+  reports: number;
+  base: number;
+  statements: number;
+  share: number;
+}
+
 export interface ThemeTrend {
   id: string;
   label: string;
-  points: Array<{ year: number; reports: number; statements: number; share: number }>;
+  points: ThemeTrendPoint[];
   /** Change of share per year (least squares). */
   slope: number;
   direction: TrendDirection;
 }
 
 /**
- * Themes by year: in how many reports of the year a theme is named, as a share of all reports of that
- * year in scope (reports without a problems section included: they named nothing). Rising themes first.
+ * The kind of report a trend compares, year with year: the period filtered on, else the annual reports
+ * (with those that name no period). A year's half-year report and its annual report say much the same
+ * twice, and an H1 report of a year without an annual one would count as a different, shorter kind of
+ * report: mixing them makes a theme rise or fall with the mix of periods, not with the problems.
  */
-export async function getThemeTrends(db: Db, f: Filters): Promise<{ years: number[]; themes: ThemeTrend[] }> {
+export function trendPeriod(f: Filters): Period {
+  return f.period ?? 'annual';
+}
+
+function ofTrendPeriod<Q extends SelectQueryBuilder<Database & { r: Database['reports'] }, 'r', object>>(q: Q, f: Filters): Q {
+  const period = trendPeriod(f);
+  return (period === 'annual' ? q.where((eb) => eb.or([eb('r.period', '=', 'annual'), eb('r.period', 'is', null)])) : q.where('r.period', '=', period)) as Q;
+}
+
+/**
+ * Themes by year: in how many reports of the year a theme is named, as a share of all reports of that year
+ * in scope (reports without a problems section included: they named nothing) — annual reports only, or the
+ * period filtered on (trendPeriod). Rising themes first.
+ */
+export async function getThemeTrends(db: Db, f: Filters): Promise<{ years: number[]; period: Period; themes: ThemeTrend[] }> {
   const [totals, rows] = await Promise.all([
-    applyFilters(reportsWithUnits(db), f)
+    ofTrendPeriod(applyFilters(reportsWithUnits(db), f), f)
       .where('r.year', 'is not', null)
       .select(['r.year', sql<number>`count(*)`.as('n')])
       .groupBy('r.year')
       .execute(),
-    applyFilters(problemsJoined(db).innerJoin('themes as t', 't.id', 'p.theme_id'), f)
+    ofTrendPeriod(applyFilters(problemsJoined(db).innerJoin('themes as t', 't.id', 'p.theme_id'), f), f)
       .where('r.year', 'is not', null)
       .select(['t.id', 't.label', 'r.year', sql<number>`count(*)`.as('statements'), sql<number>`count(distinct r.id)`.as('reports')])
       .groupBy(['t.id', 't.label', 'r.year'])
@@ -137,16 +163,17 @@ export async function getThemeTrends(db: Db, f: Filters): Promise<{ years: numbe
   for (const r of rows) {
     const t = byTheme.get(r.id) ?? { id: r.id, label: r.label, points: [], slope: 0, direction: 'steady' as TrendDirection };
     byTheme.set(r.id, t);
-    t.points.push({ year: r.year!, reports: Number(r.reports), statements: Number(r.statements), share: Number(r.reports) / perYear.get(r.year!)! });
+    const base = perYear.get(r.year!)!;
+    t.points.push({ year: r.year!, reports: Number(r.reports), base, statements: Number(r.statements), share: Number(r.reports) / base });
   }
   const themes = [...byTheme.values()].map((t) => {
     // Years without a mention are points too: share 0.
     const have = new Map(t.points.map((p) => [p.year, p]));
-    const points = years.map((year) => have.get(year) ?? { year, reports: 0, statements: 0, share: 0 });
+    const points = years.map((year) => have.get(year) ?? { year, reports: 0, base: perYear.get(year)!, statements: 0, share: 0 });
     const s = slope(points.map((p) => ({ x: p.year, y: p.share })));
     return { ...t, points, slope: s, direction: direction(s) };
   });
-  return { years, themes: themes.sort((a, b) => b.slope - a.slope || a.id.localeCompare(b.id)) };
+  return { years, period: trendPeriod(f), themes: themes.sort((a, b) => b.slope - a.slope || a.id.localeCompare(b.id)) };
 }
 
 export interface ThemeDepartmentCell {
@@ -156,6 +183,8 @@ export interface ThemeDepartmentCell {
   statements: number;
   reports: number;
   units: number;
+  /** The department's reports in scope: what the share is of. */
+  base: number;
   /** Share of the department's reports in scope that name the theme. */
   share: number;
 }
@@ -181,16 +210,55 @@ export async function getThemesByDepartment(db: Db, f: Filters): Promise<ThemeDe
   ]);
   const perDept = new Map(totals.map((t) => [t.department ?? '', Number(t.n)]));
   return rows
-    .map((r) => ({
-      theme: r.id,
-      label: r.label,
-      department: r.department ?? '未分组',
-      statements: Number(r.statements),
-      reports: Number(r.reports),
-      units: Number(r.units),
-      share: Number(r.reports) / (perDept.get(r.department ?? '') ?? 1),
-    }))
+    .map((r) => {
+      const base = perDept.get(r.department ?? '') ?? 0;
+      return {
+        theme: r.id,
+        label: r.label,
+        department: r.department ?? '未分组',
+        statements: Number(r.statements),
+        reports: Number(r.reports),
+        units: Number(r.units),
+        base,
+        share: shareOf(r.reports, base),
+      };
+    })
     .sort((a, b) => a.department.localeCompare(b.department) || b.reports - a.reports);
+}
+
+export interface ThemeCatalogEntry {
+  id: string;
+  label: string;
+  origin: ThemeOrigin;
+  /** Statements in the whole corpus. */
+  statements: number;
+  /** Cue phrases reviewers added. */
+  cues: string[];
+  /** Renamed by a reviewer. */
+  renamed: boolean;
+}
+
+/** Every standing theme (merged ones left out), for choosing where a statement goes; codebook order first. */
+export async function getThemeCatalog(db: Db): Promise<ThemeCatalogEntry[]> {
+  const [themes, counts, cues] = await Promise.all([
+    db.selectFrom('themes').select(['id', 'label', 'origin', 'renamed_by']).where('merged_into', 'is', null).orderBy('created_at').orderBy('id').execute(),
+    liveReports(problemsJoined(db))
+      .where('p.theme_id', 'is not', null)
+      .select(['p.theme_id', sql<number>`count(*)`.as('n')])
+      .groupBy('p.theme_id')
+      .execute(),
+    db.selectFrom('theme_cues').select(['theme_id', 'cue']).orderBy('added_at').execute(),
+  ]);
+  const count = new Map(counts.map((c) => [c.theme_id!, Number(c.n)]));
+  const cuesOf = groupBy(cues, (c) => c.theme_id);
+  return themes.map((t) => ({
+    id: t.id,
+    label: t.label,
+    origin: t.origin,
+    statements: count.get(t.id) ?? 0,
+    cues: (cuesOf.get(t.id) ?? []).map((c) => c.cue),
+    renamed: t.renamed_by !== null,
+  }));
 }
 
 export interface UnitRecurrences {

@@ -1,36 +1,50 @@
-// Statements → themes, the pure core of refreshThemes. Order matters for stable ids:
-//   1. a statement that already has a (still existing) theme keeps it;
-//   2. cue phrases of the seed lexicon;
-//   3. the nearest existing theme by TF-IDF cosine to the sum of its members, if close enough;
+// Statements → themes, the pure core of refreshThemes. Every assignment is made afresh from the corpus, the
+// codebook and the reviewers' corrections, so themes follow all three; theme ids stay stable:
+//   1. a statement a reviewer moved (pinned) stays where it was put;
+//   2. the codebook's cue phrases, weighed where they stand (lexicon.ts);
+//   3. the nearest theme by TF-IDF cosine — to its members and its definition — if close enough and
+//      clearly closer than the next (a margin); a found theme's earlier members keep it in place;
 //   4. only the rest is clustered, and clusters big and spread enough become new themes.
 // What fits nowhere stays unassigned rather than forced into the nearest theme, and so does a statement
 // that names no shortcoming at all (see statesShortcoming).
 import { averageLinkage } from './cluster.js';
 import { nameTheme } from './label.js';
 import { compileLexicon, type CueLexicon, matchCues, statesShortcoming } from './lexicon.js';
-import { statementTerms } from './terms.js';
+import { normalizeStatement, statementTerms } from './terms.js';
 import { buildTfIdf, dotDense, norm, type SparseVector, sumVectors } from './tfidf.js';
-import { seedThemes } from './vocab.js';
+import { codebook } from './vocab.js';
 
-export type ThemeOrigin = 'seed' | 'found';
+/** seed: the codebook's; found: discovered by clustering; reviewer: split off by a reviewer. */
+export type ThemeOrigin = 'seed' | 'found' | 'reviewer';
 
 export interface ThemeDef {
   id: string;
   label: string;
   terms: string[];
   origin: ThemeOrigin;
+  /** What belongs in the theme (codebook themes): compared with statements that carry no cue. */
+  definition?: string;
 }
 
 export interface ThemeStatement {
   text: string;
   /** The report the statement comes from: a discovered theme must span several reports. */
   report: number;
+  /** The theme it has now (stored), or the one a reviewer put it in when pinned. */
   themeId: string | null;
+  /** The sub-heading the statement sits under, when it is not the statement's own heading. */
+  heading?: string | null;
+  /** Moved by a reviewer: keeps themeId (null: kept unassigned) whatever the rules say. */
+  pinned?: boolean;
 }
 
 export interface ThemeOptions {
-  /** Least cosine between a statement and a theme's member sum for step 3. */
+  /** Least cosine between a statement and a theme (its members and definition) for step 3. */
   assignThreshold: number;
+  /** How much closer the nearest theme must be than the next one. */
+  assignMargin: number;
+  /** Weight of a theme's definition against one member in its profile. */
+  definitionWeight: number;
   /** Least average pairwise cosine inside a discovered cluster. */
   clusterThreshold: number;
   neighbours: number;
@@ -43,6 +57,8 @@ export interface ThemeOptions {
 
 export const DEFAULT_THEME_OPTIONS: ThemeOptions = {
   assignThreshold: 0.3,
+  assignMargin: 0.05,
+  definitionWeight: 2,
   clusterThreshold: 0.15,
   neighbours: 30,
   minMembers: 3,
@@ -57,10 +73,10 @@ export interface ThemeResult {
   discovered: ThemeDef[];
 }
 
-export const seedLexicon: CueLexicon = compileLexicon(seedThemes);
+export const codebookLexicon: CueLexicon = compileLexicon();
 
-export function seedThemeDefs(): ThemeDef[] {
-  return seedThemes.themes.map((t) => ({ id: t.id, label: t.label, terms: t.terms, origin: 'seed' }));
+export function codebookThemeDefs(): ThemeDef[] {
+  return codebook.themes.map((t) => ({ id: t.id, label: t.label, terms: t.terms, origin: 'seed', definition: t.definition }));
 }
 
 export function assignThemes(
@@ -68,27 +84,36 @@ export function assignThemes(
   themes: readonly ThemeDef[],
   nextId: () => string,
   opts: ThemeOptions = DEFAULT_THEME_OPTIONS,
-  lexicon: CueLexicon = seedLexicon,
+  lexicon: CueLexicon = codebookLexicon,
 ): ThemeResult {
   const known = new Set(themes.map((t) => t.id));
-  const model = buildTfIdf(statements.map((s) => statementTerms(s.text)));
+  const withDefinition = themes.filter((t) => t.definition);
+  const model = buildTfIdf([...statements.map((s) => statementTerms(s.text)), ...withDefinition.map((t) => statementTerms(t.definition!))]);
+  const vectors = model.vectors.slice(0, statements.length);
+  const definitions = new Map(withDefinition.map((t, k) => [t.id, model.vectors[statements.length + k]!]));
   const dims = model.vocab.length;
-  const out = statements.map((s) => (s.themeId !== null && known.has(s.themeId) ? s.themeId : null));
-  const eligible = statements.map((s, i) => out[i] === null && statesShortcoming(s.text, lexicon));
 
+  const out: Array<string | null> = statements.map((s) => (s.pinned && (s.themeId === null || known.has(s.themeId)) ? s.themeId : null));
+  const open = statements.map(
+    (s, i) => !s.pinned && statesShortcoming(normalizeStatement(`${s.heading ?? ''}\n${s.text}`), lexicon) && vectors[i]!.ids.length > 0,
+  );
   statements.forEach((s, i) => {
-    if (!eligible[i]) return;
-    const m = matchCues(s.text, lexicon);
+    if (!open[i]) return;
+    const m = matchCues(s.text, lexicon, s.heading ?? null);
     if (m && known.has(m.theme)) out[i] = m.theme;
   });
 
-  attachToNearest(out, eligible, model.vectors, dims, opts);
+  // A found or reviewer theme is known by its earlier members as long as no cue claims them.
+  const earlier = statements.map((s, i) => (out[i] === null && open[i] && s.themeId !== null && known.has(s.themeId) && !definitions.has(s.themeId) ? s.themeId : null));
+  const profiles = themeProfiles(out, earlier, vectors, definitions, dims, opts);
+  const stored = statements.map((s) => (s.themeId !== null && known.has(s.themeId) ? s.themeId : null));
+  attachToNearest(out, open, vectors, profiles, stored, opts);
 
   const discovered: ThemeDef[] = [];
   if (!opts.discover) return { assignments: out, discovered };
-  const rest = out.flatMap((id, i) => (id === null && eligible[i] && model.vectors[i]!.ids.length > 0 ? [i] : []));
+  const rest = out.flatMap((id, i) => (id === null && open[i] ? [i] : []));
   const clusters = averageLinkage(
-    rest.map((i) => model.vectors[i]!),
+    rest.map((i) => vectors[i]!),
     dims,
     { threshold: opts.clusterThreshold, neighbours: opts.neighbours },
   );
@@ -98,7 +123,7 @@ export function assignThemes(
     if (idx.length < opts.minMembers) break; // largest first
     if (new Set(idx.map((i) => statements[i]!.report)).size < opts.minReports) continue;
     const sum = sumVectors(
-      idx.map((i) => model.vectors[i]!),
+      idx.map((i) => vectors[i]!),
       dims,
     );
     const names = nameTheme(
@@ -114,44 +139,74 @@ export function assignThemes(
     for (const i of idx) out[i] = theme.id;
   }
   // Statements just short of a new cluster join it if they are as close to it as step 3 asks.
-  if (discovered.length > 0) attachToNearest(out, eligible, model.vectors, dims, opts);
+  if (discovered.length > 0) attachToNearest(out, open, vectors, themeProfiles(out, earlier, vectors, definitions, dims, opts), stored, opts);
   return { assignments: out, discovered };
 }
 
+interface Profile {
+  id: string;
+  sum: Float64Array;
+  norm: number;
+}
+
 /**
- * Step 3: unassigned statements join the theme whose member sum they are closest to (cosine), if close
- * enough. Only themes with minMembers members take part: a theme known from one stray cue match would
- * otherwise pull in everything that resembles that one statement.
+ * Each theme's profile: the sum of its members (assigned so far, or for a found theme its earlier members)
+ * and of its definition. A theme known from fewer than minMembers statements and no definition takes no
+ * part: one stray match would otherwise pull in everything that resembles that one statement.
+ */
+function themeProfiles(
+  out: ReadonlyArray<string | null>,
+  earlier: ReadonlyArray<string | null>,
+  vectors: readonly SparseVector[],
+  definitions: ReadonlyMap<string, SparseVector>,
+  dims: number,
+  opts: ThemeOptions,
+): Profile[] {
+  const members = new Map<string, SparseVector[]>();
+  out.forEach((id, i) => {
+    const theme = id ?? earlier[i];
+    if (theme === null || theme === undefined) return;
+    const list = members.get(theme);
+    if (list) list.push(vectors[i]!);
+    else members.set(theme, [vectors[i]!]);
+  });
+  const ids = new Set([...members.keys(), ...definitions.keys()]);
+  return [...ids].flatMap((id) => {
+    const vs = members.get(id) ?? [];
+    const definition = definitions.get(id);
+    if (!definition && vs.length < opts.minMembers) return [];
+    const sum = sumVectors(vs, dims);
+    if (definition) for (let k = 0; k < definition.ids.length; k++) sum[definition.ids[k]!]! += opts.definitionWeight * definition.w[k]!;
+    return [{ id, sum, norm: norm(sum) || 1 }];
+  });
+}
+
+/**
+ * Step 3: unassigned statements join the theme whose profile they are closest to, if close enough and
+ * clearly closer than to the next. A statement close enough to the theme it already has keeps it without
+ * the margin: assignments made by words do not flip back and forth as the corpus grows.
  */
 function attachToNearest(
   out: Array<string | null>,
-  eligible: readonly boolean[],
+  open: readonly boolean[],
   vectors: readonly SparseVector[],
-  dims: number,
+  profiles: readonly Profile[],
+  stored: ReadonlyArray<string | null>,
   opts: ThemeOptions,
 ): void {
-  const byTheme = new Map<string, SparseVector[]>();
   out.forEach((id, i) => {
-    if (id === null) return;
-    const list = byTheme.get(id);
-    if (list) list.push(vectors[i]!);
-    else byTheme.set(id, [vectors[i]!]);
-  });
-  const centroids = [...byTheme]
-    .filter(([, vs]) => vs.length >= opts.minMembers)
-    .map(([id, vs]) => {
-      const sum = sumVectors(vs, dims);
-      return { id, sum, norm: norm(sum) || 1 };
-    });
-  out.forEach((id, i) => {
-    if (id !== null || !eligible[i]) return;
-    const v = vectors[i]!;
-    let best: string | null = null;
-    let bestSim = opts.assignThreshold;
-    for (const c of centroids) {
-      const sim = dotDense(v, c.sum) / c.norm;
-      if (sim >= bestSim) [best, bestSim] = [c.id, sim];
+    if (id !== null || !open[i]) return;
+    let best: Profile | null = null;
+    let bestSim = -1;
+    let secondSim = -1;
+    let storedSim = -1;
+    for (const p of profiles) {
+      const sim = dotDense(vectors[i]!, p.sum) / p.norm;
+      if (p.id === stored[i]) storedSim = sim;
+      if (sim > bestSim) [best, bestSim, secondSim] = [p, sim, bestSim];
+      else if (sim > secondSim) secondSim = sim;
     }
-    out[i] = best;
+    if (storedSim >= opts.assignThreshold) out[i] = stored[i]!;
+    else if (best && bestSim >= opts.assignThreshold && bestSim - secondSim >= opts.assignMargin) out[i] = best.id;
   });
 }

@@ -2,15 +2,14 @@
 // (reports stored through the analysis engine, without the reuse index, which these do not need).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCorpus, generateDemoCorpus } from '../../seed/generator/index.js';
-import { analyzeReport } from '../analyze/index.js';
 import { type Db, openDb } from '../db/connection.js';
-import { storeAnalysis } from '../intake/ingest.js';
 import { refreshUnitSummaries } from '../derive/unit-summaries.js';
 import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities, unmatchedFromFigures } from '../queries/activity.js';
 import { setReportDeleted } from '../queries/reports.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemeTrends, getThemesByDepartment } from '../queries/themes.js';
 import { assignThemeToStatements, refreshThemes } from './index.js';
 import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
+import { storeDemoReports } from '../../tests/fixtures/store-demo.js';
 
 
 let demo: DemoCorpus;
@@ -18,29 +17,7 @@ let db: Db;
 const reportIds = new Map<string, number>();
 
 async function store(reports: DemoCorpus['reports']): Promise<void> {
-  for (const r of reports) {
-    let unit = await db.selectFrom('units').select('id').where('name', '=', r.unit).executeTakeFirst();
-    unit ??= await db.insertInto('units').values({ name: r.unit, department: r.department }).returning('id').executeTakeFirstOrThrow();
-    const { id } = await db
-      .insertInto('reports')
-      .values({
-        unit_id: unit.id,
-        year: r.year,
-        period: r.period,
-        title: r.title,
-        file_name: r.fileName,
-        content_hash: r.fileName,
-        encoding: 'utf-8',
-        chars: r.text.length,
-        ingested_at: '2025-01-01T00:00:00Z',
-        extra: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db.insertInto('report_texts').values({ report_id: id, text: r.text }).execute();
-    reportIds.set(r.fileName, id);
-    await storeAnalysis(db, id, analyzeReport(r.text, { fileName: r.fileName, unit: r.unit, year: r.year }));
-  }
+  for (const [file, id] of await storeDemoReports(db, reports)) reportIds.set(file, id);
 }
 
 async function themeOfProblems(): Promise<Map<number, string | null>> {
@@ -74,15 +51,17 @@ describe('refreshThemes as reports come in', () => {
     expect(await themeOfProblems()).toEqual(before);
   }, 60_000);
 
-  it('keeps every theme id of the first batch when the later years are added', async () => {
+  it('keeps the theme ids of the first batch, and nearly every statement in its theme, when the later years are added', async () => {
     const foundBefore = (await db.selectFrom('themes').select('id').where('origin', '=', 'found').execute()).map((t) => t.id);
     await store(demo.reports.filter((r) => !reportIds.has(r.fileName)));
     const s = await refreshThemes(db);
     const after = await themeOfProblems();
-    for (const [id, theme] of before) if (theme !== null) expect(after.get(id)).toBe(theme);
+    // Themes follow the corpus, so a statement filed by its words may move; one filed by a cue never does.
+    const kept = [...before].filter(([id, theme]) => after.get(id) === theme).length;
+    expect(kept / before.size).toBeGreaterThan(0.97);
     const foundAfter = (await db.selectFrom('themes').select('id').where('origin', '=', 'found').execute()).map((t) => t.id);
     expect(foundAfter.slice(0, foundBefore.length)).toEqual(foundBefore);
-    expect(s.themes).toBe(foundAfter.length + (await db.selectFrom('themes').select('id').where('origin', '=', 'seed').execute()).length);
+    expect(s.themes).toBe(foundAfter.length + (await db.selectFrom('themes').select('id').where('origin', '=', 'seed').where('merged_into', 'is', null).execute()).length);
   }, 60_000);
 
   it('puts the planted statements of seeded themes in the matching theme', async () => {
@@ -107,13 +86,6 @@ describe('refreshThemes as reports come in', () => {
     expect(right / seeded).toBeGreaterThan(0.85);
   }, 60_000);
 
-  it('discovers the two generator themes the lexicon lacks', async () => {
-    const { themes } = await getThemes(db, {});
-    const found = themes.filter((t) => t.origin === 'found' && t.statements >= 10);
-    const labels = found.map((t) => t.label).join(' ');
-    expect(labels).toMatch(/宣传|报道/);
-    expect(labels).toMatch(/基层|下属单位/);
-  });
 });
 
 describe('assignThemeToStatements', () => {
@@ -125,7 +97,7 @@ describe('assignThemeToStatements', () => {
       '下一步，我们将持续推进精神文明建设。',
     ]);
     expect(themes[0]).toBe('theory-study');
-    expect(themes[1]).toMatch(/^f\d+$/);
+    expect(themes[1]).toBe('publicity-targeting');
     expect(themes[2]).toBeNull();
     expect(await db.selectFrom('themes').select('id').execute()).toEqual(count);
   });
@@ -158,10 +130,27 @@ describe('theme queries', () => {
     expect(dir('team-talent')).toBe('rising');
   });
 
-  it('counts themes per department within the department’s reports', async () => {
+  it('counts themes per department within the department’s reports, with the count behind each share', async () => {
     const cells = await getThemesByDepartment(db, {});
     expect(new Set(cells.map((c) => c.department)).size).toBeGreaterThan(3);
-    for (const c of cells) expect(c.share).toBeGreaterThan(0), expect(c.share).toBeLessThanOrEqual(1);
+    const reportsOf = new Map<string, number>();
+    for (const r of demo.reports) reportsOf.set(r.department, (reportsOf.get(r.department) ?? 0) + 1);
+    for (const c of cells) {
+      expect(c.share).toBeGreaterThan(0), expect(c.share).toBeLessThanOrEqual(1);
+      expect(c.base).toBe(reportsOf.get(c.department));
+      expect(c.share).toBeCloseTo(c.reports / c.base, 10);
+    }
+  });
+
+  it('compares like with like over the years: annual reports, or the period filtered on', async () => {
+    const count = (year: number, period: string) => demo.reports.filter((r) => r.year === year && r.period === period).length;
+    const annual = await getThemeTrends(db, {});
+    expect(annual.period).toBe('annual');
+    const year = demo.truth.years[1]!;
+    for (const t of annual.themes) expect(t.points.find((p) => p.year === year)!.base).toBe(count(year, 'annual'));
+    const h1 = await getThemeTrends(db, { period: 'H1' });
+    expect(h1.period).toBe('H1');
+    for (const t of h1.themes) expect(t.points.find((p) => p.year === year)!.base).toBe(count(year, 'H1'));
   });
 
   it('finds the planted recurrences of seeded themes', async () => {

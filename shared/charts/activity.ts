@@ -1,5 +1,7 @@
 // Charts of reported activities per category (the activity view's and the briefing's): by department
-// as a heatmap, by year as grouped bars. Figures no category matched are left out of both.
+// as a heatmap of how many of the department's reports report the category (a share, with the counts
+// behind it: departments differ in size), by year as grouped bars. Figures no category matched are left
+// out of both.
 import type { EChartsOption } from 'echarts';
 import { heatmapChart } from './heatmap.js';
 import { groupedBarChart } from './series.js';
@@ -10,6 +12,9 @@ export interface ActivityCellData {
   category: string | null;
   figures: number;
   total: number;
+  /** Reports of the group reporting the category, of all the group's reports in scope. */
+  reports?: number;
+  base?: number;
 }
 
 /** figures: how many figures were reported; total: the reported counts summed. */
@@ -19,12 +24,20 @@ export const ACTIVITY_MEASURE_NAMES: Record<ActivityMeasure, string> = { figures
 /** The categories (in vocabulary order) that have a cell. */
 const present = (categories: string[], cells: ActivityCellData[]) => categories.filter((r) => cells.some((c) => c.category === r));
 
-export function activityByDepartmentChart(cells: ActivityCellData[], categories: string[], measure: ActivityMeasure): EChartsOption {
-  const name = ACTIVITY_MEASURE_NAMES[measure];
+export function activityByDepartmentChart(cells: ActivityCellData[], categories: string[]): EChartsOption {
   return heatmapChart(
-    `各部门活动频次（${name}）`,
-    cells.filter((c) => c.category !== null).map((c) => ({ row: c.category!, column: String(c.group ?? '未分组'), value: c[measure] })),
-    { rows: present(categories, cells), valueName: name },
+    '各部门活动频次（填报该类活动的报告占比）',
+    cells
+      .filter((c) => c.category !== null)
+      .map((c) => ({
+        row: c.category!,
+        column: String(c.group ?? '未分组'),
+        value: c.base ? (c.reports ?? 0) / c.base : 0,
+        count: c.reports,
+        base: c.base,
+        detail: `填报 ${c.figures} 条，累计数量 ${c.total}`,
+      })),
+    { rows: present(categories, cells), valueName: '报告占比', percent: true },
   );
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemoCorpus } from '../../seed/generator/index.js';
 import { analyzeReport } from '../../server/analyze/index.js';
-import { assignThemes, seedThemeDefs, type ThemeDef, type ThemeStatement } from '../../server/themes/assign.js';
+import { assignThemes, codebookThemeDefs, type ThemeDef, type ThemeStatement } from '../../server/themes/assign.js';
 import { PROVINCES_DIR, provinceCorpusAvailable, seedSampleFiles } from '../shared-material.js';
 import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
 
@@ -14,7 +14,7 @@ import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
 function run(statements: ThemeStatement[]) {
   let n = 0;
   const t0 = performance.now();
-  const r = assignThemes(statements, seedThemeDefs(), () => `f${++n}`);
+  const r = assignThemes(statements, codebookThemeDefs(), () => `f${++n}`);
   return { ...r, ms: performance.now() - t0 };
 }
 
@@ -27,7 +27,7 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
 
 function table(title: string, statements: ThemeStatement[], units: string[], truth?: Array<string | null>): void {
   const r = run(statements);
-  const themes = [...seedThemeDefs(), ...r.discovered];
+  const themes = [...codebookThemeDefs(), ...r.discovered];
   console.log(`\n## ${title}: ${statements.length} 条问题表述，${r.discovered.length} 个新发现主题，用时 ${r.ms.toFixed(0)} ms`);
   const groups = new Map<string | null, number[]>();
   r.assignments.forEach((a, i) => groups.set(a, [...(groups.get(a) ?? []), i]));

@@ -4,6 +4,7 @@ import type { ECElementEvent } from 'echarts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { activityByDepartmentChart, activityByYearChart, type ActivityMeasure } from '../../../../shared/charts/activity.js';
+import type { HeatCell } from '../../../../shared/charts/heatmap.js';
 import { Chart } from '../../components/Chart.js';
 import { TableExport } from '../../components/ExportButtons.js';
 import { formatInt, formatYearPeriod } from '../../format.js';
@@ -29,19 +30,16 @@ export function ActivityView() {
     enabled: drill !== null,
     placeholderData: keepPreviousData,
   });
-  const heat = useMemo(() => activityByDepartmentChart(byDept.data ?? [], categories.data ?? [], measure), [byDept.data, categories.data, measure]);
+  const heat = useMemo(() => activityByDepartmentChart(byDept.data ?? [], categories.data ?? []), [byDept.data, categories.data]);
   const bars = useMemo(() => activityByYearChart(byYear.data ?? [], categories.data ?? [], measure), [byYear.data, categories.data, measure]);
 
   const onHeatClick = useCallback(
     (p: ECElementEvent) => {
-      const data = p.data as [number, number, number];
-      const yAxis = (heat.yAxis as { data: string[] }).data;
-      const xAxis = (heat.xAxis as { data: string[] }).data;
-      const category = yAxis[data[1]]!;
-      setFilters({ department: xAxis[data[0]] === '未分组' ? undefined : xAxis[data[0]] });
-      setDrill({ category, page: 1 });
+      const { cell } = p.data as { cell: HeatCell };
+      setFilters({ department: cell.column === '未分组' ? undefined : cell.column });
+      setDrill({ category: cell.row, page: 1 });
     },
-    [heat, setFilters],
+    [setFilters],
   );
   const onBarClick = useCallback(
     (p: ECElementEvent) => {
@@ -56,8 +54,8 @@ export function ActivityView() {
     <Row gutter={[16, 16]}>
       <Col span={24}>
         <Radio.Group value={measure} onChange={(e) => setMeasure(e.target.value as Measure)} optionType="button" buttonStyle="solid">
-          <Radio.Button value="figures">按填报条数</Radio.Button>
-          <Radio.Button value="total">按累计数量</Radio.Button>
+          <Radio.Button value="figures">年度图按填报条数</Radio.Button>
+          <Radio.Button value="total">年度图按累计数量</Radio.Button>
         </Radio.Group>
         <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
           点击图中格子或柱形，查看对应的数字及原句

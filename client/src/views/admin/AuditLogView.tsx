@@ -14,6 +14,11 @@ const ACTION_LABELS: Record<string, string> = {
   export: '导出',
   'user.create': '新建账号',
   'user.update': '修改账号',
+  'theme.rename': '主题改名',
+  'theme.merge': '合并主题',
+  'theme.split': '拆分主题',
+  'theme.move': '移动问题表述',
+  'theme.cue': '添加主题关键词',
 };
 
 export function AuditLogView() {
