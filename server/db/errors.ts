@@ -14,6 +14,9 @@ export function isUniqueViolation(e: unknown): boolean {
 export function isEnvironmentFailure(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
   if (/^SQLITE_(FULL|IOERR|CORRUPT|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|NOTADB|PROTOCOL)/.test(code)) return true;
+  // SQLite rolls a transaction back by itself only on such failures (full, I/O, busy, out of memory);
+  // the rollback that follows then fails, and its error is the one that surfaces.
+  if (code === 'SQLITE_ERROR' && /cannot rollback - no transaction is active/.test(String((e as { message?: unknown }).message))) return true;
   if (/^(08|53|57|58)[0-9A-Z]{3}$/.test(code)) return true;
   // Node's own I/O errors (the originals folder): ENOSPC, EACCES, EROFS, EIO …
   return /^E(NOSPC|ACCES|PERM|ROFS|IO|DQUOT|MFILE|NFILE)$/.test(code);
