@@ -1,5 +1,6 @@
 // Chart: a heatmap of rows × columns (activity categories by department or year, themes by department).
 import type { EChartsOption } from 'echarts';
+import { tooltipHtml } from './escape.js';
 import { CHART_FONT } from './theme.js';
 
 export interface HeatCell {
@@ -21,7 +22,7 @@ export function heatmapChart(title: string, cells: HeatCell[], opts: { rows?: st
       position: 'top',
       formatter: (p: unknown) => {
         const d = (p as { data: [number, number, number] }).data;
-        return `${rows[d[1]]} · ${columns[d[0]]}<br/>${opts.valueName}：${fmt(d[2])}`;
+        return tooltipHtml`${rows[d[1]]} · ${columns[d[0]]}<br/>${opts.valueName}：${fmt(d[2])}`;
       },
     },
     // Rotated column labels need more room above the colour scale at the bottom.
