@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommitLine, UploadBatch } from '../../shared/uploads.js';
 import { createApp } from '../../server/app.js';
@@ -159,6 +160,16 @@ describe('yanpan ingest with a decoder failure', () => {
     expect(JSON.parse(r.stdout)).toEqual({ ingested: 1, duplicates: 0, failed: [{ file: path.basename(a), error: UNEXPECTED_FAILURE }] });
     expect(r.stderr).toMatch(/RangeError: Maximum call stack size exceeded/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Both files in the audit log, under the command line and the account that ran it.
+    const cliDb = new SQLite(path.join(dir, 'cli.db'), { readonly: true });
+    try {
+      const log = cliDb.prepare("select username, target, detail from audit_log where action = 'upload' order by id").all() as Array<{ username: string; target: string; detail: string }>;
+      expect(log.map((l) => l.target)).toEqual([`file:${path.basename(a)}`, expect.stringMatching(/^report:\d+$/)]);
+      for (const l of log) expect(l.username).toBe(`命令行（${os.userInfo().username}）`);
+      expect(JSON.parse(log[0]!.detail)).toMatchObject({ status: 'failed', error: UNEXPECTED_FAILURE });
+    } finally {
+      cliDb.close();
+    }
   });
 
   it('survives a genuinely crafted document: 3,000 nested tables', () => {
