@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Filters } from '../shared/filters.js';
 import { PERIODS, type Period } from '../shared/types.js';
 import { audit, commandLineActor } from './auth/audit.js';
+import { AccountError } from './auth/users.js';
 import { ingestBatch, ReadError } from './intake/batch.js';
 import { collectSubmissions } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
@@ -181,6 +182,7 @@ async function serve(args: string[]): Promise<number> {
   try {
     await startServer({ dbPath: defaultDbPath(values.db), port, host });
   } catch (e) {
+    if (e instanceof AccountError) fail(`YANPAN_ADMIN_PASSWORD 不能用作管理员密码：${e.message}`, 2);
     const code = e instanceof Error && 'code' in e ? String(e.code) : '';
     const why: Record<string, string> = { EADDRINUSE: '端口已被占用', EADDRNOTAVAIL: '本机没有这个地址', EACCES: '没有权限使用这个端口', ENOTFOUND: '无法解析这个主机名' };
     if (why[code]) fail(`无法在 ${host ?? '所有网络接口'}:${port} 上启动看板：${why[code]}（${code}）`, 2);

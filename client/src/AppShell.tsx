@@ -1,8 +1,8 @@
 import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import type { Role } from '../../shared/roles.js';
+import { Loading } from './components/Loading.js';
 import type { ViewEntry } from './SignedInLayout.js';
 import { useTRPC } from './trpc.js';
 import { LoginView } from './views/login/LoginView.js';
@@ -29,7 +29,6 @@ const UsersView = lazy(() => import('./views/admin/UsersView.js').then((m) => ({
 const RecycleBinView = lazy(() => import('./views/admin/RecycleBinView.js').then((m) => ({ default: m.RecycleBinView })));
 const AuditLogView = lazy(() => import('./views/admin/AuditLogView.js').then((m) => ({ default: m.AuditLogView })));
 
-
 const ALL: readonly Role[] = ['admin', 'reviewer', 'submitter'];
 const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
 
@@ -50,14 +49,6 @@ const VIEWS: ViewEntry[] = [
   { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },
 ];
 
-
-function Loading() {
-  return (
-    <div style={{ padding: 80, textAlign: 'center' }}>
-      <Spin tip="加载中…" />
-    </div>
-  );
-}
 
 export function AppShell() {
   const trpc = useTRPC();

@@ -2,11 +2,12 @@
 // header with the filters and the user, the breadcrumb, and the view of the current address.
 import { LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS, type Role } from '../../shared/roles.js';
 import { FilterBar } from './components/FilterBar.js';
+import { Loading } from './components/Loading.js';
 import { postJson } from './http.js';
 import { useFilterSearch } from './useFilters.js';
 
@@ -79,7 +80,7 @@ export function SignedInLayout({ views, role, name, unit }: { views: ViewEntry[]
               { title: current?.label ?? '页面不存在' },
             ]}
           />
-          <Suspense fallback={<Spin style={{ display: 'block', padding: 80 }} tip="加载中…" />}>
+          <Suspense fallback={<Loading />}>
             <Routes>
               {views.map((v) => (
                 <Route key={v.path} path={v.path} element={v.element} />
