@@ -15,6 +15,7 @@ import { createSession, SESSION_COOKIE } from '../../server/auth/sessions.js';
 import { createUser } from '../../server/auth/users.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { ingestBatch } from '../../server/intake/batch.js';
+import { parseCsv } from '../../server/intake/manifest.js';
 import { loadSessionUser } from '../../server/auth/users.js';
 
 let db: Db;
@@ -71,42 +72,13 @@ afterAll(async () => {
 
 const get = (path: string, who: keyof typeof cookie) => fetch(`${url}${path}`, { headers: { cookie: cookie[who] } });
 
-/** RFC 4180 fields, quotes undone. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
-
 describe('formula injection in exports', () => {
   it('writes no CSV cell that Excel or WPS would run as a formula, in any table, and only text cells in .xlsx', async () => {
     const seen = new Set<string>();
     for (const name of EXPORT_TABLE_NAMES) {
       const res = await get(`/api/export/table/${name}.csv`, 'reviewer');
       expect(res.status, name).toBe(200);
-      const rows = parseCsv((await res.text()).replace(/^\ufeff/, ''));
+      const rows = parseCsv(await res.text());
       for (const cell of rows.flat()) {
         expect(cell, `${name}: ${cell}`).not.toMatch(/^[=+\-@\t\r]/);
         if (cell.startsWith("'")) seen.add(cell.slice(1));
@@ -145,7 +117,7 @@ describe('a submitter and other units', () => {
     const others = (await db.selectFrom('units').select('name').where('name', '<>', copier.unit).execute()).map((u) => u.name);
     const res = await get('/api/export/table/passages.csv', 'submitter');
     const text = await res.text();
-    const rows = parseCsv(text.replace(/^\ufeff/, ''));
+    const rows = parseCsv(text);
     expect(rows.length).toBeGreaterThan(1);
     expect(text).toContain('另一单位');
     for (const name of others) expect(text, name).not.toContain(name);
