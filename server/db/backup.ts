@@ -94,6 +94,13 @@ export async function backupDatabase(dbFile: string, destination: string, origin
   } finally {
     db.close();
   }
+  // One self-contained file (the copy inherits WAL mode, which would leave -wal and -shm files beside it).
+  const copy = new SQLite(destination);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   const reports = checkBackup(destination);
   const target = backupOriginalsDir(destination);
   fs.mkdirSync(target, { recursive: true, mode: PRIVATE_DIR_MODE });

@@ -56,6 +56,8 @@ describe('backup and restore', () => {
     const backup = path.join(dir, 'backups', '2024-06-30.db');
     const r = await backupDatabase(file, backup, originals);
     expect(r).toMatchObject({ reports: 1, originals: 1, missingOriginals: 0, originalsDir: backupOriginalsDir(backup) });
+    // The backup is one file and its originals folder, nothing else beside them.
+    expect(fs.readdirSync(path.dirname(backup)).sort()).toEqual(['2024-06-30.db', '2024-06-30.db.originals']);
     const kept = originalPath(backupOriginalsDir(backup), sha);
     expect(new Uint8Array(fs.readFileSync(kept))).toEqual(bytes);
     // Nobody but the owner reads the database, its originals or the backups.
