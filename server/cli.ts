@@ -2,10 +2,13 @@
 // JSON on standard output; progress, logs and one-line failures on standard error.
 // Exit 0 on success, 1 when some inputs failed, 2 on a usage error or when nothing could be done.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Filters } from '../shared/filters.js';
 import { PERIODS, type Period } from '../shared/types.js';
+import { audit, commandLineActor } from './auth/audit.js';
+import { AccountError } from './auth/users.js';
 import { ingestBatch, ReadError } from './intake/batch.js';
 import { collectSubmissions } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
@@ -27,12 +30,20 @@ const USAGE = `用法：yanpan <命令> [选项]
   themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
   export briefing --out FILE.docx [--department D] [--unit U] [--year Y] [--period P] [--db PATH]
                                                                        生成 Word 研判简报
-  serve [--db PATH] [--port N]                                         启动看板与 API
-  backup FILE [--db PATH]                                              在线备份数据库（服务运行时也安全）
-  restore FILE [--db PATH]                                             从备份恢复数据库
+  serve [--db PATH] [--port N] [--host H]                              启动看板与 API（默认监听所有网络接口）
+  backup FILE [--db PATH]                                              在线备份数据库及原件（FILE 与 FILE.originals/；服务运行时也安全）
+  restore FILE [--db PATH]                                             从备份恢复数据库及原件（恢复后需重新登录）
 数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db`;
 
 class UsageError extends Error {}
+
+function currentOsUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? '?';
+  }
+}
 
 /** The database, its derived data brought up to date (stored under older rules, or after an upgrade). */
 async function openStore(dbPath: string): Promise<Db> {
@@ -129,7 +140,13 @@ async function ingest(args: string[]): Promise<number> {
         }
       },
     }));
-    summary = await ingestBatch(db, sources, { progress: progressBar(sources.length, '入库'), originals: originalsDirFor(dbPath) });
+    const actor = commandLineActor(currentOsUser());
+    summary = await ingestBatch(db, sources, {
+      progress: progressBar(sources.length, '入库'),
+      originals: originalsDirFor(dbPath),
+      // Each file in the audit log as it is done, as for uploads through the dashboard.
+      onResult: (r) => audit(db, actor, 'upload', r.status === 'failed' ? `file:${r.file}` : `report:${r.reportId}`, { file: r.file, status: r.status, ...(r.status === 'failed' ? { error: r.error } : {}) }),
+    }).catch((e: unknown) => fail(`入库中断（数据库或磁盘故障）：${e instanceof Error ? e.message : String(e)}；此前已入库的报告完整保留`, 2));
   } finally {
     await db.destroy();
   }
@@ -156,11 +173,21 @@ async function reuse(args: string[]): Promise<number> {
 }
 
 async function serve(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { db: { type: 'string' }, port: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
+  // Absent: all interfaces, so that the intranet reaches the server by its name or address.
+  const host = (values.host ?? process.env.HOST)?.trim() || undefined;
   const { startServer } = await import('./server.js');
-  await startServer({ dbPath: defaultDbPath(values.db), port });
+  try {
+    await startServer({ dbPath: defaultDbPath(values.db), port, host });
+  } catch (e) {
+    if (e instanceof AccountError) fail(`YANPAN_ADMIN_PASSWORD 不能用作管理员密码：${e.message}`, 2);
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    const why: Record<string, string> = { EADDRINUSE: '端口已被占用', EADDRNOTAVAIL: '本机没有这个地址', EACCES: '没有权限使用这个端口', ENOTFOUND: '无法解析这个主机名' };
+    if (why[code]) fail(`无法在 ${host ?? '所有网络接口'}:${port} 上启动看板：${why[code]}（${code}）`, 2);
+    throw e;
+  }
   return new Promise<number>(() => {}); // runs until killed
 }
 
@@ -173,7 +200,7 @@ function backupArgs(args: string[], command: string): { file: string; db: string
 async function backup(args: string[]): Promise<number> {
   const { file, db } = backupArgs(args, 'backup');
   try {
-    const r = await backupDatabase(db, file);
+    const r = await backupDatabase(db, file, originalsDirFor(db));
     process.stdout.write(`${JSON.stringify({ backup: file, ...r })}\n`);
     return 0;
   } catch (e) {
@@ -185,7 +212,7 @@ async function backup(args: string[]): Promise<number> {
 async function restore(args: string[]): Promise<number> {
   const { file, db } = backupArgs(args, 'restore');
   try {
-    const r = await restoreDatabase(file, db);
+    const r = await restoreDatabase(file, db, originalsDirFor(db));
     process.stdout.write(`${JSON.stringify({ restored: file, db, ...r })}\n`);
     return 0;
   } catch (e) {

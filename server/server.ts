@@ -1,14 +1,34 @@
 // Starts the dashboard: opens the database, seeds it on first start, listens.
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { createApp } from './app.js';
 import { deriveStale, finishInterruptedBatch } from './derive/index.js';
 import { ensureAdmin } from './auth/users.js';
 import { openDb, type Db } from './db/connection.js';
 import { dataDirFor } from './intake/originals.js';
 import { seedIfEmpty } from './seed.js';
+import { stagingRoot, sweepStagingPeriodically } from './upload/staging.js';
 import { cutWords } from './tokenize/jieba.js';
 
-export async function startServer(opts: { dbPath: string; port: number; quiet?: boolean }): Promise<{ server: Server; db: Db }> {
+export interface ServeOptions {
+  dbPath: string;
+  port: number;
+  /** The address to listen on; all interfaces when absent (the intranet reaches the server by name or IP). */
+  host?: string;
+  quiet?: boolean;
+}
+
+/** Where users can open the dashboard: the address listened on, or this machine's own addresses when it is all of them. */
+export function dashboardUrls(address: AddressInfo): string[] {
+  const wildcard = address.address === '::' || address.address === '0.0.0.0';
+  const hosts = wildcard
+    ? ['localhost', ...Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address))]
+    : [address.family === 'IPv6' ? `[${address.address}]` : address.address];
+  return hosts.map((h) => `http://${h}:${address.port}`);
+}
+
+export async function startServer(opts: ServeOptions): Promise<{ server: Server; db: Db }> {
   const db = await openDb(opts.dbPath);
   await deriveStale(db);
   const admin = await ensureAdmin(db);
@@ -20,16 +40,20 @@ export async function startServer(opts: { dbPath: string; port: number; quiet?: 
   await finishInterruptedBatch(db);
   const seeded = await seedIfEmpty(db);
   if (seeded > 0 && !opts.quiet) console.error(`已载入演示数据：${seeded} 份报告`);
-  const app = createApp(db, { files: { dataDir: dataDirFor(opts.dbPath) } });
+  const dataDir = dataDirFor(opts.dbPath);
+  const app = createApp(db, { files: { dataDir } });
+  // Uploads nobody committed are removed on a timer too, not only when the next upload comes.
+  const sweeper = sweepStagingPeriodically(stagingRoot(dataDir));
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(opts.port, () => resolve(s));
+    const s = opts.host === undefined ? app.listen(opts.port, () => resolve(s)) : app.listen(opts.port, opts.host, () => resolve(s));
     s.on('error', reject);
   });
   if (!opts.quiet) {
-    console.error(`研判看板已启动：http://localhost:${opts.port}（数据库 ${opts.dbPath}）`);
+    console.error(`研判看板已启动：${dashboardUrls(server.address() as AddressInfo).join('  ')}（数据库 ${opts.dbPath}）`);
     // Load jieba's dictionary now (about a second) rather than in the first search or upload.
     setImmediate(() => cutWords('研判'));
   }
+  server.once('close', () => clearInterval(sweeper));
   const shutdown = () => {
     server.close();
     void db.destroy().finally(() => process.exit(0));

@@ -13,8 +13,8 @@ export interface UploadItem {
   encoding: string | null;
   /** Non-whitespace characters of the text. */
   chars: number;
-  /** A stored report with the same text. */
-  duplicateOf: { reportId: number; unit: string; title: string | null } | null;
+  /** A stored report with the same text (another unit's is shown to a submitter as 另一单位, without id or title). */
+  duplicateOf: { reportId: number | null; unit: string; title: string | null } | null;
   /** The unit's live report for the same period: committed as a correction, this file replaces it. */
   replaces: { reportId: number; title: string | null; ingestedAt: string } | null;
   warnings: string[];
@@ -37,7 +37,9 @@ export interface CommitItem {
 
 /** The commit answers one JSON line per file as it is done, then a closing line. */
 export type CommitLine =
-  | { type: 'result'; id: number; file: string; status: 'stored' | 'duplicate'; reportId: number; replaced?: number }
+  | { type: 'result'; id: number; file: string; status: 'stored'; reportId: number; replaced?: number }
+  /** reportId: the stored twin; null when it is another unit's and the user a submitter. */
+  | { type: 'result'; id: number; file: string; status: 'duplicate'; reportId: number | null }
   | { type: 'result'; id: number; file: string; status: 'failed'; error: string }
   | { type: 'done'; stored: number; duplicates: number; failed: number }
   | { type: 'error'; error: string };

@@ -1,40 +1,33 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_LABELS, type Role } from '../../shared/roles.js';
-import { FilterBar } from './components/FilterBar.js';
-import { postJson } from './http.js';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import type { Role } from '../../shared/roles.js';
+import { Loading } from './components/Loading.js';
+import type { ViewEntry } from './SignedInLayout.js';
 import { useTRPC } from './trpc.js';
-import { useFilterSearch } from './useFilters.js';
-import { AuditLogView } from './views/admin/AuditLogView.js';
-import { RecycleBinView } from './views/admin/RecycleBinView.js';
-import { UsersView } from './views/admin/UsersView.js';
 import { LoginView } from './views/login/LoginView.js';
-import { OverviewView } from './views/overview/OverviewView.js';
-import { ReportView } from './views/report/ReportView.js';
-import { ReportListView } from './views/reports/ReportListView.js';
-import { ActivityView } from './views/activity/ActivityView.js';
-import { CompareView } from './views/compare/CompareView.js';
-import { ReuseView } from './views/reuse/ReuseView.js';
-import { SearchView } from './views/search/SearchView.js';
-import { ThemesView } from './views/themes/ThemesView.js';
-import { UnitComparisonView } from './views/units/UnitComparisonView.js';
-import { UnitView } from './views/units/UnitView.js';
-import { UploadView } from './views/upload/UploadView.js';
 
-interface ViewEntry {
-  path: string;
-  label: string;
-  icon?: ReactNode;
-  element: ReactNode;
-  /** Shown in the side menu (detail pages are reached from other views). */
-  menu: boolean;
-  parent?: string;
-  /** Who sees the view (the server checks again on every call). */
-  roles: readonly Role[];
-}
+/** The signed-in layout (menu, header, filters) is not needed by the login page: loaded after signing in. */
+const SignedIn = lazy(() => import('./SignedInLayout.js').then((m) => ({ default: m.SignedInLayout })));
+
+/*
+ * Each view is a chunk of its own, downloaded when it is first opened: the login page and the first view
+ * load only what they use (ECharts comes with the first chart). A new view: one line here, one in VIEWS.
+ */
+const OverviewView = lazy(() => import('./views/overview/OverviewView.js').then((m) => ({ default: m.OverviewView })));
+const UnitComparisonView = lazy(() => import('./views/units/UnitComparisonView.js').then((m) => ({ default: m.UnitComparisonView })));
+const UnitView = lazy(() => import('./views/units/UnitView.js').then((m) => ({ default: m.UnitView })));
+const ActivityView = lazy(() => import('./views/activity/ActivityView.js').then((m) => ({ default: m.ActivityView })));
+const ThemesView = lazy(() => import('./views/themes/ThemesView.js').then((m) => ({ default: m.ThemesView })));
+const ReuseView = lazy(() => import('./views/reuse/ReuseView.js').then((m) => ({ default: m.ReuseView })));
+const CompareView = lazy(() => import('./views/compare/CompareView.js').then((m) => ({ default: m.CompareView })));
+const ReportListView = lazy(() => import('./views/reports/ReportListView.js').then((m) => ({ default: m.ReportListView })));
+const ReportView = lazy(() => import('./views/report/ReportView.js').then((m) => ({ default: m.ReportView })));
+const SearchView = lazy(() => import('./views/search/SearchView.js').then((m) => ({ default: m.SearchView })));
+const UploadView = lazy(() => import('./views/upload/UploadView.js').then((m) => ({ default: m.UploadView })));
+const UsersView = lazy(() => import('./views/admin/UsersView.js').then((m) => ({ default: m.UsersView })));
+const RecycleBinView = lazy(() => import('./views/admin/RecycleBinView.js').then((m) => ({ default: m.RecycleBinView })));
+const AuditLogView = lazy(() => import('./views/admin/AuditLogView.js').then((m) => ({ default: m.AuditLogView })));
 
 const ALL: readonly Role[] = ['admin', 'reviewer', 'submitter'];
 const REVIEWERS: readonly Role[] = ['admin', 'reviewer'];
@@ -56,86 +49,15 @@ const VIEWS: ViewEntry[] = [
   { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },
 ];
 
-function matchView(views: ViewEntry[], pathname: string): ViewEntry | undefined {
-  return views.find((v) => new RegExp(`^${v.path.replace(/:[^/]+/g, '[^/]+')}$`).test(pathname));
-}
 
 export function AppShell() {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
-  if (me.isLoading) {
-    return (
-      <div style={{ padding: 80, textAlign: 'center' }}>
-        <Spin tip="加载中…" />
-      </div>
-    );
-  }
+  if (me.isLoading) return <Loading />;
   if (!me.data) return <LoginView />;
-  return <SignedIn role={me.data.role} name={me.data.displayName} unit={me.data.unitName} />;
-}
-
-function SignedIn({ role, name, unit }: { role: Role; name: string; unit: string | null }) {
-  const queryClient = useQueryClient();
-  const views = VIEWS.filter((v) => v.roles.includes(role));
-  const location = useLocation();
-  const navigate = useNavigate();
-  const search = useFilterSearch();
-  const current = matchView(views, location.pathname);
-  const parent = current?.parent ? views.find((v) => v.path === current.parent) : undefined;
-  const logout = async () => {
-    await postJson('/api/logout', {});
-    queryClient.clear();
-    await queryClient.invalidateQueries();
-  };
-  const menuKey = parent?.path ?? current?.path ?? '';
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={64}>
-        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', letterSpacing: 2 }}>研判</div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[menuKey]}
-          items={views.filter((v) => v.menu).map((v) => ({ key: v.path, icon: v.icon, label: v.label }))}
-          onClick={({ key }) => navigate(`${key}${search}`)}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{ background: '#fff', padding: '8px 24px', display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap', height: 'auto', minHeight: 64, lineHeight: 'normal' }}
-        >
-          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-            工作报告研判看板
-          </Typography.Title>
-          <div style={{ marginLeft: 'auto' }}>
-            <FilterBar />
-          </div>
-          <Space data-testid="current-user">
-            <span>{name}</span>
-            <Tag color={role === 'admin' ? 'red' : 'blue'}>{ROLE_LABELS[role]}</Tag>
-            {unit && <Tag>{unit}</Tag>}
-            <Button size="small" icon={<LogoutOutlined />} onClick={() => void logout()}>
-              退出
-            </Button>
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ margin: 16 }}>
-          <Breadcrumb
-            style={{ marginBottom: 12 }}
-            items={[
-              { title: <Link to={`/${search}`}>首页</Link> },
-              ...(parent ? [{ title: <Link to={`${parent.path}${search}`}>{parent.label}</Link> }] : []),
-              { title: current?.label ?? '页面不存在' },
-            ]}
-          />
-          <Routes>
-            {views.map((v) => (
-              <Route key={v.path} path={v.path} element={v.element} />
-            ))}
-            <Route path="*" element={<Typography.Text>页面不存在</Typography.Text>} />
-          </Routes>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    <Suspense fallback={<Loading />}>
+      <SignedIn views={VIEWS.filter((v) => v.roles.includes(me.data!.role))} role={me.data.role} name={me.data.displayName} unit={me.data.unitName} />
+    </Suspense>
   );
 }

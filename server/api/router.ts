@@ -11,9 +11,19 @@ import { getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages, g
 import { getUnitComparison, getUnitHistory } from '../queries/units.js';
 import { getReportReuse } from '../reuse/index.js';
 import { searchReports } from '../search/index.js';
+import type { SessionUser } from '../../shared/roles.js';
+import type { Db } from '../db/connection.js';
 import { adminRouter } from './admin.js';
 import { themeCorrectionProcedures } from './theme-corrections.js';
+import { mayReadReport, reportOwnership, reuseForViewer } from './visibility.js';
 import { adminProcedure, filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
+
+const notFound = (id: number) => new TRPCError({ code: 'NOT_FOUND', message: `报告 ${id} 不存在` });
+
+/** Refuses, as not found, a report the user may not read (another unit's; a deleted one unless administrator). */
+async function readableReport(db: Db, user: SessionUser, id: number): Promise<void> {
+  if (!mayReadReport(user, await reportOwnership(db, id))) throw notFound(id);
+}
 
 const page = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20) };
 
@@ -22,10 +32,9 @@ const reportsRouter = router({
     .input(filtersInput.extend({ ...page, sort: z.enum(REPORT_SORTS).optional(), order: z.enum(['asc', 'desc']).optional() }))
     .query(({ ctx, input }) => listReports(ctx.db, scopeFilters(ctx.user, input))),
   get: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(async ({ ctx, input }) => {
+    await readableReport(ctx.db, ctx.user, input.id);
     const report = await getReport(ctx.db, input.id);
-    if (!report || (ctx.user.role === 'submitter' && report.unit !== ctx.user.unitName)) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: `报告 ${input.id} 不存在` });
-    }
+    if (!report) throw notFound(input.id);
     return report;
   }),
   /** Soft delete (an administrator can undo it): the report leaves every view but stays stored. */
@@ -42,11 +51,10 @@ const reportsRouter = router({
   deleted: adminProcedure.query(({ ctx }) => listDeletedReports(ctx.db)),
   /** The report's reused passages (stock / copied / self) with their sources. */
   reuse: memberProcedure.input(z.object({ id: z.number().int().positive() })).query(async ({ ctx, input }) => {
+    await readableReport(ctx.db, ctx.user, input.id);
     const [reuse] = await getReportReuse(ctx.db, input.id);
-    if (!reuse || (ctx.user.role === 'submitter' && reuse.unit !== ctx.user.unitName)) {
-      throw new TRPCError({ code: 'NOT_FOUND', message: `报告 ${input.id} 不存在` });
-    }
-    return reuse;
+    if (!reuse) throw notFound(input.id);
+    return reuseForViewer(ctx.user, reuse);
   }),
 });
 
@@ -59,6 +67,8 @@ const reuseRouter = router({
 
 const compareRouter = router({
   pair: reviewerProcedure.input(z.object({ a: z.number().int().positive(), b: z.number().int().positive() })).query(async ({ ctx, input }) => {
+    await readableReport(ctx.db, ctx.user, input.a);
+    await readableReport(ctx.db, ctx.user, input.b);
     const c = await getComparison(ctx.db, input.a, input.b);
     if (!c) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
     return c;

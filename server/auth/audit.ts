@@ -18,7 +18,15 @@ export type AuditAction =
   | 'theme.move'
   | 'theme.cue';
 
-export async function audit(db: Db, user: Pick<SessionUser, 'id' | 'username'> | null, action: AuditAction, target?: string, detail?: unknown): Promise<void> {
+/** Who did it: a signed-in user, or (id null) the command line run by an operating-system account. */
+export type AuditActor = Pick<SessionUser, 'username'> & { id: number | null };
+
+/** The command line's entry in the audit log: 命令行（root）. */
+export function commandLineActor(osUser: string): AuditActor {
+  return { id: null, username: `命令行（${osUser}）` };
+}
+
+export async function audit(db: Db, user: AuditActor | null, action: AuditAction, target?: string, detail?: unknown): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

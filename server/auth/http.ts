@@ -3,8 +3,9 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import type { Role, SessionUser } from '../../shared/roles.js';
 import type { Db } from '../db/connection.js';
 import { audit } from './audit.js';
-import { verifyPassword } from './passwords.js';
+import { verifyNothing, verifyPassword } from './passwords.js';
 import { LoginRateLimiter } from './rate-limit.js';
+import { findAccount } from './users.js';
 import { createSession, CSRF_COOKIE, CSRF_HEADER, endSession, parseCookies, resolveSession, sameToken, SESSION_COOKIE, SESSION_HOURS } from './sessions.js';
 
 export interface RequestAuth {
@@ -50,35 +51,45 @@ export function sessionMiddleware(db: Db): RequestHandler {
   };
 }
 
-function setSessionCookies(req: Request, res: Response, token: string, csrf: string, maxAgeMs: number) {
-  const common = { sameSite: 'strict' as const, secure: req.secure, path: '/', maxAge: maxAgeMs };
+function setSessionCookies(req: Request, res: Response, secure: boolean, token: string, csrf: string, maxAgeMs: number) {
+  const common = { sameSite: 'strict' as const, secure: secure || req.secure, path: '/', maxAge: maxAgeMs };
   res.cookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
   res.cookie(CSRF_COOKIE, csrf, { ...common, httpOnly: false });
 }
 
-export function authRoutes(db: Db, limiter = new LoginRateLimiter()): express.Router {
+export interface AuthRouteOptions {
+  limiter?: LoginRateLimiter;
+  /** Mark the cookies Secure whatever the request says (the dashboard is served over HTTPS). */
+  secureCookies?: boolean;
+}
+
+export function authRoutes(db: Db, opts: AuthRouteOptions = {}): express.Router {
+  const limiter = opts.limiter ?? new LoginRateLimiter();
+  const secure = opts.secureCookies === true;
   const r = express.Router();
   r.post('/api/login', express.json({ limit: '4kb' }), async (req, res, next) => {
     try {
-      const username = typeof req.body?.username === 'string' ? req.body.username.trim() : '';
+      const username = typeof req.body?.username === 'string' ? req.body.username.trim().slice(0, 100) : '';
       const password = typeof req.body?.password === 'string' ? req.body.password : '';
-      const key = `${req.ip}|${username.toLowerCase()}`;
-      const wait = limiter.retryAfter(key);
+      const attempt = { address: req.ip ?? '?', account: username };
+      const wait = limiter.retryAfter(attempt);
       if (wait > 0) {
-        console.error(`[auth] login rate-limited: ${username} from ${req.ip}`);
+        console.error(`[auth] login rate-limited: ${username} from ${attempt.address}`);
         res.status(429).set('Retry-After', String(wait)).json({ error: `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试` });
         return;
       }
-      const row = username ? await db.selectFrom('users').select(['id', 'password_hash', 'disabled']).where('username', '=', username).executeTakeFirst() : undefined;
-      if (!row || row.disabled || !(await verifyPassword(row.password_hash, password))) {
-        limiter.fail(key);
+      const row = username ? await findAccount(db, username) : undefined;
+      // A missing or disabled account costs one verification too: the answer's timing names no user.
+      const ok = row && !row.disabled ? await verifyPassword(row.password_hash, password) : await verifyNothing(password);
+      if (!row || !ok) {
+        limiter.fail(attempt);
         res.status(401).json({ error: '用户名或密码错误' });
         return;
       }
-      limiter.succeed(key);
+      limiter.succeed(attempt);
       const s = await createSession(db, row.id);
-      setSessionCookies(req, res, s.token, s.csrf, SESSION_HOURS * 3600_000);
-      await audit(db, { id: row.id, username }, 'login');
+      setSessionCookies(req, res, secure, s.token, s.csrf, SESSION_HOURS * 3600_000);
+      await audit(db, { id: row.id, username: row.username }, 'login');
       res.json({ ok: true });
     } catch (e) {
       next(e);
@@ -89,7 +100,7 @@ export function authRoutes(db: Db, limiter = new LoginRateLimiter()): express.Ro
       const auth = requestAuth(res);
       await endSession(db, auth?.token);
       if (auth) await audit(db, auth.user, 'logout');
-      setSessionCookies(req, res, '', '', 0);
+      setSessionCookies(req, res, secure, '', '', 0);
       res.json({ ok: true });
     } catch (e) {
       next(e);

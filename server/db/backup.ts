@@ -1,22 +1,114 @@
-// Consistent online backups through SQLite's backup API (safe while the server writes), and restores
-// that check the backup before copying it over the live database.
+// Backups of the database and the original files together. `yanpan backup FILE` writes FILE, a
+// consistent copy of the live SQLite database made through SQLite's backup API (safe while the server
+// writes), and FILE.originals/, the files the units sent that the copy refers to, in the same
+// content-addressed layout as the data folder's originals/ (ab/abcdef…). `yanpan restore FILE` checks
+// both, puts the originals back first (a restored report never points to a missing file), then the
+// database, without its sessions: nobody stays signed in on a session from the time of the backup.
+// Everything is written readable by its owner only.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './connection.js';
 
 export class BackupError extends Error {}
 
-export async function backupDatabase(dbFile: string, destination: string): Promise<{ bytes: number; reports: number }> {
+/** The originals folder that goes with a backup file. */
+export function backupOriginalsDir(backupFile: string): string {
+  return `${path.resolve(backupFile)}.originals`;
+}
+
+/** Where a content-addressed original lives under a folder (originals/ or FILE.originals/). */
+function originalIn(dir: string, sha256: string): string {
+  return path.join(dir, sha256.slice(0, 2), sha256);
+}
+
+/** The originals a database refers to (deleted and replaced reports included: they can be restored). */
+function referencedOriginals(dbFile: string): string[] {
+  const db = new SQLite(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('select distinct original_sha256 as sha from reports where original_sha256 is not null').all() as Array<{ sha: string }>;
+    return rows.map((r) => r.sha).filter((sha) => /^[0-9a-f]{64}$/.test(sha));
+  } finally {
+    db.close();
+  }
+}
+
+/** Copies each referenced original that the target lacks; returns how many were copied and which were found nowhere. */
+function copyOriginals(shas: string[], from: string, to: string): { copied: number; missing: string[] } {
+  let copied = 0;
+  const missing: string[] = [];
+  for (const sha of shas) {
+    const source = originalIn(from, sha);
+    const target = originalIn(to, sha);
+    if (fs.existsSync(target)) continue;
+    if (!fs.existsSync(source)) {
+      missing.push(sha);
+      continue;
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
+    // Copied aside and renamed, like keepOriginal: no truncated file under a valid name.
+    const tmp = `${target}.${randomUUID()}.tmp`;
+    fs.copyFileSync(source, tmp, fs.constants.COPYFILE_FICLONE);
+    fs.chmodSync(tmp, PRIVATE_FILE_MODE);
+    fs.renameSync(tmp, target);
+    copied++;
+  }
+  return { copied, missing };
+}
+
+/** A file system failure (disk full, no permission) as a one-line refusal rather than a stack trace. */
+function guarded<T>(what: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    throw new BackupError(`${what}失败：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function report(missing: string[], what: string): void {
+  if (missing.length > 0) console.error(`[backup] ${missing.length} 个原件${what}，例如 ${missing[0]}`);
+}
+
+export interface BackupResult {
+  bytes: number;
+  reports: number;
+  /** The originals folder written beside the backup, and the originals in it. */
+  originalsDir: string;
+  originals: number;
+  /** Originals the database refers to that the data folder lacked (already missing before the backup). */
+  missingOriginals: number;
+}
+
+/** `originalsDir`: the live originals folder (originalsDirFor the database). */
+export async function backupDatabase(dbFile: string, destination: string, originalsDir: string): Promise<BackupResult> {
   if (!fs.existsSync(dbFile)) throw new BackupError(`数据库不存在：${dbFile}`);
   if (path.resolve(dbFile) === path.resolve(destination)) throw new BackupError('备份文件不能与数据库为同一文件');
-  fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true, mode: PRIVATE_DIR_MODE });
+  // Created private before SQLite writes into it.
+  fs.closeSync(fs.openSync(destination, 'w', PRIVATE_FILE_MODE));
+  fs.chmodSync(destination, PRIVATE_FILE_MODE);
   const db = new SQLite(dbFile, { readonly: true, fileMustExist: true });
   try {
     await db.backup(destination);
   } finally {
     db.close();
   }
-  return { bytes: fs.statSync(destination).size, reports: checkBackup(destination) };
+  // One self-contained file (the copy inherits WAL mode, which would leave -wal and -shm files beside it).
+  const copy = new SQLite(destination);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  const reports = checkBackup(destination);
+  const target = backupOriginalsDir(destination);
+  fs.mkdirSync(target, { recursive: true, mode: PRIVATE_DIR_MODE });
+  fs.chmodSync(target, PRIVATE_DIR_MODE);
+  const shas = referencedOriginals(destination);
+  const { missing } = guarded('备份原件', () => copyOriginals(shas, originalsDir, target));
+  report(missing, '在数据目录中已缺失，未能备份');
+  return { bytes: fs.statSync(destination).size, reports, originalsDir: target, originals: shas.length - missing.length, missingOriginals: missing.length };
 }
 
 /** Opens a backup read-only and checks it is an intact Yanpan database; returns its report count. */
@@ -43,15 +135,51 @@ export function checkBackup(file: string): number {
   }
 }
 
-/** Replaces the database's content with the backup's, page by page, under SQLite's own locking. */
-export async function restoreDatabase(backupFile: string, dbFile: string): Promise<{ reports: number }> {
+export interface RestoreResult {
+  reports: number;
+  /** Originals put back into the data folder, and those the backup referred to but did not hold. */
+  originals: { restored: number; missing: number };
+  /** Sessions of the backup's time that were dropped (everyone signs in again). */
+  sessionsCleared: number;
+}
+
+/**
+ * Replaces the database's content with the backup's, page by page under SQLite's own locking, after the
+ * originals it refers to are in place. The backup's sessions are dropped on a private working copy, so
+ * the live database never holds them, not even for a moment.
+ */
+export async function restoreDatabase(backupFile: string, dbFile: string, originalsDir: string): Promise<RestoreResult> {
   const reports = checkBackup(backupFile);
-  fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
-  const source = new SQLite(backupFile, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(dbFile);
-  } finally {
-    source.close();
+  const fromDir = backupOriginalsDir(backupFile);
+  const shas = referencedOriginals(backupFile);
+  if (shas.length > 0 && !fs.existsSync(fromDir)) {
+    console.error(`[backup] 备份 ${backupFile} 旁没有原件目录 ${fromDir}：数据库照常恢复，数据目录中没有的原件将无法下载`);
   }
-  return { reports };
+  const { copied, missing } = guarded('恢复原件', () => copyOriginals(shas, fromDir, originalsDir));
+  report(missing, '在备份和数据目录中都没有，恢复后无法下载');
+
+  fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true, mode: PRIVATE_DIR_MODE });
+  const work = path.join(path.dirname(path.resolve(dbFile)), `.restore-${randomUUID()}.db`);
+  try {
+    fs.closeSync(fs.openSync(work, 'w', PRIVATE_FILE_MODE));
+    const source = new SQLite(backupFile, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(work);
+    } finally {
+      source.close();
+    }
+    const copy = new SQLite(work);
+    let sessionsCleared = 0;
+    try {
+      const hasSessions = copy.prepare("select 1 from sqlite_master where type = 'table' and name = 'sessions'").get();
+      if (hasSessions) sessionsCleared = copy.prepare('delete from sessions').run().changes;
+      await copy.backup(dbFile);
+    } finally {
+      copy.close();
+    }
+    fs.chmodSync(dbFile, PRIVATE_FILE_MODE);
+    return { reports, originals: { restored: copied, missing: missing.length }, sessionsCleared };
+  } finally {
+    for (const f of [work, `${work}-wal`, `${work}-shm`, `${work}-journal`]) fs.rmSync(f, { force: true });
+  }
 }

@@ -29,8 +29,29 @@ export function defaultDbPath(explicit?: string): string {
   return explicit ?? process.env.YANPAN_DB ?? path.join('data', 'yanpan.db');
 }
 
+/** Owner-only modes for what the data folder holds: reports, accounts, originals and backups are not for other local users. */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * The database file readable by its owner only, created so before SQLite opens it (SQLite gives its -wal
+ * and -shm files the database file's mode). An existing file is tightened; folders that already exist are
+ * left as they are (the database may sit in a shared folder).
+ */
+function makePrivate(file: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: PRIVATE_DIR_MODE });
+  fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (fs.existsSync(f) && (fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, PRIVATE_FILE_MODE);
+    } catch (e) {
+      console.error(`[db] 无法收紧 ${f} 的访问权限：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
 export async function openDb(file: string): Promise<Db> {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') makePrivate(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

@@ -1,5 +1,6 @@
 // A batch sent as one .zip: the report files inside (folders kept in the path), each entry refused on its
 // own when it is unsafe or unreadable, and the archive refused whole only when the archive itself is bad.
+import fs from 'node:fs/promises';
 import { DecodeError } from './errors.js';
 import { ARCHIVE_EXTENSION, extensionOf, typeRefusal } from './formats.js';
 import { formatBytes, openZip, type ZipContainer, type ZipItem } from './zipfile.js';
@@ -11,16 +12,24 @@ export interface ArchiveLimits {
   maxEntryBytes: number;
   /** Unpacked size of everything taken from the archive, nested archives included. */
   maxTotalBytes: number;
-  /** Unpacked ÷ packed size above which an entry is treated as a zip bomb (for entries over 1 MB). */
+  /**
+   * Unpacked ÷ packed size above which an entry is treated as a zip bomb (for entries over 1 MB); the
+   * whole archive may unpack to this many times its own size (at least `ratioFreeBytes`), so that many
+   * small entries of zeros cannot add up to a bomb either.
+   */
   maxRatio: number;
+  /** What any archive may unpack to, whatever its ratio (a small zip of a few text reports). */
+  ratioFreeBytes: number;
 }
 
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxEntries: 2000,
   maxEntryBytes: 64 * 1024 * 1024,
   maxTotalBytes: 512 * 1024 * 1024,
-  // Chinese text deflates about 2–4×, Word XML up to ~30×; bombs run at 1000× and more.
+  // Chinese text deflates about 2–4×, Word XML up to ~30× (a .docx inside a zip barely deflates at all);
+  // bombs run at 1000× and more.
   maxRatio: 100,
+  ratioFreeBytes: 16 * 1024 * 1024,
 };
 
 /** Small entries cannot hurt whatever their ratio (a page of spaces deflates 500×). */
@@ -42,6 +51,14 @@ export interface ArchiveContents {
   refused: ArchiveRefusal[];
 }
 
+async function archiveSize(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).size;
+  } catch {
+    throw new DecodeError('压缩文件无法读取');
+  }
+}
+
 /** Operating-system litter that nobody meant to submit: skipped without a word. */
 function isLitter(name: string): boolean {
   const segments = name.split('/').filter((s) => s !== '');
@@ -59,6 +76,8 @@ export function unsafePathReason(name: string): string | null {
 }
 
 interface Budget {
+  /** What the archive may unpack to in all. */
+  limit: number;
   remaining: number;
 }
 
@@ -91,6 +110,10 @@ async function expandContainer(
     const typeReason = nested ? null : typeRefusal(item.name);
     if (typeReason) {
       refuse(typeReason);
+      continue;
+    }
+    if (item.symlink) {
+      refuse('这是符号链接（指向别处的快捷方式），不是报告文件，已拒绝');
       continue;
     }
     if (item.encrypted) {
@@ -134,7 +157,7 @@ async function readGuarded(zip: ZipContainer, item: ZipItem, limits: ArchiveLimi
     }
   }
   if (item.uncompressedSize > budget.remaining) {
-    throw new DecodeError(`压缩包解压后的总大小超过 ${formatBytes(limits.maxTotalBytes)} 的上限，此文件未解压`);
+    throw new DecodeError(`压缩包解压后的总大小超过 ${formatBytes(budget.limit)} 的上限，此文件未解压`);
   }
   const bytes = await zip.read(item, Math.min(limits.maxEntryBytes, budget.remaining));
   budget.remaining -= bytes.length;
@@ -148,10 +171,12 @@ async function readGuarded(zip: ZipContainer, item: ZipItem, limits: ArchiveLimi
 export async function expandArchive(input: Uint8Array | string, limits: Partial<ArchiveLimits> = {}): Promise<ArchiveContents> {
   const full: ArchiveLimits = { ...DEFAULT_ARCHIVE_LIMITS, ...limits };
   if (typeof input !== 'string' && input.length === 0) throw new DecodeError('文件为空');
+  const packed = typeof input === 'string' ? await archiveSize(input) : input.length;
+  const limit = Math.min(full.maxTotalBytes, Math.max(full.ratioFreeBytes, packed * full.maxRatio));
   const zip = await openZip(input, full.maxEntries);
   const out: ArchiveContents = { entries: [], refused: [] };
   try {
-    await expandContainer(zip, '', 0, full, { remaining: full.maxTotalBytes }, out);
+    await expandContainer(zip, '', 0, full, { limit, remaining: limit }, out);
   } finally {
     zip.close();
   }

@@ -9,6 +9,8 @@ export interface ZipItem {
   name: string;
   isDirectory: boolean;
   encrypted: boolean;
+  /** A symbolic link stored by a Unix zip (its data is the target's path, not a file). */
+  symlink: boolean;
   /** Stored (0) and deflate (8) are the only methods Windows, macOS and Office write. */
   supportedMethod: boolean;
   compressedSize: number;
@@ -26,6 +28,14 @@ export interface ZipContainer {
 const UTF8_FLAG = 0x800;
 const ENCRYPTED_FLAG = 0x1;
 const INFO_ZIP_UNICODE_PATH = 0x7075;
+const MADE_BY_UNIX = 3;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+/** Unix zips keep the file mode in the high half of the external attributes. */
+function isSymlink(entry: yauzl.Entry): boolean {
+  return entry.versionMadeBy >> 8 === MADE_BY_UNIX && ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK;
+}
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030');
@@ -109,6 +119,7 @@ export async function openZip(input: Uint8Array | string, maxEntries: number): P
         name,
         isDirectory: name.endsWith('/'),
         encrypted: (entry.generalPurposeBitFlag & ENCRYPTED_FLAG) !== 0,
+        symlink: isSymlink(entry),
         supportedMethod: entry.compressionMethod === 0 || entry.compressionMethod === 8,
         compressedSize: entry.compressedSize,
         uncompressedSize: entry.uncompressedSize,

@@ -72,7 +72,7 @@ export function exportRoutes(db: Db): express.Router {
       }
       const ext = m[2] as 'xlsx' | 'csv';
       const filters = scopeFilters(user, filtersFromQuery(req.query));
-      const data = await table.load(db, filters, optionsFromQuery(req.query));
+      const data = await table.load(db, filters, optionsFromQuery(req.query), user);
       const body = ext === 'xlsx' ? await tableToXlsx(data, describeFilters(filters), localTime(new Date())) : tableToCsv(data);
       await audit(db, user, 'export', `${table.name}.${ext}`, { filters, rows: data.rows.length });
       res.type(ext === 'xlsx' ? XLSX : 'text/csv; charset=utf-8').attachment(exportFileName(table.title, filters, ext)).send(body);

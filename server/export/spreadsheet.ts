@@ -75,11 +75,24 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * Text that Excel or WPS would take for a formula (=, +, -, @, or a tab or carriage return before one)
+ * gets a leading apostrophe, which both show as text: a title or a sentence a submitter wrote must not run
+ * as =HYPERLINK(…) or a DDE command on a reviewer's machine. Numbers are written as numbers, never touched.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function csvCell(v: Cell, format: ColumnFormat | undefined): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return csvField(neutraliseFormula(v));
+  return format === 'percent' ? shown(v, 'percent') : String(v);
+}
+
 /** Header row and values only, so that the file stays machine-readable; percentages as 12.3%. */
 export function tableToCsv(t: TableData): Buffer {
   const lines = [t.columns.map((c) => csvField(c.header)).join(',')];
-  for (const row of t.rows) {
-    lines.push(row.map((v, i) => csvField(v === null ? '' : typeof v === 'number' && t.columns[i]?.format === 'percent' ? shown(v, 'percent') : String(v))).join(','));
-  }
+  for (const row of t.rows) lines.push(row.map((v, i) => csvCell(v, t.columns[i]?.format)).join(','));
   return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -2,6 +2,8 @@
 // server/queries and its columns, with Chinese headers and the kind of number each column holds.
 import type { ExportOptions, ExportTableName } from '../../shared/exports.js';
 import type { Filters } from '../../shared/filters.js';
+import type { SessionUser } from '../../shared/roles.js';
+import { passagesForViewer } from '../api/visibility.js';
 import type { Db } from '../db/connection.js';
 import { listFigures } from '../queries/figures.js';
 import { listFlags } from '../queries/flags.js';
@@ -31,19 +33,25 @@ export interface TableData {
 export interface ExportTable {
   name: ExportTableName;
   title: string;
-  load(db: Db, f: Filters, opts?: ExportOptions): Promise<TableData>;
+  /** `viewer`: who asked (a submitter sees other units' reports as 另一单位); null for the command line. */
+  load(db: Db, f: Filters, opts?: ExportOptions, viewer?: SessionUser | null): Promise<TableData>;
 }
 
 interface Column<R> extends ExportColumn {
   value: (row: R) => Cell;
 }
 
-function defineTable<R>(name: ExportTableName, title: string, rows: (db: Db, f: Filters, opts: ExportOptions) => Promise<R[]>, columns: Column<R>[]): ExportTable {
+function defineTable<R>(
+  name: ExportTableName,
+  title: string,
+  rows: (db: Db, f: Filters, opts: ExportOptions, viewer: SessionUser | null) => Promise<R[]>,
+  columns: Column<R>[],
+): ExportTable {
   return {
     name,
     title,
-    async load(db, f, opts = {}) {
-      const data = await rows(db, f, opts);
+    async load(db, f, opts = {}, viewer = null) {
+      const data = await rows(db, f, opts, viewer);
       return {
         name,
         title,
@@ -171,7 +179,7 @@ const TABLES: ExportTable[] = [
       text('问题表述', (r) => r.statements),
     ],
   ),
-  defineTable<PassageRow>('passages', '雷同段落', (db, f) => getTopCopiedPassages(db, f, PASSAGE_LIMIT), [
+  defineTable<PassageRow>('passages', '雷同段落', async (db, f, _opts, viewer) => passagesForViewer(viewer, await getTopCopiedPassages(db, f, PASSAGE_LIMIT)), [
     text('单位', (r) => r.unit),
     int('年度', (r) => r.year),
     text('期别', (r) => periodLabel(r.period)),

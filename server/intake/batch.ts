@@ -2,6 +2,7 @@
 // transaction, reuse resolved once at the end of the batch, then the problem themes refreshed and the
 // per-unit summaries (recurrences, unmatched activities) derived again.
 import type { Db } from '../db/connection.js';
+import { isEnvironmentFailure } from '../db/errors.js';
 import { deriveAfterBatch } from '../derive/index.js';
 import { DecodeError, expandArchive, isArchiveName } from '../decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
@@ -42,34 +43,58 @@ export async function unpack(sub: Submission): Promise<{ submissions: Submission
 
 export interface BatchOptions extends IngestOptions {
   progress?: Progress;
-  /** Each outcome as soon as it is known (archive refusals as failures), with the source it came from. */
-  onResult?: (result: IngestResult, source: BatchSource) => void;
+  /** Each outcome as soon as it is known (archive refusals as failures), with the source it came from; awaited. */
+  onResult?: (result: IngestResult, source: BatchSource) => void | Promise<void>;
+}
+
+/** What the user is told about a file that broke something unforeseen (the reason goes to the log). */
+export const UNEXPECTED_FAILURE = '处理此文件时发生意外错误，未能入库（原因已记入日志）；其他文件不受影响。请检查文件是否完整，或联系管理员';
+
+/**
+ * An error out of one file (a decoder's stack overflow on a crafted document, a bug in the analysis, a row
+ * the store refuses) fails that file only: logged in one line, answered in Chinese. Only a failing
+ * database or disk stops the batch, since every later file would fail the same way.
+ */
+export function perFileFailure(file: string, e: unknown): Failure {
+  if (e instanceof DecodeError || e instanceof ReadError) return { file, error: e.message };
+  if (isEnvironmentFailure(e)) throw e;
+  const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  console.error(`[intake] ${file}: unexpected failure, file skipped: ${reason.replace(/\s+/g, ' ').slice(0, 300)}`);
+  return { file, error: UNEXPECTED_FAILURE };
 }
 
 export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOptions = {}): Promise<BatchSummary> {
   const { progress, onResult } = opts;
   const summary: BatchSummary = { ingested: 0, duplicates: 0, failed: [], results: [] };
-  const fail = (source: BatchSource, f: Failure): void => {
+  const fail = async (source: BatchSource, f: Failure): Promise<void> => {
     summary.failed.push(f);
-    onResult?.({ ...f, status: 'failed' }, source);
+    await onResult?.({ ...f, status: 'failed' }, source);
   };
   try {
     await withReuseBatch(db, async () => {
       for (const source of sources) {
+        let unpacked: Awaited<ReturnType<typeof unpack>>;
         try {
-          const { submissions, refused } = await unpack(await source.read());
-          for (const f of refused) fail(source, f);
-          for (const sub of submissions) {
-            const r = await ingestSubmission(db, sub, opts);
-            summary.results.push(r);
-            if (r.status === 'stored') summary.ingested++;
-            else if (r.status === 'duplicate') summary.duplicates++;
-            else summary.failed.push({ file: r.file, error: r.error });
-            onResult?.(r, source);
-          }
+          unpacked = await unpack(await source.read());
         } catch (e) {
-          if (!(e instanceof DecodeError) && !(e instanceof ReadError)) throw e;
-          fail(source, { file: source.label, error: e.message });
+          await fail(source, perFileFailure(source.label, e));
+          progress?.tick(source.label);
+          continue;
+        }
+        for (const f of unpacked.refused) await fail(source, f);
+        for (const sub of unpacked.submissions) {
+          let r: IngestResult;
+          try {
+            r = await ingestSubmission(db, sub, opts);
+          } catch (e) {
+            await fail(source, perFileFailure(sub.fileName, e));
+            continue;
+          }
+          summary.results.push(r);
+          if (r.status === 'stored') summary.ingested++;
+          else if (r.status === 'duplicate') summary.duplicates++;
+          else summary.failed.push({ file: r.file, error: r.error });
+          await onResult?.(r, source);
         }
         progress?.tick(source.label);
       }

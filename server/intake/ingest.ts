@@ -8,6 +8,7 @@ import type { Analysis, ReportMeta } from '../../shared/types.js';
 import { analyzeReport } from '../analyze/index.js';
 import type { Db } from '../db/connection.js';
 import { storeReportSummaries } from '../derive/report-summaries.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { insertRows } from '../db/insert.js';
 import { DecodeError, decodeReport, type SourceEncoding } from '../decode/index.js';
 import { dropOriginal, keepOriginal } from './originals.js';
@@ -133,8 +134,14 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
       const used = await db.selectFrom('reports').select('id').where('original_sha256', '=', original.sha256).executeTakeFirst();
       if (!used) await dropOriginal(opts.originals, original.sha256);
     }
+    // The same text committed at the same moment by another request (two browsers, two batches): it won.
+    if (isUniqueViolation(e)) {
+      const twin = await db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
+      if (twin) return { duplicateOf: twin.id };
+    }
     throw e;
   });
+  if (typeof reportId !== 'number') return { file, status: 'duplicate', reportId: reportId.duplicateOf };
   return { file, status: 'stored', reportId, meta, ...(replaced === undefined ? {} : { replaced }) };
 }
 

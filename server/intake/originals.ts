@@ -3,6 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/connection.js';
 
 /** The folder that holds a database file: originals/ and the upload staging/ live beside it. */
 export function dataDirFor(dbPath: string): string {
@@ -39,10 +40,10 @@ export async function keepOriginal(dir: string, bytes: Uint8Array): Promise<{ sh
   } catch {
     // not kept yet
   }
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
   // Written aside and renamed: a crash never leaves a truncated file under a valid hash.
   const tmp = `${file}.${randomUUID()}.tmp`;
-  await fs.writeFile(tmp, bytes);
+  await fs.writeFile(tmp, bytes, { mode: PRIVATE_FILE_MODE });
   await fs.rename(tmp, file);
   return { sha256, created: true };
 }

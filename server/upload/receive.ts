@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
+import { PRIVATE_FILE_MODE } from '../db/connection.js';
 import { formatBytes } from '../decode/zipfile.js';
 
 export interface UploadLimits {
@@ -16,13 +17,40 @@ export interface UploadLimits {
   maxRequestBytes: number;
   /** Files in one request. */
   maxFiles: number;
+  /** What the request's archives may unpack to in all (each archive also has its own limits). */
+  maxUnpackedBytes: number;
+  /** Reports in one request once its archives are unpacked: each is decoded and analysed before the commit. */
+  maxItems: number;
 }
 
+/** Administrators and reviewers: a committee's whole collection at once. */
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxRequestBytes: 300 * 1024 * 1024,
   maxFiles: 200,
+  maxUnpackedBytes: 512 * 1024 * 1024,
+  maxItems: 2000,
 };
+
+/** A unit's submitter sends its own few reports of a period, not the committee's collection. */
+export const SUBMITTER_UPLOAD_LIMITS: UploadLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxRequestBytes: 100 * 1024 * 1024,
+  maxFiles: 20,
+  maxUnpackedBytes: 128 * 1024 * 1024,
+  maxItems: 100,
+};
+
+/** The tighter of two sets of limits, field by field. */
+export function tighterLimits(a: UploadLimits, b: UploadLimits): UploadLimits {
+  return {
+    maxFileBytes: Math.min(a.maxFileBytes, b.maxFileBytes),
+    maxRequestBytes: Math.min(a.maxRequestBytes, b.maxRequestBytes),
+    maxFiles: Math.min(a.maxFiles, b.maxFiles),
+    maxUnpackedBytes: Math.min(a.maxUnpackedBytes, b.maxUnpackedBytes),
+    maxItems: Math.min(a.maxItems, b.maxItems),
+  };
+}
 
 /** The whole upload is refused: `message` (Chinese) goes to the user with `status`. */
 export class UploadRefused extends Error {
@@ -105,7 +133,7 @@ export function receiveFiles(req: IncomingMessage, dir: string, limits: UploadLi
       stream.on('limit', () => {
         file.tooLarge = true;
       });
-      const sink = fs.createWriteStream(file.path);
+      const sink = fs.createWriteStream(file.path, { mode: PRIVATE_FILE_MODE });
       sinks.push(sink);
       const write = pipeline(stream, sink).then(async () => {
         if (file.tooLarge) await fs.promises.rm(file.path, { force: true });

@@ -11,16 +11,19 @@ import { PERIODS, type ReportMeta } from '../../shared/types.js';
 import type { CommitLine, UploadBatch } from '../../shared/uploads.js';
 import { audit } from '../auth/audit.js';
 import { requireUser } from '../auth/http.js';
+import { mayReadReport, reportOwnership } from '../api/visibility.js';
 import { type BatchSource, ingestBatch, ReadError } from '../intake/batch.js';
 import type { Db } from '../db/connection.js';
 import { originalPath, originalsDirIn } from '../intake/originals.js';
-import { DEFAULT_UPLOAD_LIMITS, receiveFiles, UploadRefused, type UploadLimits } from './receive.js';
+import { DEFAULT_UPLOAD_LIMITS, receiveFiles, SUBMITTER_UPLOAD_LIMITS, tighterLimits, UploadRefused, type UploadLimits } from './receive.js';
 import { batchDir, createBatchDir, loadBatch, publicItem, removeBatch, stageBatch, stagingRoot, sweepExpired } from './staging.js';
 
 export interface FileRouteOptions {
   /** The database's folder: staging/ and originals/ live there. */
   dataDir: string;
+  /** Overrides for every role (a submitter's own limits are never looser than these). */
   limits?: Partial<UploadLimits>;
+  submitterLimits?: Partial<UploadLimits>;
 }
 
 const text = z.string().trim().max(200).nullable();
@@ -55,7 +58,12 @@ function notFound(res: Response, message: string): void {
 }
 
 export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
-  const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...opts.limits };
+  /** The id of the stored report a commit duplicated, unless it is another unit's and the user a submitter. */
+  const visibleDuplicate = async (user: SessionUser, reportId: number): Promise<number | null> =>
+    mayReadReport(user, await reportOwnership(db, reportId)) ? reportId : null;
+  const general: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...opts.limits };
+  const submitter = tighterLimits(general, { ...SUBMITTER_UPLOAD_LIMITS, ...opts.submitterLimits });
+  const limitsFor = (user: SessionUser): UploadLimits => (user.role === 'submitter' ? submitter : general);
   const root = stagingRoot(opts.dataDir);
   const originals = originalsDirIn(opts.dataDir);
   const committing = new Set<string>();
@@ -68,6 +76,7 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
     try {
       await sweepExpired(root);
       staged = await createBatchDir(root);
+      const limits = limitsFor(user);
       const received = await receiveFiles(req, staged.dir, limits);
       if (received.length === 0) {
         await removeBatch(staged.dir);
@@ -89,7 +98,7 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
     }
   });
 
-  r.post('/api/uploads/:batch/commit', express.json({ limit: '2mb' }), async (req, res, next) => {
+  r.post('/api/uploads/:batch/commit', express.json({ limit: '2mb' }), async (req, res) => {
     const user = requireUser(res);
     if (!user) return;
     const dir = batchDir(root, req.params.batch);
@@ -108,7 +117,8 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
       return;
     }
     committing.add(batch.id);
-    res.status(200).type('application/x-ndjson; charset=utf-8').set('Cache-Control', 'no-store');
+    // One line per file as it is done: neither compressed nor buffered by a proxy, or the progress arrives at the end.
+    res.status(200).type('application/x-ndjson; charset=utf-8').set({ 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' });
     const send = (line: CommitLine): void => {
       res.write(`${JSON.stringify(line)}\n`);
     };
@@ -121,7 +131,10 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
         const item = byId.get(want.id);
         if (!item || !item.file) {
           refusedCount++;
-          send({ type: 'result', id: want.id, file: item?.fileName ?? `#${want.id}`, status: 'failed', error: item?.problem ?? '这批上传中没有此文件' });
+          const file = item?.fileName ?? `#${want.id}`;
+          const error = item?.problem ?? '这批上传中没有此文件';
+          await audit(db, user, 'upload', `file:${file}`, { batch: batch.id, file, status: 'failed', error });
+          send({ type: 'result', id: want.id, file, status: 'failed', error });
           continue;
         }
         const file = path.join(dir, item.file);
@@ -139,33 +152,34 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
         sources.push(source);
         itemOf.set(source, want.id);
       }
-      const outcomes: Array<{ file: string; status: string; reportId?: number }> = [];
       const summary = await ingestBatch(db, sources, {
         originals,
-        onResult: (result, source) => {
+        onResult: async (result, source) => {
           const id = itemOf.get(source) ?? -1;
-          outcomes.push({ file: result.file, status: result.status, ...(result.status === 'failed' ? {} : { reportId: result.reportId }) });
+          // Each file in the audit log as it is done, so an interrupted batch is logged as far as it went.
+          await audit(db, user, 'upload', result.status === 'failed' ? `file:${result.file}` : `report:${result.reportId}`, {
+            batch: batch.id,
+            file: result.file,
+            status: result.status,
+            ...(result.status === 'failed' ? { error: result.error } : {}),
+          });
           if (result.status === 'stored' && result.replaced !== undefined) {
-            void audit(db, user, 'correct', `report:${result.replaced}`, { correctedBy: result.reportId });
+            await audit(db, user, 'correct', `report:${result.replaced}`, { correctedBy: result.reportId });
           }
-          send(
-            result.status === 'failed'
-              ? { type: 'result', id, file: result.file, status: 'failed', error: result.error }
-              : { type: 'result', id, file: result.file, status: result.status, reportId: result.reportId, ...(result.status === 'stored' && result.replaced !== undefined ? { replaced: result.replaced } : {}) },
-          );
+          if (result.status === 'failed') send({ type: 'result', id, file: result.file, status: 'failed', error: result.error });
+          else if (result.status === 'duplicate') send({ type: 'result', id, file: result.file, status: 'duplicate', reportId: await visibleDuplicate(user, result.reportId) });
+          else send({ type: 'result', id, file: result.file, status: 'stored', reportId: result.reportId, ...(result.replaced !== undefined ? { replaced: result.replaced } : {}) });
         },
       });
-      await audit(db, user, 'upload', `batch:${batch.id}`, { files: outcomes });
       await removeBatch(dir);
       send({ type: 'done', stored: summary.ingested, duplicates: summary.duplicates, failed: summary.failed.length + refusedCount });
       res.end();
     } catch (e) {
       // Reports stored before the failure stay stored (each in its own transaction); the batch stays staged.
       console.error(`[upload] commit ${batch.id}: ${e instanceof Error ? e.message : String(e)}`);
-      if (res.headersSent) {
-        send({ type: 'error', error: '服务器内部错误，入库中断；已入库的文件不受影响，可重新提交其余文件' });
-        res.end();
-      } else next(e);
+      // The answer is already NDJSON (status and type set before the first file): it ends with the error line.
+      send({ type: 'error', error: '服务器内部错误，入库中断；已入库的文件不受影响，可重新提交其余文件' });
+      res.end();
     } finally {
       committing.delete(batch.id);
     }
@@ -178,13 +192,12 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
       const id = /^\d{1,12}$/.test(req.params.reportId) ? Number(req.params.reportId) : NaN;
       const row = Number.isFinite(id)
         ? await db
-            .selectFrom('reports as r')
-            .innerJoin('units as u', 'u.id', 'r.unit_id')
-            .select(['u.name as unit', 'r.original_sha256 as sha256', 'r.original_name as name'])
-            .where('r.id', '=', id)
+            .selectFrom('reports')
+            .select(['unit_id as unitId', 'deleted_at as deletedAt', 'original_sha256 as sha256', 'original_name as name'])
+            .where('id', '=', id)
             .executeTakeFirst()
         : undefined;
-      if (!row || (user.role === 'submitter' && row.unit !== user.unitName)) {
+      if (!mayReadReport(user, row) || !row) {
         notFound(res, '报告不存在');
         return;
       }

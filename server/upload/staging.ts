@@ -1,18 +1,23 @@
 // An upload between receipt and commit: staged in <data>/staging/<batch id>/ with one file per report
 // (a zip's entries written out one by one) and batch.json, which says what was found in each file.
-// Nothing reaches the database before the user confirms; a batch not committed expires after a day.
+// Nothing reaches the database before the user confirms; a batch not committed expires after two hours
+// (swept on a timer and before each upload).
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SessionUser } from '../../shared/roles.js';
 import type { UploadItem } from '../../shared/uploads.js';
-import type { Db } from '../db/connection.js';
-import { DecodeError, expandArchive, isArchiveName } from '../decode/index.js';
+import { type Db, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/connection.js';
+import { DEFAULT_ARCHIVE_LIMITS, expandArchive, isArchiveName } from '../decode/index.js';
+import { duplicateForViewer } from '../api/visibility.js';
+import { perFileFailure } from '../intake/batch.js';
 import { formatBytes } from '../decode/zipfile.js';
 import { nonWhitespaceChars, prepareSubmission } from '../intake/ingest.js';
 import type { ReceivedFile, UploadLimits } from './receive.js';
 
-export const STAGING_TTL_MS = 24 * 3600_000;
+/** Long enough to check and correct a batch over a meeting; short enough not to keep abandoned files. */
+export const STAGING_TTL_MS = 2 * 3600_000;
+export const STAGING_SWEEP_MS = 10 * 60_000;
 
 export interface StagedItem extends UploadItem {
   /** The staged bytes, relative to the batch folder; null when the item is refused. */
@@ -40,7 +45,7 @@ export function batchDir(root: string, id: string): string | null {
 export async function createBatchDir(root: string): Promise<{ id: string; dir: string }> {
   const id = randomUUID();
   const dir = path.join(root, id);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   return { id, dir };
 }
 
@@ -67,6 +72,22 @@ export async function sweepExpired(root: string, now = Date.now()): Promise<numb
     }
   }
   return removed;
+}
+
+/** Sweeps now and then every `everyMs`; the timer does not keep the process alive. Stop it with clearInterval. */
+export function sweepStagingPeriodically(root: string, everyMs = STAGING_SWEEP_MS): NodeJS.Timeout {
+  const sweep = (): void => {
+    sweepExpired(root).then(
+      (n) => {
+        if (n > 0) console.error(`[upload] removed ${n} expired staged batch(es)`);
+      },
+      (e: unknown) => console.error(`[upload] sweeping ${root}: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  };
+  sweep();
+  const timer = setInterval(sweep, everyMs);
+  timer.unref();
+  return timer;
 }
 
 export async function loadBatch(dir: string): Promise<StagedBatch | null> {
@@ -101,8 +122,13 @@ function refused(id: number, fileName: string, size: number, problem: string): S
 export async function stageBatch(db: Db, user: SessionUser, id: string, dir: string, received: ReceivedFile[], limits: UploadLimits): Promise<StagedBatch> {
   const items: StagedItem[] = [];
   const pending: Array<Pending & { id: number }> = [];
+  /** Reports this request may still bring, and bytes its archives may still unpack to. */
+  let unpackable = limits.maxUnpackedBytes;
+  const readable = (): number => limits.maxItems - pending.length;
+  const overItems = `本次上传的报告超过 ${limits.maxItems} 份的上限，此文件未读取，请分批上传`;
   const add = (fileName: string, size: number, problem: string | null, file?: string): void => {
     const itemId = items.length + pending.length;
+    if (problem === null && file && readable() <= 0) problem = overItems;
     if (problem !== null || !file) items.push(refused(itemId, fileName, size, problem ?? '文件未能接收'));
     else pending.push({ id: itemId, fileName, file, size });
   };
@@ -115,18 +141,26 @@ export async function stageBatch(db: Db, user: SessionUser, id: string, dir: str
       add(r.name, r.size, null, path.basename(r.path));
       continue;
     }
+    if (readable() <= 0 || unpackable <= 0) {
+      add(r.name, r.size, readable() <= 0 ? overItems : `本次上传解压后的总大小已达 ${formatBytes(limits.maxUnpackedBytes)} 的上限，此压缩包未解压，请分批上传`);
+      await fs.rm(r.path, { force: true });
+      continue;
+    }
     try {
-      // From disk: the archive is never read into memory whole.
-      const { entries, refused: refusals } = await expandArchive(r.path);
+      // From disk: the archive is never read into memory whole; it unpacks to what the request has left.
+      const { entries, refused: refusals } = await expandArchive(r.path, {
+        maxTotalBytes: Math.min(DEFAULT_ARCHIVE_LIMITS.maxTotalBytes, unpackable),
+        maxEntries: Math.min(DEFAULT_ARCHIVE_LIMITS.maxEntries, readable()),
+      });
       for (const e of entries) {
+        unpackable -= e.bytes.length;
         const file = `${path.basename(r.path)}-${items.length + pending.length}`;
-        await fs.writeFile(path.join(dir, file), e.bytes);
+        await fs.writeFile(path.join(dir, file), e.bytes, { mode: PRIVATE_FILE_MODE });
         add(`${r.name}/${e.path}`, e.bytes.length, null, file);
       }
       for (const f of refusals) add(`${r.name}/${f.path}`, 0, f.reason);
     } catch (e) {
-      if (!(e instanceof DecodeError)) throw e;
-      add(r.name, r.size, e.message);
+      add(r.name, r.size, perFileFailure(r.name, e).error);
     }
     await fs.rm(r.path, { force: true });
   }
@@ -134,7 +168,7 @@ export async function stageBatch(db: Db, user: SessionUser, id: string, dir: str
   for (const p of pending) items.push(await inspect(db, user, dir, p, seen));
   items.sort((a, b) => a.id - b.id);
   const batch: StagedBatch = { id, userId: user.id, createdAt: new Date().toISOString(), items };
-  await fs.writeFile(path.join(dir, 'batch.json'), JSON.stringify(batch));
+  await fs.writeFile(path.join(dir, 'batch.json'), JSON.stringify(batch), { mode: PRIVATE_FILE_MODE });
   return batch;
 }
 
@@ -147,9 +181,9 @@ async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id
   try {
     prepared = await prepareSubmission({ fileName: p.fileName, bytes, meta: given });
   } catch (e) {
-    if (!(e instanceof DecodeError)) throw e;
+    const failure = perFileFailure(p.fileName, e);
     await fs.rm(path.join(dir, p.file), { force: true });
-    return refused(p.id, p.fileName, p.size, e.message);
+    return refused(p.id, p.fileName, p.size, failure.error);
   }
   const meta = { ...prepared.meta };
   if (meta.unit) {
@@ -159,7 +193,7 @@ async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id
   const dup = await db
     .selectFrom('reports as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['r.id', 'u.name', 'r.title'])
+    .select(['r.id as reportId', 'r.unit_id as unitId', 'r.deleted_at as deletedAt', 'u.name as unit', 'r.title'])
     .where('r.content_hash', '=', prepared.hash)
     .executeTakeFirst();
   // A live report of the same unit and period: this file may be its corrected version.
@@ -190,8 +224,8 @@ async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id
     meta,
     encoding: prepared.encoding,
     chars: nonWhitespaceChars(prepared.text),
-    duplicateOf: dup ? { reportId: dup.id, unit: dup.name, title: dup.title } : null,
-    replaces: replaces && replaces.id !== dup?.id ? { reportId: replaces.id, title: replaces.title, ingestedAt: replaces.ingested_at } : null,
+    duplicateOf: dup ? duplicateForViewer(user, dup) : null,
+    replaces: replaces && replaces.id !== dup?.reportId ? { reportId: replaces.id, title: replaces.title, ingestedAt: replaces.ingested_at } : null,
     warnings,
     problem: null,
   };

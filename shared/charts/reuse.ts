@@ -1,5 +1,6 @@
 // Charts of the reuse view: rates by department and year, and the graph of units sharing copied text.
 import type { EChartsOption } from 'echarts';
+import { tooltipHtml } from './escape.js';
 import { CHART_FONT, PALETTE } from './theme.js';
 
 export interface ReuseRateRow {
@@ -68,7 +69,7 @@ export function copyGraphChart(edges: CopyEdge[], title = '单位间雷同关系
     tooltip: {
       formatter: (p: unknown) => {
         const d = (p as { dataType: string; data: { source?: string; target?: string; value: number; name?: string } }).data;
-        return d.source ? `${d.source} — ${d.target}<br/>相同文字 ${d.value} 字` : `${d.name}<br/>涉及相同文字 ${d.value} 字`;
+        return d.source ? tooltipHtml`${d.source} — ${d.target}<br/>相同文字 ${d.value} 字` : tooltipHtml`${d.name}<br/>涉及相同文字 ${d.value} 字`;
       },
     },
     legend: { bottom: 0, data: departments },

@@ -13,7 +13,7 @@ let url: string;
 beforeAll(async () => {
   db = await openDb(':memory:');
   await ensureAdmin(db, 'correct-horse-1');
-  server = createApp(db, { loginLimiter: new LoginRateLimiter(3, 60_000) }).listen(0);
+  server = createApp(db, { loginLimiter: new LoginRateLimiter({ perPair: 3, windowMs: 60_000 }) }).listen(0);
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {

@@ -25,8 +25,9 @@ describe('a batch that breaks off', () => {
       { label: 'good', read: async () => ({ fileName: path.basename(file!), bytes: fs.readFileSync(file!), meta: { unit: '市统计局', department: '经济', year: 2024 } }) },
       {
         label: 'disk',
+        // The disk failing as Node reports it (an error of one file's content would fail that file alone).
         read: async (): Promise<never> => {
-          throw new Error('EIO: i/o error');
+          throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
         },
       },
     ];

@@ -141,11 +141,12 @@ describe('POST /api/uploads and commit', () => {
       expect(new Uint8Array(fs.readFileSync(originalPath(originalsDirIn(dir), row.original_sha256!)))).toEqual(sent.get(e.file));
       expect(row.original_sha256).toBe(sha256Hex(sent.get(e.file)!));
     }
-    // Committed: the staging folder is gone, and the upload is in the audit log.
+    // Committed: the staging folder is gone, and each file is in the audit log with its batch.
     expect(stagedBatches()).toEqual([]);
     const log = await db.selectFrom('audit_log').select(['action', 'target', 'detail']).where('action', '=', 'upload').execute();
-    expect(log).toHaveLength(1);
-    expect(log[0]!.target).toBe(`batch:${body.batch}`);
+    expect(log).toHaveLength(expected.length);
+    for (const entry of log) expect(JSON.parse(entry.detail!)).toMatchObject({ batch: body.batch });
+    expect(log.filter((l) => l.target?.startsWith('report:'))).toHaveLength(good.length);
   });
 
   it('names a stored duplicate at upload and answers duplicate at commit', async () => {
@@ -188,7 +189,7 @@ describe('POST /api/uploads and commit', () => {
     expect(again.body.items[0]!.meta).toMatchObject({ unit: '市档案局', department: '市委办', year: 2024, period: 'H2' });
   });
 
-  it('rolls a report back whole when storing it fails midway, keeping the reports stored before it', async () => {
+  it('rolls a report back whole when storing it fails midway, fails that file alone and stores the others', async () => {
     // A failure inside the transaction, after the report row and its unit are written.
     await sql`create trigger fail_on_heading after insert on sections when new.heading like '%触发回滚%' begin select raise(abort, 'test failure'); end`.execute(db);
     try {
@@ -201,7 +202,8 @@ describe('POST /api/uploads and commit', () => {
       const before = { reports: await count('reports'), units: await count('units'), sections: await count('sections'), fingerprints: await count('reuse_fingerprints') };
       const lines = await commit(admin, body.batch, body.items);
       expect(lines[0]).toMatchObject({ type: 'result', status: 'stored' });
-      expect(lines.at(-1)).toMatchObject({ type: 'error', error: expect.stringMatching(/入库中断/) });
+      expect(lines[1]).toMatchObject({ type: 'result', status: 'failed', error: expect.stringMatching(/意外错误/) });
+      expect(lines.at(-1)).toEqual({ type: 'done', stored: 1, duplicates: 0, failed: 1 });
       expect(await count('reports')).toBe(before.reports + 1);
       expect(await count('units')).toBe(before.units + 1);
       expect(await db.selectFrom('units').select('id').where('name', '=', '市林业局').executeTakeFirst()).toBeUndefined();
@@ -209,8 +211,8 @@ describe('POST /api/uploads and commit', () => {
       // The original the failed report wrote is taken back with it.
       const badSha = sha256Hex(new TextEncoder().encode(bad));
       expect(fs.existsSync(originalPath(originalsDirIn(dir), badSha))).toBe(false);
-      // The batch stays staged so the rest can be sent again.
-      expect(stagedBatches()).toContain(body.batch);
+      // The batch is done: what failed is answered, the rest stored.
+      expect(stagedBatches()).not.toContain(body.batch);
     } finally {
       await sql`drop trigger fail_on_heading`.execute(db);
     }
@@ -270,7 +272,7 @@ describe('upload limits, counted while streaming', () => {
     expect(noCsrf.status).toBe(403);
   });
 
-  it('expires staged batches after a day', async () => {
+  it('expires staged batches after their time to live', async () => {
     const { id } = await createBatchDir(stagingRoot(dir));
     expect(await sweepExpired(stagingRoot(dir), Date.now())).toBe(0);
     expect(stagedBatches()).toContain(id);

@@ -1,7 +1,7 @@
 // Renders an ECharts option built by shared/charts (the same definition the exports use).
 import type { EChartsOption, ECharts } from 'echarts';
-import * as echarts from 'echarts';
 import { useCallback, useEffect, useRef } from 'react';
+import { chartTypesFor, echarts } from '../echarts.js';
 import { ChartDownload } from './ChartDownload.js';
 
 export interface ChartProps {
@@ -30,7 +30,14 @@ export function Chart({ option, height = 360, onClick, testId, download = true }
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    let current = true;
+    // A graph or heatmap type is fetched the first time one is drawn; a newer option wins.
+    void chartTypesFor(option).then(() => {
+      if (current) chart.current?.setOption(option, true);
+    });
+    return () => {
+      current = false;
+    };
   }, [option]);
   useEffect(() => {
     const c = chart.current;

@@ -3,8 +3,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import type { EChartsOption } from 'echarts';
-import * as echarts from 'echarts';
 import { exportOption } from '../../../shared/charts/export.js';
+import { echarts, svgRenderer } from '../echarts.js';
 import { safeFileName, saveBlob, saveFile } from '../download.js';
 
 export interface ChartDownloadProps {
@@ -33,7 +33,8 @@ function downloadPng(option: EChartsOption, size: { width: number; height: numbe
   }
 }
 
-function downloadSvg(option: EChartsOption, size: { width: number; height: number }, name: string) {
+async function downloadSvg(option: EChartsOption, size: { width: number; height: number }, name: string) {
+  await svgRenderer();
   const { option: out, height } = exportOption(option, size);
   const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: size.width, height });
   try {
@@ -54,7 +55,7 @@ export function ChartDownload({ option, size }: ChartDownloadProps) {
           { key: 'png', label: '下载 PNG 图片（高清）' },
           { key: 'svg', label: '下载 SVG 矢量图' },
         ],
-        onClick: ({ key }) => (key === 'png' ? downloadPng(option, size(), name) : downloadSvg(option, size(), name)),
+        onClick: ({ key }) => (key === 'png' ? downloadPng(option, size(), name) : void downloadSvg(option, size(), name)),
       }}
     >
       <Button size="small" type="text" icon={<DownloadOutlined />} aria-label="下载图表" title="下载图表" data-testid="chart-download" />

@@ -57,7 +57,11 @@ function OutcomeCell({ outcome }: { outcome: Outcome }) {
   return (
     <Space size={4}>
       {outcome.status === 'stored' ? <Tag color="green">已入库</Tag> : <Tag color="orange">重复，未再入库</Tag>}
-      <Link to={`/reports/${outcome.reportId}`}>{outcome.status === 'stored' ? '查看报告' : '查看已有报告'}</Link>
+      {outcome.reportId === null ? (
+        <Typography.Text type="secondary">已由另一单位报送</Typography.Text>
+      ) : (
+        <Link to={`/reports/${outcome.reportId}`}>{outcome.status === 'stored' ? '查看报告' : '查看已有报告'}</Link>
+      )}
     </Space>
   );
 }
@@ -77,10 +81,14 @@ function Notes({ row, onCorrection }: { row: Row; onCorrection: (on: boolean) =>
       {row.duplicateOf && (
         <span>
           <Tag color="orange">已入库过</Tag>
-          <Link to={`/reports/${row.duplicateOf.reportId}`}>
-            {row.duplicateOf.unit}
-            {row.duplicateOf.title ? `《${row.duplicateOf.title}》` : ''}
-          </Link>
+          {row.duplicateOf.reportId === null ? (
+            `${row.duplicateOf.unit}${row.duplicateOf.title ? `《${row.duplicateOf.title}》` : ''}`
+          ) : (
+            <Link to={`/reports/${row.duplicateOf.reportId}`}>
+              {row.duplicateOf.unit}
+              {row.duplicateOf.title ? `《${row.duplicateOf.title}》` : ''}
+            </Link>
+          )}
         </span>
       )}
       {row.replaces && (
