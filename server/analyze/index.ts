@@ -15,11 +15,11 @@ export function analyzeReport(text: string, hints: AnalyzeHints = {}): Analysis 
   const lines = splitLines(text);
   const sentences = splitSentences(text);
   const { sections, title } = findSections(text, lines);
-  const meta = findMeta(title, lines, hints);
+  const { meta, evidence } = findMeta(text, title, lines, hints);
   const problems = findProblems(text, lines, sections);
   const figures = findFigures(text, sentences);
   const placeholders = findPlaceholders(text);
   const density = placeholderDensity(placeholders.length, text);
   const flags = findFlags({ text, lines, sentences, sections, problems, figures, placeholders, density, year: meta.year, unit: hints.unit ?? meta.unit });
-  return { meta, sections, problems, figures, placeholders, placeholderDensity: density, flags };
+  return { meta, sections, problems, figures, placeholders, placeholderDensity: density, flags, metaEvidence: evidence };
 }

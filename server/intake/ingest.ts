@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { metaFromFileName, mergeMeta } from '../../shared/meta.js';
+import { mergeMeta } from '../../shared/meta.js';
+import { metaFromFileName } from '../analyze/meta.js';
 import type { Analysis, ReportMeta } from '../../shared/types.js';
 import { analyzeReport } from '../analyze/index.js';
 import type { Db } from '../db/connection.js';
