@@ -16,7 +16,17 @@ export interface UploadItem {
   /** A stored report with the same text. */
   duplicateOf: { reportId: number; unit: string; title: string | null } | null;
   /** The unit's live report for the same period: committed as a correction, this file replaces it. */
-  replaces: { reportId: number; title: string | null; ingestedAt: string } | null;
+  replaces: {
+    reportId: number;
+    title: string | null;
+    ingestedAt: string;
+    /** Share of that report's text this file repeats. */
+    share: number;
+    /** It repeats most of it (≥ 80%): proposed as its corrected version rather than a second report. */
+    proposed: boolean;
+  } | null;
+  /** Where the unit was read (文末落款“市统计局党组”, 文件名 …), in Chinese; null when it was not. */
+  unitFrom: string | null;
   warnings: string[];
   /** Why the file cannot be stored (it is refused), in Chinese; null when it can. */
   problem: string | null;
@@ -37,7 +47,7 @@ export interface CommitItem {
 
 /** The commit answers one JSON line per file as it is done, then a closing line. */
 export type CommitLine =
-  | { type: 'result'; id: number; file: string; status: 'stored' | 'duplicate'; reportId: number; replaced?: number }
+  | { type: 'result'; id: number; file: string; status: 'stored' | 'duplicate'; reportId: number; replaced?: number; /** Stored as 待确认 (unit or year unknown). */ pending?: boolean }
   | { type: 'result'; id: number; file: string; status: 'failed'; error: string }
-  | { type: 'done'; stored: number; duplicates: number; failed: number }
+  | { type: 'done'; stored: number; duplicates: number; failed: number; pending: number }
   | { type: 'error'; error: string };

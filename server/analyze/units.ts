@@ -189,3 +189,44 @@ export class UnitRegistry {
     return abbreviated.size === 1 ? { unitId: [...abbreviated][0]!, how: 'abbreviation' } : null;
   }
 }
+
+/** Character bigrams' overlap (Dice) of two keys: how alike two spellings are. */
+function likeness(a: string, b: string): number {
+  const grams = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+  const ga = grams(a);
+  const gb = grams(b);
+  if (ga.size === 0 || gb.size === 0) return 0;
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return (2 * shared) / (ga.size + gb.size);
+}
+
+export interface UnitCandidate {
+  unitId: number;
+  /** 0..1: how surely the mention names that unit, times how surely the place names the submitter. */
+  score: number;
+  /** The name the submission gives that points to the unit. */
+  via: string;
+  how: MatchKind | 'similar';
+}
+
+const MATCH_SCORE: Record<MatchKind, number> = { name: 1, alias: 1, variant: 0.9, abbreviation: 0.8 };
+
+/** The units a submission's mentions may stand for, best first: matches, then spellings alike (for a person to choose). */
+export function rankUnits(mentions: ReadonlyArray<{ name: string; key: string; weight: number }>, entries: readonly RegistryEntry[], limit = 5): UnitCandidate[] {
+  const registry = new UnitRegistry(entries);
+  const best = new Map<number, UnitCandidate>();
+  const consider = (c: UnitCandidate) => {
+    const had = best.get(c.unitId);
+    if (!had || c.score > had.score) best.set(c.unitId, c);
+  };
+  for (const m of mentions) {
+    const match = registry.match(m.name);
+    if (match) consider({ unitId: match.unitId, score: m.weight * MATCH_SCORE[match.how], via: m.name, how: match.how });
+    for (const e of entries) {
+      const alike = Math.max(...[e.name, ...e.aliases].map((s) => likeness(m.key, unitKey(s))));
+      if (alike >= 0.5) consider({ unitId: e.id, score: m.weight * 0.7 * alike, via: m.name, how: 'similar' });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -12,6 +12,7 @@ import { getUnitComparison, getUnitHistory } from '../queries/units.js';
 import { getReportReuse } from '../reuse/index.js';
 import { searchReports } from '../search/index.js';
 import { adminRouter } from './admin.js';
+import { intakeRouter, registryRouter } from './intake.js';
 import { adminProcedure, filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
 
 const page = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20) };
@@ -131,6 +132,8 @@ export const appRouter = router({
   compare: compareRouter,
   reuse: reuseRouter,
   admin: adminRouter,
+  intake: intakeRouter,
+  registry: registryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ import { type BatchSource, ingestBatch, ReadError } from '../intake/batch.js';
 import type { Db } from '../db/connection.js';
 import { originalPath, originalsDirIn } from '../intake/originals.js';
 import { DEFAULT_UPLOAD_LIMITS, receiveFiles, UploadRefused, type UploadLimits } from './receive.js';
+import { registryRoutes } from './registry.js';
 import { batchDir, createBatchDir, loadBatch, publicItem, removeBatch, stageBatch, stagingRoot, sweepExpired } from './staging.js';
 
 export interface FileRouteOptions {
@@ -60,6 +61,7 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
   const originals = originalsDirIn(opts.dataDir);
   const committing = new Set<string>();
   const r = express.Router();
+  r.use(registryRoutes(db, root, limits));
 
   r.post('/api/uploads', async (req, res, next) => {
     const user = requireUser(res);
@@ -130,7 +132,7 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
           label: item.fileName,
           read: async () => {
             try {
-              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), meta, correction: want.correction === true };
+              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), options: meta, correction: want.correction === true };
             } catch {
               throw new ReadError('暂存的文件已不存在（可能已过期），请重新上传');
             }
@@ -151,13 +153,21 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
           send(
             result.status === 'failed'
               ? { type: 'result', id, file: result.file, status: 'failed', error: result.error }
-              : { type: 'result', id, file: result.file, status: result.status, reportId: result.reportId, ...(result.status === 'stored' && result.replaced !== undefined ? { replaced: result.replaced } : {}) },
+              : {
+                  type: 'result',
+                  id,
+                  file: result.file,
+                  status: result.status,
+                  reportId: result.reportId,
+                  ...(result.status === 'stored' && result.replaced !== undefined ? { replaced: result.replaced } : {}),
+                  ...(result.status === 'stored' && result.pending ? { pending: true } : {}),
+                },
           );
         },
       });
       await audit(db, user, 'upload', `batch:${batch.id}`, { files: outcomes });
       await removeBatch(dir);
-      send({ type: 'done', stored: summary.ingested, duplicates: summary.duplicates, failed: summary.failed.length + refusedCount });
+      send({ type: 'done', stored: summary.ingested, duplicates: summary.duplicates, failed: summary.failed.length + refusedCount, pending: summary.pending });
       res.end();
     } catch (e) {
       // Reports stored before the failure stay stored (each in its own transaction); the batch stays staged.

@@ -80,7 +80,7 @@ function field(): FieldScore {
 }
 
 /** TP: found and right; FP: found but wrong or not in the gold; FN: in the gold but not found right. */
-export function scoreMeta(cases: readonly MetaCase[], found: (c: MetaCase) => MetaGold): MetaScores {
+export function scoreMeta<C extends MetaCase>(cases: readonly C[], found: (c: C) => MetaGold): MetaScores {
   const scores = { unit: field(), year: field(), period: field(), misses: [] as string[] };
   for (const c of cases) {
     const got = found(c);

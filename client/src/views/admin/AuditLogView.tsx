@@ -14,6 +14,7 @@ const ACTION_LABELS: Record<string, string> = {
   export: '导出',
   'user.create': '新建账号',
   'user.update': '修改账号',
+  'units.update': '修改单位名录',
 };
 
 export function AuditLogView() {

@@ -1,0 +1,41 @@
+// Importing a unit registry (yanpan units import, the 单位名录 view): each unit added or updated in its own
+// transaction (one bad row fails that row only), then the reports already stored matched again.
+import type { Db } from '../db/connection.js';
+import { rematchStored } from './assign.js';
+import { readTable, registryFromTable } from './registry-file.js';
+import { RegistryError, type RegistryUnit, saveRegistryUnit } from './units.js';
+
+export interface RegistryImport {
+  units: number;
+  added: number;
+  updated: number;
+  /** Units named before the registry knew them, now filed under their registry unit. */
+  merged: number;
+  /** Pending reports whose text names a registry unit, now assigned to it. */
+  assigned: number;
+  /** Rows that could not be taken, in Chinese. */
+  errors: string[];
+}
+
+export async function importRegistry(db: Db, units: readonly RegistryUnit[], errors: string[] = []): Promise<RegistryImport> {
+  let added = 0;
+  let updated = 0;
+  for (const u of units) {
+    try {
+      const r = await db.transaction().execute((trx) => saveRegistryUnit(trx, u));
+      if (r.added) added++;
+      else updated++;
+    } catch (e) {
+      if (!(e instanceof RegistryError)) throw e;
+      errors.push(`${u.name}：${e.message}`);
+    }
+  }
+  const { merged, assigned } = await rematchStored(db);
+  return { units: added + updated, added, updated, merged, assigned, errors };
+}
+
+/** A CSV or .xlsx registry file. Throws RegistryFileError when the file as a whole cannot be read. */
+export async function importRegistryFile(db: Db, fileName: string, bytes: Uint8Array): Promise<RegistryImport> {
+  const { units, errors } = registryFromTable(await readTable(fileName, bytes));
+  return importRegistry(db, units, errors);
+}
