@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BookOutlined, ExceptionOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -23,6 +23,8 @@ import { ThemesView } from './views/themes/ThemesView.js';
 import { UnitComparisonView } from './views/units/UnitComparisonView.js';
 import { UnitView } from './views/units/UnitView.js';
 import { UploadView } from './views/upload/UploadView.js';
+import { PendingView } from './views/pending/PendingView.js';
+import { RegistryView } from './views/registry/RegistryView.js';
 
 interface ViewEntry {
   path: string;
@@ -51,6 +53,8 @@ const VIEWS: ViewEntry[] = [
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },
   { path: '/upload', label: '报送上传', icon: <UploadOutlined />, element: <UploadView />, menu: true, roles: ALL },
+  { path: '/pending', label: '待补充信息', icon: <ExceptionOutlined />, element: <PendingView />, menu: true, roles: REVIEWERS },
+  { path: '/registry', label: '单位名录', icon: <BookOutlined />, element: <RegistryView />, menu: true, roles: REVIEWERS },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, element: <UsersView />, menu: true, roles: ['admin'] },
   { path: '/admin/recycle', label: '回收站', icon: <DeleteOutlined />, element: <RecycleBinView />, menu: true, roles: ['admin'] },
   { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },

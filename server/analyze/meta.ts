@@ -6,7 +6,7 @@
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
 import { foldScript } from './script.js';
-import { parseChineseNumber, type Line } from './text.js';
+import { parseChineseNumber, splitLines, type Line } from './text.js';
 import { readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
 import { alternation, escapeRegex, vocab } from './vocab.js';
 
@@ -284,19 +284,54 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
 }
 
 /** What the submission says of its unit, year and period, and where. */
-export function findMetaEvidence(text: string, title: Line | null, lines: readonly Line[], fileName?: string): MetaEvidence {
+/** The text as the rules read it, with the places they look at. */
+function read(text: string, title: Line | null, lines: readonly Line[]): { folded: string; lines: readonly Line[]; p: Places } {
   // Only the head and the end are read for names and dates; the middle stays as it is (the fold keeps offsets).
   const folded = text.length <= 6000 ? foldScript(text) : foldScript(text.slice(0, 4500)) + text.slice(4500, -1500) + foldScript(text.slice(-1500));
   // The lines as folded (網信辦 → 网信办): the same spans, read in the folded text.
   const foldedLines = folded === text ? lines : lines.map((l) => ({ ...l, text: folded.slice(l.start, l.end) }));
   const foldedTitle = title ? (foldedLines.find((l) => l.start === title.start) ?? null) : null;
-  const p = places(folded, foldedLines, foldedTitle);
+  return { folded, lines: foldedLines, p: places(folded, foldedLines, foldedTitle) };
+}
+
+/** What the submission says of its unit, year and period, and where. */
+export function findMetaEvidence(text: string, title: Line | null, lines: readonly Line[], fileName?: string): MetaEvidence {
+  const { folded, lines: foldedLines, p } = read(text, title, lines);
   const file = fileName ? fileNameMeta(fileName) : null;
   const units = unitMentions(folded, foldedLines, p);
   if (file?.unit) units.unshift(file.unit);
   const inText = yearAndPeriod(folded, p);
   const fromFile = <T>(v: T | null | undefined): MetaFinding<T> | null => (v === null || v === undefined ? null : { value: v, rule: 'file-name', span: null });
   return { units, year: fromFile(file?.year) ?? inText.year, period: fromFile(file?.period) ?? inText.period };
+}
+
+/**
+ * The registry's spellings (names, aliases) where a report names its author — title and header lines, the
+ * opening, the last lines — also where no rule reads a name (区宣传舆情组, a name within a sentence).
+ */
+export function registryMentions(text: string, registry: UnitRegistry): UnitMention[] {
+  if (registry.size === 0) return [];
+  const { folded, p } = read(text, null, splitLines(text));
+  const regions: Array<[Span, MetaRule]> = [
+    ...p.head.map((l): [Span, MetaRule] => [l, p.titles.includes(l) ? 'title' : 'header']),
+    ...(p.opening ? [[{ start: p.opening.start, end: Math.min(text.length, p.opening.start + 600) }, 'opening'] as [Span, MetaRule]] : []),
+    ...p.tail.map((l): [Span, MetaRule] => [l, 'signature']),
+  ];
+  const found: UnitMention[] = [];
+  for (const [region, rule] of regions) {
+    const s = folded.slice(region.start, region.end);
+    const taken: Span[] = [];
+    // Longest spellings first; a shorter one inside a longer one already found is the same mention.
+    for (const { text: spelling } of registry.spellings) {
+      for (let at = s.indexOf(spelling); at >= 0; at = s.indexOf(spelling, at + 1)) {
+        const span = { start: region.start + at, end: region.start + at + spelling.length };
+        if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+        taken.push(span);
+        found.push({ name: spelling, key: unitKey(spelling), rule, span, weight: WEIGHT[rule] ?? 0.5 });
+      }
+    }
+  }
+  return mergeMentions(found);
 }
 
 /**

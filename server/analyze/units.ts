@@ -213,8 +213,7 @@ export interface UnitCandidate {
 const MATCH_SCORE: Record<MatchKind, number> = { name: 1, alias: 1, variant: 0.9, abbreviation: 0.8 };
 
 /** The units a submission's mentions may stand for, best first: matches, then spellings alike (for a person to choose). */
-export function rankUnits(mentions: ReadonlyArray<{ name: string; key: string; weight: number }>, entries: readonly RegistryEntry[], limit = 5): UnitCandidate[] {
-  const registry = new UnitRegistry(entries);
+export function rankUnits(mentions: ReadonlyArray<{ name: string; key: string; weight: number }>, registry: UnitRegistry, limit = 5): UnitCandidate[] {
   const best = new Map<number, UnitCandidate>();
   const consider = (c: UnitCandidate) => {
     const had = best.get(c.unitId);
@@ -223,7 +222,7 @@ export function rankUnits(mentions: ReadonlyArray<{ name: string; key: string; w
   for (const m of mentions) {
     const match = registry.match(m.name);
     if (match) consider({ unitId: match.unitId, score: m.weight * MATCH_SCORE[match.how], via: m.name, how: match.how });
-    for (const e of entries) {
+    for (const e of registry.entries) {
       const alike = Math.max(...[e.name, ...e.aliases].map((s) => likeness(m.key, unitKey(s))));
       if (alike >= 0.5) consider({ unitId: e.id, score: m.weight * 0.7 * alike, via: m.name, how: 'similar' });
     }

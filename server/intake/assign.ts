@@ -13,7 +13,7 @@ import type { ReportMetaTable } from '../db/schema.js';
 import { inChunks } from '../db/insert.js';
 import { deriveAfterBatch, refreshUnitSummaries } from '../derive/index.js';
 import { finalizeReuse, indexReportReuse } from '../reuse/index.js';
-import { resolveSubmission } from './resolve.js';
+import { resolveSubmission, withRegistryMentions } from './resolve.js';
 import { UnitDirectory } from './units.js';
 
 export interface Assignment {
@@ -176,7 +176,7 @@ export async function rematchStored(db: Db): Promise<{ merged: number; assigned:
   let assigned = 0;
   for (const r of pending) {
     const evidence = findMetaEvidence(r.text, null, splitLines(r.text), r.file_name ?? undefined);
-    const resolution = resolveSubmission({}, evidence, null, dir);
+    const resolution = resolveSubmission({}, withRegistryMentions(evidence, r.text, dir), null, dir);
     if (!resolution.unit || resolution.provenance.unit.source !== 'registry') continue;
     const { assigned: a, units } = await apply(db, { id: r.id, unitId: resolution.unit.id });
     await db

@@ -15,7 +15,7 @@ import { DecodeError, decodeReport, type SourceEncoding } from '../decode/index.
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from '../reuse/index.js';
 import { indexReportText } from '../search/index.js';
-import { type Provenance, type Resolution, resolveSubmission } from './resolve.js';
+import { type Provenance, type Resolution, resolveSubmission, withRegistryMentions } from './resolve.js';
 import { closestStoredVersion, RESUBMISSION_SHARE, type Resubmission } from './resubmission.js';
 import { pendingUnitId, UnitDirectory, type UnitRow } from './units.js';
 
@@ -81,7 +81,7 @@ export async function prepareSubmission(sub: Submission, directory: UnitDirector
   const given = { options: sub.options, manifest: sub.meta };
   const hinted = mergeMeta(sub.options ?? {}, sub.meta ?? {});
   const analysis = analyzeReport(text, { fileName: sub.fileName, unit: hinted.unit, year: hinted.year });
-  const resolution = resolveSubmission(given, analysis.metaEvidence, analysis.meta.title, directory);
+  const resolution = resolveSubmission(given, withRegistryMentions(analysis.metaEvidence, text, directory), analysis.meta.title, directory);
   return { text, encoding, hash: contentHash(text), analysis, resolution, meta: resolution.meta, warnings };
 }
 

@@ -3,7 +3,7 @@
 // came from and the rule and span that named it. A report whose unit or year stays unknown is pending.
 import { mergeMeta } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, MetaSource, ReportMeta, Span, UnitMention } from '../../shared/types.js';
-import { chooseUnit } from '../analyze/meta.js';
+import { chooseUnit, registryMentions } from '../analyze/meta.js';
 import { unitKey } from '../analyze/units.js';
 import type { UnitDirectory, UnitRow } from './units.js';
 
@@ -48,6 +48,12 @@ function givenField<K extends keyof ReportMeta>(given: Given, k: K): { value: No
     if (v !== null && v !== undefined && v !== '') return { value: v as NonNullable<ReportMeta[K]>, source };
   }
   return null;
+}
+
+/** The evidence with the registry's spellings found where the report names its author (see registryMentions). */
+export function withRegistryMentions(evidence: MetaEvidence, text: string, dir: UnitDirectory): MetaEvidence {
+  const named = registryMentions(text, dir.registry);
+  return named.length ? { ...evidence, units: [...evidence.units, ...named] } : evidence;
 }
 
 export function resolveSubmission(given: Given, evidence: MetaEvidence, title: string | null, dir: UnitDirectory): Resolution {

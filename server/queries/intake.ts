@@ -2,9 +2,9 @@
 // report view), and the 待补充信息 queue — pending reports with why they wait and the units they may
 // belong to, ranked from what their text names.
 import { META_RULE_LABELS, type MetaRule, type MetaSource, type Period } from '../../shared/types.js';
-import { findMetaEvidence } from '../analyze/meta.js';
+import { findMetaEvidence, registryMentions } from '../analyze/meta.js';
 import { splitLines } from '../analyze/text.js';
-import { rankUnits } from '../analyze/units.js';
+import { rankUnits, UnitRegistry } from '../analyze/units.js';
 import type { Db } from '../db/connection.js';
 import { listUnits } from '../intake/units.js';
 
@@ -135,7 +135,7 @@ export async function getPendingQueue(db: Db, page = 1, pageSize = 50) {
       .execute(),
     listUnits(db),
   ]);
-  const entries = units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases }));
+  const known = new UnitRegistry(units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases })));
   const byId = new Map(units.map((u) => [u.id, u]));
   const previous = await Promise.all(
     rows.map((r) => (r.resubmission_of === null ? null : db.selectFrom('reports').select(['id', 'title', 'file_name']).where('id', '=', r.resubmission_of).executeTakeFirst())),
@@ -144,6 +144,7 @@ export async function getPendingQueue(db: Db, page = 1, pageSize = 50) {
     total,
     rows: rows.map((r, i) => {
       const evidence = findMetaEvidence(r.text, null, splitLines(r.text), r.file_name ?? undefined);
+      const mentions = [...evidence.units, ...registryMentions(r.text, known)];
       const before = previous[i];
       return {
         id: r.id,
@@ -159,7 +160,7 @@ export async function getPendingQueue(db: Db, page = 1, pageSize = 50) {
         resubmission: before ? { reportId: before.id, title: before.title, fileName: before.file_name, share: r.resubmission_share ?? 0 } : null,
         /** What the text names, for the reviewer (the name as written and where). */
         named: evidence.units.slice(0, 3).map((m) => ({ name: m.name, rule: m.rule, ruleLabel: META_RULE_LABELS[m.rule] })),
-        candidates: rankUnits(evidence.units, entries).map((c) => {
+        candidates: rankUnits(mentions, known).map((c) => {
           const u = byId.get(c.unitId)!;
           return { unit: u.name, department: u.department, registered: u.registered, score: Math.round(c.score * 100) / 100, via: c.via, how: c.how };
         }),
