@@ -27,7 +27,7 @@ export async function importRegistry(db: Db, units: readonly RegistryUnit[], err
       else updated++;
     } catch (e) {
       if (!(e instanceof RegistryError)) throw e;
-      errors.push(`${u.name}：${e.message}`);
+      errors.push(`${u.name}：${e.message}，该单位未导入`);
     }
   }
   const { merged, assigned } = await rematchStored(db);

@@ -57,31 +57,34 @@ export function withRegistryMentions(evidence: MetaEvidence, text: string, dir: 
 }
 
 export function resolveSubmission(given: Given, evidence: MetaEvidence, title: string | null, dir: UnitDirectory): Resolution {
-  // The unit: as given (and then the text's own mention of it is kept as evidence), else as found.
+  // What the submission says of its unit.
+  let found: { unit: UnitRow | null; name: string; provenance: Provenance } | null = null;
+  const chosen = chooseUnit(evidence.units, dir.registry);
+  if (chosen) {
+    const unit = chosen.match ? dir.unit(chosen.match.unitId)! : (dir.find(chosen.mention.name)?.unit ?? null);
+    const source = chosen.match ? 'registry' : sourceOf(chosen.mention.rule);
+    found = { unit, name: unit?.name ?? chosen.mention.name, provenance: { source, rule: chosen.mention.rule, span: chosen.mention.span } };
+  }
+  // A given unit wins; where the user only confirmed what was found, the grounds of the finding are kept.
   const givenUnit = givenField(given, 'unit');
-  let unitName: string | null = null;
-  let unit: UnitRow | null = null;
-  let unitProvenance = NONE;
-  const spanOf = (m: UnitMention | undefined): Provenance => (m ? { source: null, rule: m.rule, span: m.span } : NONE);
+  let unit = found?.unit ?? null;
+  let unitName = found?.name ?? null;
+  let unitProvenance = found?.provenance ?? NONE;
   if (givenUnit) {
     const match = dir.find(givenUnit.value);
-    unit = match?.unit ?? null;
-    unitName = unit?.name ?? givenUnit.value.trim();
-    const key = unitKey(unitName);
-    const named = evidence.units.find((m) => (unit ? dir.find(m.name)?.unit.id === unit.id : m.key === key));
-    unitProvenance = { ...spanOf(named), source: givenUnit.source };
-  } else {
-    const chosen = chooseUnit(evidence.units, dir.registry);
-    if (chosen) {
-      const match = chosen.match ? { unit: dir.unit(chosen.match.unitId)! } : dir.find(chosen.mention.name);
+    const sameAsFound = found !== null && (match ? found.unit?.id === match.unit.id : unitKey(found.name) === unitKey(givenUnit.value));
+    if (!(sameAsFound && givenUnit.source === 'option')) {
       unit = match?.unit ?? null;
-      unitName = unit?.name ?? chosen.mention.name;
-      unitProvenance = { source: chosen.match ? 'registry' : sourceOf(chosen.mention.rule), rule: chosen.mention.rule, span: chosen.mention.span };
+      unitName = unit?.name ?? givenUnit.value.trim();
+      const key = unitKey(unitName);
+      const named = evidence.units.find((m) => (unit ? dir.find(m.name)?.unit.id === unit!.id : m.key === key));
+      unitProvenance = { source: givenUnit.source, rule: named?.rule ?? null, span: named?.span ?? null };
     }
   }
-  const field = <K extends 'year' | 'period'>(k: K, found: MetaFinding<NonNullable<ReportMeta[K]>> | null) => {
+  const field = <K extends 'year' | 'period'>(k: K, f: MetaFinding<NonNullable<ReportMeta[K]>> | null) => {
     const g = givenField(given, k);
-    return g ? { value: g.value, provenance: { ...NONE, source: g.source } } : { value: found?.value ?? null, provenance: fromFinding(found) };
+    if (g && !(g.source === 'option' && f && f.value === g.value)) return { value: g.value, provenance: { ...NONE, source: g.source } };
+    return { value: f?.value ?? null, provenance: fromFinding(f) };
   };
   const year = field('year', evidence.year);
   const period = field('period', evidence.period);
