@@ -133,8 +133,7 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
     const r = readName(text, l.start, accepts(LINE_END, text));
     if (r) add(mention(r, 'signature'));
   }
-  INTRO.lastIndex = 0;
-  for (let m = INTRO.exec(text); m && m.index < 2500; m = INTRO.exec(text)) {
+  for (const m of text.slice(0, 2500).matchAll(INTRO)) {
     const r = readName(text, m.index + m[0].length, accepts(TITLE_FOLLOWER, text));
     if (r) add(mention(r, 'intro'));
   }
@@ -222,9 +221,8 @@ function titleYear(text: string, l: Line): Found<number> | null {
 
 /** The sentence of “现将……报告如下” (or 现对/现就) near the start. */
 function introSentence(text: string): Span | null {
-  INTRO.lastIndex = 0;
-  const m = INTRO.exec(text);
-  if (!m || m.index > 2500) return null;
+  const m = /现(?:将|对|就)/.exec(text.slice(0, 2500));
+  if (!m) return null;
   const stop = text.slice(m.index, m.index + 200).search(/[。：:！\n]/);
   return { start: m.index, end: stop < 0 ? m.index + 200 : m.index + stop };
 }

@@ -35,7 +35,11 @@ function simplify(text: string): string {
 const CN_YEAR = /[一二][〇零○九][一二三四五六七八九〇零○]{2}(?=\s*年)/g;
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
+/** Anything the fold would change, found in one pass (most texts have none). */
+const FOLDABLE = new RegExp(`[０-９]|${PINYIN_GLOSS.source}|${CN_YEAR.source}|${TRADITIONAL.source}`);
+
 export function foldScript(text: string): string {
+  if (!FOLDABLE.test(text)) return text;
   let out = text
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(CN_YEAR, (y) => y.replace(/./g, (c) => CN_DIGIT[c] ?? c))
