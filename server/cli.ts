@@ -66,6 +66,15 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
+/** A file named on the command line, or exit 2 naming it. */
+function readInput(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    fail(`${file}: 无法读取文件`, 2);
+  }
+}
+
 function parsePeriod(p: string | undefined): Period | undefined {
   if (p === undefined) return undefined;
   if (!PERIODS.includes(p as Period)) throw new UsageError(`--period 应为 ${PERIODS.join('/')} 之一`);
@@ -78,20 +87,29 @@ function parseYear(y: string | undefined): number | undefined {
   return Number(y);
 }
 
+/** --unit/--department/--year/--period: metadata set for a whole run (or one report). */
+const META_OPTIONS = { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' } } as const;
+
+function metaOptions(values: { unit?: string; department?: string; year?: string; period?: string }): Partial<ReportMeta> {
+  const meta: Partial<ReportMeta> = {};
+  if (values.unit !== undefined) meta.unit = values.unit;
+  if (values.department !== undefined) meta.department = values.department;
+  const year = parseYear(values.year);
+  if (year !== undefined) meta.year = year;
+  const period = parsePeriod(values.period);
+  if (period !== undefined) meta.period = period;
+  return meta;
+}
+
 async function analyze(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, db: { type: 'string' } },
+    options: { ...META_OPTIONS, db: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('analyze 需要且只需要一个文件');
   const file = positionals[0]!;
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    fail(`${file}: 无法读取文件`, 2);
-  }
+  const bytes = readInput(file);
   try {
     const p = await prepareSubmission({
       fileName: path.basename(file),
@@ -120,20 +138,6 @@ async function withThemes<P extends { text: string; theme: string | null }>(prob
   } finally {
     await db.destroy();
   }
-}
-
-/** --unit/--department/--year/--period: metadata set for a whole run (or one report). */
-const META_OPTIONS = { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' } } as const;
-
-function metaOptions(values: { unit?: string; department?: string; year?: string; period?: string }): Partial<ReportMeta> {
-  const meta: Partial<ReportMeta> = {};
-  if (values.unit !== undefined) meta.unit = values.unit;
-  if (values.department !== undefined) meta.department = values.department;
-  const year = parseYear(values.year);
-  if (year !== undefined) meta.year = year;
-  const period = parsePeriod(values.period);
-  if (period !== undefined) meta.period = period;
-  return meta;
 }
 
 async function ingest(args: string[]): Promise<number> {
@@ -305,12 +309,7 @@ async function units(args: string[]): Promise<number> {
   try {
     if (positionals[0] === 'import') {
       const file = positionals[1]!;
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch {
-        fail(`${file}: 无法读取文件`, 2);
-      }
+      const bytes = readInput(file);
       let r;
       try {
         r = await importRegistryFile(db, file, bytes);

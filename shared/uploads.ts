@@ -51,3 +51,16 @@ export type CommitLine =
   | { type: 'result'; id: number; file: string; status: 'failed'; error: string }
   | { type: 'done'; stored: number; duplicates: number; failed: number; pending: number }
   | { type: 'error'; error: string };
+
+/** What importing a unit registry did (POST /api/units/import, `yanpan units import`). */
+export interface RegistryImport {
+  units: number;
+  added: number;
+  updated: number;
+  /** Units named before the registry knew them, now filed under their registry unit. */
+  merged: number;
+  /** Pending reports whose text names a registry unit, now assigned to it. */
+  assigned: number;
+  /** Rows that could not be taken, in Chinese. */
+  errors: string[];
+}

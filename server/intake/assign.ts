@@ -14,7 +14,7 @@ import { inChunks } from '../db/insert.js';
 import { deriveAfterBatch, refreshUnitSummaries } from '../derive/index.js';
 import { finalizeReuse, indexReportReuse } from '../reuse/index.js';
 import { resolveSubmission, withRegistryMentions } from './resolve.js';
-import { UnitDirectory } from './units.js';
+import { UnitDirectory, unitNamed } from './units.js';
 
 export interface Assignment {
   unit?: string;
@@ -107,19 +107,6 @@ async function apply(db: Db, c: Change): Promise<{ assigned: Assigned; units: nu
   });
 }
 
-/** The unit a name given by a person stands for: the registry's or a stored one, else a new unit of that name. */
-async function unitNamed(db: Db, dir: UnitDirectory, name: string): Promise<number> {
-  const trimmed = name.trim();
-  if (!trimmed) throw new AssignError('单位名称不能为空');
-  const match = dir.find(trimmed);
-  if (match) return match.unit.id;
-  const stored = await db.selectFrom('units').select('id').where('name', '=', trimmed).where('kind', '<>', 'pending').executeTakeFirst();
-  if (stored) return stored.id;
-  const unit = await db.insertInto('units').values({ name: trimmed, department: null, kind: 'found' }).returning(['id', 'name', 'department', 'kind']).executeTakeFirstOrThrow();
-  dir.add(unit);
-  return unit.id;
-}
-
 async function afterChanges(db: Db, ids: number[], units: number[], reresolve: boolean): Promise<void> {
   if (reresolve) await finalizeReuse(db);
   await deriveAfterBatch(db, ids);
@@ -129,8 +116,9 @@ async function afterChanges(db: Db, ids: number[], units: number[], reresolve: b
 /** Completes or corrects a report's unit, year or period. Throws AssignError. */
 export async function assignReport(db: Db, id: number, a: Assignment): Promise<Assigned> {
   if (a.unit === undefined && a.year === undefined && a.period === undefined && !a.correction) throw new AssignError('请至少给出单位、年度或期别之一');
-  const dir = await UnitDirectory.load(db);
-  const unitId = a.unit === undefined ? undefined : await unitNamed(db, dir, a.unit);
+  const name = a.unit?.trim();
+  if (name === '') throw new AssignError('单位名称不能为空');
+  const unitId = name === undefined ? undefined : (await unitNamed(db, await UnitDirectory.load(db), name)).unit.id;
   const { assigned, units, reresolve } = await apply(db, { id, unitId, year: a.year, period: a.period, correction: a.correction });
   await afterChanges(db, [id, ...(assigned.replaced === undefined ? [] : [assigned.replaced])], units, reresolve);
   return assigned;

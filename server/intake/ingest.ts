@@ -17,7 +17,7 @@ import { indexReportReuse } from '../reuse/index.js';
 import { indexReportText } from '../search/index.js';
 import { type Provenance, type Resolution, resolveSubmission, withRegistryMentions } from './resolve.js';
 import { closestStoredVersion, RESUBMISSION_SHARE, type Resubmission } from './resubmission.js';
-import { pendingUnitId, UnitDirectory, type UnitRow } from './units.js';
+import { pendingUnitId, UnitDirectory, unitNamed, type UnitRow } from './units.js';
 
 export interface Submission {
   /** The name the unit gave the file (or its path inside an archive). */
@@ -111,7 +111,7 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
   let replaced: number | undefined;
   let created: UnitRow | null = null;
   const reportId = await db.transaction().execute(async (trx) => {
-    const unitId = await unitFor(trx, resolution, meta, (u) => (created = u));
+    const unitId = await unitFor(trx, resolution, meta, directory, (u) => (created = u));
     const { id } = await trx
       .insertInto('reports')
       .values({
@@ -154,19 +154,14 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
 }
 
 /** The unit row a report goes under: the one the name found, a new one for a name new to the store, or the pending row. */
-async function unitFor(db: Db, resolution: Resolution, meta: ReportMeta, onCreate: (u: UnitRow) => void): Promise<number> {
-  if (resolution.unit) {
-    if (!resolution.unit.department && meta.department) {
-      await db.updateTable('units').set({ department: meta.department }).where('id', '=', resolution.unit.id).execute();
-      resolution.unit.department = meta.department;
-    }
-    return resolution.unit.id;
-  }
+async function unitFor(db: Db, resolution: Resolution, meta: ReportMeta, dir: UnitDirectory, onCreate: (u: UnitRow) => void): Promise<number> {
   if (meta.unit === null) return pendingUnitId(db);
-  const stored = await db.selectFrom('units').select(['id', 'name', 'department', 'kind']).where('name', '=', meta.unit).executeTakeFirst();
-  if (stored) return stored.id;
-  const unit = await db.insertInto('units').values({ name: meta.unit, department: meta.department, kind: 'found' }).returning(['id', 'name', 'department', 'kind']).executeTakeFirstOrThrow();
-  onCreate(unit);
+  const { unit, created } = resolution.unit ? { unit: resolution.unit, created: false } : await unitNamed(db, dir, meta.unit, meta.department);
+  if (created) onCreate(unit);
+  else if (!unit.department && meta.department) {
+    await db.updateTable('units').set({ department: meta.department }).where('id', '=', unit.id).execute();
+    unit.department = meta.department;
+  }
   return unit.id;
 }
 

@@ -1,21 +1,10 @@
 // Importing a unit registry (yanpan units import, the 单位名录 view): each unit added or updated in its own
 // transaction (one bad row fails that row only), then the reports already stored matched again.
+import type { RegistryImport } from '../../shared/uploads.js';
 import type { Db } from '../db/connection.js';
 import { rematchStored } from './assign.js';
 import { readTable, registryFromTable } from './registry-file.js';
 import { RegistryError, type RegistryUnit, saveRegistryUnit } from './units.js';
-
-export interface RegistryImport {
-  units: number;
-  added: number;
-  updated: number;
-  /** Units named before the registry knew them, now filed under their registry unit. */
-  merged: number;
-  /** Pending reports whose text names a registry unit, now assigned to it. */
-  assigned: number;
-  /** Rows that could not be taken, in Chinese. */
-  errors: string[];
-}
 
 export async function importRegistry(db: Db, units: readonly RegistryUnit[], errors: string[] = []): Promise<RegistryImport> {
   let added = 0;

@@ -71,6 +71,19 @@ export class UnitDirectory {
   }
 }
 
+/**
+ * The unit a name stands for, created (as named by a submission) when the store has none. A unit created
+ * inside a transaction is told to the directory by the caller once the transaction is committed.
+ */
+export async function unitNamed(db: DbOrTrx, dir: UnitDirectory, name: string, department: string | null = null): Promise<{ unit: UnitRow; created: boolean }> {
+  const match = dir.find(name);
+  if (match) return { unit: match.unit, created: false };
+  const stored = await db.selectFrom('units').select(['id', 'name', 'department', 'kind']).where('name', '=', name).where('kind', '<>', 'pending').executeTakeFirst();
+  if (stored) return { unit: stored, created: false };
+  const unit = await db.insertInto('units').values({ name, department, kind: 'found' }).returning(['id', 'name', 'department', 'kind']).executeTakeFirstOrThrow();
+  return { unit, created: true };
+}
+
 /** The unit row of pending reports whose unit is unknown, created on first use. */
 export async function pendingUnitId(db: DbOrTrx): Promise<number> {
   const row = await db.selectFrom('units').select('id').where('kind', '=', 'pending').executeTakeFirst();

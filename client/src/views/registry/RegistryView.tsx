@@ -8,21 +8,13 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../../server/api/router.js';
+import type { RegistryImport } from '../../../../shared/uploads.js';
 import { formatPeriod } from '../../format.js';
 import { uploadForm } from '../../http.js';
 import { useTRPC } from '../../trpc.js';
 import { UnitFormModal, type UnitFormValues } from './UnitFormModal.js';
 
 type UnitRow = inferRouterOutputs<AppRouter>['registry']['list'][number];
-interface ImportResult {
-  units: number;
-  added: number;
-  updated: number;
-  merged: number;
-  assigned: number;
-  errors: string[];
-}
-
 export function RegistryView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -31,7 +23,7 @@ export function RegistryView() {
   const admin = me.data?.role === 'admin';
   const units = useQuery(trpc.registry.list.queryOptions());
   const [editing, setEditing] = useState<UnitFormValues | null>(null);
-  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [imported, setImported] = useState<RegistryImport | null>(null);
   const [importing, setImporting] = useState(false);
   const departments = useMemo(() => [...new Set((units.data ?? []).map((u) => u.department).filter((d): d is string => !!d))], [units.data]);
   const save = useMutation(
@@ -49,7 +41,7 @@ export function RegistryView() {
     form.append('file', file, file.name);
     setImporting(true);
     try {
-      setImported(await uploadForm<ImportResult>('/api/units/import', form, () => {}));
+      setImported(await uploadForm<RegistryImport>('/api/units/import', form, () => {}));
       await queryClient.invalidateQueries();
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
