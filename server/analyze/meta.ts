@@ -5,7 +5,7 @@
 // reviewer can see why. Pure.
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
-import { foldScript } from './script.js';
+import { foldScript } from './meta-fold.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
 import { readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
 import { alternation, escapeRegex, vocab } from './vocab.js';

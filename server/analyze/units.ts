@@ -3,7 +3,7 @@
 // names a unit at all (not a placeholder such as XX局, not a kind of body such as 局党组), the key under
 // which spellings of one unit meet (中共市统计局党组, XX市统计局 → 市统计局), and a registry's unit for a
 // name (by name, alias, variant or abbreviation: 市卫健委 → 市卫生健康委员会). Pure.
-import { simplifiedName } from './script.js';
+import { simplifiedName } from './meta-fold.js';
 import { escapeRegex, vocab } from './vocab.js';
 
 const V = vocab.unitNames;
