@@ -305,14 +305,14 @@ export function findMetaEvidence(text: string, title: Line | null, lines: readon
 
 /**
  * The registry's spellings (names, aliases) where a report names its author — title and header lines, the
- * opening, the last lines — also where no rule reads a name (区宣传舆情组, a name within a sentence).
+ * opening sentence, the last lines — also where no rule reads a name (区宣传舆情组, a name within a sentence).
  */
 export function registryMentions(text: string, registry: UnitRegistry): UnitMention[] {
   if (registry.size === 0) return [];
   const { folded, p } = read(text, null, splitLines(text));
   const regions: Array<[Span, MetaRule]> = [
     ...p.head.map((l): [Span, MetaRule] => [l, p.titles.includes(l) ? 'title' : 'header']),
-    ...(p.opening ? [[{ start: p.opening.start, end: Math.min(text.length, p.opening.start + 600) }, 'opening'] as [Span, MetaRule]] : []),
+    ...(p.opening ? [[p.opening, 'opening'] as [Span, MetaRule]] : []),
     ...p.tail.map((l): [Span, MetaRule] => [l, 'signature']),
   ];
   const found: UnitMention[] = [];
