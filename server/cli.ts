@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Filters } from '../shared/filters.js';
-import { PERIODS, type Period } from '../shared/types.js';
+import { PERIODS, type Period, type ReportMeta } from '../shared/types.js';
 import { audit, commandLineActor } from './auth/audit.js';
 import { AccountError } from './auth/users.js';
 import { ingestBatch, ReadError } from './intake/batch.js';
@@ -16,7 +16,12 @@ import { type Db, defaultDbPath, openDb } from './db/connection.js';
 import { deriveStale } from './derive/index.js';
 import { refreshUnitSummaries } from './derive/unit-summaries.js';
 import { DecodeError } from './decode/index.js';
+import { AssignError, assignReport } from './intake/assign.js';
 import { prepareSubmission } from './intake/ingest.js';
+import { RegistryFileError } from './intake/registry-file.js';
+import { importRegistryFile } from './intake/registry.js';
+import { listUnits } from './intake/units.js';
+import { listReportProvenance } from './queries/intake.js';
 import { originalsDirFor } from './intake/originals.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
@@ -25,7 +30,13 @@ import { assignThemeToStatements, refreshThemes } from './themes/index.js';
 
 const USAGE = `用法：yanpan <命令> [选项]
   analyze FILE [--unit U] [--department D] [--year Y] [--period P] [--db PATH]  分析一份报告（不入库），输出 JSON
-  ingest PATH… [--manifest FILE.csv] [--db PATH]                      入库报告（文件、目录、zip）
+  ingest PATH… [--manifest FILE.csv] [--unit U] [--department D] [--year Y] [--period P] [--db PATH]
+                                                                       入库报告（文件、目录、zip）；无法确定单位或年度的入库为待确认
+  units [--db PATH]                                                    报送单位名录（JSON Lines）
+  units import FILE.csv|FILE.xlsx [--db PATH]                          导入单位名录（名称、归口部门、别名、级别、应报期别）
+  reports [--pending] [--db PATH]                                      各报告的元数据及其来源（JSON Lines）；--pending 只列待确认的
+  assign ID [--unit U] [--year Y] [--period P] [--correction] [--db PATH]
+                                                                       补全或更正报告的单位、年度、期别；--correction 作为更正版本替换本期原报告
   reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
   themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
   export briefing --out FILE.docx [--department D] [--unit U] [--year Y] [--period P] [--db PATH]
@@ -45,6 +56,15 @@ function currentOsUser(): string {
   }
 }
 
+/** Node's English parseArgs errors, said in Chinese (the option or argument named as the user typed it). */
+function argumentError(code: string, message: string): string {
+  const named = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, '') ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知选项 ${named}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项 ${named} 的取值缺失或不对`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数 ${named}`;
+  return '命令行参数有误';
+}
+
 /** The database, its derived data brought up to date (stored under older rules, or after an upgrade). */
 async function openStore(dbPath: string): Promise<Db> {
   const db = await openDb(dbPath);
@@ -55,6 +75,15 @@ async function openStore(dbPath: string): Promise<Db> {
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
+}
+
+/** A file named on the command line, or exit 2 naming it. */
+function readInput(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    fail(`${file}: 无法读取文件`, 2);
+  }
 }
 
 function parsePeriod(p: string | undefined): Period | undefined {
@@ -69,25 +98,34 @@ function parseYear(y: string | undefined): number | undefined {
   return Number(y);
 }
 
+/** --unit/--department/--year/--period: metadata set for a whole run (or one report). */
+const META_OPTIONS = { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' } } as const;
+
+function metaOptions(values: { unit?: string; department?: string; year?: string; period?: string }): Partial<ReportMeta> {
+  const meta: Partial<ReportMeta> = {};
+  if (values.unit !== undefined) meta.unit = values.unit;
+  if (values.department !== undefined) meta.department = values.department;
+  const year = parseYear(values.year);
+  if (year !== undefined) meta.year = year;
+  const period = parsePeriod(values.period);
+  if (period !== undefined) meta.period = period;
+  return meta;
+}
+
 async function analyze(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { unit: { type: 'string' }, department: { type: 'string' }, year: { type: 'string' }, period: { type: 'string' }, db: { type: 'string' } },
+    options: { ...META_OPTIONS, db: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('analyze 需要且只需要一个文件');
   const file = positionals[0]!;
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    fail(`${file}: 无法读取文件`, 2);
-  }
+  const bytes = readInput(file);
   try {
     const p = await prepareSubmission({
       fileName: path.basename(file),
       bytes,
-      meta: { unit: values.unit, department: values.department, year: parseYear(values.year), period: parsePeriod(values.period) },
+      options: metaOptions(values),
     });
     const { sections, figures, placeholders, masks, flags } = p.analysis;
     const problems = await withThemes(p.analysis.problems, defaultDbPath(values.db));
@@ -117,8 +155,9 @@ async function ingest(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { manifest: { type: 'string' }, db: { type: 'string' } },
+    options: { manifest: { type: 'string' }, db: { type: 'string' }, ...META_OPTIONS },
   });
+  const options = metaOptions(values);
   if (positionals.length === 0 && !values.manifest) throw new UsageError('ingest 需要至少一个文件、目录或 --manifest');
   let collected;
   try {
@@ -134,7 +173,7 @@ async function ingest(args: string[]): Promise<number> {
       label: f.fileName,
       read: async () => {
         try {
-          return { fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra };
+          return { fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, options, extra: f.extra };
         } catch {
           throw new ReadError('无法读取文件');
         }
@@ -152,8 +191,12 @@ async function ingest(args: string[]): Promise<number> {
   }
   const failed = [...collected.failed, ...summary.failed];
   for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
-  const { ingested, duplicates } = summary;
-  process.stdout.write(`${JSON.stringify({ ingested, duplicates, failed })}\n`);
+  const { ingested, pending, duplicates, resubmissions } = summary;
+  if (pending > 0) process.stderr.write(`${pending} 份报告未能确定单位或年度（或疑似更正版本），已入库为待确认：yanpan reports --pending 查看，yanpan assign 补全\n`);
+  for (const r of resubmissions) {
+    process.stderr.write(`${r.file}: 与已入库报告 ${r.replaces} 的内容重复 ${Math.round(r.share * 100)}%，疑似更正版本；确认替换：yanpan assign ${r.report} --correction\n`);
+  }
+  process.stdout.write(`${JSON.stringify({ ingested, pending, duplicates, failed, resubmissions })}\n`);
   if (failed.length === 0) return 0;
   return ingested + duplicates > 0 ? 1 : 2;
 }
@@ -286,6 +329,65 @@ async function exportCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+async function units(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' } } });
+  if (positionals.length > 0 && !(positionals[0] === 'import' && positionals.length === 2)) throw new UsageError('用法：yanpan units [--db PATH] 或 yanpan units import FILE.csv|FILE.xlsx [--db PATH]');
+  const db = await openStore(defaultDbPath(values.db));
+  try {
+    if (positionals[0] === 'import') {
+      const file = positionals[1]!;
+      const bytes = readInput(file);
+      let r;
+      try {
+        r = await importRegistryFile(db, file, bytes);
+      } catch (e) {
+        if (e instanceof RegistryFileError) fail(`${file}: ${e.message}`, 2);
+        throw e;
+      }
+      for (const e of r.errors) process.stderr.write(`${file}: ${e}\n`);
+      if (r.merged + r.assigned > 0) process.stderr.write(`已按名录重新归属：合并单位 ${r.merged} 个，待确认报告 ${r.assigned} 份\n`);
+      process.stdout.write(`${JSON.stringify({ units: r.units, added: r.added, updated: r.updated, merged: r.merged, assigned: r.assigned })}\n`);
+      return r.errors.length === 0 ? 0 : r.units > 0 ? 1 : 2;
+    }
+    for (const u of await listUnits(db)) {
+      const { name, department, aliases, reports, level, expected, registered } = u;
+      process.stdout.write(`${JSON.stringify({ name, department, aliases, reports, level, expected, registered })}\n`);
+    }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function reports(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, pending: { type: 'boolean' } } });
+  const db = await openStore(defaultDbPath(values.db));
+  try {
+    for (const line of await listReportProvenance(db, { pendingOnly: values.pending === true })) process.stdout.write(`${JSON.stringify(line)}\n`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function assign(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, correction: { type: 'boolean' }, ...META_OPTIONS } });
+  if (positionals.length !== 1 || !/^\d+$/.test(positionals[0]!)) throw new UsageError('assign 需要一个报告编号：yanpan assign ID --unit U [--year Y] [--period P]');
+  if (values.department !== undefined) throw new UsageError('assign 不设部门：部门来自单位名录（yanpan units import）');
+  const meta = metaOptions(values);
+  const db = await openStore(defaultDbPath(values.db));
+  try {
+    const r = await assignReport(db, Number(positionals[0]), { unit: meta.unit ?? undefined, year: meta.year ?? undefined, period: meta.period, correction: values.correction === true });
+    process.stdout.write(`${JSON.stringify({ ...r, id: String(r.id), ...(r.replaced === undefined ? {} : { replaced: String(r.replaced) }) })}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof AssignError) fail(`报告 ${positionals[0]}: ${e.message}`, 2);
+    throw e;
+  } finally {
+    await db.destroy();
+  }
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   analyze,
   ingest,
@@ -295,6 +397,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve,
   backup,
   restore,
+  units,
+  reports,
+  assign,
 };
 
 async function main(): Promise<void> {
@@ -308,9 +413,8 @@ async function main(): Promise<void> {
   try {
     process.exitCode = await run(rest);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
-      fail(`${e.message}\n${USAGE}`, 2);
-    }
+    if (e instanceof UsageError) fail(`${e.message}\n${USAGE}`, 2);
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) fail(`${argumentError(String(e.code), e.message)}\n${USAGE}`, 2);
     throw e;
   }
 }

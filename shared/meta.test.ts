@@ -1,24 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { mergeMeta, metaFromFileName, periodFrom, yearFrom } from './meta.js';
+import { mergeMeta, periodAt, periodFrom, yearAt, yearFrom } from './meta.js';
 
-describe('metaFromFileName', () => {
-  it('reads unit, year and period from the usual file names', () => {
-    expect(metaFromFileName('市统计局2023年上半年意识形态工作总结.txt')).toEqual({
-      title: null, unit: '市统计局', department: null, year: 2023, period: 'H1',
-    });
-    expect(metaFromFileName('batch/市教育局2022年度意识形态工作责任制落实情况报告.docx')).toMatchObject({ unit: '市教育局', year: 2022, period: 'annual' });
-    expect(metaFromFileName('市公安局2024年下半年工作总结.pdf')).toMatchObject({ unit: '市公安局', year: 2024, period: 'H2' });
-    expect(metaFromFileName('市财政局关于2021年第三季度意识形态工作的报告.txt')).toMatchObject({ unit: '市财政局', year: 2021, period: 'Q3' });
-  });
-
-  it('does not take a template placeholder or a bare number for a unit', () => {
-    expect(metaFromFileName('XX局2023年上半年意识形态工作总结.docx').unit).toBeNull();
-    expect(metaFromFileName('000_c4e7c675f812d522.txt')).toMatchObject({ unit: null, year: null });
-  });
-
-  it('reads years written in Chinese numerals', () => {
+describe('years', () => {
+  it('reads years as committees write them, with their span', () => {
     expect(yearFrom('二〇二三年工作总结')).toBe(2023);
-    expect(periodFrom('2023年上半年')).toBe('H1');
+    expect(yearFrom('2023度意识形态领域形势分析研判报告')).toBe(2023);
+    expect(yearFrom('2026 年第一季度')).toBe(2026);
+    expect(yearFrom('(2026)第三季度意识形态研判报告')).toBe(2026);
+    expect(yearAt('关于2021年第三季度', 0)).toEqual({ value: 2021, start: 2, end: 7 });
+    expect(yearFrom('20XX年意识形态工作总结')).toBeNull();
+    expect(yearFrom('共12023年')).toBeNull();
+  });
+});
+
+describe('periods', () => {
+  it('reads the period words of titles and openings', () => {
+    for (const [s, p] of [
+      ['2023年上半年', 'H1'],
+      ['市水务局1—6月意识形态工作情况报告', 'H1'],
+      ['1-6月份', 'H1'],
+      ['2023年半年工作总结', 'H1'],
+      ['下半年', 'H2'],
+      ['第三季度意识形态工作分析研判报告', 'Q3'],
+      ['二季度', 'Q2'],
+      ['前三季度工作总结', 'Q3'],
+      ['2022年度', 'annual'],
+      ['全年工作', 'annual'],
+      ['2023度意识形态', 'annual'],
+    ] as const) {
+      expect(periodAt(s)?.value, s).toBe(p);
+    }
+    expect(periodAt('半年来，每半年报告一次')).toBeNull();
+    expect(periodFrom('2023年意识形态工作总结')).toBe('annual');
   });
 });
 

@@ -39,6 +39,68 @@ export interface ReportMeta {
   period: Period | null;
 }
 
+/** Where a report's unit, year or period was taken from (`meta_source` in ../shared/CONTRACT.md). */
+export const META_SOURCES = ['option', 'manifest', 'registry', 'file', 'title', 'text'] as const;
+export type MetaSource = (typeof META_SOURCES)[number];
+
+/** The place of a submission that named its unit, year or period. */
+export const META_RULES = [
+  'submitted-by',
+  'title',
+  'header',
+  'signature',
+  'intro',
+  'opening',
+  'self-reference',
+  'body',
+  'date-line',
+  'date-line-january',
+  'title-year',
+  'file-name',
+] as const;
+export type MetaRule = (typeof META_RULES)[number];
+
+export const META_RULE_LABELS: Record<MetaRule, string> = {
+  'submitted-by': '“报送单位”栏',
+  title: '标题',
+  header: '文首署名行',
+  signature: '文末落款',
+  intro: '“现将……报告如下”句',
+  opening: '正文开头',
+  'self-reference': '正文中单位自称',
+  body: '正文多处提及',
+  'date-line': '成文日期',
+  'date-line-january': '成文日期在1月，视为上一年度的报告',
+  'title-year': '标题只写年份的总结，视为全年',
+  'file-name': '文件名',
+};
+
+/** A unit name a submission gives, where it gives it (no span when it stands in the file name). */
+export interface UnitMention {
+  /** The unit as named: without 中共, a placeholder place (XX市) or its party body (党组). */
+  name: string;
+  /** Under which spellings of one unit meet (see server/analyze/units.ts). */
+  key: string;
+  rule: MetaRule;
+  span: Span | null;
+  /** How surely the place names the submitter (0..1). */
+  weight: number;
+}
+
+export interface MetaFinding<T> {
+  value: T;
+  rule: MetaRule;
+  span: Span | null;
+}
+
+/** What a submission says of its own unit, year and period, and where: the grounds of its metadata. */
+export interface MetaEvidence {
+  /** Best first. */
+  units: UnitMention[];
+  year: MetaFinding<number> | null;
+  period: MetaFinding<Period> | null;
+}
+
 export interface Section extends Span {
   level: 1 | 2 | 3;
   /** The numbering as written: 一、 （一） 1. ① 第一部分 …; '' for the preamble. */
@@ -100,6 +162,8 @@ export interface Analysis {
   /** Deliberate masking (kept apart from the placeholders: it is not a template left unfilled). */
   masks: Mask[];
   flags: Flag[];
+  /** Where the text and the file name name the unit, year and period. */
+  metaEvidence: MetaEvidence;
 }
 
 export const REUSE_KINDS = ['stock', 'copied', 'self'] as const;

@@ -16,7 +16,17 @@ export interface UploadItem {
   /** A stored report with the same text (another unit's is shown to a submitter as 另一单位, without id or title). */
   duplicateOf: { reportId: number | null; unit: string; title: string | null } | null;
   /** The unit's live report for the same period: committed as a correction, this file replaces it. */
-  replaces: { reportId: number; title: string | null; ingestedAt: string } | null;
+  replaces: {
+    reportId: number;
+    title: string | null;
+    ingestedAt: string;
+    /** Share of that report's text this file repeats. */
+    share: number;
+    /** It repeats most of it (≥ 80%): proposed as its corrected version rather than a second report. */
+    proposed: boolean;
+  } | null;
+  /** Where the unit was read (文末落款“市统计局党组”, 文件名 …), in Chinese; null when it was not. */
+  unitFrom: string | null;
   warnings: string[];
   /** Why the file cannot be stored (it is refused), in Chinese; null when it can. */
   problem: string | null;
@@ -37,9 +47,31 @@ export interface CommitItem {
 
 /** The commit answers one JSON line per file as it is done, then a closing line. */
 export type CommitLine =
-  | { type: 'result'; id: number; file: string; status: 'stored'; reportId: number; replaced?: number }
+  | {
+      type: 'result';
+      id: number;
+      file: string;
+      status: 'stored';
+      reportId: number;
+      replaced?: number;
+      /** Stored as 待确认 (unit or year unknown). */
+      pending?: boolean;
+    }
   /** reportId: the stored twin; null when it is another unit's and the user a submitter. */
   | { type: 'result'; id: number; file: string; status: 'duplicate'; reportId: number | null }
   | { type: 'result'; id: number; file: string; status: 'failed'; error: string }
-  | { type: 'done'; stored: number; duplicates: number; failed: number }
+  | { type: 'done'; stored: number; duplicates: number; failed: number; pending: number }
   | { type: 'error'; error: string };
+
+/** What importing a unit registry did (POST /api/units/import, `yanpan units import`). */
+export interface RegistryImport {
+  units: number;
+  added: number;
+  updated: number;
+  /** Units named before the registry knew them, now filed under their registry unit. */
+  merged: number;
+  /** Pending reports whose text names a registry unit, now assigned to it. */
+  assigned: number;
+  /** Rows that could not be taken, in Chinese. */
+  errors: string[];
+}

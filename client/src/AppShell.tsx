@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, ExceptionOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { Role } from '../../shared/roles.js';
@@ -27,6 +27,8 @@ const SearchView = lazy(() => import('./views/search/SearchView.js').then((m) =>
 const UploadView = lazy(() => import('./views/upload/UploadView.js').then((m) => ({ default: m.UploadView })));
 const UsersView = lazy(() => import('./views/admin/UsersView.js').then((m) => ({ default: m.UsersView })));
 const RecycleBinView = lazy(() => import('./views/admin/RecycleBinView.js').then((m) => ({ default: m.RecycleBinView })));
+const PendingView = lazy(() => import('./views/pending/PendingView.js').then((m) => ({ default: m.PendingView })));
+const RegistryView = lazy(() => import('./views/registry/RegistryView.js').then((m) => ({ default: m.RegistryView })));
 const AuditLogView = lazy(() => import('./views/admin/AuditLogView.js').then((m) => ({ default: m.AuditLogView })));
 
 const ALL: readonly Role[] = ['admin', 'reviewer', 'submitter'];
@@ -44,6 +46,8 @@ const VIEWS: ViewEntry[] = [
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },
   { path: '/upload', label: '报送上传', icon: <UploadOutlined />, element: <UploadView />, menu: true, roles: ALL },
+  { path: '/pending', label: '待补充信息', icon: <ExceptionOutlined />, element: <PendingView />, menu: true, roles: REVIEWERS },
+  { path: '/registry', label: '单位名录', icon: <BookOutlined />, element: <RegistryView />, menu: true, roles: REVIEWERS },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, element: <UsersView />, menu: true, roles: ['admin'] },
   { path: '/admin/recycle', label: '回收站', icon: <DeleteOutlined />, element: <RecycleBinView />, menu: true, roles: ['admin'] },
   { path: '/admin/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditLogView />, menu: true, roles: ['admin'] },

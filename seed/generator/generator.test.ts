@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCorpus, type DemoCorpus, type TruthSpan } from './index.js';
-import { metaFromFileName } from '../../shared/meta.js';
+import { metaFromFileName } from '../../server/analyze/meta.js';
 
 const started = performance.now();
 const corpus = generateDemoCorpus();

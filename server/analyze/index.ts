@@ -26,9 +26,10 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
   const lines = splitLines(text);
   const sentences = splitSentences(text);
   const { sections } = findSections(text, lines, notReport);
-  // Metadata reads the stored text as submitted (its own module decides what counts there).
+  // Metadata reads the stored text as submitted (its own module folds the script where it must), so its
+  // evidence spans are stored offsets already.
   const storedLines = text === stored ? lines : splitLines(stored);
-  const meta = findMeta(isTitleLine(storedLines[0], storedLines[1]) ? storedLines[0]! : null, storedLines, hints);
+  const { meta, evidence } = findMeta(stored, isTitleLine(storedLines[0], storedLines[1]) ? storedLines[0]! : null, storedLines, hints);
   const problems = findProblems(text, lines, sections);
   const figures = findFigures(text, sentences, notReport);
   const masks = findMasks(text);
@@ -48,12 +49,13 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
     incomplete: leftovers.incomplete,
   });
   if (text === stored) {
-    return { meta, sections, problems, figures, placeholders, placeholderDensity: density, masks, flags: mergeFlags(flags, leftovers.flags) };
+    return { meta, metaEvidence: evidence, sections, problems, figures, placeholders, placeholderDensity: density, masks, flags: mergeFlags(flags, leftovers.flags) };
   }
   // Back to the stored text: spans mapped, quoted text taken from it.
   const slice = (s: Span): string => stored.slice(s.start, s.end);
   return {
     meta,
+    metaEvidence: evidence,
     sections: sections.map((s) => {
       const mapped = storedSpan(p, s);
       const heading = storedSpan(p, { start: s.headingEnd - s.heading.length, end: s.headingEnd });

@@ -1,7 +1,14 @@
-// Report metadata from the text (title line, opening sentence) when the submitter did not give it.
-import type { Period, ReportMeta } from '../../shared/types.js';
-import { mergeMeta, metaFromFileName, periodFrom, unitFromFileName, yearFrom } from '../../shared/meta.js';
-import type { Line } from './text.js';
+// Report metadata read from the submission itself, the way committees receive it: the file name
+// (市统计局2023年上半年….docx, 附件2.docx), the title and header lines, the opening sentence
+// (市委老干部局认真贯彻落实…), “现将……报告如下”, the signature block (市统计局党组 / 2023年12月26日) and
+// 报送单位：… lines. Every finding keeps the rule and the span that gave it (MetaEvidence), so that a
+// reviewer can see why. Pure.
+import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
+import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
+import { foldScript } from './meta-fold.js';
+import { parseChineseNumber, splitLines, type Line } from './text.js';
+import { readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
+import { alternation, escapeRegex, vocab } from './vocab.js';
 
 export interface MetaHints {
   fileName?: string;
@@ -9,32 +16,382 @@ export interface MetaHints {
   year?: number | null;
 }
 
-/** 2023度意识形态…报告 (年 dropped) is an annual report too. */
-function titlePeriod(title: string): Period | null {
-  return periodFrom(title) ?? (/(?:19|20)\d{2}\s*年?度/.test(title) ? 'annual' : null);
+const V = vocab.unitNames;
+
+/** How surely each place names the submitter. */
+const WEIGHT: Partial<Record<MetaRule, number>> = {
+  'submitted-by': 1,
+  title: 0.95,
+  signature: 0.9,
+  header: 0.9,
+  'file-name': 0.9,
+  intro: 0.85,
+  opening: 0.8,
+  'self-reference': 0.6,
+};
+/** Places in running text, where a name must start with its level or place (not 围绕中心 or 图书馆). */
+const RUNNING_TEXT = new Set<MetaRule>(['opening', 'self-reference']);
+
+const GAP = '[ \\t\\u3000]*';
+const SELF_VERB = new RegExp(`${GAP}(?:${alternation(V.selfVerbs)})`, 'y');
+const LINE_END_AHEAD = '(?=\\n|$)';
+const TITLE_FOLLOWER = new RegExp(`${GAP}(?:${alternation(V.titleFollowers)}|[0-9０-９]|[（(【\\[—\\-_|>《:：、]|${LINE_END_AHEAD})`, 'y');
+const LINE_END = new RegExp(`${GAP}(?:[（(]?(?:19|20)\\d{2}\\s*[年.\\-/]|${LINE_END_AHEAD})`, 'y');
+const REFERENCE = new RegExp(`^(?:${alternation(V.references)})`);
+const SUBMITTED_BY = new RegExp(`^(?:${alternation(V.submittedBy)})${GAP}(?:[（(]盖章[)）])?${GAP}[：:]${GAP}`);
+/** What a clause may open with before its subject: a time (2023年以来，今年上半年) or an enumerator (一是). */
+const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|一年|近期|当前|目前)?(?:以来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*/y;
+const DATE_LINE = /^[（(]?((?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?[)）]?$/;
+const TITLE_WORDS = /总结|报告|汇报|材料|研判|情况|计划|述职|综述|要点|体会/;
+const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'), 'g');
+const INTRO = /现(?:将|对|就)/g;
+
+function accepts(re: RegExp, text: string): (end: number) => boolean {
+  return (end) => {
+    re.lastIndex = end;
+    return re.test(text);
+  };
+}
+
+function mention(found: { start: number; end: number; canonical: string }, rule: MetaRule): UnitMention {
+  return { name: found.canonical, key: unitKey(found.canonical), rule, span: { start: found.start, end: found.end }, weight: WEIGHT[rule] ?? 0.5 };
+}
+
+interface Places {
+  /** Short lines among the first ones without sentence punctuation: the title, a name line, page clutter. */
+  head: Line[];
+  /** The title-like head lines (总结, 报告 …). */
+  titles: Line[];
+  /** The first sentence of the body. */
+  opening: Span | null;
+  /** The last lines: signature and date. */
+  tail: Line[];
+}
+
+/** Lines of a page around the report that are no title (来源：, 浏览量, 当前位置 …). */
+const CLUTTER = /^(?:关键词|来源|作者|责编|编辑|发布|更新|时间|浏览|阅读|字数|分享|小编|下载|温馨提示|网站|本站|版权)/;
+const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.、．](?!\d))/;
+
+function places(text: string, lines: readonly Line[], title: Line | null): Places {
+  const head: Line[] = [];
+  let opening: Span | null = null;
+  let inBody = false;
+  for (let i = 0; i < lines.length && i < 30 && lines[i]!.start < 1500; i++) {
+    const l = lines[i]!;
+    const prose = l.text.length > 60 || /[。；;，,！？!?]/.test(l.text);
+    // Before the body, or a title among the page's clutter further down.
+    if (!prose && !CLUTTER.test(l.text) && !NUMBERED.test(l.text) && (!inBody || TITLE_WORDS.test(l.text) || /^(?:19|20)\d{2}$/.test(l.text))) head.push(l);
+    if (prose && !CLUTTER.test(l.text)) {
+      inBody = true;
+      if (!opening && l.text.length >= 12) {
+        const stop = l.text.search(/[。！？]/);
+        opening = { start: l.start, end: stop < 0 ? l.end : l.start + stop + 1 };
+      }
+    }
+  }
+  const titles = head.filter((l) => l === title || TITLE_WORDS.test(l.text));
+  const last = head.length ? head[head.length - 1]!.end : 0;
+  const tail = lines.slice(-8).filter((l) => l.start >= last && l.text.length <= 60 && !/^#+/.test(l.text));
+  return { head, titles, opening, tail };
+}
+
+/** Where a name may start in a head line: its start, after a separator, a date, a leading year or a word no name holds. */
+function nameStarts(text: string, line: Line): number[] {
+  const out = new Set<number>([line.start]);
+  const s = text.slice(line.start, line.end);
+  for (const m of s.matchAll(/——|—|>|[:：]|[ \t\u3000]+|】|\]|[)）]|^[\d\-/.: ]+/g)) out.add(line.start + m.index + m[0].length);
+  for (const m of s.matchAll(NOT_IN_NAMES)) out.add(line.start + m.index + m[0].length);
+  const lead = /^(?:[（(]?(?:19|20)\d{2}[)）]?\s*年?度?|20[xX_]{1,2}年度?)(?:上半年|下半年|前三季度|第[一二三四1-4x]季度)?/.exec(s);
+  if (lead) out.add(line.start + lead[0].length);
+  return [...out].filter((p) => p < line.end).sort((a, b) => a - b);
+}
+
+/** Every place where the submission names a unit, strongest first, spellings of one unit merged. */
+function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMention[] {
+  const found: UnitMention[] = [];
+  const add = (m: UnitMention) => found.push(m);
+  // 报送单位：… anywhere among the first and last lines.
+  for (const l of [...lines.slice(0, 15), ...lines.slice(-15)]) {
+    const m = SUBMITTED_BY.exec(text.slice(l.start, l.end));
+    if (m) {
+      const at = l.start + m[0].length;
+      const r = readName(text, at, accepts(LINE_END, text)) ?? readName(text, at, accepts(TITLE_FOLLOWER, text));
+      if (r) add(mention(r, 'submitted-by'));
+    }
+  }
+  for (const l of p.head) {
+    const rule: MetaRule = p.titles.includes(l) ? 'title' : 'header';
+    for (const at of nameStarts(text, l)) {
+      const r = readName(text, at, accepts(TITLE_FOLLOWER, text));
+      if (r) {
+        add(mention(r, rule));
+        break;
+      }
+    }
+  }
+  for (const l of p.tail) {
+    const r = readName(text, l.start, accepts(LINE_END, text));
+    if (r) add(mention(r, 'signature'));
+  }
+  for (const m of text.slice(0, 2500).matchAll(INTRO)) {
+    const r = readName(text, m.index + m[0].length, accepts(TITLE_FOLLOWER, text));
+    if (r) add(mention(r, 'intro'));
+  }
+  // 市委宣传部关于……的报告 inside running text (a title quoted by the page, a lead-in).
+  for (const m of text.slice(0, 2500).matchAll(/关于[^。\n]{2,40}?(?:报告|总结|汇报)/g)) {
+    const r = nameEndingAt(text, m.index);
+    if (r) add(mention(r, 'title'));
+  }
+  // Clauses that open with a unit doing something: the opening sentence, then the first pages and the end.
+  const from = p.opening?.start ?? 0;
+  for (const [start, end] of [
+    [from, Math.min(text.length, from + 2000)],
+    [Math.max(from + 2000, text.length - 800), text.length],
+  ] as const) {
+    const clause = /(?:^|[\n。！？；;，,：:])/g;
+    clause.lastIndex = start;
+    for (let m = clause.exec(text); m && m.index < end; m = clause.exec(text)) {
+      if (m[0].length === 0) clause.lastIndex++;
+      CLAUSE_LEAD.lastIndex = m.index + m[0].length;
+      CLAUSE_LEAD.exec(text);
+      const at = CLAUSE_LEAD.lastIndex;
+      if (REFERENCE.test(text.slice(at, at + 4))) continue;
+      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true });
+      if (r) add(mention(r, p.opening && at < p.opening.end ? 'opening' : 'self-reference'));
+    }
+  }
+  return mergeMentions(found);
+}
+
+/** The longest name that ends right at `end` (before 关于), starting after the clause's last punctuation. */
+function nameEndingAt(text: string, end: number): { start: number; end: number; canonical: string } | null {
+  for (let start = Math.max(0, end - 30); start <= end - 2; start++) {
+    if (/[\s，。；：,;:、！？]/.test(text.slice(start, end))) continue;
+    const r = readName(text, start, (e) => e === end);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** One mention per unit: its strongest place, a little stronger for each further place that names it. */
+function mergeMentions(found: UnitMention[]): UnitMention[] {
+  const byKey = new Map<string, { best: UnitMention; count: number }>();
+  for (const m of found) {
+    const e = byKey.get(m.key);
+    if (!e) byKey.set(m.key, { best: m, count: 1 });
+    else {
+      e.count++;
+      if (m.weight > e.best.weight) e.best = m;
+    }
+  }
+  return [...byKey.values()]
+    .map(({ best, count }) => ({ ...best, weight: Math.min(1, best.weight + Math.min(0.15, 0.05 * (count - 1))) }))
+    .sort((a, b) => b.weight - a.weight || (a.span?.start ?? 0) - (b.span?.start ?? 0));
+}
+
+/** The date a report is dated (its last date line, else a date line at its head), with the month. */
+function dateLine(text: string, p: Places): { year: number; month: number; span: Span } | null {
+  for (const l of [...[...p.tail].reverse(), ...p.head]) {
+    const m = DATE_LINE.exec(l.text.replace(/\s+/g, ''));
+    if (!m) continue;
+    const year = Number(m[1]!.replace(/[〇零○一二三四五六七八九]/g, (c) => String(parseChineseNumber(c) ?? 0)));
+    const month = /^\d+$/.test(m[2]!) ? Number(m[2]) : (parseChineseNumber(m[2]!) ?? 0);
+    if (year >= 1949 && year <= 2100 && month >= 1 && month <= 12) return { year, month, span: { start: l.start, end: l.end } };
+  }
+  return null;
+}
+
+const finding = <T>(f: Found<T> | null, rule: MetaRule): MetaFinding<T> | null => (f ? { value: f.value, rule, span: { start: f.start, end: f.end } } : null);
+
+function firstOf<T>(candidates: Array<() => MetaFinding<T> | null>): MetaFinding<T> | null {
+  for (const c of candidates) {
+    const f = c();
+    if (f) return f;
+  }
+  return null;
+}
+
+/** A title's year: 2023年, 2023度, and in a title also a bare 2020 (2020意识形态总结及计划), but not a date or time. */
+function titleYear(text: string, l: Line): Found<number> | null {
+  const y = yearAt(text, l.start, l.end);
+  if (y) return y;
+  const m = /(?<![\d\-/.:])((?:19|20)\d{2})(?![\d\-/.:])/.exec(text.slice(l.start, l.end));
+  return m ? { value: Number(m[1]), start: l.start + m.index, end: l.start + m.index + 4 } : null;
+}
+
+/** The sentence of “现将……报告如下” (or 现对/现就) near the start. */
+function introSentence(text: string): Span | null {
+  const m = /现(?:将|对|就)/.exec(text.slice(0, 2500));
+  if (!m) return null;
+  const stop = text.slice(m.index, m.index + 200).search(/[。：:！\n]/);
+  return { start: m.index, end: stop < 0 ? m.index + 200 : m.index + stop };
 }
 
 /** A report that speaks of its own year's 上半年 (2022年上半年全局开展…) and never of the whole year covers H1. */
-function halfYearFromBody(lines: readonly Line[], year: number | null): Period | null {
+function halfYearFromBody(text: string, year: number | null): MetaFinding<Period> | null {
   if (year === null) return null;
-  const text = lines.map((l) => l.text).join('\n');
-  const h1 = new RegExp(`${year}年?上半年`).test(text);
-  const h2 = new RegExp(`${year}年?下半年`).test(text);
-  if (h1 === h2 || new RegExp(`${year}年(?:度|全年)|全年`).test(text)) return null;
-  return h1 ? 'H1' : 'H2';
+  const h1 = new RegExp(`${year}年?上半年`).exec(text);
+  const h2 = new RegExp(`${year}年?下半年`).exec(text);
+  if (!!h1 === !!h2 || new RegExp(`${year}年(?:度|全年)|全年`).test(text)) return null;
+  const m = (h1 ?? h2)!;
+  return { value: h1 ? 'H1' : 'H2', rule: 'body', span: { start: m.index, end: m.index + m[0].length } };
 }
 
-export function findMeta(title: Line | null, lines: readonly Line[], hints: MetaHints): ReportMeta {
-  const titleText = title?.text ?? null;
-  // The opening sentence names the period when there is no title (2022年上半年，局党组…).
-  const opening = (lines[title ? 1 : 0]?.text ?? '').split(/[。！？]/)[0] ?? '';
-  const openingPeriod = periodFrom(opening);
-  const year = hints.year ?? (titleText !== null ? yearFrom(titleText) : null) ?? yearFrom(opening.slice(0, 40));
-  const fromText: Partial<ReportMeta> = {
-    title: titleText,
-    unit: titleText !== null && yearFrom(titleText) !== null ? unitFromFileName(titleText) : null,
-    year: (titleText !== null ? yearFrom(titleText) : null) ?? yearFrom(opening.slice(0, 40)),
-    period: (titleText !== null ? titlePeriod(titleText) : null) ?? (openingPeriod !== 'annual' ? openingPeriod : null) ?? halfYearFromBody(lines, year),
-  };
-  return mergeMeta({ unit: hints.unit ?? null, year: hints.year ?? null }, fromText, hints.fileName ? metaFromFileName(hints.fileName) : {});
+function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | null; period: MetaFinding<Period> | null } {
+  const intro = introSentence(text);
+  const opening = p.opening;
+  const dated = dateLine(text, p);
+  const year = firstOf<number>([
+    ...p.titles.map((l) => () => finding(titleYear(text, l), 'title')),
+    () => (p.head.length ? finding(yearAt(text, p.head[0]!.start, p.head[p.head.length - 1]!.end), 'header') : null),
+    // A title broken into lines by a PDF or a page (2023 / 宣传部 / 关于 / 年度 …): a line that is only a year.
+    () => {
+      const l = p.head.find((h) => /^(?:19|20)\d{2}$/.test(h.text));
+      return l ? { value: Number(l.text), rule: 'header', span: { start: l.start, end: l.end } } : null;
+    },
+    () => (intro ? finding(yearAt(text, intro.start, intro.end), 'intro') : null),
+    // The year the opening sets its time by (2023年以来，2022年上半年，2023年，…), not one it speaks about (2024年是…).
+    () => {
+      const y = opening ? yearAt(text, opening.start, Math.min(opening.end, opening.start + 60)) : null;
+      return y && /^\s*(?:以来|[，,]|上半年|下半年|前三季度|第[一二三四]季度|全年|年初|初|我|本)/.test(text.slice(y.end, y.end + 5)) ? finding(y, 'opening') : null;
+    },
+    // A report dated in January is the previous year's (2024年1月8日 under a 2023 summary).
+    () => (dated ? { value: dated.month === 1 ? dated.year - 1 : dated.year, rule: dated.month === 1 ? 'date-line-january' : 'date-line', span: dated.span } : null),
+  ]);
+  // A title (or “现将……报告如下”) that dates the report by a year alone, its year written or masked (202X年), covers the year.
+  const MASKED_YEAR = /20[\dXx×_]{2}\s*年/;
+  const titled = [...p.titles, ...(intro ? [{ ...intro, text: text.slice(intro.start, intro.end) }] : [])].find(
+    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况/.test(l.text),
+  );
+  const period = firstOf<Period>([
+    ...p.titles.map((l) => () => finding(periodAt(text, l.start, l.end), 'title')),
+    () => (intro ? finding(periodAt(text, intro.start, intro.end), 'intro') : null),
+    () => {
+      const f = opening ? periodAt(text, opening.start, opening.end) : null;
+      return f && f.value !== 'annual' ? finding(f, 'opening') : null;
+    },
+    () => halfYearFromBody(text, year?.value ?? null),
+    () => (titled ? { value: 'annual', rule: 'title-year', span: { start: titled.start, end: titled.end } } : null),
+    () => {
+      if (!dated) return null;
+      const value: Period | null = dated.month >= 5 && dated.month <= 8 ? 'H1' : dated.month >= 11 || dated.month === 1 ? 'annual' : null;
+      return value ? { value, rule: 'date-line', span: dated.span } : null;
+    },
+  ]);
+  return { year, period };
+}
+
+/** What the submission says of its unit, year and period, and where. */
+/** The text as the rules read it, with the places they look at. */
+function read(text: string, title: Line | null, lines: readonly Line[]): { folded: string; lines: readonly Line[]; p: Places } {
+  // Only the head and the end are read for names and dates; the middle stays as it is (the fold keeps offsets).
+  const folded = text.length <= 6000 ? foldScript(text) : foldScript(text.slice(0, 4500)) + text.slice(4500, -1500) + foldScript(text.slice(-1500));
+  // The lines as folded (網信辦 → 网信办): the same spans, read in the folded text.
+  const foldedLines = folded === text ? lines : lines.map((l) => ({ ...l, text: folded.slice(l.start, l.end) }));
+  const foldedTitle = title ? (foldedLines.find((l) => l.start === title.start) ?? null) : null;
+  return { folded, lines: foldedLines, p: places(folded, foldedLines, foldedTitle) };
+}
+
+/** What the submission says of its unit, year and period, and where. */
+export function findMetaEvidence(text: string, title: Line | null, lines: readonly Line[], fileName?: string): MetaEvidence {
+  const { folded, lines: foldedLines, p } = read(text, title, lines);
+  const file = fileName ? fileNameMeta(fileName) : null;
+  const units = unitMentions(folded, foldedLines, p);
+  if (file?.unit) units.unshift(file.unit);
+  const inText = yearAndPeriod(folded, p);
+  const fromFile = <T>(v: T | null | undefined): MetaFinding<T> | null => (v === null || v === undefined ? null : { value: v, rule: 'file-name', span: null });
+  return { units, year: fromFile(file?.year) ?? inText.year, period: fromFile(file?.period) ?? inText.period };
+}
+
+/**
+ * The registry's spellings (names, aliases) where a report names its author — title and header lines, the
+ * opening sentence, the last lines — also where no rule reads a name (区宣传舆情组, a name within a sentence).
+ */
+export function registryMentions(text: string, registry: UnitRegistry): UnitMention[] {
+  if (registry.size === 0) return [];
+  const { folded, p } = read(text, null, splitLines(text));
+  const regions: Array<[Span, MetaRule]> = [
+    ...p.head.map((l): [Span, MetaRule] => [l, p.titles.includes(l) ? 'title' : 'header']),
+    ...(p.opening ? [[p.opening, 'opening'] as [Span, MetaRule]] : []),
+    ...p.tail.map((l): [Span, MetaRule] => [l, 'signature']),
+  ];
+  const found: UnitMention[] = [];
+  for (const [region, rule] of regions) {
+    const s = folded.slice(region.start, region.end);
+    const taken: Span[] = [];
+    // Longest spellings first; a shorter one inside a longer one already found is the same mention.
+    for (const { text: spelling } of registry.spellings) {
+      for (let at = s.indexOf(spelling); at >= 0; at = s.indexOf(spelling, at + 1)) {
+        const span = { start: region.start + at, end: region.start + at + spelling.length };
+        if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+        taken.push(span);
+        found.push({ name: spelling, key: unitKey(spelling), rule, span, weight: WEIGHT[rule] ?? 0.5 });
+      }
+    }
+  }
+  return mergeMentions(found);
+}
+
+/**
+ * The unit of a submission: the registry's unit named most surely (in the file name or the text), else
+ * the name the file name gives, else the one the text gives most surely.
+ */
+export function chooseUnit(units: readonly UnitMention[], registry?: UnitRegistry): { mention: UnitMention; match: RegistryMatch | null } | null {
+  if (registry && registry.size > 0) {
+    let best: { mention: UnitMention; match: RegistryMatch } | null = null;
+    for (const m of units) {
+      const match = registry.match(m.name);
+      if (match && (!best || m.weight > best.mention.weight)) best = { mention: m, match };
+    }
+    if (best) return best;
+  }
+  const fromFile = units.find((m) => m.rule === 'file-name');
+  const best = fromFile ?? [...units].sort((a, b) => b.weight - a.weight)[0];
+  return best ? { mention: best, match: null } : null;
+}
+
+export function findMeta(text: string, title: Line | null, lines: readonly Line[], hints: MetaHints): { meta: ReportMeta; evidence: MetaEvidence } {
+  const evidence = findMetaEvidence(text, title, lines, hints.fileName);
+  const unit = chooseUnit(evidence.units)?.mention.name ?? null;
+  const meta = mergeMeta({ unit: hints.unit ?? null, year: hints.year ?? null }, { title: title?.text ?? null, unit, year: evidence.year?.value ?? null, period: evidence.period?.value ?? null });
+  return { meta, evidence };
+}
+
+// --- the file name -------------------------------------------------------------------------------
+
+/** Numbering and drafting marks that are no part of what a file name says: 附件2-, 01_, （定稿）. */
+const FILE_LEAD = /^(?:附件\s*\d*|\d{1,3}(?![\d年]))[\s._\-、：:）)]*/;
+const FILE_TRAIL = /[\s_\-]*[（(【[]?(?:定稿|终稿|修改稿|修订稿|最终版|正式版|草稿|送审稿|最新版?|(?<!\d)\d{1,2})[）)】\]]?$/;
+const FILE_UNIT_END = new RegExp(`${GAP}(?:${alternation(V.titleFollowers)}|[0-9０-９]|[（(【\\[—\\-_|.\\s]|$)`, 'y');
+
+interface FileNameMeta {
+  unit: UnitMention | null;
+  year: number | null;
+  period: Period | null;
+}
+
+function fileNameMeta(fileName: string): FileNameMeta {
+  const raw = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const base = foldScript(raw.replace(FILE_LEAD, '').replace(FILE_TRAIL, ''));
+  // A bare year counts in a file name (云南省-2003.txt, 2024上半年.txt), not in a text.
+  const bare = /(?<![\dA-Za-z])((?:19|20)\d{2})(?![\dA-Za-z])/.exec(base);
+  const year = yearAt(base)?.value ?? (bare ? Number(bare[1]) : null);
+  const period = periodAt(base)?.value ?? (year !== null && /总结/.test(base) ? 'annual' : null);
+  const accept = accepts(FILE_UNIT_END, base);
+  const starts = [0, ...[...base.matchAll(/(?:(?:19|20)\d{2}\s*年?度?(?:上半年|下半年|第[一二三四1-4]季度)?|[\s_\-—、])/g)].map((m) => m.index + m[0].length)];
+  let unit: UnitMention | null = null;
+  for (const at of starts) {
+    const r = readName(base, at, accept);
+    if (r) {
+      unit = { name: r.canonical, key: unitKey(r.canonical), rule: 'file-name', span: null, weight: WEIGHT['file-name']! };
+      break;
+    }
+  }
+  return { unit, year, period };
+}
+
+/** Unit, year and period as a file name gives them: 市统计局2023年上半年意识形态工作总结.txt → 市统计局, 2023, H1. */
+export function metaFromFileName(fileName: string): ReportMeta {
+  const f = fileNameMeta(fileName);
+  return { title: null, unit: f.unit?.name ?? null, department: null, year: f.year, period: f.period };
 }

@@ -139,6 +139,23 @@ const placesSchema = z.object({
   address: regexSource,
 });
 
+const unitNamesSchema = z.object({
+  suffixes: words,
+  partyOrgans: words,
+  partyPrefixes: words,
+  levels: words,
+  generic: words,
+  levelBodies: words,
+  pronounStarts: words,
+  notUnits: words,
+  notInNames: words,
+  references: words,
+  selfVerbs: words,
+  titleFollowers: words,
+  submittedBy: words,
+  placeholderChars: z.string().min(1),
+});
+
 /** Validates the content of a vocabulary file; throws with a Chinese message naming the file and the fault. */
 export function parseVocab<T>(file: string, schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
@@ -164,6 +181,7 @@ export type PlaceholderVocab = z.infer<typeof placeholdersSchema>;
 export type StaleVocab = z.infer<typeof staleSchema>;
 export type TraceVocab = z.infer<typeof traceSchema>;
 export type PlaceVocab = z.infer<typeof placesSchema>;
+export type UnitNameVocab = z.infer<typeof unitNamesSchema>;
 
 export const VOCAB_FILES = {
   sectionKinds: 'section-kinds.json',
@@ -174,6 +192,7 @@ export const VOCAB_FILES = {
   stale: 'stale-references.json',
   traces: 'template-traces.json',
   places: 'places.json',
+  unitNames: 'unit-names.json',
 } as const;
 
 export const VOCAB_SCHEMAS = {
@@ -185,6 +204,7 @@ export const VOCAB_SCHEMAS = {
   stale: staleSchema,
   traces: traceSchema,
   places: placesSchema,
+  unitNames: unitNamesSchema,
 };
 
 export const vocab = {
@@ -196,6 +216,7 @@ export const vocab = {
   stale: load(VOCAB_FILES.stale, staleSchema),
   traces: load(VOCAB_FILES.traces, traceSchema),
   places: load(VOCAB_FILES.places, placesSchema),
+  unitNames: load(VOCAB_FILES.unitNames, unitNamesSchema),
 };
 
 /** Escapes a word for use inside a regular expression. */

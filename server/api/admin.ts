@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ROLES } from '../../shared/roles.js';
 import { audit } from '../auth/audit.js';
 import { AccountError, createUser } from '../auth/users.js';
+import { namedUnits } from '../queries/filters.js';
 import { adminProcedure, router } from './trpc.js';
 
 export const adminRouter = router({
@@ -58,5 +59,5 @@ export const adminRouter = router({
         .execute();
       return { total: Number(total.n), rows };
     }),
-  units: adminProcedure.query(({ ctx }) => ctx.db.selectFrom('units').select(['id', 'name', 'department']).orderBy('department').orderBy('name').execute()),
+  units: adminProcedure.query(({ ctx }) => namedUnits(ctx.db).select(['u.id', 'u.name', 'u.department']).orderBy('u.department').orderBy('u.name').execute()),
 });

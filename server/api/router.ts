@@ -14,6 +14,7 @@ import { searchReports } from '../search/index.js';
 import type { SessionUser } from '../../shared/roles.js';
 import type { Db } from '../db/connection.js';
 import { adminRouter } from './admin.js';
+import { intakeRouter, registryRouter } from './intake.js';
 import { themeCorrectionProcedures } from './theme-corrections.js';
 import { mayReadReport, reportOwnership, reuseForViewer } from './visibility.js';
 import { adminProcedure, filtersInput, memberProcedure, publicProcedure, reviewerProcedure, router, scopeFilters } from './trpc.js';
@@ -143,6 +144,8 @@ export const appRouter = router({
   compare: compareRouter,
   reuse: reuseRouter,
   admin: adminRouter,
+  intake: intakeRouter,
+  registry: registryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,8 @@ export type AuditAction =
   | 'theme.merge'
   | 'theme.split'
   | 'theme.move'
-  | 'theme.cue';
+  | 'theme.cue'
+  | 'units.update';
 
 /** Who did it: a signed-in user, or (id null) the command line run by an operating-system account. */
 export type AuditActor = Pick<SessionUser, 'username'> & { id: number | null };

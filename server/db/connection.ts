@@ -60,7 +60,8 @@ export async function openDb(file: string): Promise<Db> {
   // 64 MB of page cache (the default is 2 MB): the views' working set (reports, summaries, indexes) stays in memory.
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new YanpanSqliteDialect({ database: sqlite }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Branches developed side by side number their migrations apart (014 may arrive after 017): each runs once.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const known = await migrator.getMigrations();
   const pending = known.filter((m) => m.executedAt === undefined).length;
   // An upgrade of a database in use (not the creation of a new one) can take a while at scale: say so.

@@ -3,10 +3,46 @@
 // SQLite and PostgreSQL alike). Booleans are 0/1 integers for the same reason.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
+export const UNIT_KINDS = ['registry', 'found', 'pending'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
 export interface UnitTable {
   id: Generated<number>;
   name: string;
   department: string | null;
+  /** registry: in the 报送单位名录; found: named by a submission or manifest; pending: holds reports whose unit is unknown. */
+  kind: ColumnType<UnitKind, UnitKind | undefined, UnitKind>;
+  /** 市直单位, 县区, 乡镇 … as the registry says. */
+  level: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The periods the unit must report, ';'-separated (annual;H1); null: not said. */
+  expected: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Short and former names of registry units. */
+export interface UnitAliasTable {
+  alias: string;
+  unit_id: number;
+}
+
+/** Where a report's unit, year and period were taken from (MetaSource, MetaRule) and the span that named them. */
+export interface ReportMetaTable {
+  report_id: number;
+  unit_source: string | null;
+  unit_rule: string | null;
+  unit_start: number | null;
+  unit_end: number | null;
+  year_source: string | null;
+  year_rule: string | null;
+  year_start: number | null;
+  year_end: number | null;
+  period_source: string | null;
+  period_rule: string | null;
+  period_start: number | null;
+  period_end: number | null;
+  /** The stored report of the same unit and period this one mostly repeats (a likely corrected version). */
+  resubmission_of: number | null;
+  /** The share of that report's text this one repeats. */
+  resubmission_share: number | null;
 }
 
 export interface ReportTable {
@@ -33,6 +69,8 @@ export interface ReportTable {
   original_sha256: ColumnType<string | null, string | null | undefined, string | null>;
   /** The file's own name (an archive entry's base name), for the download. */
   original_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 while the unit or year is unknown or a likely resubmission awaits a decision (待确认): out of every comparison. */
+  pending: ColumnType<number, number | undefined, number>;
 }
 
 /** The stored text every finding's offsets point into (apart from the report row, which views scan). */
@@ -266,6 +304,8 @@ export interface ThemePinTable {
 
 export interface Database {
   units: UnitTable;
+  unit_aliases: UnitAliasTable;
+  report_meta: ReportMetaTable;
   reports: ReportTable;
   report_texts: ReportTextTable;
   report_activity: ReportActivityTable;

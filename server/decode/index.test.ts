@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { metaFromFileName } from '../../shared/meta.js';
+import { metaFromFileName } from '../analyze/meta.js';
 import { gbk, makeCjkPdf, makeZip } from '../../tests/fixtures/submissions.js';
 import { PROVINCES_DIR, provinceCorpusAvailable, seedSampleFiles } from '../../tests/shared-material.js';
 import { DecodeError, decodeReport } from './index.js';

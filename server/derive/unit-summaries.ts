@@ -37,6 +37,7 @@ async function deriveUnits(db: Kysely<Database>, units: number[] | undefined): P
     .selectFrom('reports as r')
     .where('r.deleted_at', 'is', null)
     .where('r.superseded_by', 'is', null)
+    .where('r.pending', '=', 0)
     .$if(some, (q) => q.where('r.unit_id', 'in', units!));
   const unmatched = live
     .innerJoin('figures as f', 'f.report_id', 'r.id')

@@ -8,6 +8,7 @@ import { DecodeError, expandArchive, isArchiveName } from '../decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
 import type { Progress } from '../progress.js';
 import { withReuseBatch } from '../reuse/index.js';
+import { UnitDirectory } from './units.js';
 
 /** A file that could not be read from disk (gone, unreadable): named, and the batch goes on. */
 export class ReadError extends Error {}
@@ -23,10 +24,24 @@ export interface BatchSource {
   read(): Promise<Submission>;
 }
 
+/** A stored file that mostly repeats its unit's report for the same period: proposed as its corrected version. */
+export interface ProposedCorrection {
+  file: string;
+  /** The new report, stored as pending until someone decides. */
+  report: number;
+  /** The stored report it would replace. */
+  replaces: number;
+  /** Share of that report's text the new file repeats. */
+  share: number;
+}
+
 export interface BatchSummary {
   ingested: number;
+  /** Of the ingested, those stored as pending (待确认). */
+  pending: number;
   duplicates: number;
   failed: Failure[];
+  resubmissions: ProposedCorrection[];
   results: IngestResult[];
 }
 
@@ -35,8 +50,9 @@ export async function unpack(sub: Submission): Promise<{ submissions: Submission
   if (!isArchiveName(sub.fileName)) return { submissions: [sub], refused: [] };
   const { entries, refused } = await expandArchive(sub.bytes);
   return {
-    // Entries carry their own names (unit and period usually stand there), not the archive's metadata.
-    submissions: entries.map((e) => ({ fileName: `${sub.fileName}/${e.path}`, bytes: e.bytes })),
+    // Entries carry their own names (unit and period usually stand there), not the archive's manifest row;
+    // what is set for the whole run applies to them too.
+    submissions: entries.map((e) => ({ fileName: `${sub.fileName}/${e.path}`, bytes: e.bytes, ...(sub.options ? { options: sub.options } : {}) })),
     refused: refused.map((r) => ({ file: `${sub.fileName}/${r.path}`, error: r.reason })),
   };
 }
@@ -65,7 +81,8 @@ export function perFileFailure(file: string, e: unknown): Failure {
 
 export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOptions = {}): Promise<BatchSummary> {
   const { progress, onResult } = opts;
-  const summary: BatchSummary = { ingested: 0, duplicates: 0, failed: [], results: [] };
+  const summary: BatchSummary = { ingested: 0, pending: 0, duplicates: 0, failed: [], resubmissions: [], results: [] };
+  const directory = opts.directory ?? (await UnitDirectory.load(db));
   const fail = async (source: BatchSource, f: Failure): Promise<void> => {
     summary.failed.push(f);
     await onResult?.({ ...f, status: 'failed' }, source);
@@ -85,14 +102,17 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
         for (const sub of unpacked.submissions) {
           let r: IngestResult;
           try {
-            r = await ingestSubmission(db, sub, opts);
+            r = await ingestSubmission(db, sub, { ...opts, directory });
           } catch (e) {
             await fail(source, perFileFailure(sub.fileName, e));
             continue;
           }
           summary.results.push(r);
-          if (r.status === 'stored') summary.ingested++;
-          else if (r.status === 'duplicate') summary.duplicates++;
+          if (r.status === 'stored') {
+            summary.ingested++;
+            if (r.pending) summary.pending++;
+            if (r.resubmissionOf) summary.resubmissions.push({ file: r.file, report: r.reportId, replaces: r.resubmissionOf.reportId, share: Math.round(r.resubmissionOf.share * 1000) / 1000 });
+          } else if (r.status === 'duplicate') summary.duplicates++;
           else summary.failed.push({ file: r.file, error: r.error });
           await onResult?.(r, source);
         }

@@ -1,9 +1,11 @@
-// ingest: one submission → decode → analyze → store → reuse index, in one transaction.
-// The CLI, the upload route and the demo loader all come through here.
+// ingest: one submission → decode → analyze → metadata (resolve) → store → reuse index, in one transaction.
+// The CLI, the upload route and the demo loader all come through here. Nothing is refused for missing
+// metadata: a report whose unit or year is unknown is stored as pending (待确认), out of every comparison
+// between units until someone assigns it (assign.ts).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { metaFromFileName, mergeMeta } from '../../shared/meta.js';
+import { mergeMeta } from '../../shared/meta.js';
 import type { Analysis, ReportMeta } from '../../shared/types.js';
 import { analyzeReport } from '../analyze/index.js';
 import type { Db } from '../db/connection.js';
@@ -14,13 +16,18 @@ import { DecodeError, decodeReport, type SourceEncoding } from '../decode/index.
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from '../reuse/index.js';
 import { indexReportText } from '../search/index.js';
+import { type Provenance, type Resolution, resolveSubmission, withRegistryMentions } from './resolve.js';
+import { closestStoredVersion, RESUBMISSION_SHARE, type Resubmission } from './resubmission.js';
+import { pendingUnitId, UnitDirectory, unitNamed, type UnitRow } from './units.js';
 
 export interface Submission {
   /** The name the unit gave the file (or its path inside an archive). */
   fileName: string;
   bytes: Uint8Array;
-  /** Metadata given by a manifest or by the user; wins over what the file name and text say. */
+  /** Metadata a manifest gives; wins over the registry, the file name and the text. */
   meta?: Partial<ReportMeta>;
+  /** Metadata set for the whole run or confirmed by the user (`--unit`, the upload page); wins over the manifest. */
+  options?: Partial<ReportMeta>;
   extra?: Record<string, string>;
   /** A corrected version: it replaces the unit's live report for the same year and period, which stays stored. */
   correction?: boolean;
@@ -29,10 +36,21 @@ export interface Submission {
 export interface IngestOptions {
   /** The originals folder (originalsDirFor): the file as sent is kept there. Absent: not kept (demo data). */
   originals?: string;
+  /** The units to file reports under (a batch loads it once); loaded for the call when absent. */
+  directory?: UnitDirectory;
 }
 
 export type IngestResult =
-  | { file: string; status: 'stored'; reportId: number; meta: ReportMeta; replaced?: number }
+  | {
+      file: string;
+      status: 'stored';
+      reportId: number;
+      meta: ReportMeta;
+      /** Stored as pending (待确认): unit or year unknown, or a likely corrected version of `resubmissionOf`. */
+      pending: boolean;
+      resubmissionOf?: Resubmission;
+      replaced?: number;
+    }
   | { file: string; status: 'duplicate'; reportId: number }
   | { file: string; status: 'failed'; error: string };
 
@@ -46,68 +64,59 @@ export function nonWhitespaceChars(text: string): number {
   return n;
 }
 
-/** What the report's metadata is: given values first, then the file name, then the text. */
-export function resolveMeta(sub: Pick<Submission, 'fileName' | 'meta'>, analysis: Analysis): ReportMeta {
-  return mergeMeta(sub.meta ?? {}, metaFromFileName(sub.fileName), analysis.meta);
-}
-
 export interface Prepared {
   text: string;
   encoding: SourceEncoding;
   hash: string;
   analysis: Analysis;
+  /** Unit, year and period as decided (options, manifest, registry, file name, text), with their provenance. */
+  resolution: Resolution;
   meta: ReportMeta;
   /** What was read only in part, in Chinese (from the decoder). */
   warnings: string[];
 }
 
 /** Decode and analyse without storing (also what `yanpan analyze` prints). Throws DecodeError. */
-export async function prepareSubmission(sub: Submission): Promise<Prepared> {
+export async function prepareSubmission(sub: Submission, directory: UnitDirectory = UnitDirectory.empty()): Promise<Prepared> {
   const { text, encoding, warnings } = await decodeReport(sub.bytes, sub.fileName);
-  const hinted = mergeMeta(sub.meta ?? {}, metaFromFileName(sub.fileName));
+  const given = { options: sub.options, manifest: sub.meta };
+  const hinted = mergeMeta(sub.options ?? {}, sub.meta ?? {});
   const analysis = analyzeReport(text, { fileName: sub.fileName, unit: hinted.unit, year: hinted.year });
-  return { text, encoding, hash: contentHash(text), analysis, meta: resolveMeta(sub, analysis), warnings };
+  const resolution = resolveSubmission(given, withRegistryMentions(analysis.metaEvidence, text, directory), analysis.meta.title, directory);
+  return { text, encoding, hash: contentHash(text), analysis, resolution, meta: resolution.meta, warnings };
 }
 
 export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOptions = {}): Promise<IngestResult> {
   const file = sub.fileName;
+  const directory = opts.directory ?? (await UnitDirectory.load(db));
   let prepared: Prepared;
   try {
-    prepared = await prepareSubmission(sub);
+    prepared = await prepareSubmission(sub, directory);
   } catch (e) {
     if (e instanceof DecodeError) return { file, status: 'failed', error: e.message };
     throw e;
   }
-  const { text, encoding, hash, analysis, meta } = prepared;
+  const { text, encoding, hash, analysis, resolution, meta } = prepared;
   const existing = await db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (existing) return { file, status: 'duplicate', reportId: existing.id };
-  if (!meta.unit) {
-    return {
-      file,
-      status: 'failed',
-      error: '无法确定报送单位：请在清单中填写 unit 列，或在文件名中写明单位（如“市统计局2023年上半年意识形态工作总结.txt”）',
-    };
-  }
-  const unitName = meta.unit;
+  // A second file of the unit for the same period that mostly repeats the stored one waits for a decision.
+  const resubmission =
+    !resolution.pending && !sub.correction && resolution.unit && meta.year !== null && meta.period !== null
+      ? await closestStoredVersion(db, resolution.unit.id, meta.year, meta.period, text)
+      : null;
+  const resubmissionOf = resubmission && resubmission.share >= RESUBMISSION_SHARE ? resubmission : undefined;
+  const pending = resolution.pending || resubmissionOf !== undefined;
   // Kept before the row that names it is committed: a stored report never points to a missing file.
   const original = opts.originals ? await keepOriginal(opts.originals, sub.bytes) : null;
 
   let replaced: number | undefined;
+  let created: UnitRow | null = null;
   const reportId = await db.transaction().execute(async (trx) => {
-    let unit = await trx.selectFrom('units').select(['id', 'department']).where('name', '=', unitName).executeTakeFirst();
-    if (!unit) {
-      unit = await trx
-        .insertInto('units')
-        .values({ name: unitName, department: meta.department })
-        .returning(['id', 'department'])
-        .executeTakeFirstOrThrow();
-    } else if (!unit.department && meta.department) {
-      await trx.updateTable('units').set({ department: meta.department }).where('id', '=', unit.id).execute();
-    }
+    const unitId = await unitFor(trx, resolution, meta, directory, (u) => (created = u));
     const { id } = await trx
       .insertInto('reports')
       .values({
-        unit_id: unit.id,
+        unit_id: unitId,
         year: meta.year,
         period: meta.period,
         title: meta.title,
@@ -119,14 +128,19 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
         extra: sub.extra && Object.keys(sub.extra).length ? JSON.stringify(sub.extra) : null,
         original_sha256: original?.sha256 ?? null,
         original_name: original ? path.posix.basename(file.replace(/\\/g, '/')) : null,
+        pending: pending ? 1 : 0,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('report_texts').values({ report_id: id, text }).execute();
+    await trx.insertInto('report_meta').values({ report_id: id, ...provenanceRow(resolution.provenance), resubmission_of: resubmissionOf?.reportId ?? null, resubmission_share: resubmissionOf?.share ?? null }).execute();
     await storeAnalysis(trx, id, analysis);
     await indexReportText(trx, id, text);
-    await indexReportReuse(trx, id);
-    if (sub.correction) replaced = await supersede(trx, id, unit.id, meta);
+    // A pending report joins the comparisons between units (reuse among them) when it is assigned.
+    if (!pending) {
+      await indexReportReuse(trx, id);
+      if (sub.correction) replaced = await supersede(trx, id, unitId, meta);
+    }
     return id;
   }).catch(async (e: unknown) => {
     // Nothing half-stored: the file this call wrote goes with the rolled-back row, unless another report uses it.
@@ -142,9 +156,42 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
     throw e;
   });
   if (typeof reportId !== 'number') return { file, status: 'duplicate', reportId: reportId.duplicateOf };
-  return { file, status: 'stored', reportId, meta, ...(replaced === undefined ? {} : { replaced }) };
+  // Only a committed report's new unit joins the directory (a rolled-back one took its unit with it).
+  if (created) directory.add(created);
+  return { file, status: 'stored', reportId, meta, pending, ...(resubmissionOf ? { resubmissionOf } : {}), ...(replaced === undefined ? {} : { replaced }) };
 }
 
+/** The unit row a report goes under: the one the name found, a new one for a name new to the store, or the pending row. */
+async function unitFor(db: Db, resolution: Resolution, meta: ReportMeta, dir: UnitDirectory, onCreate: (u: UnitRow) => void): Promise<number> {
+  if (meta.unit === null) return pendingUnitId(db);
+  const { unit, created } = resolution.unit ? { unit: resolution.unit, created: false } : await unitNamed(db, dir, meta.unit, meta.department);
+  if (created) onCreate(unit);
+  else if (!unit.department && meta.department) {
+    await db.updateTable('units').set({ department: meta.department }).where('id', '=', unit.id).execute();
+    unit.department = meta.department;
+  }
+  return unit.id;
+}
+
+/** The report_meta columns of a resolution's provenance. */
+export function provenanceRow(p: Resolution['provenance']) {
+  const cols = (f: Provenance) => ({ source: f.source, rule: f.rule, start: f.span?.start ?? null, end: f.span?.end ?? null });
+  const [u, y, q] = [cols(p.unit), cols(p.year), cols(p.period)];
+  return {
+    unit_source: u.source,
+    unit_rule: u.rule,
+    unit_start: u.start,
+    unit_end: u.end,
+    year_source: y.source,
+    year_rule: y.rule,
+    year_start: y.start,
+    year_end: y.end,
+    period_source: q.source,
+    period_rule: q.rule,
+    period_start: q.start,
+    period_end: q.end,
+  };
+}
 
 /** Marks the unit's live report of the same year and period as replaced by `id`; returns its id. */
 async function supersede(db: Db, id: number, unitId: number, meta: ReportMeta): Promise<number | undefined> {

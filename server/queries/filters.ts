@@ -1,5 +1,6 @@
 // Applies the shared filters to a query that joins reports (as r) and units (as u), whatever else it joins.
-// Every view sees live reports only: deleted ones and versions replaced by a correction stay stored.
+// Every view sees live reports only: deleted ones, versions replaced by a correction and reports pending
+// their unit or year (待确认) stay stored but out of every comparison.
 import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Database } from '../db/schema.js';
@@ -22,10 +23,15 @@ export function unitFilters<DB extends { u: Database['units'] }, TB extends keyo
   return q as unknown as SelectQueryBuilder<DB, TB, O>;
 }
 
-/** Reports (as r) that are neither deleted nor replaced by a corrected version. */
+/** Reports (as r) that are neither deleted, nor replaced by a corrected version, nor pending (待确认). */
 export function liveReports<DB extends { r: Database['reports'] }, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
   const q = query as unknown as SelectQueryBuilder<{ r: Database['reports'] }, 'r', O>;
-  return q.where('r.deleted_at', 'is', null).where('r.superseded_by', 'is', null) as unknown as SelectQueryBuilder<DB, TB, O>;
+  return q.where('r.deleted_at', 'is', null).where('r.superseded_by', 'is', null).where('r.pending', '=', 0) as unknown as SelectQueryBuilder<DB, TB, O>;
+}
+
+/** Units (as u) a user can name: the registry's and those submissions named, not the holder of reports whose unit is unknown. */
+export function namedUnits(db: Kysely<Database> | Transaction<Database>) {
+  return db.selectFrom('units as u').where('u.kind', '<>', 'pending');
 }
 
 /** part / whole as a share, 0 when there is no whole (SQL sums come back as numbers, strings or null). */

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, reportsWithUnits } from './filters.js';
+import { applyFilters, liveReports, namedUnits, reportsWithUnits } from './filters.js';
 
 export async function getReportsByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(reportsWithUnits(db), f)
@@ -17,7 +17,7 @@ export async function getReportsByDepartmentYear(db: Db, f: Filters) {
 
 export async function getFilterOptions(db: Db) {
   const [units, years] = await Promise.all([
-    db.selectFrom('units').select(['name', 'department']).orderBy('department').orderBy('name').execute(),
+    namedUnits(db).select(['u.name', 'u.department']).orderBy('u.department').orderBy('u.name').execute(),
     liveReports(db.selectFrom('reports as r')).select('r.year').distinct().where('r.year', 'is not', null).orderBy('r.year').execute(),
   ]);
   const departments = [...new Set(units.map((u) => u.department).filter((d): d is string => !!d))];
@@ -39,13 +39,17 @@ export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: 
   return row && row.year !== null && row.period !== null ? { year: row.year, period: row.period } : null;
 }
 
-/** Units (within the filters' department/unit) with no report for the given or current period. */
+/**
+ * Units (within the filters' department/unit) with no report for the given or current period, among
+ * those that must report it: a unit whose registry entry lists its periods (annual;H1) is not missing a
+ * period it need not report.
+ */
 export async function getMissingSubmissions(db: Db, f: Filters) {
   const current = f.year !== undefined && f.period ? { year: f.year, period: f.period as string } : await getCurrentPeriod(db);
   if (!current) return { year: null, period: null, units: [] };
-  let units = db
-    .selectFrom('units as u')
+  let units = namedUnits(db)
     .select(['u.id', 'u.name', 'u.department'])
+    .where((eb) => eb.or([eb('u.expected', 'is', null), eb(sql<string>`';' || u.expected || ';'`, 'like', `%;${current.period};%`)]))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

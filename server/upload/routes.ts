@@ -16,6 +16,7 @@ import { type BatchSource, ingestBatch, ReadError } from '../intake/batch.js';
 import type { Db } from '../db/connection.js';
 import { originalPath, originalsDirIn } from '../intake/originals.js';
 import { DEFAULT_UPLOAD_LIMITS, receiveFiles, SUBMITTER_UPLOAD_LIMITS, tighterLimits, UploadRefused, type UploadLimits } from './receive.js';
+import { registryRoutes } from './registry.js';
 import { batchDir, createBatchDir, loadBatch, publicItem, removeBatch, stageBatch, stagingRoot, sweepExpired } from './staging.js';
 
 export interface FileRouteOptions {
@@ -68,6 +69,8 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
   const originals = originalsDirIn(opts.dataDir);
   const committing = new Set<string>();
   const r = express.Router();
+  // Importing the registry is for administrators: the general limits.
+  r.use(registryRoutes(db, root, general));
 
   r.post('/api/uploads', async (req, res, next) => {
     const user = requireUser(res);
@@ -143,7 +146,7 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
           label: item.fileName,
           read: async () => {
             try {
-              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), meta, correction: want.correction === true };
+              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), options: meta, correction: want.correction === true };
             } catch {
               throw new ReadError('暂存的文件已不存在（可能已过期），请重新上传');
             }
@@ -168,11 +171,20 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
           }
           if (result.status === 'failed') send({ type: 'result', id, file: result.file, status: 'failed', error: result.error });
           else if (result.status === 'duplicate') send({ type: 'result', id, file: result.file, status: 'duplicate', reportId: await visibleDuplicate(user, result.reportId) });
-          else send({ type: 'result', id, file: result.file, status: 'stored', reportId: result.reportId, ...(result.replaced !== undefined ? { replaced: result.replaced } : {}) });
+          else
+            send({
+              type: 'result',
+              id,
+              file: result.file,
+              status: 'stored',
+              reportId: result.reportId,
+              ...(result.replaced !== undefined ? { replaced: result.replaced } : {}),
+              ...(result.pending ? { pending: true } : {}),
+            });
         },
       });
       await removeBatch(dir);
-      send({ type: 'done', stored: summary.ingested, duplicates: summary.duplicates, failed: summary.failed.length + refusedCount });
+      send({ type: 'done', stored: summary.ingested, duplicates: summary.duplicates, failed: summary.failed.length + refusedCount, pending: summary.pending });
       res.end();
     } catch (e) {
       // Reports stored before the failure stay stored (each in its own transaction); the batch stays staged.

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SessionUser } from '../../shared/roles.js';
+import { META_RULE_LABELS } from '../../shared/types.js';
 import type { UploadItem } from '../../shared/uploads.js';
 import { type Db, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/connection.js';
 import { DEFAULT_ARCHIVE_LIMITS, expandArchive, isArchiveName } from '../decode/index.js';
@@ -13,6 +14,8 @@ import { duplicateForViewer } from '../api/visibility.js';
 import { perFileFailure } from '../intake/batch.js';
 import { formatBytes } from '../decode/zipfile.js';
 import { nonWhitespaceChars, prepareSubmission } from '../intake/ingest.js';
+import { closestStoredVersion, RESUBMISSION_SHARE } from '../intake/resubmission.js';
+import { UnitDirectory } from '../intake/units.js';
 import type { ReceivedFile, UploadLimits } from './receive.js';
 
 /** Long enough to check and correct a batch over a meeting; short enough not to keep abandoned files. */
@@ -112,7 +115,7 @@ interface Pending {
 const EMPTY_META = { title: null, unit: null, department: null, year: null, period: null };
 
 function refused(id: number, fileName: string, size: number, problem: string): StagedItem {
-  return { id, fileName, file: null, size, meta: EMPTY_META, encoding: null, chars: 0, duplicateOf: null, replaces: null, warnings: [], problem };
+  return { id, fileName, file: null, size, meta: EMPTY_META, encoding: null, chars: 0, duplicateOf: null, replaces: null, unitFrom: null, warnings: [], problem };
 }
 
 /**
@@ -165,7 +168,8 @@ export async function stageBatch(db: Db, user: SessionUser, id: string, dir: str
     await fs.rm(r.path, { force: true });
   }
   const seen = new Map<string, string>();
-  for (const p of pending) items.push(await inspect(db, user, dir, p, seen));
+  const units = await UnitDirectory.load(db);
+  for (const p of pending) items.push(await inspect(db, user, dir, p, seen, units));
   items.sort((a, b) => a.id - b.id);
   const batch: StagedBatch = { id, userId: user.id, createdAt: new Date().toISOString(), items };
   await fs.writeFile(path.join(dir, 'batch.json'), JSON.stringify(batch), { mode: PRIVATE_FILE_MODE });
@@ -173,49 +177,35 @@ export async function stageBatch(db: Db, user: SessionUser, id: string, dir: str
 }
 
 /** One report: decoded and analysed (nothing stored), with what the user needs to confirm it. */
-async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id: number }, seen: Map<string, string>): Promise<StagedItem> {
+async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id: number }, seen: Map<string, string>, units: UnitDirectory): Promise<StagedItem> {
   const bytes = await fs.readFile(path.join(dir, p.file));
-  // A submitter reports for its own unit: its name goes in before the text is read, like a manifest's.
+  // A submitter reports for its own unit: its name goes in before the text is read, like an option.
   const given = user.role === 'submitter' && user.unitName ? { unit: user.unitName } : {};
   let prepared;
   try {
-    prepared = await prepareSubmission({ fileName: p.fileName, bytes, meta: given });
+    prepared = await prepareSubmission({ fileName: p.fileName, bytes, options: given }, units);
   } catch (e) {
     const failure = perFileFailure(p.fileName, e);
     await fs.rm(path.join(dir, p.file), { force: true });
     return refused(p.id, p.fileName, p.size, failure.error);
   }
-  const meta = { ...prepared.meta };
-  if (meta.unit) {
-    const unit = await db.selectFrom('units').select('department').where('name', '=', meta.unit).executeTakeFirst();
-    if (unit?.department) meta.department = unit.department;
-  }
+  const { meta, resolution } = prepared;
   const dup = await db
     .selectFrom('reports as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .select(['r.id as reportId', 'r.unit_id as unitId', 'r.deleted_at as deletedAt', 'u.name as unit', 'r.title'])
+    .select(['r.id as reportId', 'r.unit_id as unitId', 'r.deleted_at as deletedAt', 'u.name as unit', 'u.kind', 'r.title'])
     .where('r.content_hash', '=', prepared.hash)
     .executeTakeFirst();
-  // A live report of the same unit and period: this file may be its corrected version.
+  // A live report of the same unit and period: this file may be its corrected version (proposed as one
+  // when it repeats most of that report's text).
   const replaces =
-    meta.unit && meta.year !== null && meta.period !== null
-      ? await db
-          .selectFrom('reports as r')
-          .innerJoin('units as u', 'u.id', 'r.unit_id')
-          .select(['r.id', 'r.title', 'r.ingested_at'])
-          .where('u.name', '=', meta.unit)
-          .where('r.year', '=', meta.year)
-          .where('r.period', '=', meta.period)
-          .where('r.deleted_at', 'is', null)
-          .where('r.superseded_by', 'is', null)
-          .orderBy('r.id', 'desc')
-          .executeTakeFirst()
-      : undefined;
+    resolution.unit && meta.year !== null && meta.period !== null ? await closestStoredVersion(db, resolution.unit.id, meta.year, meta.period, prepared.text) : null;
   // Missing fields are not warnings here: the page shows them from the metadata as the user edits it.
   const warnings = [...prepared.warnings];
   const twin = seen.get(prepared.hash);
   if (twin) warnings.push(`与本批的“${twin}”内容相同，只会入库一份`);
   else seen.set(prepared.hash, p.fileName);
+  const u = resolution.provenance.unit;
   return {
     id: p.id,
     fileName: p.fileName,
@@ -224,8 +214,12 @@ async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id
     meta,
     encoding: prepared.encoding,
     chars: nonWhitespaceChars(prepared.text),
-    duplicateOf: dup ? duplicateForViewer(user, dup) : null,
-    replaces: replaces && replaces.id !== dup?.reportId ? { reportId: replaces.id, title: replaces.title, ingestedAt: replaces.ingested_at } : null,
+    duplicateOf: dup ? duplicateForViewer(user, { ...dup, unit: dup.kind === 'pending' ? '（待确认）' : dup.unit }) : null,
+    replaces:
+      replaces && replaces.reportId !== dup?.reportId
+        ? { reportId: replaces.reportId, title: replaces.title, ingestedAt: replaces.ingestedAt, share: Math.round(replaces.share * 1000) / 1000, proposed: replaces.share >= RESUBMISSION_SHARE }
+        : null,
+    unitFrom: u.rule ? `${u.source === 'registry' ? '单位名录匹配，' : ''}${META_RULE_LABELS[u.rule]}${u.span ? `“${prepared.text.slice(u.span.start, u.span.end)}”` : ''}` : null,
     warnings,
     problem: null,
   };

@@ -54,6 +54,12 @@ const ACCESS: Record<string, Role[] | typeof PUBLIC> = {
   'admin.setDisabled': A,
   'admin.auditLog': A,
   'admin.units': A,
+  'intake.pendingCount': R,
+  'intake.pending': R,
+  'intake.assign': R,
+  'intake.provenance': M,
+  'registry.list': R,
+  'registry.save': A,
 };
 
 const USERS: Record<Role | 'anonymous', SessionUser | null> = {

@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../shared-material.js';
 
 interface IngestOutput {
   ingested: number;
+  pending: number;
   duplicates: number;
   failed: Array<{ file: string; error: string }>;
 }
@@ -87,6 +88,6 @@ describe('yanpan ingest on real-world submissions', () => {
 
     const again = ingest([file(CASES.find((c) => c.label === 'GBK text')!.fileName)]);
     expect(again.status).toBe(0);
-    expect(again.out).toEqual({ ingested: 0, duplicates: 1, failed: [] });
+    expect(again.out).toEqual({ ingested: 0, pending: 0, duplicates: 1, failed: [], resubmissions: [] });
   }, 120_000);
 });

@@ -36,8 +36,9 @@ beforeAll(async () => {
   const to007 = await new Migrator({ db: old, provider: { getMigrations: async () => migrations } }).migrateTo('007_versions');
   expect(to007.error).toBeUndefined();
   const texts = await reportTexts(current, (await current.selectFrom('reports').select('id').execute()).map((r) => r.id));
-  for (const u of await current.selectFrom('units').selectAll().execute()) await old.insertInto('units').values(u).execute();
-  for (const r of await current.selectFrom('reports').selectAll().execute()) await old.insertInto('reports').values({ ...r, text: texts.get(r.id) }).execute();
+  // Columns of later migrations (014: units.kind/level/expected, reports.pending) are left out.
+  for (const { id, name, department } of await current.selectFrom('units').selectAll().execute()) await old.insertInto('units').values({ id, name, department }).execute();
+  for (const { pending: _pending, ...r } of await current.selectFrom('reports').selectAll().execute()) await old.insertInto('reports').values({ ...r, text: texts.get(r.id) }).execute();
   const tables = ['themes', 'sections', 'problems', 'figures', 'placeholders', 'flags'] as const;
   const reuse = ['reuse_fingerprints', 'reuse_reports', 'reuse_passages', 'reuse_spans', 'reuse_sources', 'reuse_pairs'] as const;
   for (const table of [...tables, ...reuse]) {

@@ -126,7 +126,7 @@ describe('POST /api/uploads and commit', () => {
       else expect(r, e.file).toMatchObject({ status: 'stored', reportId: expect.any(Number) });
     }
     const good = expected.filter((e): e is Exclude<Expected, { refused: RegExp }> => !('refused' in e));
-    expect(lines.at(-1)).toEqual({ type: 'done', stored: good.length, duplicates: 0, failed: expected.length - good.length });
+    expect(lines.at(-1)).toEqual({ type: 'done', stored: good.length, duplicates: 0, failed: expected.length - good.length, pending: 0 });
     expect(await count('reports')).toBe(good.length);
 
     // The stored text is the decoded text exactly; the original is kept byte for byte beside it.
@@ -160,7 +160,7 @@ describe('POST /api/uploads and commit', () => {
     expect(await count('reports')).toBe(before);
   });
 
-  it('stores the metadata the user corrected, refuses a report without a unit, and fills a known unit’s department', async () => {
+  it('stores the metadata the user corrected, stores a report without a unit as pending, and fills a known unit’s department', async () => {
     const text = ['意识形态工作总结', '一、工作开展情况', '召开专题会议2次，开展专题学习6次，档案开放审核严格把关。'].join('\n');
     const other = ['工作总结', '一、工作开展情况', '召开专题会议1次，编印学习资料300份。'].join('\n');
     const { body } = await upload(admin, [
@@ -176,7 +176,9 @@ describe('POST /api/uploads and commit', () => {
     ]);
     const stored = lines.find((l) => l.type === 'result' && l.id === first!.id);
     expect(stored).toMatchObject({ status: 'stored' });
-    expect(lines.find((l) => l.type === 'result' && l.id === second!.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/无法确定报送单位/) });
+    // Nothing is refused for missing metadata: it waits in the 待补充信息 queue, out of every comparison.
+    expect(lines.find((l) => l.type === 'result' && l.id === second!.id)).toMatchObject({ status: 'stored', pending: true });
+    expect(lines.at(-1)).toMatchObject({ type: 'done', stored: 2, failed: 0, pending: 1 });
     const row = await db
       .selectFrom('reports as r')
       .innerJoin('units as u', 'u.id', 'r.unit_id')
@@ -203,7 +205,7 @@ describe('POST /api/uploads and commit', () => {
       const lines = await commit(admin, body.batch, body.items);
       expect(lines[0]).toMatchObject({ type: 'result', status: 'stored' });
       expect(lines[1]).toMatchObject({ type: 'result', status: 'failed', error: expect.stringMatching(/意外错误/) });
-      expect(lines.at(-1)).toEqual({ type: 'done', stored: 1, duplicates: 0, failed: 1 });
+      expect(lines.at(-1)).toEqual({ type: 'done', stored: 1, duplicates: 0, failed: 1, pending: 0 });
       expect(await count('reports')).toBe(before.reports + 1);
       expect(await count('units')).toBe(before.units + 1);
       expect(await db.selectFrom('units').select('id').where('name', '=', '市林业局').executeTakeFirst()).toBeUndefined();

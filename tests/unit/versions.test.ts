@@ -34,10 +34,21 @@ describe('corrections and soft deletion', () => {
     expect((await getReport(db, fixedId))?.earlierVersions.map((v) => v.id)).toEqual([firstId]);
   });
 
-  it('a second upload without the correction mark is stored beside the first', async () => {
+  it('a second upload that mostly repeats the first, without the correction mark, waits as its likely corrected version', async () => {
+    const current = (await listReports(db, { page: 1, pageSize: 20 })).rows[0]!.id;
     const other = await ingestSubmission(db, { fileName: FILE, bytes: report('开展专题学习5次。') });
-    expect(other).toMatchObject({ status: 'stored' });
+    expect(other).toMatchObject({ status: 'stored', pending: true, resubmissionOf: { reportId: current } });
     expect(other).not.toHaveProperty('replaced');
+    expect((other as { resubmissionOf: { share: number } }).resubmissionOf.share).toBeGreaterThanOrEqual(0.8);
+    expect((await listReports(db, { page: 1, pageSize: 20 })).total).toBe(1);
+  });
+
+  it('a second report of the same unit and period that says something else is stored beside the first', async () => {
+    const other = await ingestSubmission(db, {
+      fileName: '市统计局2023年上半年意识形态工作专项报告.txt',
+      bytes: new TextEncoder().encode('市统计局2023年上半年网络意识形态专项报告\n一、网络阵地管理\n全局微信公众号、门户网站实行三审三校，排查处置负面舆情3起。\n二、下一步打算\n完善舆情应急预案，加强网评员队伍建设。\n'),
+    });
+    expect(other).toMatchObject({ status: 'stored', pending: false });
     expect((await listReports(db, { page: 1, pageSize: 20 })).total).toBe(2);
   });
 

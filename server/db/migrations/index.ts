@@ -13,6 +13,7 @@ import * as m010 from './010_report_summaries.js';
 import * as m011 from './011_view_indexes.js';
 import * as m012 from './012_unit_summaries.js';
 import * as m013 from './013_settings.js';
+import * as m014 from './014_unit_registry.js';
 import * as m016 from './016_theme_corrections.js';
 import * as m017 from './017_usernames_nocase.js';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '011_view_indexes': m011,
   '012_unit_summaries': m012,
   '013_settings': m013,
+  '014_unit_registry': m014,
   '016_theme_corrections': m016,
   '017_usernames_nocase': m017,
 };

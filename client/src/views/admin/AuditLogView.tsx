@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<string, string> = {
   'theme.split': '拆分主题',
   'theme.move': '移动问题表述',
   'theme.cue': '添加主题关键词',
+  'units.update': '修改单位名录',
 };
 
 export function AuditLogView() {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, List, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, List, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ECElementEvent } from 'echarts';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router-dom';
@@ -21,6 +21,7 @@ export function OverviewView() {
   const reviewer = me.data?.role === 'admin' || me.data?.role === 'reviewer';
   const missing = useQuery({ ...trpc.overview.missingSubmissions.queryOptions(filters), enabled: reviewer });
   const review = useQuery({ ...trpc.overview.needingReview.queryOptions(filters), enabled: reviewer });
+  const pending = useQuery({ ...trpc.intake.pendingCount.queryOptions(), enabled: reviewer });
   const option = useMemo(() => reportsByDepartmentYearChart(byDeptYear.data ?? []), [byDeptYear.data]);
   const onBarClick = useCallback(
     (p: ECElementEvent) => {
@@ -32,6 +33,16 @@ export function OverviewView() {
   const h = headlines.data;
   return (
     <Row gutter={[16, 16]}>
+      {reviewer && (pending.data ?? 0) > 0 && (
+        <Col span={24}>
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="pending-alert"
+            title={<span>有 {pending.data} 份报告未能确定报送单位或年度（或疑似更正版本），暂不计入下列统计：<Link to="/pending">去补充信息</Link></span>}
+          />
+        </Col>
+      )}
       <Col span={24} style={{ display: 'flex', justifyContent: 'flex-end' }}><BriefingButton /></Col>
       {[
         { title: '报告总数', value: formatInt(h?.reports), suffix: '份' },

@@ -6,6 +6,7 @@ import { REUSE_KIND_LABELS, type ReuseKind, SECTION_KIND_LABELS, type SectionKin
 import { AnnotatedText, type TextMark } from '../../components/AnnotatedText.js';
 import { formatDateTime, formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
+import { groundMarks, MetaGrounds } from './MetaGrounds.js';
 
 export const REUSE_STYLES: Record<ReuseKind, { background: string }> = {
   stock: { background: '#e6f4ff' },
@@ -29,6 +30,7 @@ export function ReportView() {
   const report = useQuery({ ...trpc.reports.get.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
   const data = report.data;
   const reuse = useQuery({ ...trpc.reports.reuse.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
+  const provenance = useQuery({ ...trpc.intake.provenance.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
   const me = useQuery(trpc.auth.me.queryOptions());
   const canCompare = me.data?.role !== 'submitter';
   const isAdmin = me.data?.role === 'admin';
@@ -95,8 +97,9 @@ export function ReportView() {
       ...data.flags
         .filter((f): f is typeof f & { start: number; end: number } => f.start !== null && f.end !== null)
         .map((f, i) => ({ key: `fl${i}`, start: f.start, end: f.end, priority: 5, style: { background: '#ffe58f' }, title: f.message })),
+      ...groundMarks(provenance.data),
     ];
-  }, [data, reuse.data, canCompare]);
+  }, [data, reuse.data, canCompare, provenance.data]);
 
   if (report.isLoading) return <Spin tip="加载中…"><div style={{ height: 300 }} /></Spin>;
   if (report.error) return <Alert type="error" showIcon message="无法打开报告" description={report.error.message} />;
@@ -144,13 +147,14 @@ export function ReportView() {
             />
           )}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-            <Descriptions.Item label="单位">{data.unit}</Descriptions.Item>
+            <Descriptions.Item label="单位">{provenance.data?.reasons.some((r) => r.kind === 'unit') ? <Tag color="orange">待确认</Tag> : data.unit}</Descriptions.Item>
             <Descriptions.Item label="部门">{data.department ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="期次">{formatYearPeriod(data.year, data.period)}</Descriptions.Item>
             <Descriptions.Item label="字数">{formatInt(data.chars)}</Descriptions.Item>
             <Descriptions.Item label="原文件">{data.fileName ?? '—'}{data.originalName && <a href={`/files/original/${data.id}`} style={{ marginLeft: 8 }} data-testid="original-download">下载原件</a>}</Descriptions.Item>
             <Descriptions.Item label="入库时间">{formatDateTime(data.ingestedAt)}</Descriptions.Item>
           </Descriptions>
+          {provenance.data && <MetaGrounds p={provenance.data} text={data.text} />}
           {data.flags.length > 0 && (
             <Alert
               style={{ marginTop: 12 }}
@@ -188,7 +192,7 @@ export function ReportView() {
         </Card>
       </Col>
       <Col xs={24} lg={17}>
-        <Card title="报告正文" size="small" extra={<span style={{ fontSize: 12 }}><Tag color="blue">数字</Tag><Tag color="red">占位符</Tag><Tag color="gold">提示</Tag><Tag color="magenta">问题表述（虚线）</Tag>{(['copied', 'self', 'stock'] as const).map((k) => <Tag key={k} style={{ ...REUSE_STYLES[k], color: '#333' }}>{REUSE_KIND_LABELS[k]} {formatPercent(reuse.data?.rates[k])}</Tag>)}</span>}>
+        <Card title="报告正文" size="small" extra={<span style={{ fontSize: 12 }}><Tag style={{ outline: '2px solid #52c41a' }}>单位/年度依据</Tag><Tag color="blue">数字</Tag><Tag color="red">占位符</Tag><Tag color="gold">提示</Tag><Tag color="magenta">问题表述（虚线）</Tag>{(['copied', 'self', 'stock'] as const).map((k) => <Tag key={k} style={{ ...REUSE_STYLES[k], color: '#333' }}>{REUSE_KIND_LABELS[k]} {formatPercent(reuse.data?.rates[k])}</Tag>)}</span>}>
           <AnnotatedText text={data.text} marks={marks} />
         </Card>
       </Col>

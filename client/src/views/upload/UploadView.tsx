@@ -56,7 +56,7 @@ function OutcomeCell({ outcome }: { outcome: Outcome }) {
   }
   return (
     <Space size={4}>
-      {outcome.status === 'stored' ? <Tag color="green">已入库</Tag> : <Tag color="orange">重复，未再入库</Tag>}
+      {outcome.status === 'stored' ? <Tag color={outcome.pending ? 'orange' : 'green'}>{outcome.pending ? '已入库（待确认）' : '已入库'}</Tag> : <Tag color="orange">重复，未再入库</Tag>}
       {outcome.reportId === null ? (
         <Typography.Text type="secondary">已由另一单位报送</Typography.Text>
       ) : (
@@ -92,8 +92,8 @@ function Notes({ row, onCorrection }: { row: Row; onCorrection: (on: boolean) =>
         </span>
       )}
       {row.replaces && (
-        <span>
-          <Tag color="blue">本期已有报告</Tag>
+        <span data-testid={`replaces-${row.id}`}>
+          <Tag color="blue">{row.replaces.proposed ? `疑似更正版本（与原报告重复 ${Math.round(row.replaces.share * 100)}%）` : '本期已有报告'}</Tag>
           <Link to={`/reports/${row.replaces.reportId}`}>{row.replaces.title ?? `报告 ${row.replaces.reportId}`}</Link>
           <div>
             <Checkbox checked={row.correction === true} onChange={(e) => onCorrection(e.target.checked)} data-testid={`correction-${row.id}`}>
@@ -102,7 +102,7 @@ function Notes({ row, onCorrection }: { row: Row; onCorrection: (on: boolean) =>
           </div>
         </span>
       )}
-      {missing.length > 0 && <Typography.Text type="warning">未能识别出{missing.join('、')}，请填写</Typography.Text>}
+      {missing.length > 0 && <Typography.Text type="warning">未能识别出{missing.join('、')}，请填写（不填也可入库，列入“待补充信息”待确认）</Typography.Text>}
       {row.warnings.map((w) => (
         <Typography.Text key={w} type="warning">
           {w}
@@ -160,7 +160,8 @@ export function UploadView() {
     try {
       const res = await uploadForm<UploadBatch>('/api/uploads', form, (x) => setUploadPercent(Math.round(x * 100)));
       setBatch(res.batch);
-      setRows(res.items.map((i) => ({ ...i, correction: false })));
+      // A file that repeats most of its unit's report for the period is proposed as its corrected version.
+      setRows(res.items.map((i) => ({ ...i, correction: i.replaces?.proposed === true })));
       setSelected(res.items.filter((i) => !i.problem && !i.duplicateOf).map((i) => i.id));
       setFiles([]);
     } catch (e) {
@@ -280,7 +281,7 @@ export function UploadView() {
                 <Alert
                   type={commit.summary.failed > 0 ? 'warning' : 'success'}
                   showIcon
-                  title={`入库完成：新入库 ${commit.summary.stored} 份，重复 ${commit.summary.duplicates} 份，未入库 ${commit.summary.failed} 份`}
+                  title={`入库完成：新入库 ${commit.summary.stored} 份${commit.summary.pending ? `（其中待确认 ${commit.summary.pending} 份）` : ''}，重复 ${commit.summary.duplicates} 份，未入库 ${commit.summary.failed} 份`}
                   action={<Button onClick={reset}>继续上传</Button>}
                   data-testid="commit-summary"
                 />
@@ -341,20 +342,28 @@ export function UploadView() {
               {
                 title: '单位',
                 width: 170,
-                render: (_, r) =>
-                  fixedUnit || !editable(r) ? (
-                    (r.meta.unit ?? '—')
-                  ) : (
-                    <AutoComplete
-                      style={{ width: '100%' }}
-                      options={unitOptions}
-                      value={r.meta.unit ?? ''}
-                      status={r.meta.unit ? undefined : 'warning'}
-                      placeholder="请填写单位"
-                      onChange={(v: string) => update([r.id], { unit: v || null })}
-                      filterOption={(input, o) => String(o?.value ?? '').includes(input)}
-                    />
-                  ),
+                render: (_, r) => (
+                  <>
+                    {fixedUnit || !editable(r) ? (
+                      (r.meta.unit ?? '—')
+                    ) : (
+                      <AutoComplete
+                        style={{ width: '100%' }}
+                        options={unitOptions}
+                        value={r.meta.unit ?? ''}
+                        status={r.meta.unit ? undefined : 'warning'}
+                        placeholder="请填写单位"
+                        onChange={(v: string) => update([r.id], { unit: v || null })}
+                        filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+                      />
+                    )}
+                    {r.unitFrom && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        依据：{r.unitFrom}
+                      </Typography.Text>
+                    )}
+                  </>
+                ),
               },
               {
                 title: '部门',

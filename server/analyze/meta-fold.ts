@@ -1,0 +1,55 @@
+// Text as the metadata rules read it: traditional characters folded to simplified (網信辦 → 网信办),
+// full-width digits and years in Chinese numerals (二〇二三年) to ASCII, and the pinyin glosses some pages put inside words (鎮(zhèn)) blanked.
+// The fold keeps every character in its place, so a span found in the folded text is the same span of
+// the stored one.
+import { createRequire } from 'node:module';
+
+/** Characters only the traditional script writes, frequent in this genre: enough of them and the text is folded. */
+const TRADITIONAL = /[們這會於為與黨國學關實義機領導歷場廣東發開經區縣鎮級辦處總結報責識態話頭門術織職]/g;
+const PINYIN_GLOSS = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+
+let toSimplified: ((s: string) => string) | null = null;
+
+function simplifier(): (s: string) => string {
+  // Loaded on the first traditional text only: most submissions never need the dictionaries.
+  if (!toSimplified) {
+    const opencc = createRequire(import.meta.url)('opencc-js/t2cn') as { Converter(o: { from: string; to: string }): (s: string) => string };
+    toSimplified = opencc.Converter({ from: 'tw', to: 'cn' });
+  }
+  return toSimplified;
+}
+
+/** Character by character where a phrase conversion would change the length. */
+function simplify(text: string): string {
+  const convert = simplifier();
+  const whole = convert(text);
+  if (whole.length === text.length) return whole;
+  let out = '';
+  for (const ch of text) {
+    const c = convert(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
+}
+
+const CN_YEAR = /[一二][〇零○九][一二三四五六七八九〇零○]{2}(?=\s*年)/g;
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** Anything the fold would change, found in one pass (most texts have none). */
+const FOLDABLE = new RegExp(`[０-９]|${PINYIN_GLOSS.source}|${CN_YEAR.source}|${TRADITIONAL.source}`);
+
+export function foldScript(text: string): string {
+  if (!FOLDABLE.test(text)) return text;
+  let out = text
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(CN_YEAR, (y) => y.replace(/./g, (c) => CN_DIGIT[c] ?? c))
+    .replace(PINYIN_GLOSS, (m) => ' '.repeat(m.length));
+  if ((out.match(TRADITIONAL)?.length ?? 0) >= 3) out = simplify(out);
+  return out;
+}
+
+/** A name as the simplified script writes it (馬灣鎮 → 马湾镇). */
+export function simplifiedName(name: string): string {
+  TRADITIONAL.lastIndex = 0;
+  return TRADITIONAL.test(name) ? simplify(name) : name;
+}

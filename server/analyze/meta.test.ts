@@ -1,0 +1,49 @@
+// Metadata from a submission's file name and text, with the rule and span that gave each finding.
+import { describe, expect, it } from 'vitest';
+import { analyzeReport } from './index.js';
+import { metaFromFileName } from './meta.js';
+
+describe('metaFromFileName', () => {
+  it('reads unit, year and period from the names units give their files', () => {
+    expect(metaFromFileName('市统计局2023年上半年意识形态工作总结.txt')).toEqual({ title: null, unit: '市统计局', department: null, year: 2023, period: 'H1' });
+    expect(metaFromFileName('batch/市教育局2022年度意识形态工作责任制落实情况报告.docx')).toMatchObject({ unit: '市教育局', year: 2022, period: 'annual' });
+    expect(metaFromFileName('市财政局关于2021年第三季度意识形态工作的报告.txt')).toMatchObject({ unit: '市财政局', year: 2021, period: 'Q3' });
+    expect(metaFromFileName('2023年市司法局意识形态工作总结（定稿）.docx')).toMatchObject({ unit: '市司法局', year: 2023, period: 'annual' });
+    expect(metaFromFileName('云南省-2003.txt')).toMatchObject({ unit: '云南省', year: 2003 });
+    expect(metaFromFileName('2024上半年.txt')).toMatchObject({ unit: null, year: 2024, period: 'H1' });
+  });
+
+  it('takes no unit from a placeholder, a number or a bare genre', () => {
+    expect(metaFromFileName('XX局2023年上半年意识形态工作总结.docx').unit).toBeNull();
+    expect(metaFromFileName('000_c4e7c675f812d522.txt')).toMatchObject({ unit: null, year: null });
+    expect(metaFromFileName('附件2.docx')).toMatchObject({ unit: null, year: null });
+    expect(metaFromFileName('意识形态工作总结（定稿）.docx').unit).toBeNull();
+  });
+});
+
+describe('metaEvidence', () => {
+  it('keeps the rule and the span of the unit, year and period it read', () => {
+    const text = '意识形态工作总结\n一年来，市档案馆认真履行意识形态工作主体责任。\n一、工作情况\n召开专题会议3次。\n\n市档案馆党组\n2024年1月8日';
+    const a = analyzeReport(text);
+    expect(a.meta).toMatchObject({ unit: '市档案馆', year: 2023, period: 'annual' });
+    const [unit] = a.metaEvidence.units;
+    expect(unit).toMatchObject({ name: '市档案馆', rule: 'signature' });
+    expect(text.slice(unit!.span!.start, unit!.span!.end)).toBe('市档案馆党组');
+    expect(a.metaEvidence.year).toMatchObject({ value: 2023, rule: 'date-line-january' });
+    expect(text.slice(a.metaEvidence.year!.span!.start, a.metaEvidence.year!.span!.end)).toBe('2024年1月8日');
+  });
+
+  it('reads a traditional-script title and gives the span in the stored text', () => {
+    const text = '網信辦2022年度宣傳思想文化暨意識形態工作總結\n根據有關規定，我辦迅速行動，切實履行職責。';
+    const a = analyzeReport(text);
+    expect(a.meta).toMatchObject({ unit: '网信办', year: 2022, period: 'annual' });
+    const span = a.metaEvidence.units[0]!.span!;
+    expect(text.slice(span.start, span.end)).toBe('網信辦');
+  });
+
+  it('says the file name was the source, without a span', () => {
+    const a = analyzeReport('一、工作情况\n召开专题会议3次。', { fileName: '市审计局2024年上半年意识形态工作总结.docx' });
+    expect(a.metaEvidence.units[0]).toMatchObject({ name: '市审计局', rule: 'file-name', span: null });
+    expect(a.metaEvidence.year).toEqual({ value: 2024, rule: 'file-name', span: null });
+  });
+});

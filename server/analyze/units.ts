@@ -1,0 +1,231 @@
+// Unit names as submissions write them (meta.ts finds where a report names itself; this module reads the
+// name there): the longest name starting at a place and ending where the text lets it end, whether it
+// names a unit at all (not a placeholder such as XX局, not a kind of body such as 局党组), the key under
+// which spellings of one unit meet (中共市统计局党组, XX市统计局 → 市统计局), and a registry's unit for a
+// name (by name, alias, variant or abbreviation: 市卫健委 → 市卫生健康委员会). Pure.
+import { simplifiedName } from './meta-fold.js';
+import { escapeRegex, vocab } from './vocab.js';
+
+const V = vocab.unitNames;
+const longestFirst = (ws: readonly string[]) => [...new Set(ws)].sort((a, b) => b.length - a.length);
+const SUFFIXES = longestFirst(V.suffixes);
+const ORGANS = longestFirst(V.partyOrgans);
+/** Words by their first character, longest first: the scan looks up only those that can start at a position. */
+function byFirst(words: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of words) out.set(w[0]!, [...(out.get(w[0]!) ?? []), w]);
+  return out;
+}
+const SUFFIXES_BY_FIRST = byFirst(SUFFIXES);
+const ORGANS_BY_FIRST = byFirst(ORGANS);
+const PLACEHOLDER_CLASS = `[${V.placeholderChars.replace(/[\]\\^-]/g, '\\$&')}]`;
+const PLACEHOLDER_CHARS = new Set(V.placeholderChars);
+const isNameChar = (ch: string): boolean => (ch >= '\u4e00' && ch <= '\u9fff') || PLACEHOLDER_CHARS.has(ch);
+const LEADING_PARTY = new RegExp(`^(?:${longestFirst(V.partyPrefixes).map(escapeRegex).join('|')})`);
+const PLACEHOLDER_LEVEL = new RegExp(`^${PLACEHOLDER_CLASS}+(?=[${V.levels.join('')}])`);
+const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER_CLASS);
+const LEVELS = new Set(V.levels);
+const GENERIC = new Set(V.generic);
+const LEVEL_BODIES = new Set(V.levelBodies);
+const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'));
+/** A place alone (X省, X市 …): in running text mostly no unit (依法治省, 企业上市). */
+const PLACE_ONLY = new RegExp(`(?:[${V.levels.join('')}]|自治区|自治州|自治县)$`);
+/** A name that stands in running text starts with its level or its place (市统计局, 临潼区委, 团县委, 中共…). */
+const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
+const SUFFIX_SET = new Set(SUFFIXES);
+
+export type NameVerdict =
+  | { ok: true; /** The unit as named: without 中共, a placeholder place or the party body. */ canonical: string }
+  | { ok: false; reason: 'placeholder' | 'generic' | 'pronoun' | 'not-unit' };
+
+function endsWithSuffix(s: string): string | null {
+  return SUFFIXES.find((x) => s.endsWith(x)) ?? null;
+}
+
+/** The party body a name ends with (市统计局党组 → 党组), when what precedes it is a unit's name. */
+function trailingOrgan(s: string): string | null {
+  const organ = ORGANS.find((o) => s.endsWith(o));
+  if (!organ) return null;
+  const rest = s.slice(0, -organ.length);
+  return rest.length >= 1 && endsWithSuffix(rest) ? organ : null;
+}
+
+/** Whether a name names a unit, and the unit it names. */
+export function judgeName(name: string): NameVerdict {
+  let n = name.replace(/\s+/g, '').replace(LEADING_PARTY, '');
+  const stripped = n.replace(PLACEHOLDER_LEVEL, '');
+  const masked = stripped !== n;
+  n = stripped;
+  if (HAS_PLACEHOLDER.test(n) || NOT_IN_NAMES.test(n) || /^[年度月日号]/.test(n)) return { ok: false, reason: HAS_PLACEHOLDER.test(n) ? 'placeholder' : 'not-unit' };
+  const organ = trailingOrgan(n);
+  if (organ) n = n.slice(0, -organ.length);
+  const pronoun = V.pronounStarts.find((p) => n.startsWith(p));
+  const afterPronoun = pronoun ? n.slice(pronoun.length) : '';
+  if (n.startsWith('我') || (pronoun && (/^[\d们]/.test(afterPronoun) || GENERIC.has(afterPronoun) || SUFFIXES.some((x) => afterPronoun.startsWith(x))))) return { ok: false, reason: 'pronoun' };
+  if (V.notUnits.some((w) => n.endsWith(w))) return { ok: false, reason: 'not-unit' };
+  const suffix = endsWithSuffix(n);
+  if (!suffix) return { ok: false, reason: 'not-unit' };
+  const bare = n.length > 1 && LEVELS.has(n[0]!) ? n.slice(1) : n;
+  const rest = n.slice(0, -suffix.length);
+  // A bare ending, alone, after another ending or after a bare level (局, 街道街道, 市局, 县委, 市政府), names
+  // no unit; after a placeholder place (XX县委) it stands for the name the template left open.
+  const levelOnly = LEVELS.has(rest) && (suffix.length === 1 || LEVEL_BODIES.has(suffix));
+  if (GENERIC.has(n) || GENERIC.has(bare) || rest.length === 0 || levelOnly || (SUFFIX_SET.has(rest) && !LEVELS.has(rest)) || GENERIC.has(rest)) {
+    return { ok: false, reason: masked ? 'placeholder' : 'generic' };
+  }
+  // 统计局, 宣传部, 临潼区: a one-character ending needs a name of two characters before it (干部, 全局 are none).
+  if (suffix.length === 1 && n.length < 3) return { ok: false, reason: 'generic' };
+  return { ok: true, canonical: n };
+}
+
+/**
+ * The longest unit name that starts at `from` and ends where `accept(end)` allows (a verb follows, the
+ * line ends …); null when no name of up to `maxLength` characters fits. `anchored`: a name in running
+ * text, which must start with its level or place and be more than a place.
+ */
+export function readName(text: string, from: number, accept: (end: number) => boolean, opts: { anchored?: boolean; maxLength?: number } = {}): { start: number; end: number; canonical: string } | null {
+  const maxLength = opts.maxLength ?? 30;
+  const ends: number[] = [];
+  for (let i = from; i < text.length && i < from + maxLength; i++) {
+    const ch = text[i]!;
+    if (ch === '的' || !isNameChar(ch)) break;
+    for (const s of SUFFIXES_BY_FIRST.get(ch) ?? []) {
+      if (!text.startsWith(s, i)) continue;
+      const e = i + s.length;
+      ends.push(e);
+      const organ = (ORGANS_BY_FIRST.get(text[e] ?? '') ?? []).find((o) => text.startsWith(o, e));
+      if (organ) ends.push(e + organ.length);
+    }
+  }
+  for (const end of [...new Set(ends)].sort((a, b) => b - a)) {
+    if (end - from > maxLength || !accept(end)) continue;
+    const verdict = judgeName(text.slice(from, end));
+    if (verdict.ok && (!opts.anchored || (ANCHORED.test(verdict.canonical) && !PLACE_ONLY.test(verdict.canonical)))) return { start: from, end, canonical: verdict.canonical };
+  }
+  return null;
+}
+
+/**
+ * The key spellings of one unit share: the canonical name in the simplified script, with 市委宣传部 and
+ * 市宣传部 (the committee's department with or without 委) made one, and no spaces.
+ */
+export function unitKey(name: string): string {
+  const verdict = judgeName(simplifiedName(name));
+  const n = verdict.ok ? verdict.canonical : name.replace(/\s+/g, '');
+  return n.replace(new RegExp(`^([${V.levels.join('')}])委(?=[\\u4e00-\\u9fff]{2,}$)`), '$1');
+}
+
+/** The key without its place: 常州市统计局, 市统计局 → 统计局 (null when nothing specific would remain). */
+function bareKey(key: string): string | null {
+  const m = /^(?:[\u4e00-\u9fff]{0,6}?[省市县区州旗])+(?=[\u4e00-\u9fff]{2,})/.exec(key);
+  const bare = m ? key.slice(m[0].length) : key;
+  return bare.length >= 3 && !GENERIC.has(bare) && endsWithSuffix(bare) ? bare : null;
+}
+
+/** 卫健委 stands for 卫生健康委员会: its characters in order, the first the same, the last within the ending. */
+function abbreviates(short: string, full: string): boolean {
+  if (short.length < 3 || short.length >= full.length || short[0] !== full[0]) return false;
+  const suffix = endsWithSuffix(full) ?? full.slice(-1);
+  if (!suffix.includes(short[short.length - 1]!)) return false;
+  let j = 0;
+  for (const ch of full) if (ch === short[j]) j++;
+  return j === short.length;
+}
+
+export interface RegistryEntry {
+  id: number;
+  name: string;
+  aliases: readonly string[];
+}
+
+export type MatchKind = 'name' | 'alias' | 'variant' | 'abbreviation';
+
+export interface RegistryMatch {
+  unitId: number;
+  how: MatchKind;
+}
+
+/** A registry prepared for matching names against it. */
+export class UnitRegistry {
+  private readonly byKey = new Map<string, Array<{ id: number; how: MatchKind }>>();
+  private readonly byBare = new Map<string, Set<number>>();
+  private readonly keys: Array<{ id: number; key: string }> = [];
+  /** Every spelling of every unit, as it may stand in a text, longest first. */
+  readonly spellings: Array<{ id: number; text: string }> = [];
+
+  constructor(readonly entries: readonly RegistryEntry[]) {
+    for (const e of entries) {
+      for (const [spelling, how] of [[e.name, 'name'], ...e.aliases.map((a) => [a, 'alias'])] as Array<[string, MatchKind]>) {
+        const key = unitKey(spelling);
+        const list = this.byKey.get(key) ?? [];
+        if (!list.some((x) => x.id === e.id)) list.push({ id: e.id, how });
+        this.byKey.set(key, list);
+        this.keys.push({ id: e.id, key });
+        const bare = bareKey(key);
+        if (bare) this.byBare.set(bare, (this.byBare.get(bare) ?? new Set()).add(e.id));
+        for (const text of new Set([spelling, key])) if (text.length >= 3) this.spellings.push({ id: e.id, text });
+      }
+    }
+    this.spellings.sort((a, b) => b.text.length - a.text.length);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** The registry's unit a name stands for, when exactly one fits. */
+  match(name: string): RegistryMatch | null {
+    const key = unitKey(name);
+    const exact = this.byKey.get(key);
+    if (exact?.length === 1) return { unitId: exact[0]!.id, how: exact[0]!.how };
+    if (exact && exact.length > 1) return null;
+    const bare = bareKey(key);
+    const variants = bare ? this.byBare.get(bare) : undefined;
+    if (variants?.size === 1) return { unitId: [...variants][0]!, how: 'variant' };
+    if (variants && variants.size > 1) return null;
+    const level = LEVELS.has(key[0]!) ? key[0]! : '';
+    const short = key.slice(level.length);
+    const abbreviated = new Set(this.keys.filter((k) => k.key.startsWith(level) && abbreviates(short, k.key.slice(level.length))).map((k) => k.id));
+    return abbreviated.size === 1 ? { unitId: [...abbreviated][0]!, how: 'abbreviation' } : null;
+  }
+}
+
+/** Character bigrams' overlap (Dice) of two keys: how alike two spellings are. */
+function likeness(a: string, b: string): number {
+  const grams = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+  const ga = grams(a);
+  const gb = grams(b);
+  if (ga.size === 0 || gb.size === 0) return 0;
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return (2 * shared) / (ga.size + gb.size);
+}
+
+export interface UnitCandidate {
+  unitId: number;
+  /** 0..1: how surely the mention names that unit, times how surely the place names the submitter. */
+  score: number;
+  /** The name the submission gives that points to the unit. */
+  via: string;
+  how: MatchKind | 'similar';
+}
+
+const MATCH_SCORE: Record<MatchKind, number> = { name: 1, alias: 1, variant: 0.9, abbreviation: 0.8 };
+
+/** The units a submission's mentions may stand for, best first: matches, then spellings alike (for a person to choose). */
+export function rankUnits(mentions: ReadonlyArray<{ name: string; key: string; weight: number }>, registry: UnitRegistry, limit = 5): UnitCandidate[] {
+  const best = new Map<number, UnitCandidate>();
+  const consider = (c: UnitCandidate) => {
+    const had = best.get(c.unitId);
+    if (!had || c.score > had.score) best.set(c.unitId, c);
+  };
+  for (const m of mentions) {
+    const match = registry.match(m.name);
+    if (match) consider({ unitId: match.unitId, score: m.weight * MATCH_SCORE[match.how], via: m.name, how: match.how });
+    for (const e of registry.entries) {
+      const alike = Math.max(...[e.name, ...e.aliases].map((s) => likeness(m.key, unitKey(s))));
+      if (alike >= 0.5) consider({ unitId: e.id, score: m.weight * 0.7 * alike, via: m.name, how: 'similar' });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+}
