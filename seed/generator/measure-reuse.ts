@@ -56,7 +56,7 @@ for (const c of truth.copies) {
 const recycled = new Set(truth.selfRecycled.flatMap((r) => [r.fileName, r.predecessor]));
 
 let total = 0;
-const kinds = { stock: 0, copied: 0, self: 0 };
+const kinds = { stock: 0, copied: 0, shared: 0, self: 0, template: 0, original: 0 };
 let copiedIn = 0;
 /** Copied characters just outside a planted copy, in a span that overlaps it (the copy's edges). */
 let overhang = 0;
@@ -76,7 +76,8 @@ for (const r of reuse) {
     const n = nonSpace(piece);
     kinds[s.kind] += n;
     if (s.kind === 'self' && recycled.has(file)) selfInRecycled += n;
-    if (s.kind !== 'copied') continue;
+    // Taken from another unit: copied from an earlier report, or shared within the same period.
+    if (s.kind !== 'copied' && s.kind !== 'shared') continue;
     let inside = 0;
     for (let i = s.start; i < s.end; i++) if (mask[i] && !/\s/.test(text[i]!)) inside++;
     copiedIn += inside;
@@ -105,7 +106,7 @@ for (const c of truth.copies) {
   const rr = reuse.find((x) => x.file === c.target.fileName)!;
   const ok = rr.spans.some(
     (s) =>
-      s.kind === 'copied' &&
+      (s.kind === 'copied' || s.kind === 'shared') &&
       s.start < c.target.end &&
       s.end > c.target.start &&
       s.sources.some((x) => idToFile.get(x.id) === c.source.fileName && x.start < c.source.end && x.end > c.source.start),
@@ -118,8 +119,9 @@ const lengths = reports.map((r) => r.text.length).sort((a, b) => a - b);
 console.log(
   `demo corpus: ${reports.length} reports, ${(lengths.reduce((a, b) => a + b, 0) / 1e6).toFixed(2)}M chars (${lengths[0]}–${lengths[lengths.length - 1]}, median ${lengths[lengths.length >> 1]}); generated in ${generatedMs.toFixed(0)} ms, ingested in ${(ingestMs / 1000).toFixed(1)} s`,
 );
-console.log(`shares of all characters: stock ${pct(kinds.stock, total)}, copied ${pct(kinds.copied, total)}, self ${pct(kinds.self, total)}`);
-console.log(`copied characters inside planted copies (precision): ${pct(copiedIn, kinds.copied)} (${copiedIn}/${kinds.copied})`);
+console.log(`shares of all characters: ${Object.entries(kinds).map(([k, n]) => `${k} ${pct(n, total)}`).join(', ')}`);
+const taken = kinds.copied + kinds.shared;
+console.log(`copied or shared characters inside planted copies (precision): ${pct(copiedIn, taken)} (${copiedIn}/${taken})`);
 console.log(`planted target characters found copied (recall): ${pct(targetCovered, targetChars)}; copies found with the right source: ${found}/${truth.copies.length}`);
 console.log(`self characters in recycled reports and their predecessors: ${pct(selfInRecycled, kinds.self)} (${selfInRecycled}/${kinds.self})`);
 const perReport = reuse.map((r) => r.rates.stock).sort((a, b) => a - b);
@@ -127,5 +129,5 @@ console.log(`stock share per report: min ${pct(perReport[0]!, 1)}, median ${pct(
 noise.sort((a, b) => b.text.length - a.text.length);
 const noiseLengths = noise.map((n) => nonSpace(n.text));
 const median = noiseLengths.slice().sort((a, b) => a - b)[noiseLengths.length >> 1] ?? 0;
-console.log(`copied spans outside planted copies: ${noise.length} (median ${median} chars, longest ${noiseLengths[0] ?? 0}); copied chars outside planted copies: ${kinds.copied - copiedIn}, of them ${overhang} at the edges of a planted copy`);
+console.log(`copied or shared spans outside planted copies: ${noise.length} (median ${median} chars, longest ${noiseLengths[0] ?? 0}); such characters outside planted copies: ${taken - copiedIn}, of them ${overhang} at the edges of a planted copy`);
 for (const n of noise.filter((_, i) => i % Math.max(1, Math.floor(noise.length / Math.max(1, show))) === 0).slice(0, show)) console.log(`  ${n.file} ← ${n.sources.join(', ')}\n    ${n.text.replace(/\n/g, '⏎')}`);
