@@ -11,6 +11,7 @@ import type { LoginRateLimiter } from './auth/rate-limit.js';
 import type { Db } from './db/connection.js';
 import { exportRoutes } from './export/routes.js';
 import { fileRoutes, type FileRouteOptions } from './upload/routes.js';
+import { templateRoutes } from './upload/templates.js';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
 
@@ -29,7 +30,7 @@ export function createApp(db: Db, opts: { loginLimiter?: LoginRateLimiter; files
   app.use(sessionMiddleware(db));
   app.use(authRoutes(db, opts.loginLimiter));
   app.use(exportRoutes(db));
-  if (opts.files) app.use(fileRoutes(db, opts.files));
+  if (opts.files) app.use(fileRoutes(db, opts.files), templateRoutes(db, opts.files));
   app.use(
     '/trpc',
     createExpressMiddleware({

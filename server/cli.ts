@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Filters } from '../shared/filters.js';
-import { PERIODS, type Period } from '../shared/types.js';
+import { isWebAddress } from '../shared/templates.js';
+import { PERIODS, type Period, type TemplateKind } from '../shared/types.js';
 import { ingestBatch, ReadError } from './intake/batch.js';
 import { collectSubmissions } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
@@ -14,9 +15,11 @@ import { deriveStale } from './derive/index.js';
 import { refreshUnitSummaries } from './derive/unit-summaries.js';
 import { DecodeError } from './decode/index.js';
 import { prepareSubmission } from './intake/ingest.js';
+import { importTemplates } from './intake/templates.js';
 import { originalsDirFor } from './intake/originals.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
+import { listTemplates } from './queries/templates.js';
 import { getThemeMembers, getThemes } from './queries/themes.js';
 import { assignThemeToStatements, refreshThemes } from './themes/index.js';
 
@@ -24,6 +27,9 @@ const USAGE = `用法：yanpan <命令> [选项]
   analyze FILE [--unit U] [--department D] [--year Y] [--period P] [--db PATH]  分析一份报告（不入库），输出 JSON
   ingest PATH… [--manifest FILE.csv] [--db PATH]                      入库报告（文件、目录、zip）
   reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
+  templates import PATH… [--title T] [--source URL] [--kind 范文|上级文件] [--db PATH]
+                                                                       把范文、上级文件加入范文库（文件、目录、zip）
+  templates list [--db PATH]                                           范文库中的文本及引用它们的报告数（JSON Lines）
   themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
   export briefing --out FILE.docx [--department D] [--unit U] [--year Y] [--period P] [--db PATH]
                                                                        生成 Word 研判简报
@@ -155,6 +161,71 @@ async function reuse(args: string[]): Promise<number> {
   }
 }
 
+const TEMPLATE_KIND_NAMES: Record<string, TemplateKind> = { 范文: 'model', model: 'model', 上级文件: 'directive', directive: 'directive' };
+
+async function templatesImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { title: { type: 'string' }, source: { type: 'string' }, kind: { type: 'string' }, db: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('templates import 需要至少一个文件、目录或 zip');
+  if (values.source !== undefined && !isWebAddress(values.source)) throw new UsageError('--source 应为以 http:// 或 https:// 开头的网址');
+  const kind = TEMPLATE_KIND_NAMES[values.kind ?? '范文'];
+  if (!kind) throw new UsageError('--kind 应为 范文 或 上级文件');
+  const collected = collectSubmissions(positionals);
+  const db = await openStore(defaultDbPath(values.db));
+  let summary;
+  try {
+    const sources = collected.files.map((f) => ({
+      label: f.fileName,
+      read: async () => {
+        try {
+          return { fileName: f.fileName, bytes: fs.readFileSync(f.path) };
+        } catch {
+          throw new ReadError('无法读取文件');
+        }
+      },
+    }));
+    summary = await importTemplates(db, sources, {
+      kind,
+      title: values.title,
+      source: values.source,
+      addedBy: '命令行',
+      progress: (n) => progressBar(n, '加入范文库'),
+    });
+  } finally {
+    await db.destroy();
+  }
+  const failed = [...collected.failed, ...summary.failed];
+  for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
+  const { templates, duplicates } = summary;
+  process.stdout.write(`${JSON.stringify({ templates, duplicates, failed })}\n`);
+  if (failed.length === 0) return 0;
+  return templates + duplicates > 0 ? 1 : 2;
+}
+
+async function templatesList(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  const db = await openStore(defaultDbPath(values.db));
+  try {
+    for (const t of await listTemplates(db, {})) {
+      const { id, title, kind, sourceUrl, fileName, chars, reports, takenChars } = t;
+      process.stdout.write(`${JSON.stringify({ id: String(id), title, kind, source: sourceUrl, file: fileName, chars, reports, taken: takenChars })}\n`);
+    }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function templatesCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'import') return templatesImport(rest);
+  if (sub === 'list') return templatesList(rest);
+  throw new UsageError('templates 的子命令为 import 或 list');
+}
+
 async function serve(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, port: { type: 'string' } } });
   const port = Number(values.port ?? process.env.PORT ?? 3000);
@@ -263,6 +334,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   analyze,
   ingest,
   reuse,
+  templates: templatesCommand,
   themes,
   export: exportCommand,
   serve,

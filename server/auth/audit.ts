@@ -2,7 +2,7 @@
 import type { SessionUser } from '../../shared/roles.js';
 import type { Db } from '../db/connection.js';
 
-export type AuditAction = 'login' | 'logout' | 'upload' | 'correct' | 'delete' | 'restore' | 'export' | 'user.create' | 'user.update';
+export type AuditAction = 'login' | 'logout' | 'upload' | 'correct' | 'delete' | 'restore' | 'export' | 'user.create' | 'user.update' | 'template.add' | 'template.remove';
 
 export async function audit(db: Db, user: Pick<SessionUser, 'id' | 'username'> | null, action: AuditAction, target?: string, detail?: unknown): Promise<void> {
   await db
