@@ -1,5 +1,6 @@
-// Demo data on first start: the five real samples in seed/samples (with their manifest) and the
-// generated demo corpus of seed/generator (deterministic: the same on every machine).
+// Demo data on first start: the five real samples in seed/samples (with their manifest), the generated
+// demo corpus of seed/generator (deterministic: the same on every machine) and its template library
+// (范文库), added first so that the reports that took text from it are marked as they arrive.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,27 +9,39 @@ import { collectSubmissions } from './intake/collect.js';
 import type { Db } from './db/connection.js';
 import { ingestBatch } from './intake/batch.js';
 import { countReports, type Submission } from './intake/ingest.js';
+import { importTemplates } from './intake/templates.js';
 import { progressBar } from './progress.js';
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'seed');
 
-export function demoSubmissions(): Submission[] {
+export function demoData() {
   const { files } = collectSubmissions([path.join(SEED_DIR, 'samples')]);
-  const samples = files.map((f) => ({ fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra }));
+  const samples: Submission[] = files.map((f) => ({ fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra }));
   const encoder = new TextEncoder();
-  const generated = generateDemoCorpus().reports.map((r) => ({
+  const demo = generateDemoCorpus();
+  const generated: Submission[] = demo.reports.map((r) => ({
     fileName: r.fileName,
     bytes: encoder.encode(r.text),
     meta: { unit: r.unit, department: r.department, year: r.year, period: r.period, title: r.title },
   }));
-  return [...samples, ...generated];
+  const templates = demo.templates.map((t) => ({ ...t, bytes: encoder.encode(t.text) }));
+  return { submissions: [...samples, ...generated], templates };
 }
 
 /** Seeds an empty database; returns how many reports were stored (0 when it already had data). */
 export async function seedIfEmpty(db: Db): Promise<number> {
   if ((await countReports(db)) > 0) return 0;
-  const subs = demoSubmissions();
-  const sources = subs.map((sub) => ({ label: sub.fileName, read: async () => sub }));
+  const { submissions, templates } = demoData();
+  for (const t of templates) {
+    const r = await importTemplates(db, [{ label: t.fileName, read: async () => ({ fileName: t.fileName, bytes: t.bytes }) }], {
+      kind: t.kind,
+      title: t.title,
+      source: t.source,
+      addedBy: '演示数据',
+    });
+    for (const f of r.failed) console.error(`[seed] ${f.file}: ${f.error}`);
+  }
+  const sources = submissions.map((sub) => ({ label: sub.fileName, read: async () => sub }));
   const summary = await ingestBatch(db, sources, { progress: progressBar(sources.length, '载入演示数据') });
   for (const f of summary.failed) console.error(`[seed] ${f.file}: ${f.error}`);
   return summary.ingested;
