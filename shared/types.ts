@@ -165,6 +165,9 @@ export const SHARE_LABELS: Record<ShareKind, string> = {
   stock: REUSE_KIND_LABELS.stock,
 };
 
+/** How another report sharing passages stands to a report: its source, a later report that took from it, the same period, the unit's own. */
+export type CounterpartRole = 'source' | 'copier' | 'shared' | 'own-earlier' | 'own-later';
+
 /** One line of `yanpan reuse` (../shared/CONTRACT.md): a report's reused passages and their shares. */
 export interface ReportReuse {
   /** The report's id, as a string. */

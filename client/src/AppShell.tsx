@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, LogoutOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -19,6 +19,7 @@ import { ActivityView } from './views/activity/ActivityView.js';
 import { CompareView } from './views/compare/CompareView.js';
 import { ReuseView } from './views/reuse/ReuseView.js';
 import { SearchView } from './views/search/SearchView.js';
+import { TemplatesView } from './views/templates/TemplatesView.js';
 import { ThemesView } from './views/themes/ThemesView.js';
 import { UnitComparisonView } from './views/units/UnitComparisonView.js';
 import { UnitView } from './views/units/UnitView.js';
@@ -47,6 +48,7 @@ const VIEWS: ViewEntry[] = [
   { path: '/themes', label: '问题主题', icon: <FireOutlined />, element: <ThemesView />, menu: true, roles: ALL },
   { path: '/reuse', label: '雷同分析', icon: <CopyOutlined />, element: <ReuseView />, menu: true, roles: REVIEWERS },
   { path: '/compare', label: '对照', element: <CompareView />, menu: false, parent: '/reuse', roles: REVIEWERS },
+  { path: '/templates', label: '范文库', icon: <BookOutlined />, element: <TemplatesView />, menu: true, roles: REVIEWERS },
   { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },

@@ -96,7 +96,8 @@ const TABLES: ExportTable[] = [
     text('部门', (r) => r.department ?? '未分组'),
     int('报告数', (r) => r.reports),
     int('平均字数', (r) => r.avgChars),
-    ...SHARE_KINDS.map((k) => percent<UnitRow>(`${SHARE_LABELS[k]}率`, (r) => r.rates[k])),
+    // Stock first, as the unit table has always begun; then what was taken, in the order a committee reads it.
+    ...(['stock', ...SHARE_KINDS.filter((k) => k !== 'stock')] as const).map((k) => percent<UnitRow>(`${SHARE_LABELS[k]}率`, (r) => r.rates[k])),
     percent('雷同合计', (r) => r.rates.reuse),
     int('占位符', (r) => r.placeholders),
     int('提示', (r) => r.flags),

@@ -1,6 +1,6 @@
 // The side-by-side view: two reports and the passages they share, aligned pair by pair, the later report
 // (the one that took the text) on the left and its source, the earlier report, on the right.
-import type { Period } from '../../shared/types.js';
+import type { CounterpartRole, Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { relationOf } from '../reuse/spans.js';
 
@@ -40,9 +40,6 @@ export async function getComparison(db: Db, a: number, b: number) {
   const strip = ({ unit_id: _u, ingested_at: _i, ...r }: Head) => r;
   return { left: strip(left), right: strip(right), relation, passages, sharedChars: shared };
 }
-
-/** How a counterpart stands to the report: its source, a report that took from it, the same period, the unit's own. */
-export type CounterpartRole = 'source' | 'copier' | 'shared' | 'own-earlier' | 'own-later';
 
 /** The reports that share passages with a report, most shared first (to pick a counterpart), each with its role. */
 export async function getCounterparts(db: Db, id: number) {

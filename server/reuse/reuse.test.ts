@@ -156,9 +156,9 @@ describe('reuse queries, on the seed samples ingested through ingestSubmission',
     for (const [a, b] of [
       [ids[0]!, ids[2]!],
       [ids[2]!, ids[0]!],
-    ]) {
+    ] as const) {
       const pair = (await getComparison(db, a, b))!;
-      expect([pair.left.id, pair.right.id, pair.relation]).toEqual([ids[2], ids[0], 'earlier']);
+      expect([pair.left.id, pair.right.id, pair.relation]).toEqual([ids[2]!, ids[0]!, 'earlier']);
       expect(pair.sharedChars).toBeGreaterThan(100);
       const shared = '尊重舆论宣传规律，讲究舆论宣传艺术';
       const p = pair.passages.find((x) => seeds[2]!.text.slice(x.start, x.end).includes(shared))!;

@@ -44,29 +44,27 @@ export function templateRoutes(db: Db, opts: { dataDir: string; limits?: Partial
       return;
     }
     let staged: { dir: string } | null = null;
+    let answer: TemplateUploadAnswer | null = null;
     try {
       staged = await createBatchDir(root);
       const received = await receiveFiles(req, staged.dir, limits);
-      if (received.length === 0) {
-        res.status(400).json({ error: '没有收到文件，请选择要加入范文库的文件或压缩包' });
-        return;
+      if (received.length > 0) {
+        const sources = received.map((f) => ({
+          label: f.name,
+          read: async () => {
+            if (f.tooLarge) throw new ReadError(`文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB 的上限`);
+            return { fileName: f.name, bytes: await fs.promises.readFile(f.path) };
+          },
+        }));
+        const { kind, title, source } = parsed.data;
+        answer = await importTemplates(db, sources, { kind, title, source, addedBy: user.username });
+        await audit(db, user, 'template.add', 'templates', {
+          kind,
+          source,
+          files: answer.results.map((x) => ({ file: x.file, status: x.status, ...(x.status === 'failed' ? {} : { template: x.templateId }) })),
+        });
+        for (const f of answer.failed) console.error(`[templates] ${f.file}: ${f.error}`);
       }
-      const sources = received.map((f) => ({
-        label: f.name,
-        read: async () => {
-          if (f.tooLarge) throw new ReadError(`文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB 的上限`);
-          return { fileName: f.name, bytes: await fs.promises.readFile(f.path) };
-        },
-      }));
-      const { kind, title, source } = parsed.data;
-      const summary = await importTemplates(db, sources, { kind, title, source, addedBy: user.username });
-      await audit(db, user, 'template.add', 'templates', {
-        kind,
-        source,
-        files: summary.results.map((x) => ({ file: x.file, status: x.status, ...(x.status === 'failed' ? {} : { template: x.templateId }) })),
-      });
-      for (const f of summary.failed) console.error(`[templates] ${f.file}: ${f.error}`);
-      res.json(summary satisfies TemplateUploadAnswer);
     } catch (e) {
       if (!(e instanceof UploadRefused)) {
         next(e);
@@ -75,9 +73,13 @@ export function templateRoutes(db: Db, opts: { dataDir: string; limits?: Partial
       console.error(`[templates] refused (${user.username}): ${e.message}`);
       res.set('Connection', 'close').status(e.status).json({ error: e.message });
       req.resume();
+      return;
     } finally {
+      // Gone before the answer: nothing of the upload stays on disk.
       if (staged) await removeBatch(staged.dir);
     }
+    if (answer) res.json(answer);
+    else res.status(400).json({ error: '没有收到文件，请选择要加入范文库的文件或压缩包' });
   });
   return r;
 }

@@ -14,6 +14,8 @@ const ACTION_LABELS: Record<string, string> = {
   export: '导出',
   'user.create': '新建账号',
   'user.update': '修改账号',
+  'template.add': '加入范文库',
+  'template.remove': '移出范文库',
 };
 
 export function AuditLogView() {
