@@ -15,7 +15,7 @@ import { type StockEvidence, stockUnitThreshold } from './classify.js';
 import { CorpusIndex, type CorpusReport, type DbOrTrx, currentIndex, encodePostings } from './corpus.js';
 import { currentLibrary, type TemplateLibrary } from './library.js';
 import { normalizeText } from './normalize.js';
-import { MIN_TEMPLATE_SEEDS, hitsByHash, indexNormalized, pairSeeds, postingsOf, seedPositions, type TextIndex } from './postings.js';
+import { MIN_TEMPLATE_SEEDS, TEMPLATE_SEED_DENSITY, hitsByHash, indexNormalized, pairSeeds, postingsOf, seedPositions, type TextIndex } from './postings.js';
 import { type Comparable, deriveAll, everyReport, formulaRuns, storeTemplatePassages } from './spans.js';
 
 export { getReportReuse } from './read.js';
@@ -52,7 +52,7 @@ export function templatePassages(ix: TextIndex, library: TemplateLibrary): Map<n
     const theirs = hitsByHash(hits, MIN_TEMPLATE_SEEDS);
     if (!theirs) continue;
     const { norm } = library.template(templateId);
-    const passages = alignPair(ix.norm, norm, pairSeeds(mine, theirs, norm));
+    const passages = alignPair(ix.norm, norm, pairSeeds(mine, theirs, norm), TEMPLATE_SEED_DENSITY);
     if (passages.length > 0) out.set(templateId, passages);
   }
   return out;

@@ -68,6 +68,12 @@ export function seedPositions(ix: TextIndex, keep: (i: number) => boolean = () =
  * every fingerprint seeds here, however common (a slogan both quote is not a passage taken).
  */
 export const MIN_TEMPLATE_SEEDS = 4;
+/**
+ * Seeds per character a passage taken from a template must show (alignPair's minDensity): text taken
+ * whole has one every two or three characters, lightly edited text a little fewer; a chain of the
+ * common phrases a report and a template happen to share, far fewer.
+ */
+export const TEMPLATE_SEED_DENSITY = 0.1;
 
 /** Another text's postings of the shared hashes [hash, start, …] by hash; null under `minSeeds` hashes. */
 export function hitsByHash(hits: number[], minSeeds = MIN_SEEDS): Map<number, number[]> | null {

@@ -5,7 +5,7 @@
 import { alignPair } from './align.js';
 import { type DbOrTrx, currentIndex, encodePostings } from './corpus.js';
 import { normalizeText } from './normalize.js';
-import { MIN_TEMPLATE_SEEDS, hitsByHash, indexNormalized, pairSeeds, postingsOf, seedPositions } from './postings.js';
+import { MIN_TEMPLATE_SEEDS, TEMPLATE_SEED_DENSITY, hitsByHash, indexNormalized, pairSeeds, postingsOf, seedPositions } from './postings.js';
 import { type Comparable, deriveAll, everyReport, storeTemplatePassages } from './spans.js';
 
 /** Every fingerprint of a template seeds (as in templatePassages): no report count leaves one out. */
@@ -30,7 +30,7 @@ export async function addTemplate(db: DbOrTrx, templateId: number, comparable: C
     // Seeds as (report, template) positions: aligned from the report's side, as when it arrives later.
     const seeds = pairSeeds(mine, theirs, report.norm);
     for (let i = 0; i < seeds.length; i += 2) [seeds[i], seeds[i + 1]] = [seeds[i + 1]!, seeds[i]!];
-    const passages = alignPair(report.norm, ix.norm, seeds);
+    const passages = alignPair(report.norm, ix.norm, seeds, TEMPLATE_SEED_DENSITY);
     if (passages.length === 0) continue;
     await storeTemplatePassages(db, reportId, new Map([[templateId, passages]]));
     marked.push(reportId);

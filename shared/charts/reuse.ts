@@ -68,9 +68,12 @@ export interface CopyLinkData {
   strongest: { a: number; b: number };
 }
 
-/** Room the graph keeps free at the top (title and subtitle) and bottom (legend), in pixels. */
-export const GRAPH_TOP = 64;
-export const GRAPH_BOTTOM = 48;
+/** Room for the title and subtitle above the graph, and for the legend of departments at its right, in pixels. */
+const TITLE_ROOM = 66;
+const LEGEND_ROOM = 110;
+/** A label runs out from its node along the radius: at most this long (longer names are cut, the tooltip has them whole). */
+const LABEL_WIDTH = 84;
+const LABEL_ROOM = LABEL_WIDTH + 24;
 
 /**
  * Who copied from whom: units on a circle grouped by department (a circle keeps every node inside the
@@ -112,23 +115,26 @@ export function copyGraphChart(edges: CopyGraphEdge[], title = '单位间抄用�
         return `${escapeHtml(data.name!)}<br/>涉及抄用文字 ${data.value} 字`;
       },
     },
-    legend: { bottom: 0, data: departments, type: 'scroll' },
+    // At the right, so that the circle can use the height a 1366×768 screen has.
+    legend: { orient: 'vertical', right: 0, top: 'middle', data: departments, type: 'scroll' },
     series: [
       {
         type: 'graph',
         layout: 'circular',
         circular: { rotateLabel: true },
-        top: GRAPH_TOP + 40,
-        bottom: GRAPH_BOTTOM + 40,
-        left: 120,
-        right: 120,
+        // The circle keeps clear of the title and legend by the length of the labels radiating from it.
+        top: TITLE_ROOM + LABEL_ROOM,
+        bottom: LABEL_ROOM,
+        left: LABEL_ROOM,
+        right: LEGEND_ROOM + LABEL_ROOM,
         roam: false,
         categories: departments.map((d) => ({ name: d })),
-        label: { show: true, position: 'right', fontSize: 11, color: '#333' },
+        label: { show: true, position: 'right', fontSize: 11, color: '#333', width: LABEL_WIDTH, overflow: 'truncate' },
         labelLayout: { hideOverlap: true },
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 9,
-        data: ordered.map(({ department: _d, ...n }) => ({ ...n, symbolSize: 8 + 22 * Math.sqrt(n.value / maxNode) })),
+        // Nodes shrink as the circle fills, so that neighbours stay apart.
+        data: ordered.map(({ department: _d, ...n }) => ({ ...n, symbolSize: 6 + (ordered.length > 24 ? 12 : 22) * Math.sqrt(n.value / maxNode) })),
         links: edges.map((e) => ({
           source: e.from,
           target: e.to,

@@ -12,7 +12,8 @@ import { useTRPC } from '../../trpc.js';
 import { useFilterSearch, useFilters } from '../../useFilters.js';
 
 const SIZES = [20, 40, 80, 1000] as const;
-export const GRAPH_HEIGHT = 560;
+/** Tall enough for forty units around the circle, short enough to stand whole on a 1366×768 screen. */
+const GRAPH_HEIGHT = 560;
 
 export function CopyGraphCard() {
   const trpc = useTRPC();
