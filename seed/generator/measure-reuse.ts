@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestBatch } from '../../server/intake/batch.js';
+import { importTemplates } from '../../server/intake/templates.js';
 import { openDb } from '../../server/db/connection.js';
 import { getReportReuse } from '../../server/reuse/index.js';
 import { generateDemoCorpus, type DemoOptions } from './index.js';
@@ -22,13 +23,17 @@ if (values.units) options.units = Number(values.units);
 const show = Number(values.show ?? 0);
 
 const t0 = performance.now();
-const { reports, truth } = generateDemoCorpus(options);
+const { reports, templates, truth } = generateDemoCorpus(options);
 const generatedMs = performance.now() - t0;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-demo-reuse-'));
 const db = await openDb(path.join(dir, 'demo.db'));
 const encoder = new TextEncoder();
 const t1 = performance.now();
+// The template library first, as the demo loader adds it.
+for (const t of templates) {
+  await importTemplates(db, [{ label: t.fileName, read: async () => ({ fileName: t.fileName, bytes: encoder.encode(t.text) }) }], { kind: t.kind, title: t.title, source: t.source });
+}
 await ingestBatch(
   db,
   reports.map((r) => ({
@@ -126,6 +131,25 @@ console.log(`planted target characters found copied (recall): ${pct(targetCovere
 console.log(`self characters in recycled reports and their predecessors: ${pct(selfInRecycled, kinds.self)} (${selfInRecycled}/${kinds.self})`);
 const perReport = reuse.map((r) => r.rates.stock).sort((a, b) => a - b);
 console.log(`stock share per report: min ${pct(perReport[0]!, 1)}, median ${pct(perReport[perReport.length >> 1]!, 1)}, max ${pct(perReport[perReport.length - 1]!, 1)}`);
+// Template text: characters of template spans inside the planted template copies, and of those copies found.
+let templateIn = 0;
+let templateTargetChars = 0;
+let templateFound = 0;
+for (const c of truth.templateCopies) {
+  const rr = reuse.find((x) => x.file === c.target.fileName)!;
+  const text = textOf.get(c.target.fileName)!;
+  let hit = 0;
+  for (const s of rr.spans) {
+    if (s.kind !== 'template') continue;
+    for (let i = Math.max(s.start, c.target.start); i < Math.min(s.end, c.target.end); i++) if (!/\s/.test(text[i]!)) hit++;
+  }
+  templateIn += hit;
+  templateTargetChars += nonSpace(c.target.text);
+  if (hit >= 0.8 * nonSpace(c.target.text)) templateFound++;
+}
+console.log(
+  `template characters inside planted template copies (precision): ${pct(templateIn, kinds.template)}; planted template copy characters found (recall): ${pct(templateIn, templateTargetChars)}; copies found: ${templateFound}/${truth.templateCopies.length}`,
+);
 noise.sort((a, b) => b.text.length - a.text.length);
 const noiseLengths = noise.map((n) => nonSpace(n.text));
 const median = noiseLengths.slice().sort((a, b) => a - b)[noiseLengths.length >> 1] ?? 0;
