@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import type { Filters } from '../shared/filters.js';
 import { isWebAddress } from '../shared/templates.js';
 import { PERIODS, type Period, type TemplateKind } from '../shared/types.js';
-import { ingestBatch, ReadError } from './intake/batch.js';
-import { collectSubmissions } from './intake/collect.js';
+import { type BatchSource, type Failure, ingestBatch, ReadError } from './intake/batch.js';
+import { collectSubmissions, type FileSubmission } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { type Db, defaultDbPath, openDb } from './db/connection.js';
 import { deriveStale } from './derive/index.js';
@@ -125,26 +125,35 @@ async function ingest(args: string[]): Promise<number> {
   const db = await openStore(dbPath);
   let summary;
   try {
-    const sources = collected.files.map((f) => ({
-      label: f.fileName,
-      read: async () => {
-        try {
-          return { fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra };
-        } catch {
-          throw new ReadError('无法读取文件');
-        }
-      },
-    }));
+    const sources = fileSources(collected.files);
     summary = await ingestBatch(db, sources, { progress: progressBar(sources.length, '入库'), originals: originalsDirFor(dbPath) });
   } finally {
     await db.destroy();
   }
-  const failed = [...collected.failed, ...summary.failed];
-  for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
   const { ingested, duplicates } = summary;
-  process.stdout.write(`${JSON.stringify({ ingested, duplicates, failed })}\n`);
+  return finish({ ingested, duplicates }, [...collected.failed, ...summary.failed], ingested + duplicates);
+}
+
+/** Sources for a batch from collected files, each read when its turn comes (an unreadable one named). */
+function fileSources(files: FileSubmission[]): BatchSource[] {
+  return files.map((f) => ({
+    label: f.fileName,
+    read: async () => {
+      try {
+        return { fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra };
+      } catch {
+        throw new ReadError('无法读取文件');
+      }
+    },
+  }));
+}
+
+/** Each failure on standard error, the summary with them on standard output; 0 all done, 1 some, 2 none. */
+function finish(summary: Record<string, number>, failed: Failure[], done: number): number {
+  for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
+  process.stdout.write(`${JSON.stringify({ ...summary, failed })}\n`);
   if (failed.length === 0) return 0;
-  return ingested + duplicates > 0 ? 1 : 2;
+  return done > 0 ? 1 : 2;
 }
 
 async function reuse(args: string[]): Promise<number> {
@@ -173,21 +182,16 @@ async function templatesImport(args: string[]): Promise<number> {
   if (values.source !== undefined && !isWebAddress(values.source)) throw new UsageError('--source 应为以 http:// 或 https:// 开头的网址');
   const kind = TEMPLATE_KIND_NAMES[values.kind ?? '范文'];
   if (!kind) throw new UsageError('--kind 应为 范文 或 上级文件');
-  const collected = collectSubmissions(positionals);
+  let collected;
+  try {
+    collected = collectSubmissions(positionals);
+  } catch (e) {
+    fail(`${positionals.join(' ')}: ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
   const db = await openStore(defaultDbPath(values.db));
   let summary;
   try {
-    const sources = collected.files.map((f) => ({
-      label: f.fileName,
-      read: async () => {
-        try {
-          return { fileName: f.fileName, bytes: fs.readFileSync(f.path) };
-        } catch {
-          throw new ReadError('无法读取文件');
-        }
-      },
-    }));
-    summary = await importTemplates(db, sources, {
+    summary = await importTemplates(db, fileSources(collected.files), {
       kind,
       title: values.title,
       source: values.source,
@@ -197,12 +201,8 @@ async function templatesImport(args: string[]): Promise<number> {
   } finally {
     await db.destroy();
   }
-  const failed = [...collected.failed, ...summary.failed];
-  for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
   const { templates, duplicates } = summary;
-  process.stdout.write(`${JSON.stringify({ templates, duplicates, failed })}\n`);
-  if (failed.length === 0) return 0;
-  return templates + duplicates > 0 ? 1 : 2;
+  return finish({ templates, duplicates }, [...collected.failed, ...summary.failed], templates + duplicates);
 }
 
 async function templatesList(args: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 // The side-by-side view: two reports and the passages they share, aligned pair by pair, the later report
 // (the one that took the text) on the left and its source, the earlier report, on the right.
+import { sql } from 'kysely';
 import type { CounterpartRole, Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { relationOf } from '../reuse/spans.js';
@@ -46,13 +47,13 @@ export async function getCounterparts(db: Db, id: number) {
   const took = db
     .selectFrom('reuse_pairs as p')
     .where('p.report_id', '=', id)
-    .select(['p.other_id as id', 'p.chars', 'p.kind', (eb) => eb.val(0).as('given')]);
+    .select(['p.other_id as id', 'p.chars', 'p.kind', sql<number>`0`.as('given')]);
   // What later reports took from this one: their rows name it.
   const given = db
     .selectFrom('reuse_pairs as p')
     .where('p.other_id', '=', id)
     .where('p.kind', 'in', ['copied', 'self'])
-    .select(['p.report_id as id', 'p.chars', 'p.kind', (eb) => eb.val(1).as('given')]);
+    .select(['p.report_id as id', 'p.chars', 'p.kind', sql<number>`1`.as('given')]);
   const rows = await db
     .selectFrom(took.unionAll(given).as('c'))
     .innerJoin('reports as r', 'r.id', 'c.id')

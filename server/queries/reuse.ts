@@ -2,6 +2,7 @@
 // units), the passages copied most widely and the reports copying most. Direction is in the stored
 // data: a report's copied text names the earlier reports it was taken from (reuse_pairs kind 'copied').
 import { sql } from 'kysely';
+import type { CopyGraphEdge } from '../../shared/charts/reuse.js';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
@@ -30,22 +31,6 @@ export const MIN_EDGE_CHARS = 150;
 export const MIN_PAIR_CHARS = 50;
 /** Edges the graph shows unless asked for more: the strongest, so that its labels stay readable. */
 export const GRAPH_EDGES = 30;
-
-export interface CopyEdge {
-  /** The copying unit (for a shared edge, one of the two). */
-  from: string;
-  fromDepartment: string | null;
-  /** The unit copied from. */
-  to: string;
-  toDepartment: string | null;
-  /** Characters `from` took from `to` (shared: held in common). */
-  chars: number;
-  /** copied: from took from to's earlier reports; shared: the same periods, direction unknown. */
-  kind: 'copied' | 'shared';
-  reportPairs: number;
-  /** The pair of reports sharing most: the copier (a) and its source (b), for the side-by-side view. */
-  strongest: { a: number; b: number; chars: number };
-}
 
 /**
  * Who took text from whom: one directed edge per (copying unit, source unit), weighted by the characters
@@ -77,7 +62,7 @@ export async function getCopyGraph(db: Db, f: Filters, limit = GRAPH_EDGES, minC
     const seen = pairs.get(key);
     if (!seen || Number(r.chars) > Number(seen.chars)) pairs.set(key, r);
   }
-  const edges = new Map<string, CopyEdge>();
+  const edges = new Map<string, CopyGraphEdge>();
   for (const r of pairs.values()) {
     const chars = Number(r.chars);
     const kind = r.kind === 'copied' ? 'copied' : 'shared';
