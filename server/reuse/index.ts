@@ -20,6 +20,7 @@ import { type Comparable, deriveAll, everyReport, formulaRuns, storeTemplatePass
 
 export { getReportReuse } from './read.js';
 export { addTemplate, removeTemplate } from './templates.js';
+export type { Comparable } from './spans.js';
 export type { ReportReuse };
 
 /**
@@ -155,7 +156,7 @@ const batch = new AsyncLocalStorage<{ pending: number[] }>();
  * stored. Outside a batch the report is resolved at once and the reports it matches are updated; in a
  * batch (withReuseBatch) it is only fingerprinted and resolved when the batch ends.
  */
-export async function indexReportReuse(db: DbOrTrx, reportId: number): Promise<void> {
+export async function indexReportReuse(db: DbOrTrx, reportId: number, comparable: Comparable = everyReport): Promise<void> {
   const r = await db
     .selectFrom('reports as r')
     .innerJoin('report_texts as t', 't.report_id', 'r.id')
@@ -173,7 +174,7 @@ export async function indexReportReuse(db: DbOrTrx, reportId: number): Promise<v
     return;
   }
   corpus.add(reportId, unitId, postings);
-  await resolvePending(db, corpus, [reportId]);
+  await resolvePending(db, corpus, [reportId], comparable);
 }
 
 /**
@@ -186,8 +187,11 @@ export async function withReuseBatch<T>(db: Kysely<Database>, work: () => Promis
   return result;
 }
 
-/** Resolve every indexed report whose passages are not resolved yet (after a batch, or an interrupted one). */
-export async function finalizeReuse(db: Kysely<Database>): Promise<{ resolved: number }> {
+/**
+ * Resolve every indexed report whose passages are not resolved yet (after a batch, or an interrupted one),
+ * comparing only the reports `comparable` accepts with one another.
+ */
+export async function finalizeReuse(db: Kysely<Database>, comparable: Comparable = everyReport): Promise<{ resolved: number }> {
   const rows = await db
     .selectFrom('reuse_reports as x')
     .innerJoin('reports as r', 'r.id', 'x.report_id')
@@ -197,6 +201,6 @@ export async function finalizeReuse(db: Kysely<Database>): Promise<{ resolved: n
   if (rows.length === 0) return { resolved: 0 };
   // Unit by unit, so that the texts a unit's reports are aligned with stay in the cache.
   const pending = rows.sort((a, b) => a.unit_id - b.unit_id || a.report_id - b.report_id).map((r) => r.report_id);
-  await db.transaction().execute(async (trx) => resolvePending(trx, await currentIndex(trx, pending), pending));
+  await db.transaction().execute(async (trx) => resolvePending(trx, await currentIndex(trx, pending), pending, comparable));
   return { resolved: pending.length };
 }

@@ -196,6 +196,23 @@ describe('direction, with other periods and units given to the same two samples 
     expect(await kinds([{ year: 2025 }, { year: 2023 }])).toEqual([['copied'], ['original']]);
   });
 
+  it('a report the caller keeps out of comparisons (its unit not known yet, say) is compared with none', async () => {
+    const db = await openDb(':memory:');
+    try {
+      const seeds = seedTexts();
+      const first = await db.transaction().execute(async (trx) => {
+        const id = await storeText(trx, seeds[0]!);
+        await indexReportReuse(trx, id);
+        return id;
+      });
+      await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, seeds[2]!), (id) => id !== first));
+      const rows = await getReportReuse(db);
+      expect(rows.flatMap((r) => r.spans.filter((s) => s.kind !== 'stock' && s.kind !== 'template'))).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('the same unit: the later report recycled it (self), the earlier one is not marked for it', async () => {
     expect(await kinds([{ unit: '市某局' }, { unit: '市某局' }])).toEqual([[], ['self']]);
   });

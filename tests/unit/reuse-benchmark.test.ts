@@ -55,7 +55,9 @@ describe.runIf(provinceCorpusAvailable())('reuse: planted copies in the province
 
     expect(scores.all.recall).toBeGreaterThan(0.85);
     expect(scores.all.precision).toBeGreaterThan(0.85);
-    expect(scores.all.granularity).toBeLessThan(1.2);
-    expect(scores.all.plagdet).toBeGreaterThan(0.8);
+    // The goals of issue 16: one span per pasted passage, and the copier blamed rather than the original.
+    expect(scores.all.granularity).toBeLessThanOrEqual(1.05);
+    expect(scores.all.plagdet).toBeGreaterThanOrEqual(0.9);
+    expect(scores.directionRight / scores.cases).toBeGreaterThanOrEqual(0.95);
   });
 });
