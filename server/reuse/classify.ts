@@ -159,7 +159,7 @@ const RELATION_KINDS: Array<[Relation, ReuseKind]> = [
 
 interface Piece extends DerivedSpan {
   /** The kind the aligned passages give the piece, were it not stock; with its sources. */
-  alt: { kind: ReuseKind; directive: boolean; sources: SourceRef[]; templates: TemplateRef[]; passages: Set<object> } | null;
+  alt: { kind: ReuseKind; directive: boolean; sources: SourceRef[]; templates: TemplateRef[]; passages: Set<PassageEvidence | TemplateEvidence> } | null;
 }
 
 /** A source's range for the piece x..y of a passage, by proportion within the aligned passage. */

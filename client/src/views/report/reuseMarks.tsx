@@ -1,5 +1,6 @@
 // The report view's reused passages: each kind in its colour, and on hover what it is and where else it
-// stands (chips leading to the side-by-side view; template spans name the template).
+// stands (chips leading to the side-by-side view; template spans name the template, linked to the 范文库
+// for those who may open it).
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { TEMPLATE_USE_LABELS, type ReportReuse, type ReuseSpan } from '../../../../shared/types.js';
@@ -19,7 +20,14 @@ function explain(reportId: number, span: ReuseSpan, canCompare: boolean): ReactN
       <div>
         {span.sources.map((t) => (
           <div key={t.template}>
-            {TEMPLATE_USE_LABELS[t.kind]}：<Link style={{ color: '#91caff' }} to={`/templates?id=${t.template}`}>《{t.title}》</Link>
+            {TEMPLATE_USE_LABELS[t.kind]}：
+            {canCompare ? (
+              <Link style={{ color: '#91caff' }} to={`/templates?id=${t.template}`}>
+                《{t.title}》
+              </Link>
+            ) : (
+              `《${t.title}》`
+            )}
           </div>
         ))}
       </div>

@@ -50,7 +50,8 @@ export function CopyGraphCard() {
             size="small"
             value={edges}
             onChange={(v) => setEdges(Number(v))}
-            options={SIZES.map((n) => ({ value: n, label: n >= 1000 ? '全部' : `最强 ${n} 条`, disabled: n > SIZES[0] && n > 2 * total && n < 1000 }))}
+            // A size is no use when the one before it already shows every edge.
+            options={SIZES.map((n, i) => ({ value: n, label: n >= 1000 ? '全部' : `最强 ${n} 条`, disabled: i > 0 && n < 1000 && SIZES[i - 1]! >= total }))}
             data-testid="graph-size"
           />
         </Space>
