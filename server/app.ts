@@ -12,6 +12,7 @@ import type { Db } from './db/connection.js';
 import { compressedResponses, type Deployment, deploymentFromEnv, securityHeaders, staticFiles } from './deployment.js';
 import { exportRoutes } from './export/routes.js';
 import { fileRoutes, type FileRouteOptions } from './upload/routes.js';
+import { templateRoutes } from './upload/templates.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLIENT_DIST = path.join(ROOT, 'dist', 'client');
@@ -46,7 +47,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   app.use(sessionMiddleware(db));
   app.use(authRoutes(db, { limiter: opts.loginLimiter, secureCookies: deployment.https }));
   app.use(exportRoutes(db));
-  if (opts.files) app.use(fileRoutes(db, opts.files));
+  if (opts.files) app.use(fileRoutes(db, opts.files), templateRoutes(db, opts.files));
   app.use(
     '/trpc',
     createExpressMiddleware({

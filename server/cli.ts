@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Filters } from '../shared/filters.js';
-import { PERIODS, type Period, type ReportMeta } from '../shared/types.js';
+import { isWebAddress } from '../shared/templates.js';
+import { PERIODS, type Period, type ReportMeta, type TemplateKind } from '../shared/types.js';
 import { audit, commandLineActor } from './auth/audit.js';
 import { AccountError } from './auth/users.js';
-import { ingestBatch, ReadError } from './intake/batch.js';
-import { collectSubmissions } from './intake/collect.js';
+import { type BatchSource, type Failure, ingestBatch, ReadError } from './intake/batch.js';
+import { collectSubmissions, type FileSubmission } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { type Db, defaultDbPath, openDb } from './db/connection.js';
 import { deriveStale } from './derive/index.js';
@@ -22,9 +23,11 @@ import { RegistryFileError } from './intake/registry-file.js';
 import { importRegistryFile } from './intake/registry.js';
 import { listUnits } from './intake/units.js';
 import { listReportProvenance } from './queries/intake.js';
+import { importTemplates } from './intake/templates.js';
 import { originalsDirFor } from './intake/originals.js';
 import { progressBar } from './progress.js';
 import { getReportReuse } from './reuse/index.js';
+import { listTemplates } from './queries/templates.js';
 import { getThemeMembers, getThemes } from './queries/themes.js';
 import { assignThemeToStatements, refreshThemes } from './themes/index.js';
 
@@ -38,6 +41,9 @@ const USAGE = `用法：yanpan <命令> [选项]
   assign ID [--unit U] [--year Y] [--period P] [--correction] [--db PATH]
                                                                        补全或更正报告的单位、年度、期别；--correction 作为更正版本替换本期原报告
   reuse [--db PATH] [--report ID]                                      各报告的雷同片段（JSON Lines）
+  templates import PATH… [--title T] [--source URL] [--kind 范文|上级文件] [--db PATH]
+                                                                       把范文、上级文件加入范文库（文件、目录、zip）
+  templates list [--db PATH]                                           范文库中的文本及引用它们的报告数（JSON Lines）
   themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
   export briefing --out FILE.docx [--department D] [--unit U] [--year Y] [--period P] [--db PATH]
                                                                        生成 Word 研判简报
@@ -169,16 +175,7 @@ async function ingest(args: string[]): Promise<number> {
   const db = await openStore(dbPath);
   let summary;
   try {
-    const sources = collected.files.map((f) => ({
-      label: f.fileName,
-      read: async () => {
-        try {
-          return { fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, options, extra: f.extra };
-        } catch {
-          throw new ReadError('无法读取文件');
-        }
-      },
-    }));
+    const sources = fileSources(collected.files, options);
     const actor = commandLineActor(currentOsUser());
     summary = await ingestBatch(db, sources, {
       progress: progressBar(sources.length, '入库'),
@@ -189,16 +186,34 @@ async function ingest(args: string[]): Promise<number> {
   } finally {
     await db.destroy();
   }
-  const failed = [...collected.failed, ...summary.failed];
-  for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
   const { ingested, pending, duplicates, resubmissions } = summary;
   if (pending > 0) process.stderr.write(`${pending} 份报告未能确定单位或年度（或疑似更正版本），已入库为待确认：yanpan reports --pending 查看，yanpan assign 补全\n`);
   for (const r of resubmissions) {
     process.stderr.write(`${r.file}: 与已入库报告 ${r.replaces} 的内容重复 ${Math.round(r.share * 100)}%，疑似更正版本；确认替换：yanpan assign ${r.report} --correction\n`);
   }
-  process.stdout.write(`${JSON.stringify({ ingested, pending, duplicates, failed, resubmissions })}\n`);
+  return finish({ ingested, pending, duplicates }, [...collected.failed, ...summary.failed], ingested + duplicates, { resubmissions });
+}
+
+/** Sources for a batch from collected files, each read when its turn comes (an unreadable one named). */
+function fileSources(files: FileSubmission[], options?: Partial<ReportMeta>): BatchSource[] {
+  return files.map((f) => ({
+    label: f.fileName,
+    read: async () => {
+      try {
+        return { fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra, ...(options ? { options } : {}) };
+      } catch {
+        throw new ReadError('无法读取文件');
+      }
+    },
+  }));
+}
+
+/** Each failure on standard error, the summary with them on standard output; 0 all done, 1 some, 2 none. */
+function finish(summary: Record<string, number>, failed: Failure[], done: number, more: Record<string, unknown> = {}): number {
+  for (const f of failed) process.stderr.write(`${f.file}: ${f.error}\n`);
+  process.stdout.write(`${JSON.stringify({ ...summary, failed, ...more })}\n`);
   if (failed.length === 0) return 0;
-  return ingested + duplicates > 0 ? 1 : 2;
+  return done > 0 ? 1 : 2;
 }
 
 async function reuse(args: string[]): Promise<number> {
@@ -213,6 +228,62 @@ async function reuse(args: string[]): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+const TEMPLATE_KIND_NAMES: Record<string, TemplateKind> = { 范文: 'model', model: 'model', 上级文件: 'directive', directive: 'directive' };
+
+async function templatesImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { title: { type: 'string' }, source: { type: 'string' }, kind: { type: 'string' }, db: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('templates import 需要至少一个文件、目录或 zip');
+  if (values.source !== undefined && !isWebAddress(values.source)) throw new UsageError('--source 应为以 http:// 或 https:// 开头的网址');
+  const kind = TEMPLATE_KIND_NAMES[values.kind ?? '范文'];
+  if (!kind) throw new UsageError('--kind 应为 范文 或 上级文件');
+  let collected;
+  try {
+    collected = collectSubmissions(positionals);
+  } catch (e) {
+    fail(`${positionals.join(' ')}: ${e instanceof Error ? e.message : String(e)}`, 2);
+  }
+  const db = await openStore(defaultDbPath(values.db));
+  let summary;
+  try {
+    summary = await importTemplates(db, fileSources(collected.files), {
+      kind,
+      title: values.title,
+      source: values.source,
+      addedBy: '命令行',
+      progress: (n) => progressBar(n, '加入范文库'),
+    });
+  } finally {
+    await db.destroy();
+  }
+  const { templates, duplicates } = summary;
+  return finish({ templates, duplicates }, [...collected.failed, ...summary.failed], templates + duplicates);
+}
+
+async function templatesList(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } } });
+  const db = await openStore(defaultDbPath(values.db));
+  try {
+    for (const t of await listTemplates(db, {})) {
+      const { id, title, kind, sourceUrl, fileName, chars, reports, takenChars } = t;
+      process.stdout.write(`${JSON.stringify({ id: String(id), title, kind, source: sourceUrl, file: fileName, chars, reports, taken: takenChars })}\n`);
+    }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function templatesCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'import') return templatesImport(rest);
+  if (sub === 'list') return templatesList(rest);
+  throw new UsageError('templates 的子命令为 import 或 list');
 }
 
 async function serve(args: string[]): Promise<number> {
@@ -392,6 +463,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   analyze,
   ingest,
   reuse,
+  templates: templatesCommand,
   themes,
   export: exportCommand,
   serve,

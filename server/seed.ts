@@ -1,6 +1,7 @@
-// Demo data on first start: the five real samples in seed/samples (with their manifest) and the
-// generated demo corpus of seed/generator (deterministic: the same on every machine), whose units form the
-// demo's unit registry (each reporting every half-year and year).
+// Demo data on first start: the five real samples in seed/samples (with their manifest), the generated
+// demo corpus of seed/generator (deterministic: the same on every machine), whose units form the demo's
+// unit registry (each reporting every half-year and year), and its template library (范文库), added first
+// so that the reports that took text from it are marked as they arrive.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,31 +12,42 @@ import { ingestBatch } from './intake/batch.js';
 import { countReports, type Submission } from './intake/ingest.js';
 import { importRegistry } from './intake/registry.js';
 import type { RegistryUnit } from './intake/units.js';
+import { importTemplates } from './intake/templates.js';
 import { progressBar } from './progress.js';
 import type { Period } from '../shared/types.js';
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'seed');
 
-export function demoData(): { submissions: Submission[]; registry: RegistryUnit[] } {
+export function demoData() {
   const { files } = collectSubmissions([path.join(SEED_DIR, 'samples')]);
-  const samples = files.map((f) => ({ fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra }));
+  const samples: Submission[] = files.map((f) => ({ fileName: f.fileName, bytes: fs.readFileSync(f.path), meta: f.meta, extra: f.extra }));
   const encoder = new TextEncoder();
-  const corpus = generateDemoCorpus();
-  const generated = corpus.reports.map((r) => ({
+  const demo = generateDemoCorpus();
+  const generated: Submission[] = demo.reports.map((r) => ({
     fileName: r.fileName,
     bytes: encoder.encode(r.text),
     meta: { unit: r.unit, department: r.department, year: r.year, period: r.period, title: r.title },
   }));
-  const registry = corpus.truth.units.map((u) => ({ name: u.unit, department: u.department, aliases: [], level: '市直单位', expected: ['annual', 'H1'] as Period[] }));
-  return { submissions: [...samples, ...generated], registry };
+  const registry: RegistryUnit[] = demo.truth.units.map((u) => ({ name: u.unit, department: u.department, aliases: [], level: '市直单位', expected: ['annual', 'H1'] as Period[] }));
+  const templates = demo.templates.map((t) => ({ ...t, bytes: encoder.encode(t.text) }));
+  return { submissions: [...samples, ...generated], registry, templates };
 }
 
 /** Seeds an empty database; returns how many reports were stored (0 when it already had data). */
 export async function seedIfEmpty(db: Db): Promise<number> {
   if ((await countReports(db)) > 0) return 0;
-  const { submissions: subs, registry } = demoData();
+  const { submissions, registry, templates } = demoData();
   await importRegistry(db, registry);
-  const sources = subs.map((sub) => ({ label: sub.fileName, read: async () => sub }));
+  for (const t of templates) {
+    const r = await importTemplates(db, [{ label: t.fileName, read: async () => ({ fileName: t.fileName, bytes: t.bytes }) }], {
+      kind: t.kind,
+      title: t.title,
+      source: t.source,
+      addedBy: '演示数据',
+    });
+    for (const f of r.failed) console.error(`[seed] ${f.file}: ${f.error}`);
+  }
+  const sources = submissions.map((sub) => ({ label: sub.fileName, read: async () => sub }));
   const summary = await ingestBatch(db, sources, { progress: progressBar(sources.length, '载入演示数据') });
   for (const f of summary.failed) console.error(`[seed] ${f.file}: ${f.error}`);
   return summary.ingested;

@@ -1,5 +1,5 @@
 // The tables the dashboard exports (server/export/tables.ts defines each; the client links to them).
-export const EXPORT_TABLE_NAMES = ['units', 'reports', 'figures', 'themes', 'flags', 'recurrences', 'passages'] as const;
+export const EXPORT_TABLE_NAMES = ['units', 'reports', 'figures', 'themes', 'flags', 'recurrences', 'passages', 'templates'] as const;
 export type ExportTableName = (typeof EXPORT_TABLE_NAMES)[number];
 
 /** What a view shows beyond the shared filters, so that its export holds the same rows (query string). */

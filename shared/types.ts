@@ -166,32 +166,83 @@ export interface Analysis {
   metaEvidence: MetaEvidence;
 }
 
-export const REUSE_KINDS = ['stock', 'copied', 'self'] as const;
+/**
+ * Kinds of reused text (../shared/CONTRACT.md). Direction: of two units' reports sharing a passage, the one
+ * of the earlier reporting period is the original, the later one `copied` it; same period: `shared`.
+ * `original` counts in no rate: the unit that wrote it is not the copier.
+ */
+export const REUSE_KINDS = ['stock', 'copied', 'shared', 'self', 'template', 'original'] as const;
 export type ReuseKind = (typeof REUSE_KINDS)[number];
+/** The kinds a report's reuse rate is the sum of. */
+export const RATE_KINDS = ['stock', 'copied', 'shared', 'self', 'template'] as const;
+export type RateKind = (typeof RATE_KINDS)[number];
 
 export const REUSE_KIND_LABELS: Record<ReuseKind, string> = {
   stock: '套话',
-  copied: '抄袭他单位',
+  copied: '抄自他单位',
+  shared: '同期雷同',
   self: '自我重复',
+  template: '套用范文库',
+  original: '被他单位抄用',
 };
 
+/** A template (范文库 entry) is a model essay from a template site or a superior's document units quote. */
+export const TEMPLATE_KINDS = ['model', 'directive'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = { model: '范文', directive: '上级文件' };
+/** What a template span means to a reader, by the kind of template it came from. */
+export const TEMPLATE_USE_LABELS: Record<TemplateKind, string> = { model: '套用范文', directive: '引用上级文件' };
+
+/** Another report holding the passage. */
 export interface ReuseSource extends Span {
   id: string;
   unit: string;
   year: number | null;
+  period: Period | null;
 }
 
-export interface ReuseSpan extends Span {
-  kind: ReuseKind;
-  sources: ReuseSource[];
+/** The template a `template` span was taken from (`kind` extends the contract's fields). */
+export interface TemplateSource extends Span {
+  template: string;
+  title: string;
+  kind: TemplateKind;
 }
+
+export type ReuseSpan =
+  | (Span & { kind: Exclude<ReuseKind, 'template'>; sources: ReuseSource[] })
+  | (Span & { kind: 'template'; sources: TemplateSource[] });
 
 export interface ReuseRates {
   reuse: number;
   stock: number;
   copied: number;
+  shared: number;
   self: number;
+  template: number;
 }
+
+/** The shares the dashboard shows: the contract's rates, with template split into 范文 and 上级文件. */
+export interface ReuseShares extends ReuseRates {
+  /** Taken from model essays (范文). */
+  model: number;
+  /** Quoted from superiors' documents (上级文件). */
+  directive: number;
+}
+
+/** The kinds of reused text the dashboard shows, in the order a committee reads them. */
+export const SHARE_KINDS = ['copied', 'shared', 'model', 'directive', 'self', 'stock'] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+export const SHARE_LABELS: Record<ShareKind, string> = {
+  copied: REUSE_KIND_LABELS.copied,
+  shared: REUSE_KIND_LABELS.shared,
+  model: TEMPLATE_USE_LABELS.model,
+  directive: TEMPLATE_USE_LABELS.directive,
+  self: REUSE_KIND_LABELS.self,
+  stock: REUSE_KIND_LABELS.stock,
+};
+
+/** How another report sharing passages stands to a report: its source, a later report that took from it, the same period, the unit's own. */
+export type CounterpartRole = 'source' | 'copier' | 'shared' | 'own-earlier' | 'own-later';
 
 /** One line of `yanpan reuse` (../shared/CONTRACT.md): a report's reused passages and their shares. */
 export interface ReportReuse {

@@ -22,3 +22,17 @@ export function seedSampleFiles(): string[] {
     .sort()
     .map((f) => path.join(SEED_SAMPLES_DIR, f));
 }
+
+export const REALPAGES_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excerpts.jsonl');
+
+export function realPagesAvailable(): boolean {
+  const ok = fs.existsSync(REALPAGES_FILE);
+  if (!ok) console.warn(`[tests] 真实网页摘录不在 ${REALPAGES_FILE}：依赖它的测试被跳过`);
+  return ok;
+}
+
+/** The real excerpts of ../shared/corpus/realpages by id (third-party text: read here, never copied). */
+export function realExcerpts(): Map<string, { id: string; url: string; text: string }> {
+  const rows = fs.readFileSync(REALPAGES_FILE, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; url: string; text: string });
+  return new Map(rows.map((r) => [r.id, r]));
+}

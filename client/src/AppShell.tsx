@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, ExceptionOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BookOutlined, ExceptionOutlined, ReadOutlined, CopyOutlined, DeleteOutlined, FireOutlined, HeatMapOutlined, FileTextOutlined, SearchOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { Role } from '../../shared/roles.js';
@@ -21,6 +21,7 @@ const ActivityView = lazy(() => import('./views/activity/ActivityView.js').then(
 const ThemesView = lazy(() => import('./views/themes/ThemesView.js').then((m) => ({ default: m.ThemesView })));
 const ReuseView = lazy(() => import('./views/reuse/ReuseView.js').then((m) => ({ default: m.ReuseView })));
 const CompareView = lazy(() => import('./views/compare/CompareView.js').then((m) => ({ default: m.CompareView })));
+const TemplatesView = lazy(() => import('./views/templates/TemplatesView.js').then((m) => ({ default: m.TemplatesView })));
 const ReportListView = lazy(() => import('./views/reports/ReportListView.js').then((m) => ({ default: m.ReportListView })));
 const ReportView = lazy(() => import('./views/report/ReportView.js').then((m) => ({ default: m.ReportView })));
 const SearchView = lazy(() => import('./views/search/SearchView.js').then((m) => ({ default: m.SearchView })));
@@ -42,6 +43,8 @@ const VIEWS: ViewEntry[] = [
   { path: '/themes', label: '问题主题', icon: <FireOutlined />, element: <ThemesView />, menu: true, roles: ALL },
   { path: '/reuse', label: '雷同分析', icon: <CopyOutlined />, element: <ReuseView />, menu: true, roles: REVIEWERS },
   { path: '/compare', label: '对照', element: <CompareView />, menu: false, parent: '/reuse', roles: REVIEWERS },
+  { path: '/templates', label: '范文库', icon: <ReadOutlined />, element: <TemplatesView />, menu: true, roles: REVIEWERS },
+  { path: '/templates', label: '范文库', icon: <BookOutlined />, element: <TemplatesView />, menu: true, roles: REVIEWERS },
   { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },

@@ -65,8 +65,13 @@ describe('demo corpus generator', () => {
       ...truth.figures,
       ...truth.sections,
       ...truth.copies.flatMap((c) => [c.target, c.source]),
+      ...truth.templateCopies.map((c) => c.target),
     ];
     for (const s of spans) expect(textOf(s), `${s.fileName}@${s.start}`).toBe(s.text);
+    for (const c of truth.templateCopies) {
+      const t = corpus.templates.find((x) => x.fileName === c.template)!;
+      expect(t.text.slice(c.templateSpan.start, c.templateSpan.end)).toBe(c.templateSpan.text);
+    }
     for (const p of truth.placeholders) expect(p.text).toMatch(/X|x|\*|某/);
     for (const l of truth.templateLeftovers) {
       if (l.kind === 'line-break') expect(l.text).toBe('\n');
@@ -107,6 +112,24 @@ describe('demo corpus generator', () => {
         expect(overlap(c.target.text, c.source.text)).toBeGreaterThan(0.5);
       }
     }
+  });
+
+  it("template copies: the template's paragraphs with the unit's own names; model essays and the superior's document; one paragraph in several units", () => {
+    expect(corpus.templates.map((t) => t.kind).sort()).toEqual(['directive', 'model', 'model', 'model']);
+    expect(truth.templateCopies.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(truth.templateCopies.map((c) => c.kind))).toEqual(new Set(['model', 'directive']));
+    expect(new Set(truth.templateCopies.map((c) => c.mode))).toEqual(new Set(['verbatim', 'edited']));
+    for (const c of truth.templateCopies) {
+      // In the library the unit is a blank (XX局); in the report the unit's own name stands there.
+      expect(overlap(c.target.text, c.templateSpan.text), c.target.fileName).toBeGreaterThan(0.5);
+      expect(c.target.text).not.toMatch(/X/);
+    }
+    const byParagraph = new Map<string, Set<string>>();
+    for (const c of truth.templateCopies) {
+      const key = `${c.template}@${c.templateSpan.start}`;
+      byParagraph.set(key, (byParagraph.get(key) ?? new Set()).add(byFile.get(c.target.fileName)!.unit));
+    }
+    expect(Math.max(...[...byParagraph.values()].map((u) => u.size))).toBeGreaterThanOrEqual(2);
   });
 
   it('self-recycled reports are mostly their predecessor: same unit and period, a year earlier', () => {
@@ -160,6 +183,8 @@ describe('demo corpus generator', () => {
       }
     });
     const planted = new Set(truth.copies.flatMap((c) => [`${c.target.fileName}|${c.source.fileName}`, `${c.source.fileName}|${c.target.fileName}`]));
+    // Reports that took the same template's text share it (the library explains it, not copying).
+    for (const a of truth.templateCopies) for (const b of truth.templateCopies) if (a.template === b.template) planted.add(`${a.target.fileName}|${b.target.fileName}`);
     const counts = (o: number, ri: number) => {
       const r = corpus.reports[ri]!;
       const other = corpus.reports[o]!;
@@ -187,7 +212,7 @@ describe('demo corpus generator', () => {
   it('lets each unit write mostly about its own work', () => {
     // 8-character windows of the text (punctuation aside) that no other unit's reports hold: the unit's own
     // wording. Copy targets are left out, as their copied passage is another unit's wording by design.
-    const targets = new Set(truth.copies.map((c) => c.target.fileName));
+    const targets = new Set([...truth.copies, ...truth.templateCopies].map((c) => c.target.fileName));
     const own = corpus.reports.filter((r) => !targets.has(r.fileName));
     const unitsOf = new Map<string, string | null>();
     const windows = own.map((r) => {

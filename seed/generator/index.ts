@@ -23,7 +23,11 @@ import {
   plantSiteNotice,
   plantStale,
   recycle,
+  fillTemplate,
+  templateBlocks,
+  templateText,
 } from './plant.js';
+import { TEMPLATE_BANK, TEMPLATE_BLANKS, type TemplateBank } from './bank/templates.js';
 
 export type { DemoPeriod };
 
@@ -58,6 +62,25 @@ export interface CopiedPassage {
   part: 'body' | 'problems';
 }
 
+/** A text of the demo template library (范文库), as the library holds it. */
+export interface DemoTemplate {
+  fileName: string;
+  title: string;
+  kind: 'model' | 'directive';
+  source: string;
+  text: string;
+}
+
+/** Paragraphs a report took from a template (its own names filled in; `edited`: a word or two replaced). */
+export interface TemplateCopy {
+  target: TruthSpan;
+  /** The template's file name, and where in its text the paragraphs stand. */
+  template: string;
+  templateSpan: { start: number; end: number; text: string };
+  kind: 'model' | 'directive';
+  mode: 'verbatim' | 'edited';
+}
+
 export interface PlantedTruth {
   seed: number;
   years: number[];
@@ -66,6 +89,8 @@ export interface PlantedTruth {
   themes: Array<{ id: string; label: string }>;
   /** Passages copied from another unit's report. */
   copies: CopiedPassage[];
+  /** Paragraphs taken from the demo template library (several units may take the same one). */
+  templateCopies: TemplateCopy[];
   /** Reports that are last year's report of the same unit, re-submitted with small changes. */
   selfRecycled: Array<{ fileName: string; predecessor: string; changes: string[] }>;
   /** Every placeholder (XX, *, 某局 …) with its kind: unit, number, date, person, phone. */
@@ -96,6 +121,8 @@ export interface PlantedTruth {
 
 export interface DemoCorpus {
   reports: DemoReport[];
+  /** The template library (范文库) some reports took text from. */
+  templates: DemoTemplate[];
   truth: PlantedTruth;
 }
 
@@ -123,6 +150,7 @@ const RATES = {
   stale: 0.025,
   foreign: 0.008,
   implausible: 0.02,
+  templateCopies: 0.03,
 };
 const AT_LEAST = 3;
 const MAX_LENGTH = 7950;
@@ -322,6 +350,24 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
   }
   for (const k of take(quota(RATES.foreign, slots.length), free)) plantForeign(plantRng.fork('foreign:' + k), drafts.get(k)!);
   for (const k of take(quota(RATES.implausible, slots.length), free)) plantImplausible(plantRng.fork('implausible:' + k), drafts.get(k)!);
+  // Last, so that the plantings above are as they were before the library: a body paragraph replaced by
+  // one or two paragraphs of a template (model essays more often than the superior's document).
+  const templatePlans: Array<{ target: Draft; blocks: Block[]; template: TemplateBank; first: number; count: number; edits: string[] }> = [];
+  for (const k of take(quota(RATES.templateCopies, slots.length), free)) {
+    const rng = plantRng.fork('template:' + k);
+    const target = drafts.get(k)!;
+    const template = rng.weighted(TEMPLATE_BANK, (t) => (t.kind === 'model' ? 3 : 1));
+    const count = template.kind === 'model' && rng.chance(0.4) ? 2 : 1;
+    const first = rng.int(0, template.paragraphs.length - count);
+    const { blocks, edits } = templateBlocks(rng, target.unit, template.paragraphs.slice(first, first + count), rng.chance(0.4));
+    const bodies = target.blocks.filter((b) => b.role === 'body' && b.section === 'achievements' && b.segs[0]?.mark?.k !== 'heading');
+    if (bodies.length === 0) continue;
+    const replaced = rng.pick(bodies);
+    const grow = blocks.reduce((n, b) => n + blockText(b).length + 1, 0) - blockText(replaced).length - 1;
+    if (draftLength(target) + grow > MAX_LENGTH) continue;
+    target.blocks.splice(target.blocks.indexOf(replaced), 1, ...blocks);
+    templatePlans.push({ target, blocks, template, first, count, edits });
+  }
 
   // ——— the texts and the truth ———
   const truth: PlantedTruth = {
@@ -331,6 +377,7 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
     units: units.map((u) => ({ unit: u.name, department: u.department, richness: u.richness })),
     themes: THEMES.map((t) => ({ id: t.id, label: t.label })),
     copies: [],
+    templateCopies: [],
     selfRecycled,
     placeholders: [],
     placeholderReports: [],
@@ -390,6 +437,24 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
     });
   }
 
+  const templates: DemoTemplate[] = TEMPLATE_BANK.map((t) => ({ fileName: t.fileName, title: t.title, kind: t.kind, source: t.source, text: templateText(t) }));
+  for (const p of templatePlans) {
+    const t0 = blockSpans.get(p.blocks[0]!)!;
+    const t1 = blockSpans.get(p.blocks[p.blocks.length - 1]!)!;
+    const text = texts.get(p.target.fileName)!;
+    const library = templates.find((t) => t.fileName === p.template.fileName)!.text;
+    // The paragraphs' place in the library's text: after the title line, each paragraph on a line.
+    const at = (i: number) => p.template.title.length + 1 + p.template.paragraphs.slice(0, i).reduce((n, x) => n + fillTemplate(x, TEMPLATE_BLANKS).length + 1, 0);
+    const [start, end] = [at(p.first), at(p.first + p.count) - 1];
+    truth.templateCopies.push({
+      target: { fileName: p.target.fileName, start: t0.start, end: t1.end, text: text.slice(t0.start, t1.end) },
+      template: p.template.fileName,
+      templateSpan: { start, end, text: library.slice(start, end) },
+      kind: p.template.kind,
+      mode: p.edits.length > 0 ? 'edited' : 'verbatim',
+    });
+  }
+
   const plantedStale = new Set<string>();
   for (const d of drafts.values()) {
     let offset = 0;
@@ -411,7 +476,7 @@ export function generateDemoCorpus(options: DemoOptions = {}): DemoCorpus {
   }
 
   truth.recurrences = recurrences(reports, truth.problems, periods);
-  return { reports, truth };
+  return { reports, templates, truth };
 }
 
 /** Files a marked segment under its kind of truth (stale wording is found again later, with the carried-over). */

@@ -5,6 +5,8 @@ import { blockText, cloneBlock, type Block, type Segment } from './segments.js';
 import type { Draft } from './report.js';
 import { reportContext } from './report.js';
 import { expandText } from './template.js';
+import type { Unit } from './units.js';
+import { TEMPLATE_BLANKS, type TemplateBank } from './bank/templates.js';
 import {
   FOREIGN_CITIES,
   FOREIGN_INSERTIONS,
@@ -312,4 +314,35 @@ export function editPassage(rng: Rng, blocks: Block[], from: Draft, to: Draft): 
     }
   }
   return [...edits];
+}
+
+// ——— taking text from the template library ———
+
+/** A template's text filled in: with the unit's own names in a report, with the blanks in the library. */
+export function fillTemplate(paragraph: string, names: { U: string; S: string; B: string; G: string }): string {
+  return paragraph.replace(/\{([USBG])\}/g, (_, k: 'U' | 'S' | 'B' | 'G') => names[k]);
+}
+
+/** The text of a template as the library holds it: its title, then its paragraphs with the blanks left. */
+export function templateText(t: TemplateBank): string {
+  return `${t.title}\n${t.paragraphs.map((p) => fillTemplate(p, TEMPLATE_BLANKS)).join('\n')}\n`;
+}
+
+/** Paragraphs of a template as a unit pastes them into its report: its names filled in, when `edited` a word or two replaced. */
+export function templateBlocks(rng: Rng, unit: Unit, paragraphs: string[], edited: boolean): { blocks: Block[]; edits: string[] } {
+  const names = { U: unit.name, S: unit.self[0]!, B: unit.body, G: unit.staff[0]! };
+  const texts = paragraphs.map((p) => fillTemplate(p, names));
+  const edits: string[] = [];
+  if (edited) {
+    let words = rng.int(1, 2);
+    for (const [a, b] of rng.shuffle(SYNONYMS)) {
+      if (words === 0) break;
+      const i = texts.findIndex((t) => t.includes(a));
+      if (i < 0) continue;
+      texts[i] = texts[i]!.replace(a, b);
+      edits.push('wording');
+      words--;
+    }
+  }
+  return { blocks: texts.map((text) => ({ role: 'body', section: 'achievements', segs: [{ text }] })), edits };
 }

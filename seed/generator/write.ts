@@ -1,5 +1,6 @@
 // Writes the demo corpus to a folder: one UTF-8 .txt per report, manifest.csv (file,unit,department,year,
-// period,title) for `yanpan ingest --manifest`, and truth.json with everything planted.
+// period,title) for `yanpan ingest --manifest`, and truth.json with everything planted; its template
+// library (范文库) beside it in OUTDIR-范文库/, one .txt per text, for `yanpan templates import`.
 // Usage: node bin/run-ts.js seed/generator/write.ts OUTDIR [--scale N] [--seed N] [--units N]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,5 +50,9 @@ for (const r of corpus.reports) {
 }
 fs.writeFileSync(path.join(out, 'manifest.csv'), lines.join('\n') + '\n', 'utf8');
 fs.writeFileSync(path.join(out, 'truth.json'), JSON.stringify(corpus.truth, null, 1) + '\n', 'utf8');
+// Beside the reports, not among them: a folder given to `yanpan ingest` would take templates for reports.
+const library = `${path.resolve(out)}-范文库`;
+fs.mkdirSync(library, { recursive: true });
+for (const t of corpus.templates) fs.writeFileSync(path.join(library, t.fileName), t.text, 'utf8');
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.error(`已写入 ${corpus.reports.length} 份报告（${chars} 字符）、manifest.csv 和 truth.json 到 ${out}，用时 ${seconds} 秒`);
+console.error(`已写入 ${corpus.reports.length} 份报告（${chars} 字符）、manifest.csv 和 truth.json 到 ${out}，范文库 ${corpus.templates.length} 篇到 ${library}，用时 ${seconds} 秒`);

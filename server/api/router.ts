@@ -7,9 +7,10 @@ import { ACTIVITY_GROUPINGS, activityCategories, getActivityByCategory, getUnits
 import { listFigures } from '../queries/figures.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemesByDepartment, getThemeTrends } from '../queries/themes.js';
 import { getComparison, getCounterparts } from '../queries/compare.js';
-import { getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages, getUnitCopyPairs } from '../queries/reuse.js';
+import { GRAPH_EDGES, getCopyGraph, getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages } from '../queries/reuse.js';
+import { getTemplateUses, listTemplates } from '../queries/templates.js';
 import { getUnitComparison, getUnitHistory } from '../queries/units.js';
-import { getReportReuse } from '../reuse/index.js';
+import { getReportReuse, removeTemplate } from '../reuse/index.js';
 import { searchReports } from '../search/index.js';
 import type { SessionUser } from '../../shared/roles.js';
 import type { Db } from '../db/connection.js';
@@ -61,9 +62,25 @@ const reportsRouter = router({
 
 const reuseRouter = router({
   byDepartmentYear: memberProcedure.input(filtersInput).query(({ ctx, input }) => getReuseByDepartmentYear(ctx.db, scopeFilters(ctx.user, input))),
-  unitPairs: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getUnitCopyPairs(ctx.db, input)),
+  /** Who copied from whom: the strongest `edges` edges of the unit graph (the user widens it). */
+  copyGraph: reviewerProcedure
+    .input(filtersInput.extend({ edges: z.number().int().min(1).max(1000).default(GRAPH_EDGES) }))
+    .query(({ ctx, input }) => getCopyGraph(ctx.db, input, input.edges)),
   topPassages: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getTopCopiedPassages(ctx.db, input)),
   mostCopiedReports: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getMostCopiedReports(ctx.db, input)),
+});
+
+/** The template library (范文库): reference texts owned by no unit; added through /api/templates. */
+const templatesRouter = router({
+  list: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => listTemplates(ctx.db, input)),
+  uses: reviewerProcedure.input(filtersInput.extend({ id: z.number().int().positive() })).query(({ ctx, input }) => getTemplateUses(ctx.db, input, input.id)),
+  remove: reviewerProcedure.input(z.object({ id: z.number().int().positive() })).mutation(async ({ ctx, input }) => {
+    const row = await ctx.db.selectFrom('templates').select('title').where('id', '=', input.id).executeTakeFirst();
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `范文库中没有编号为 ${input.id} 的文本` });
+    const reports = await ctx.db.transaction().execute((trx) => removeTemplate(trx, input.id));
+    await audit(ctx.db, ctx.user, 'template.remove', `template:${input.id}`, { title: row.title, reports });
+    return { reports };
+  }),
 });
 
 const compareRouter = router({
@@ -143,6 +160,7 @@ export const appRouter = router({
   themes: themesRouter,
   compare: compareRouter,
   reuse: reuseRouter,
+  templates: templatesRouter,
   admin: adminRouter,
   intake: intakeRouter,
   registry: registryRouter,

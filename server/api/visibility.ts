@@ -30,7 +30,8 @@ function sourceForViewer<S extends Pick<ReuseSource, 'id' | 'unit'>>(user: Sessi
 
 export function reuseForViewer(user: SessionUser, reuse: ReportReuse): ReportReuse {
   if (!isSubmitter(user)) return reuse;
-  return { ...reuse, spans: reuse.spans.map((span) => ({ ...span, sources: span.sources.map((s) => sourceForViewer(user, s)) })) };
+  // A template span names a library text, not a unit: shown as it is.
+  return { ...reuse, spans: reuse.spans.map((span) => (span.kind === 'template' ? span : { ...span, sources: span.sources.map((s) => sourceForViewer(user, s)) })) };
 }
 
 /** Copied passages (the export table) with their sources' units and report ids hidden from a submitter. */

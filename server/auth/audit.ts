@@ -17,7 +17,9 @@ export type AuditAction =
   | 'theme.split'
   | 'theme.move'
   | 'theme.cue'
-  | 'units.update';
+  | 'units.update'
+  | 'template.add'
+  | 'template.remove';
 
 /** Who did it: a signed-in user, or (id null) the command line run by an operating-system account. */
 export type AuditActor = Pick<SessionUser, 'username'> & { id: number | null };

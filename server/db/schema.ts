@@ -203,8 +203,16 @@ export interface ReuseReportTable {
   /** 0 while the report is indexed but its passages are not yet resolved (during a batch). */
   resolved: number;
   stock_chars: number;
+  /** Characters taken from other units' reports of earlier periods. */
   copied_chars: number;
   self_chars: number;
+  /** Characters shared with other units' reports of the same period (direction unknown). */
+  shared_chars: Generated<number>;
+  /** Characters taken from the template library; directive_chars of them quoted from superiors' documents. */
+  template_chars: Generated<number>;
+  directive_chars: Generated<number>;
+  /** Characters later reports of other units took from this one (in no rate). */
+  original_chars: Generated<number>;
 }
 
 /** A passage aligned between two reports, seen from report_id (the mirror row has the other side). */
@@ -223,7 +231,7 @@ export interface ReuseSpanTable {
   report_id: number;
   start: number;
   end: number;
-  /** stock | copied | self */
+  /** stock | copied | shared | self | template | original */
   kind: string;
 }
 
@@ -234,10 +242,59 @@ export interface ReuseSourceTable {
   end: number;
 }
 
-/** Characters of report_id in copied or self spans that other_id also holds. */
+/** Characters of report_id in copied, shared or self spans that name other_id. */
 export interface ReusePairTable {
   report_id: number;
   other_id: number;
+  chars: number;
+  /** copied (other_id is of an earlier period) | shared (the same period) | self (the same unit) */
+  kind: Generated<string>;
+}
+
+/** A reference text of the template library (范文库): it belongs to no unit. */
+export interface TemplateTable {
+  id: Generated<number>;
+  title: string;
+  /** model (范文) | directive (上级文件) */
+  kind: string;
+  source_url: string | null;
+  file_name: string | null;
+  content_hash: string;
+  /** Non-whitespace characters of the text. */
+  chars: number;
+  text: string;
+  added_at: string;
+  added_by: string | null;
+}
+
+export interface ReuseTemplateFingerprintTable {
+  template_id: number;
+  postings: Uint8Array;
+}
+
+/** A passage aligned between a report and a template. */
+export interface ReuseTemplatePassageTable {
+  id: Generated<number>;
+  report_id: number;
+  template_id: number;
+  start: number;
+  end: number;
+  template_start: number;
+  template_end: number;
+}
+
+/** A template a `template` span was taken from, and where in the template's text. */
+export interface ReuseTemplateSourceTable {
+  span_id: number;
+  template_id: number;
+  start: number;
+  end: number;
+}
+
+/** Characters of report_id in template spans naming template_id. */
+export interface ReuseTemplatePairTable {
+  report_id: number;
+  template_id: number;
   chars: number;
 }
 
@@ -326,6 +383,11 @@ export interface Database {
   reuse_spans: ReuseSpanTable;
   reuse_sources: ReuseSourceTable;
   reuse_pairs: ReusePairTable;
+  templates: TemplateTable;
+  reuse_template_fingerprints: ReuseTemplateFingerprintTable;
+  reuse_template_passages: ReuseTemplatePassageTable;
+  reuse_template_sources: ReuseTemplateSourceTable;
+  reuse_template_pairs: ReuseTemplatePairTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;

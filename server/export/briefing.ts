@@ -26,11 +26,14 @@ import { reportsByDepartmentYearChart } from '../../shared/charts/reportsByDepar
 import { reuseByDepartmentChart } from '../../shared/charts/reuse.js';
 import { mainThemes, themeTrendChart } from '../../shared/charts/themes.js';
 import type { Filters } from '../../shared/filters.js';
+import { sourcesByUnit } from '../../shared/periods.js';
+import { TEMPLATE_KIND_LABELS } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { activityCategories, getActivityByCategory } from '../queries/activity.js';
 import { getUnitsNeedingAttention } from '../queries/flags.js';
 import { getHeadlines, getMissingSubmissions, getReportsByDepartmentYear } from '../queries/overview.js';
 import { getReuseByDepartmentYear, getTopCopiedPassages } from '../queries/reuse.js';
+import { listTemplates } from '../queries/templates.js';
 import { getRecurrences, getThemes, getThemeTrends, type UnitRecurrences } from '../queries/themes.js';
 import { getUnitComparison } from '../queries/units.js';
 import { chartToPng, type ChartSize, pngSize } from './charts.js';
@@ -186,7 +189,7 @@ function distinctPassages<P extends { text: string }>(passages: P[]): P[] {
 }
 
 export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buffer> {
-  const [headlines, byDeptYear, units, attention, missing, themes, trends, recurrences, activity, reuseRates, passages] = await Promise.all([
+  const [headlines, byDeptYear, units, attention, missing, themes, trends, recurrences, activity, reuseRates, passages, templates] = await Promise.all([
     getHeadlines(db, f),
     getReportsByDepartmentYear(db, f),
     getUnitComparison(db, f),
@@ -198,6 +201,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
     getActivityByCategory(db, f, 'year'),
     getReuseByDepartmentYear(db, f),
     getTopCopiedPassages(db, f, LIST_PASSAGES * 4),
+    listTemplates(db, f),
   ]);
   const departments = [...new Set(units.map((u) => u.department ?? '未分组'))];
   const years = [...new Set(byDeptYear.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
@@ -236,7 +240,7 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
   nextHeading('总体情况');
   body.push(
     para(
-      `各单位报告平均 ${int(headlines.avgChars)} 字。全部报告文字中，套话、抄袭他单位和照搬本单位往期材料合计占 ${pct(headlines.reuseRate)}，其中与其他单位雷同的占 ${pct(headlines.copiedRate)}。${pct(headlines.withoutProblemsShare)} 的报告没有“存在的问题”部分，只讲成绩、不查问题的倾向需要注意。`,
+      `各单位报告平均 ${int(headlines.avgChars)} 字。全部报告文字中，套话、抄自他单位、套用范文库文本和照搬本单位往期材料等合计占 ${pct(headlines.reuseRate)}，其中抄自其他单位较早报告的占 ${pct(headlines.copiedRate)}${headlines.modelRate > 0 ? `，套用范文网站范文的占 ${pct(headlines.modelRate)}` : ''}。${pct(headlines.withoutProblemsShare)} 的报告没有“存在的问题”部分，只讲成绩、不查问题的倾向需要注意。`,
     ),
   );
   if (missing.year !== null) {
@@ -279,26 +283,35 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
   if (reuseRates.length) {
     nextHeading('材料雷同情况');
     const copiedUnits = units.filter((u) => u.rates.copied > 0).length;
+    const modelUnits = units.filter((u) => u.rates.model > 0).length;
     body.push(
       para(
-        `经比对，${int(copiedUnits)} 个单位的报告中有与其他单位报告相同或基本相同的段落（抄袭他单位），各部门报告中套话、抄袭他单位、照搬本单位往期材料（自我重复）所占比例见下图。`,
+        `经比对，${int(copiedUnits)} 个单位的报告中有与其他单位较早报告相同或基本相同的段落（抄自他单位，先报送的单位不计）${modelUnits ? `，${int(modelUnits)} 个单位的报告套用了范文库中的范文` : ''}。各部门报告中抄自他单位、同期雷同、套用范文、引用上级文件、照搬本单位往期材料（自我重复）和套话所占比例见下图。`,
       ),
     );
     body.push({ option: reuseByDepartmentChart(reuseRates), alt: '各部门报告雷同率' });
     const quoted = distinctPassages(passages).slice(0, LIST_PASSAGES);
+    let sub = 0;
     if (quoted.length) {
-      body.push(heading('（一）被多家单位使用的雷同段落', 2));
+      body.push(heading(`（${CHINESE_ORDINALS[sub++]}）抄自其他单位的段落`, 2));
       quoted.forEach((p, i) => {
         const quote = p.text.replace(/\s+/g, '');
-        const sources = p.sources.map((o) => `${o.unit}${o.year ? `（${o.year}年${periodLabel(o.period)}）` : ''}`).join('、');
+        const sources = sourcesByUnit(p.sources).map((g) => `${g.unit}（${g.first.year ? `${g.first.year}年` : '年度不详'}${periodLabel(g.first.period)}）`).join('、');
         body.push(
           para([
             run(`${i + 1}. ${p.unit}${p.year ? `${p.year}年${periodLabel(p.period)}` : ''}报告：`, { bold: true }),
             run(`“${quote.length > QUOTE_CHARS ? `${quote.slice(0, QUOTE_CHARS)}……` : quote}”`),
-            run(`同见于 ${sources}。`),
+            run(p.kind === 'copied' ? `抄自 ${sources} 的报告。` : `与同期 ${sources} 的报告雷同（先后不明）。`),
           ]),
         );
       });
+    }
+    const used = templates.filter((t) => t.reports > 0).slice(0, LIST_PASSAGES);
+    if (used.length) {
+      body.push(heading(`（${CHINESE_ORDINALS[sub++]}）套用范文库文本的情况`, 2));
+      for (const t of used) {
+        body.push(para(`${TEMPLATE_KIND_LABELS[t.kind]}《${t.title}》：${int(t.units)} 个单位的 ${int(t.reports)} 份报告取用，共 ${int(t.takenChars)} 字。`));
+      }
     }
   }
 
@@ -331,10 +344,10 @@ export async function buildBriefing(db: Db, f: Filters, now: Date): Promise<Buff
   nextHeading('附表：各单位报告情况一览');
   body.push(
     table(
-      ['单位', '部门', '报告数', '套话率', '抄袭他单位', '占位符', '提示', '问题条数'],
-      units.map((u) => [u.unit, u.department ?? '未分组', int(u.reports), pct(u.rates.stock), pct(u.rates.copied), int(u.placeholders), int(u.flags), int(u.problems)]),
-      [4, 2.4, 1.4, 1.6, 1.8, 1.4, 1.2, 1.6],
-      [false, false, true, true, true, true, true, true],
+      ['单位', '部门', '报告数', '套话率', '抄自他单位', '套用范文', '占位符', '提示', '问题条数'],
+      units.map((u) => [u.unit, u.department ?? '未分组', int(u.reports), pct(u.rates.stock), pct(u.rates.copied), pct(u.rates.model), int(u.placeholders), int(u.flags), int(u.problems)]),
+      [3.6, 2.2, 1.3, 1.5, 1.7, 1.5, 1.3, 1.1, 1.4],
+      [false, false, true, true, true, true, true, true, true],
     ),
   );
 

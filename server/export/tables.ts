@@ -4,11 +4,14 @@ import type { ExportOptions, ExportTableName } from '../../shared/exports.js';
 import type { Filters } from '../../shared/filters.js';
 import type { SessionUser } from '../../shared/roles.js';
 import { passagesForViewer } from '../api/visibility.js';
+import { sourceLabel, sourcesByUnit } from '../../shared/periods.js';
+import { REUSE_KIND_LABELS, SHARE_KINDS, SHARE_LABELS, TEMPLATE_KIND_LABELS } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { listFigures } from '../queries/figures.js';
 import { listFlags } from '../queries/flags.js';
 import { listReports } from '../queries/reports.js';
 import { getTopCopiedPassages } from '../queries/reuse.js';
+import { getTemplateUses } from '../queries/templates.js';
 import { getRecurrences, getThemes } from '../queries/themes.js';
 import { getUnitComparison } from '../queries/units.js';
 import { periodLabel } from './scope.js';
@@ -82,8 +85,9 @@ type FigureRow = Awaited<ReturnType<typeof listFigures>>['rows'][number];
 type ThemeRow = Awaited<ReturnType<typeof getThemes>>['themes'][number];
 type FlagRow = Awaited<ReturnType<typeof listFlags>>[number];
 type PassageRow = Awaited<ReturnType<typeof getTopCopiedPassages>>[number];
+type TemplateUseRow = Awaited<ReturnType<typeof getTemplateUses>>[number];
 
-/** Copied passages in one export: the most widely shared first. */
+/** Passages taken from other units in one export: the longest first. */
 const PASSAGE_LIMIT = 2000;
 interface RecurrenceRow {
   unit: string;
@@ -100,9 +104,8 @@ const TABLES: ExportTable[] = [
     text('部门', (r) => r.department ?? '未分组'),
     int('报告数', (r) => r.reports),
     int('平均字数', (r) => r.avgChars),
-    percent('套话率', (r) => r.rates.stock),
-    percent('抄袭他单位率', (r) => r.rates.copied),
-    percent('自我重复率', (r) => r.rates.self),
+    // Stock first, as the unit table has always begun; then what was taken, in the order a committee reads it.
+    ...(['stock', ...SHARE_KINDS.filter((k) => k !== 'stock')] as const).map((k) => percent<UnitRow>(`${SHARE_LABELS[k]}率`, (r) => r.rates[k])),
     percent('雷同合计', (r) => r.rates.reuse),
     int('占位符', (r) => r.placeholders),
     int('提示', (r) => r.flags),
@@ -183,11 +186,24 @@ const TABLES: ExportTable[] = [
     text('单位', (r) => r.unit),
     int('年度', (r) => r.year),
     text('期别', (r) => periodLabel(r.period)),
+    text('类型', (r) => REUSE_KIND_LABELS[r.kind]),
     text('段落', (r) => r.text.replace(/\s+/g, ' ')),
     int('字数', (r) => r.end - r.start),
-    int('来源数', (r) => r.sources.length),
-    text('来源', (r) => r.sources.map((o) => `${o.unit}（${o.year ?? '年度不详'}${periodLabel(o.period)}）`).join('、')),
+    int('来源单位数', (r) => sourcesByUnit(r.sources).length),
+    text('来源报告', (r) => sourcesByUnit(r.sources).map((g) => `${sourceLabel(g.first)}${g.reports > 1 ? ` 等 ${g.reports} 份` : ''}`).join('、')),
     int('报告编号', (r) => r.reportId),
+  ]),
+  defineTable<TemplateUseRow>('templates', '范文库使用情况', (db, f) => getTemplateUses(db, f, undefined, PASSAGE_LIMIT), [
+    text('范文库文本', (r) => r.title),
+    text('类型', (r) => TEMPLATE_KIND_LABELS[r.kind]),
+    text('来源网址', (r) => r.sourceUrl),
+    text('单位', (r) => r.unit),
+    text('部门', (r) => r.department ?? '未分组'),
+    int('年度', (r) => r.year),
+    text('期别', (r) => periodLabel(r.period)),
+    int('取用字数', (r) => r.chars),
+    percent('占报告比例', (r) => r.share),
+    int('报告编号', (r) => r.id),
   ]),
 ];
 

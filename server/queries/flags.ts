@@ -81,7 +81,7 @@ export async function getUnitsNeedingAttention(db: Db, f: Filters): Promise<Unit
       const flags = (flagsByUnit.get(u.id) ?? []).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
       const withoutProblems = silent.get(u.id) ?? 0;
       const reasons: string[] = [];
-      if (u.rates.copied >= REVIEW_COPIED_RATE) reasons.push(`与其他单位雷同的文字占 ${pct(u.rates.copied)}`);
+      if (u.rates.copied >= REVIEW_COPIED_RATE) reasons.push(`抄自其他单位较早报告的文字占 ${pct(u.rates.copied)}`);
       if (withoutProblems > 0) reasons.push(`${u.reports} 份报告中 ${withoutProblems} 份未写存在的问题`);
       if (u.placeholders > 0) reasons.push(`${u.placeholders} 处占位符未填（XX、某某等）`);
       if (flags.length) reasons.push(`提示：${flags.map((g) => `${g.label} ${g.count} 处`).join('、')}`);

@@ -4,6 +4,7 @@ import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, liveReports, namedUnits, reportsWithUnits } from './filters.js';
+import { reuseShares, reuseSums } from './rates.js';
 
 export async function getReportsByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(reportsWithUnits(db), f)
@@ -91,13 +92,14 @@ export async function getHeadlines(db: Db, f: Filters) {
     ])
     .executeTakeFirstOrThrow();
   const reuse = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
-    .select([sql<number>`sum(r.chars)`.as('chars'), sql<number>`sum(x.stock_chars + x.copied_chars + x.self_chars)`.as('reused'), sql<number>`sum(x.copied_chars)`.as('copied')])
+    .select([sql<number>`sum(r.chars)`.as('chars'), ...reuseSums('x')])
     .executeTakeFirstOrThrow();
-  const reuseChars = Number(reuse.chars ?? 0);
+  const shares = reuseShares(reuse, reuse.chars);
   const reports = Number(row.reports);
   return {
-    reuseRate: reuseChars ? Number(reuse.reused ?? 0) / reuseChars : 0,
-    copiedRate: reuseChars ? Number(reuse.copied ?? 0) / reuseChars : 0,
+    reuseRate: shares.reuse,
+    copiedRate: shares.copied,
+    modelRate: shares.model,
     reports,
     units: Number(row.units),
     departments: Number(row.departments),

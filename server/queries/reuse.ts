@@ -1,157 +1,153 @@
-// Queries for the reuse view: rates by department and year, who shares copied text with whom, and the
-// passages copied most widely.
+// Queries for the reuse view: shares by department and year, who copied from whom (the directed graph of
+// units), the passages copied most widely and the reports copying most. Direction is in the stored
+// data: a report's copied text names the earlier reports it was taken from (reuse_pairs kind 'copied').
 import { sql } from 'kysely';
+import type { CopyGraphEdge } from '../../shared/charts/reuse.js';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { reportTexts } from '../db/texts.js';
-import { applyFilters, reportsWithUnits, shareOf } from './filters.js';
+import { applyFilters, reportsWithUnits } from './filters.js';
+import { reuseChars, reuseShares, reuseSums } from './rates.js';
 
-/** Reuse rates (shares of characters) per department and year. */
+/** Reuse shares of characters per department and year. */
 export async function getReuseByDepartmentYear(db: Db, f: Filters) {
-  const rows = await applyFilters(
-    reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
-    f,
-  )
-    .select([
-      'u.department',
-      'r.year',
-      sql<number>`count(*)`.as('reports'),
-      sql<number>`sum(r.chars)`.as('chars'),
-      sql<number>`sum(x.stock_chars)`.as('stock'),
-      sql<number>`sum(x.copied_chars)`.as('copied'),
-      sql<number>`sum(x.self_chars)`.as('self'),
-    ])
+  const rows = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
+    .select(['u.department', 'r.year', sql<number>`count(*)`.as('reports'), sql<number>`sum(r.chars)`.as('chars'), ...reuseSums('x')])
     .groupBy(['u.department', 'r.year'])
     .orderBy('u.department')
     .orderBy('r.year')
     .execute();
-  return rows.map((r) => ({
-    department: r.department ?? '未分组',
-    year: r.year,
-    reports: Number(r.reports),
-    rates: { stock: shareOf(r.stock, r.chars), copied: shareOf(r.copied, r.chars), self: shareOf(r.self, r.chars) },
-  }));
+  return rows.map((r) => ({ department: r.department ?? '未分组', year: r.year, reports: Number(r.reports), rates: reuseShares(r, r.chars) }));
 }
 
-/** Shared characters below which a pair of units is not drawn: a few common phrases are not copying. */
+/** Characters below which an edge between two units is not drawn: a few common phrases are not copying. */
 export const MIN_EDGE_CHARS = 150;
 /**
- * Characters two reports must share for the pair to count towards its units' edge: about a sentence.
- * Half of all report pairs share under 20 characters (a phrase in common), and summed over the years such
- * phrases would draw edges between units that never copied from each other.
+ * Characters a report must hold of another for the pair to count towards its units' edge: about a
+ * sentence. Half of all report pairs share under 20 characters (a phrase in common), and summed over
+ * the years such phrases would draw edges between units that never copied from each other.
  */
 export const MIN_PAIR_CHARS = 50;
+/** Edges the graph shows unless asked for more: the strongest, so that its labels stay readable. */
+export const GRAPH_EDGES = 30;
 
 /**
- * Pairs of different units that share copied text, with the characters shared (both directions summed):
- * the edges of the "who copies from whom" graph. The filters select the reports whose sharing is
- * counted (the other report of a pair may lie outside them). A pair of reports counts when a side in
- * scope holds MIN_PAIR_CHARS of the other's text, and then with what both sides hold.
+ * Who took text from whom: one directed edge per (copying unit, source unit), weighted by the characters
+ * taken, and one undirected edge per pair of units sharing text within the same periods. The filters
+ * select the copying reports (for shared text, either side); the source may lie outside them. The
+ * strongest `limit` edges, and how many there are in all.
  */
-export async function getUnitCopyPairs(db: Db, f: Filters, limit = 60, minChars = MIN_EDGE_CHARS) {
+export async function getCopyGraph(db: Db, f: Filters, limit = GRAPH_EDGES, minChars = MIN_EDGE_CHARS) {
   const rows = await applyFilters(
     db
       .selectFrom('reuse_pairs as p')
       .innerJoin('reports as r', 'r.id', 'p.report_id')
       .innerJoin('units as u', 'u.id', 'r.unit_id')
       .innerJoin('reports as r2', 'r2.id', 'p.other_id')
-      .innerJoin('units as u2', 'u2.id', 'r2.unit_id')
-      // The mirror row: what the other report holds of this one.
-      .leftJoin('reuse_pairs as m', (j) => j.onRef('m.report_id', '=', 'p.other_id').onRef('m.other_id', '=', 'p.report_id')),
+      .innerJoin('units as u2', 'u2.id', 'r2.unit_id'),
     f,
   )
+    .where('p.kind', 'in', ['copied', 'shared'])
     .where('p.chars', '>=', MIN_PAIR_CHARS)
     .where('r2.deleted_at', 'is', null)
     .where('r2.superseded_by', 'is', null)
     .whereRef('u.id', '<>', 'u2.id')
-    .select([
-      'p.report_id',
-      'p.other_id',
-      'u.name as unit',
-      'u.department',
-      'u2.name as other',
-      'u2.department as otherDepartment',
-      sql<number>`p.chars + coalesce(m.chars, 0)`.as('chars'),
-    ])
+    .select(['p.report_id', 'p.other_id', 'p.chars', 'p.kind', 'u.name as unit', 'u.department', 'u2.name as other', 'u2.department as otherDepartment'])
     .execute();
-  // One undirected edge per pair of units; each pair of reports once (both its sides may have qualified).
-  const edges = new Map<string, { a: string; aDepartment: string | null; b: string; bDepartment: string | null; chars: number; reportPairs: number }>();
-  const seen = new Set<string>();
+  // One row per copying pair of reports; a shared pair once (both its sides may be in scope), the larger side.
+  const pairs = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
-    const pair = r.report_id < r.other_id ? `${r.report_id}:${r.other_id}` : `${r.other_id}:${r.report_id}`;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
-    const [a, b, ad, bd] = r.unit < r.other ? [r.unit, r.other, r.department, r.otherDepartment] : [r.other, r.unit, r.otherDepartment, r.department];
-    const key = `${a}\u0000${b}`;
-    const e = edges.get(key) ?? { a, aDepartment: ad, b, bDepartment: bd, chars: 0, reportPairs: 0 };
-    e.chars += Number(r.chars);
+    const key = r.kind === 'copied' ? `${r.report_id}>${r.other_id}` : [r.report_id, r.other_id].sort((x, y) => x - y).join('=');
+    const seen = pairs.get(key);
+    if (!seen || Number(r.chars) > Number(seen.chars)) pairs.set(key, r);
+  }
+  const edges = new Map<string, CopyGraphEdge>();
+  for (const r of pairs.values()) {
+    const chars = Number(r.chars);
+    const kind = r.kind === 'copied' ? 'copied' : 'shared';
+    // A shared edge is undirected: its units in a fixed order.
+    const swap = kind === 'shared' && r.other < r.unit;
+    const [from, fromDepartment, to, toDepartment] = swap ? [r.other, r.otherDepartment, r.unit, r.department] : [r.unit, r.department, r.other, r.otherDepartment];
+    const key = `${kind}\u0000${from}\u0000${to}`;
+    const e = edges.get(key) ?? { from, fromDepartment, to, toDepartment, chars: 0, kind, reportPairs: 0, strongest: { a: r.report_id, b: r.other_id, chars } };
+    e.chars += chars;
     e.reportPairs++;
+    if (chars > e.strongest.chars) e.strongest = { a: r.report_id, b: r.other_id, chars };
     edges.set(key, e);
   }
-  return [...edges.values()]
-    .filter((e) => e.chars >= minChars)
-    .sort((x, y) => y.chars - x.chars)
-    .slice(0, limit);
+  const all = [...edges.values()].filter((e) => e.chars >= minChars).sort((x, y) => y.chars - x.chars || x.from.localeCompare(y.from, 'zh-CN'));
+  return { edges: all.slice(0, limit), total: all.length };
 }
 
-/** Copied passages of reports in scope, longest first (a long passage shared is what copying looks like). */
+/** The sources of spans: the other reports they name, with their units and periods. */
+async function spanSources(db: Db, spanIds: number[]) {
+  if (spanIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('reuse_sources as o')
+    .innerJoin('reports as r', 'r.id', 'o.report_id')
+    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .where('o.span_id', 'in', spanIds)
+    .select(['o.span_id', 'o.report_id as id', 'u.name as unit', 'r.year', 'r.period', 'r.ingested_at'])
+    .orderBy('r.year')
+    .orderBy('r.ingested_at')
+    .execute();
+  return rows.map(({ ingested_at: _at, ...o }) => ({ ...o, period: o.period as Period | null }));
+}
+
+/**
+ * Passages of reports in scope taken from other units (copied from an earlier report, or shared within
+ * the same period), longest first: a long passage taken whole is what copying looks like.
+ */
 export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
   const spans = await applyFilters(
     db.selectFrom('reuse_spans as s').innerJoin('reports as r', 'r.id', 's.report_id').innerJoin('units as u', 'u.id', 'r.unit_id'),
     f,
   )
-    .where('s.kind', '=', 'copied')
-    .select([
-      's.id',
-      's.report_id as reportId',
-      's.start',
-      's.end',
-      'u.name as unit',
-      'r.year',
-      'r.period',
-      sql<number>`(select count(*) from reuse_sources o where o.span_id = s.id)`.as('sources'),
-    ])
+    .where('s.kind', 'in', ['copied', 'shared'])
+    .select(['s.id', 's.report_id as reportId', 's.kind', 's.start', 's.end', 'u.name as unit', 'r.year', 'r.period'])
     .orderBy(sql`s."end" - s.start`, 'desc')
     .orderBy('s.id')
     .limit(limit)
     .execute();
   if (spans.length === 0) return [];
-  const [texts, sources] = await Promise.all([
-    reportTexts(
-      db,
-      spans.map((s) => s.reportId),
-    ),
-    db
-      .selectFrom('reuse_sources as o')
-      .innerJoin('reports as r', 'r.id', 'o.report_id')
-      .innerJoin('units as u', 'u.id', 'r.unit_id')
-      .where('o.span_id', 'in', spans.map((s) => s.id))
-      .select(['o.span_id', 'o.report_id as id', 'u.name as unit', 'r.year', 'r.period'])
-      .execute(),
-  ]);
+  const [texts, sources] = await Promise.all([reportTexts(db, spans.map((s) => s.reportId)), spanSources(db, spans.map((s) => s.id))]);
   return spans.map((s) => ({
     reportId: s.reportId,
+    kind: s.kind as 'copied' | 'shared',
     unit: s.unit,
     year: s.year,
     period: s.period as Period | null,
     start: s.start,
     end: s.end,
     text: texts.get(s.reportId)?.slice(s.start, s.end) ?? '',
-    sources: sources.filter((o) => o.span_id === s.id).map(({ span_id: _span, ...o }) => ({ ...o, period: o.period as Period | null })),
+    sources: sources.filter((o) => o.span_id === s.id).map(({ span_id: _span, ...o }) => o),
   }));
 }
 
-/** Reports in scope with the most copied text: the ones a reviewer should read first. */
+/**
+ * Reports in scope with the most text taken from other units' earlier reports (then shared within the
+ * same period): the ones a reviewer should read first, each with the report it took most from.
+ */
 export async function getMostCopiedReports(db: Db, f: Filters, limit = 10) {
-  const rows = await applyFilters(
-    reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'),
-    f,
-  )
-    .where('x.copied_chars', '>', 0)
-    .select(['r.id', 'u.name as unit', 'r.year', 'r.period', 'r.chars', 'x.copied_chars as copied', 'x.self_chars as self'])
+  const strongest = (column: 'other_id' | 'kind') =>
+    sql<string | number | null>`(select ${sql.ref(`p.${column}`)} from reuse_pairs p where p.report_id = r.id and p.kind in ('copied', 'shared') order by case p.kind when 'copied' then 0 else 1 end, p.chars desc, p.other_id limit 1)`;
+  const rows = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
+    .where((eb) => eb.or([eb('x.copied_chars', '>', 0), eb('x.shared_chars', '>', 0)]))
+    .select(['r.id', 'u.name as unit', 'r.year', 'r.period', 'r.chars', ...reuseChars('x'), strongest('other_id').as('sourceId'), strongest('kind').as('sourceKind')])
     .orderBy(sql`cast(x.copied_chars as real) / r.chars`, 'desc')
+    .orderBy(sql`cast(x.shared_chars as real) / r.chars`, 'desc')
+    .orderBy('r.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, period: r.period as Period | null, copiedRate: shareOf(r.copied, r.chars), selfRate: shareOf(r.self, r.chars) }));
+  return rows.map((r) => ({
+    id: r.id,
+    unit: r.unit,
+    year: r.year,
+    period: r.period as Period | null,
+    chars: r.chars,
+    rates: reuseShares(r, r.chars),
+    sourceId: r.sourceId === null ? null : Number(r.sourceId),
+    sourceKind: r.sourceKind === null ? null : (String(r.sourceKind) as 'copied' | 'shared'),
+  }));
 }

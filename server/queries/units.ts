@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, reportsWithUnits, shareOf } from './filters.js';
+import { applyFilters, liveReports, reportsWithUnits } from './filters.js';
+import { reuseChars, reuseShares, reuseSums } from './rates.js';
 
 export async function getUnitComparison(db: Db, f: Filters) {
   const rows = await applyFilters(
@@ -16,9 +17,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
       'u.department',
       sql<number>`count(*)`.as('reports'),
       sql<number>`sum(r.chars)`.as('chars'),
-      sql<number>`coalesce(sum(rr.stock_chars), 0)`.as('stockChars'),
-      sql<number>`coalesce(sum(rr.copied_chars), 0)`.as('copiedChars'),
-      sql<number>`coalesce(sum(rr.self_chars), 0)`.as('selfChars'),
+      ...reuseSums('rr'),
       sql<number>`coalesce(sum(rf.placeholders), 0)`.as('placeholders'),
       sql<number>`coalesce(sum(rf.flags), 0)`.as('flags'),
       sql<number>`coalesce(sum(rf.figures), 0)`.as('figures'),
@@ -40,16 +39,13 @@ export async function getUnitComparison(db: Db, f: Filters) {
   const themes = new Map(themeRows.map((t) => [t.id, Number(t.themes)]));
   return rows.map((r) => {
     const chars = Number(r.chars);
-    const stock = shareOf(r.stockChars, chars);
-    const copied = shareOf(r.copiedChars, chars);
-    const self = shareOf(r.selfChars, chars);
     return {
       id: r.id,
       unit: r.unit,
       department: r.department,
       reports: Number(r.reports),
       avgChars: Math.round(chars / Math.max(1, Number(r.reports))),
-      rates: { stock, copied, self, reuse: Math.min(1, stock + copied + self) },
+      rates: reuseShares(r, chars),
       placeholders: Number(r.placeholders),
       flags: Number(r.flags),
       figures: Number(r.figures),
@@ -73,9 +69,7 @@ export async function getUnitHistory(db: Db, unitName: string) {
       'r.title',
       'r.chars',
       'u.department',
-      'rr.stock_chars as stockChars',
-      'rr.copied_chars as copiedChars',
-      'rr.self_chars as selfChars',
+      ...reuseChars('rr'),
       'rf.placeholders',
       'rf.flags',
       'rf.figures',
@@ -92,11 +86,7 @@ export async function getUnitHistory(db: Db, unitName: string) {
     title: r.title,
     chars: r.chars,
     department: r.department,
-    rates: {
-      stock: shareOf(r.stockChars, r.chars),
-      copied: shareOf(r.copiedChars, r.chars),
-      self: shareOf(r.selfChars, r.chars),
-    },
+    rates: reuseShares(r, r.chars),
     placeholders: Number(r.placeholders),
     flags: Number(r.flags),
     figures: Number(r.figures),

@@ -32,9 +32,12 @@ interface Chain {
 
 /**
  * Passages of `a` also found in `b`. `seeds` are pairs (position in a, position in b) of k-grams with
- * the same hash, as a flat array [a0, b0, a1, b1, …]; the order does not matter.
+ * the same hash, as a flat array [a0, b0, a1, b1, …]; the order does not matter. A chain with fewer
+ * than `minDensity` seeds per character of `a` it spans is dropped: seeded on common words alone (as
+ * with a template, where every fingerprint seeds), a chain can string phrases in common across gaps of
+ * unrelated text, while text taken whole leaves a fingerprint every few characters (WINDOW).
  */
-export function alignPair(a: NormalizedText, b: NormalizedText, seeds: Int32Array): AlignedPassage[] {
+export function alignPair(a: NormalizedText, b: NormalizedText, seeds: Int32Array, minDensity = 0): AlignedPassage[] {
   const order = Array.from({ length: seeds.length / 2 }, (_, i) => i);
   order.sort((x, y) => seeds[2 * x]! - seeds[2 * y]! || seeds[2 * x + 1]! - seeds[2 * y + 1]!);
 
@@ -72,6 +75,7 @@ export function alignPair(a: NormalizedText, b: NormalizedText, seeds: Int32Arra
 
   const out: Array<{ aStart: number; aEnd: number; bStart: number; bEnd: number }> = [];
   for (const c of done) {
+    if (c.seeds < minDensity * (c.aLast - c.aStart + GRAM)) continue;
     let { aStart, bStart } = c;
     let aEnd = c.aLast + GRAM;
     let bEnd = c.bLast + GRAM;

@@ -1,9 +1,11 @@
 // Which kind of reuse a passage is. A formula that many units share says nothing about copying
-// (stock); text that stands in the reports of few other units was copied; text found only in the same
-// unit's other reports was recycled (self). "Many" is relative to the corpus: a share of its units.
+// (stock); text taken from the template library is `template`; text that stands in the reports of few
+// other units was copied — by the report of the later period (`copied`; the earlier report holds the
+// `original`), or in the same period, direction unknown (`shared`); text found only in the same unit's
+// earlier reports was recycled (self). "Many" is relative to the corpus: a share of its units.
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { ReuseKind } from '../../shared/types.js';
+import type { ReuseKind, TemplateKind } from '../../shared/types.js';
 import { phraseHash } from './fingerprint.js';
 import { type NormalizedText, countNonWhitespace, normalizeText } from './normalize.js';
 
@@ -22,6 +24,12 @@ export const STOCK_OVER_PASSAGE = 18;
 export const STOCK_MAX_SOURCES = 5;
 /** Spans of one kind closer than this (stored characters: punctuation, a line break) are one span. */
 const JOIN_GAP = 3;
+/**
+ * A template passage at least this long (stored characters) is template text even where many units
+ * hold it: a model essay many units copied is still the essay. A shorter one that is mostly a formula
+ * many units hold (a central slogan the template also quotes) stays stock.
+ */
+export const TEMPLATE_OVER_STOCK = 50;
 /** A copied or self piece shorter than this (stored characters) next to a formula is part of it. */
 const MIN_PIECE = 10;
 /**
@@ -78,6 +86,19 @@ export interface SourceRef {
   end: number;
 }
 
+/** Where in a template a template span's text stands. */
+export interface TemplateRef {
+  templateId: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * How another report holding a passage stands to this one: of another unit and an earlier period, the
+ * same period (or a period unknown), a later period; or of the same unit, submitted earlier or later.
+ */
+export type Relation = 'earlier' | 'same-period' | 'later' | 'own-earlier' | 'own-later';
+
 /** A passage aligned with one other report (from the pair's alignment). */
 export interface PassageEvidence {
   start: number;
@@ -86,6 +107,17 @@ export interface PassageEvidence {
   sourceUnitId: number;
   sourceStart: number;
   sourceEnd: number;
+  relation: Relation;
+}
+
+/** A passage aligned with a template of the template library. */
+export interface TemplateEvidence {
+  start: number;
+  end: number;
+  templateId: number;
+  templateKind: TemplateKind;
+  templateStart: number;
+  templateEnd: number;
 }
 
 /** A run of formula text: fingerprints held by many units, or a curated formula. */
@@ -99,23 +131,76 @@ export interface DerivedSpan {
   start: number;
   end: number;
   kind: ReuseKind;
+  /** The other reports (every kind but template). */
   sources: SourceRef[];
+  /** The templates (template spans). */
+  templates: TemplateRef[];
+  /** A template span quoting a superior's document (上级文件) rather than a model essay (范文). */
+  directive: boolean;
 }
 
 export interface DerivedReuse {
   spans: DerivedSpan[];
-  /** Non-whitespace characters in each kind. */
-  chars: Record<ReuseKind, number>;
-  /** Non-whitespace characters of copied or self spans shared with each other report. */
-  pairs: Map<number, number>;
+  /** Non-whitespace characters in each kind; `directive` of them the template ones from 上级文件. */
+  chars: Record<ReuseKind | 'directive', number>;
+  /** Non-whitespace characters of copied, shared or self spans naming each other report, with the kind. */
+  pairs: Map<number, { chars: number; kind: 'copied' | 'shared' | 'self' }>;
+  /** Non-whitespace characters of template spans naming each template. */
+  templatePairs: Map<number, number>;
+}
+
+/** The kind a report's relation to the other holder makes of a passage, in order of precedence. */
+const RELATION_KINDS: Array<[Relation, ReuseKind]> = [
+  ['earlier', 'copied'],
+  ['same-period', 'shared'],
+  ['own-earlier', 'self'],
+  ['later', 'original'],
+];
+
+interface Piece extends DerivedSpan {
+  /** The kind the aligned passages give the piece, were it not stock; with its sources. */
+  alt: { kind: ReuseKind; directive: boolean; sources: SourceRef[]; templates: TemplateRef[]; passages: Set<PassageEvidence | TemplateEvidence> } | null;
+}
+
+/** A source's range for the piece x..y of a passage, by proportion within the aligned passage. */
+function scaled(p: { start: number; end: number }, from: number, to: number, x: number, y: number): { start: number; end: number } {
+  const scale = (to - from) / (p.end - p.start);
+  return { start: Math.round(from + (x - p.start) * scale), end: Math.round(from + (y - p.start) * scale) };
+}
+
+/** What the passages covering x..y make of it, stock aside: template, then by relation. */
+function reuseOf(x: number, y: number, covering: PassageEvidence[], templates: TemplateEvidence[]): Piece['alt'] {
+  if (templates.length > 0) {
+    return {
+      kind: 'template',
+      directive: templates.some((t) => t.templateKind === 'directive'),
+      sources: [],
+      templates: templates.map((t) => ({ templateId: t.templateId, ...scaled(t, t.templateStart, t.templateEnd, x, y) })),
+      passages: new Set(templates),
+    };
+  }
+  for (const [relation, kind] of RELATION_KINDS) {
+    const of = covering.filter((p) => p.relation === relation);
+    if (of.length === 0) continue;
+    return {
+      kind,
+      directive: false,
+      sources: of.map((p) => ({ reportId: p.sourceId, ...scaled(p, p.sourceStart, p.sourceEnd, x, y) })),
+      templates: [],
+      passages: new Set(of),
+    };
+  }
+  return null;
 }
 
 /**
  * The spans of one report from everything known about it. Text aligned with other reports is of the
- * kind the number of distinct units holding it says (the report's own unit included); formula runs
- * count as stock where no alignment covers them, and inside one only when long (a whole formulaic
- * clause): a short formula quoted in a copied paragraph stays part of the copy, since the paragraph was
- * copied as a whole and one span per passage is what a reader compares.
+ * kind the number of distinct units holding it says (the report's own unit included) and, below that,
+ * of the kind its relation to the other holders says; text aligned with a template is template text.
+ * Formula runs count as stock where no alignment covers them, and inside one only when long (a whole
+ * formulaic clause) — unless the passage goes on with the same kind on both sides of it: a paragraph
+ * pasted whole is one span, whatever formulas it quotes, since one span per passage is what a reader
+ * compares. Aligned passages shorter than MIN_REUSED_PASSAGE are common phrases and mark nothing.
  */
 export function deriveSpans(
   text: string,
@@ -123,79 +208,110 @@ export function deriveSpans(
   passages: PassageEvidence[],
   stock: StockEvidence[],
   stockUnits: number,
+  templatePassages: TemplateEvidence[] = [],
 ): DerivedReuse {
   const cuts = new Set<number>();
-  for (const p of passages) cuts.add(p.start).add(p.end);
-  for (const s of stock) cuts.add(s.start).add(s.end);
+  for (const p of [...passages, ...stock, ...templatePassages]) cuts.add(p.start).add(p.end);
   const bounds = [...cuts].sort((x, y) => x - y);
+  const long = (p: { start: number; end: number }) => p.end - p.start >= MIN_REUSED_PASSAGE;
 
-  // longest: the longest aligned passage a piece lies in.
-  const pieces: Array<DerivedSpan & { longest: number }> = [];
+  const pieces: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const x = bounds[i]!;
     const y = bounds[i + 1]!;
     const covering = passages.filter((p) => p.start <= x && p.end >= y);
+    const fromTemplates = templatePassages.filter((t) => t.start <= x && t.end >= y && long(t));
     const formulas = stock.filter((s) => s.start <= x && s.end >= y);
-    if (covering.length === 0 && formulas.length === 0) continue;
+    if (covering.length === 0 && formulas.length === 0 && fromTemplates.length === 0) continue;
     const units = new Set(covering.map((p) => p.sourceUnitId)).add(ownUnitId);
-    const formula = covering.length === 0 || formulas.some((f) => f.end - f.start >= STOCK_OVER_PASSAGE);
-    const kind: ReuseKind = formula || units.size >= stockUnits ? 'stock' : units.size > 1 ? 'copied' : 'self';
-    const sources: SourceRef[] = covering.map((p) => {
-      // The piece's place in the source, by proportion within the aligned passage.
-      const scale = (p.sourceEnd - p.sourceStart) / (p.end - p.start);
-      return {
-        reportId: p.sourceId,
-        start: Math.round(p.sourceStart + (x - p.start) * scale),
-        end: Math.round(p.sourceStart + (y - p.start) * scale),
-      };
-    });
-    // A formula's example reports name where else the formula stands, not where a copy came from.
-    if (kind === 'stock') for (const f of formulas) sources.push(...f.sources);
-    pieces.push({ start: x, end: y, kind, sources, longest: Math.max(0, ...covering.map((p) => p.end - p.start)) });
+    const alt = reuseOf(x, y, covering.filter(long), fromTemplates);
+    const longFormula = formulas.some((f) => f.end - f.start >= STOCK_OVER_PASSAGE);
+    const stockish = (covering.length === 0 && fromTemplates.length === 0) || longFormula || units.size >= stockUnits;
+    const templateOverStock = fromTemplates.some((t) => t.end - t.start >= TEMPLATE_OVER_STOCK);
+    const piece: Piece = { start: x, end: y, kind: 'stock', sources: [], templates: [], directive: false, alt };
+    if (alt && (!stockish || (alt.kind === 'template' && templateOverStock))) {
+      Object.assign(piece, { kind: alt.kind, sources: alt.sources, templates: alt.templates, directive: alt.directive });
+    } else if (stockish) {
+      // A formula's example reports name where else the formula stands, not where a copy came from.
+      piece.sources = [...alt?.sources ?? [], ...formulas.flatMap((f) => f.sources)];
+    } else {
+      continue; // only short passages: a phrase in common
+    }
+    pieces.push(piece);
   }
   // Text many units share inside a passage leaves slivers of it on either side: they belong to the formula.
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
     if (p.kind === 'stock' || p.end - p.start >= MIN_PIECE) continue;
-    if (nearStock(p, pieces[i - 1]) || nearStock(p, pieces[i + 1])) p.kind = 'stock';
+    if (nearStock(p, pieces[i - 1]) || nearStock(p, pieces[i + 1])) {
+      p.kind = 'stock';
+      p.templates = [];
+    }
   }
+  bridgeFormulas(pieces);
+
   const spans: DerivedSpan[] = [];
-  for (const { longest, ...p } of pieces) {
-    if (p.kind !== 'stock' && longest < MIN_REUSED_PASSAGE) continue;
+  for (const { alt: _alt, ...p } of pieces) {
     const last = spans[spans.length - 1];
-    if (last && last.kind === p.kind && p.start - last.end <= JOIN_GAP) {
+    if (last && last.kind === p.kind && last.directive === p.directive && p.start - last.end <= JOIN_GAP) {
       last.end = p.end;
       last.sources.push(...p.sources);
+      last.templates.push(...p.templates);
     } else {
       spans.push(p);
     }
   }
 
-  const chars: Record<ReuseKind, number> = { stock: 0, copied: 0, self: 0 };
-  const pairs = new Map<number, number>();
+  const chars: DerivedReuse['chars'] = { stock: 0, copied: 0, shared: 0, self: 0, template: 0, original: 0, directive: 0 };
+  const pairs: DerivedReuse['pairs'] = new Map();
+  const templatePairs = new Map<number, number>();
   for (const s of spans) {
-    s.sources = mergeSources(s.sources, s.kind === 'stock' ? STOCK_MAX_SOURCES : Infinity);
+    s.sources = mergeSources(s.sources, (r) => r.reportId, s.kind === 'stock' ? STOCK_MAX_SOURCES : Infinity);
+    s.templates = mergeSources(s.templates, (t) => t.templateId, Infinity);
     const n = countNonWhitespace(text, s.start, s.end);
     chars[s.kind] += n;
-    if (s.kind !== 'stock') for (const src of s.sources) pairs.set(src.reportId, (pairs.get(src.reportId) ?? 0) + n);
+    if (s.directive) chars.directive += n;
+    if (s.kind === 'copied' || s.kind === 'shared' || s.kind === 'self') {
+      for (const src of s.sources) pairs.set(src.reportId, { chars: (pairs.get(src.reportId)?.chars ?? 0) + n, kind: s.kind });
+    }
+    for (const t of s.templates) templatePairs.set(t.templateId, (templatePairs.get(t.templateId) ?? 0) + n);
   }
-  return { spans, chars, pairs };
+  return { spans, chars, pairs, templatePairs };
 }
 
 function nearStock(p: DerivedSpan, q: DerivedSpan | undefined): boolean {
   return q !== undefined && q.kind === 'stock' && Math.max(q.start - p.end, p.start - q.end) <= JOIN_GAP;
 }
 
-/** One source per report: the union of its pieces' ranges. */
-function mergeSources(sources: SourceRef[], max: number): SourceRef[] {
-  const byReport = new Map<number, SourceRef>();
+/**
+ * Formula text inside a passage that goes on with the same kind on both sides of it becomes part of the
+ * passage: a run of stock pieces between two pieces of one kind that a single aligned passage covers.
+ */
+function bridgeFormulas(pieces: Piece[]): void {
+  for (let i = 1; i < pieces.length; i++) {
+    const left = pieces[i - 1]!;
+    if (left.kind === 'stock' || pieces[i]!.kind !== 'stock') continue;
+    let j = i;
+    while (j < pieces.length && pieces[j]!.kind === 'stock' && pieces[j]!.start - pieces[j - 1]!.end <= JOIN_GAP) j++;
+    const right = pieces[j];
+    if (!right || right.kind !== left.kind || right.directive !== left.directive || right.start - pieces[j - 1]!.end > JOIN_GAP) continue;
+    const through = [...left.alt!.passages].filter((p) => right.alt!.passages.has(p));
+    if (through.length === 0 || !pieces.slice(i, j).every((p) => p.alt?.kind === left.kind && through.some((t) => p.alt!.passages.has(t)))) continue;
+    for (const p of pieces.slice(i, j)) Object.assign(p, { kind: p.alt!.kind, sources: p.alt!.sources, templates: p.alt!.templates, directive: p.alt!.directive });
+    i = j;
+  }
+}
+
+/** One source per report (or template): the union of its pieces' ranges. */
+function mergeSources<S extends { start: number; end: number }>(sources: S[], key: (s: S) => number, max: number): S[] {
+  const byKey = new Map<number, S>();
   for (const s of sources) {
-    const seen = byReport.get(s.reportId);
-    if (!seen) byReport.set(s.reportId, { ...s });
+    const seen = byKey.get(key(s));
+    if (!seen) byKey.set(key(s), { ...s });
     else {
       seen.start = Math.min(seen.start, s.start);
       seen.end = Math.max(seen.end, s.end);
     }
   }
-  return [...byReport.values()].sort((x, y) => x.reportId - y.reportId).slice(0, max);
+  return [...byKey.values()].sort((x, y) => key(x) - key(y)).slice(0, max);
 }

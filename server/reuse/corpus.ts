@@ -34,7 +34,7 @@ export function encodePostings(p: ReportPostings): Uint8Array {
   return toLittleEndian(out);
 }
 
-function decodePostings(bytes: Uint8Array): ReportPostings {
+export function decodePostings(bytes: Uint8Array): ReportPostings {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = bytes.byteLength / 12;
   const p = { hashes: new Int32Array(n), starts: new Int32Array(n), ends: new Int32Array(n) };
@@ -229,14 +229,24 @@ export class CorpusIndex {
 
   /** Up to `limit` reports other than `exclude` holding `first` and, at most `span` characters after it, `last`. */
   examples(first: number, last: number, span: number, exclude: number, limit: number): SourceRef[] {
-    // Formula hashes can have tens of thousands of postings: stop at the first few reports, and find
-    // each one's `last` by binary search (a hash's postings are in report order).
+    // Formula hashes can have tens of thousands of postings: stop at the first few reports (however often
+    // each repeats the formula, and whether it was indexed in the base or added since), and find each
+    // one's `last` by binary search (a hash's postings are in report order, the added ones after the base).
     const out: SourceRef[] = [];
     const firsts: Array<[number, number]> = [];
-    for (let i = this.find(first); i < this.hash.length && this.hash[i] === first && firsts.length < 4 * limit; i++) {
-      firsts.push([this.owner[i]!, this.start[i]!]);
-    }
-    for (const [r, s] of this.added.get(first) ?? []) firsts.push([r, s]);
+    let reports = 0;
+    let previous = -1;
+    const take = (reportId: number, start: number): boolean => {
+      if (reportId !== previous) {
+        if (reports >= 4 * limit) return false;
+        reports++;
+        previous = reportId;
+      }
+      firsts.push([reportId, start]);
+      return true;
+    };
+    for (let i = this.find(first); i < this.hash.length && this.hash[i] === first; i++) if (!take(this.owner[i]!, this.start[i]!)) break;
+    for (const [r, s] of this.added.get(first) ?? []) if (!take(r, s)) break;
     const lastFrom = this.find(last);
     const lastTo = last === 0x7fffffff ? this.hash.length : this.find(last + 1);
     for (const [reportId, start] of firsts) {
@@ -292,12 +302,38 @@ const DIRECTORY_BITS = 20;
 const TEXT_CACHE_CHARS = 40_000_000;
 
 /** Stored fingerprints: how many reports, and the largest id. */
-export async function storedSignature(db: DbOrTrx): Promise<{ count: number; maxId: number }> {
+async function storedSignature(db: DbOrTrx): Promise<{ count: number; maxId: number }> {
   const r = await db
     .selectFrom('reuse_fingerprints')
     .select([sql<number>`count(*)`.as('n'), sql<number | null>`max(report_id)`.as('m')])
     .executeTakeFirstOrThrow();
   return { count: Number(r.n), maxId: Number(r.m ?? 0) };
+}
+
+/** The index kept per database (its Kysely adapter: shared by the instance and its transactions). */
+const indexes = new WeakMap<object, CorpusIndex>();
+
+/**
+ * The kept index if it still matches the stored fingerprints — after adding `arriving` (reports whose
+ * fingerprints were stored since, as in a batch) — else one built from all of them.
+ */
+export async function currentIndex(db: DbOrTrx, arriving: number[] = []): Promise<CorpusIndex> {
+  const key = db.getExecutor().adapter;
+  const kept = indexes.get(key);
+  const stored = await storedSignature(db);
+  if (kept) {
+    const newer = arriving.filter((id) => id > kept.maxId);
+    const maxId = Math.max(kept.maxId, ...newer);
+    // Many arrivals are better sorted into a fresh index than looked up one by one among the additions.
+    const few = newer.length <= Math.max(8, kept.count / 4);
+    if (few && kept.count + newer.length === stored.count && maxId === stored.maxId) {
+      await kept.addStored(db, newer);
+      return kept;
+    }
+  }
+  const fresh = await CorpusIndex.load(db);
+  indexes.set(key, fresh);
+  return fresh;
 }
 
 /** Stable order of a 32-bit key array (two 16-bit counting passes). */

@@ -44,6 +44,18 @@ export function normalizeText(text: string): NormalizedText {
   return { codes: codes.slice(0, n), offsets: offsets.slice(0, n) };
 }
 
+/** Index in the normalised text of the character at a stored offset (or of the next one kept). */
+export function positionAt(norm: NormalizedText, offset: number): number {
+  let lo = 0;
+  let hi = norm.offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (norm.offsets[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const SPACE = (() => {
   const space = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) space[c] = 1;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportReuse, ReuseSpan } from '../../shared/types.js';
+import type { ReportReuse, ReuseSource, ReuseSpan } from '../../shared/types.js';
 import { type CorpusText, seedTexts, storeText } from '../../tests/reuse-corpus.js';
 import { type Db, openDb } from '../db/connection.js';
 import { ingestSubmission } from '../intake/ingest.js';
@@ -40,6 +40,11 @@ describe('loadStockFormulas', () => {
   });
 });
 
+/** The other reports a span names (every kind of span but template names reports). */
+function reportSources(span: ReuseSpan): ReuseSource[] {
+  return span.kind === 'template' ? [] : span.sources;
+}
+
 /** The spans of a report that overlap the first occurrence of `phrase` in its text. */
 function spansAt(r: ReportReuse, text: string, phrase: string): ReuseSpan[] {
   const start = text.indexOf(phrase);
@@ -66,23 +71,26 @@ describe.each([
   });
   afterAll(() => db.destroy());
 
-  it('finds the sentences 000 and 002 share as copied, with the other report and place as source', () => {
+  it('finds the sentences 000 (2022) and 002 (2024) share as copied by 002, and as the original in 000', () => {
     const shared = '在舆论引导与对外宣传中，始终坚持团结稳定鼓劲，正面宣传为主，尊重舆论宣传规律，讲究舆论宣传艺术，提高舆论引导效果';
     const [r000, r002] = [rows[0]!, rows[2]!];
     const [t000, t002] = [seeds[0]!.text, seeds[2]!.text];
-    for (const [r, text, other, otherText] of [
-      [r000, t000, r002, t002],
-      [r002, t002, r000, t000],
+    expect([seeds[0]!.year, seeds[2]!.year]).toEqual([2022, 2024]);
+    for (const [r, text, other, otherText, kind] of [
+      [r002, t002, r000, t000, 'copied'],
+      [r000, t000, r002, t002, 'original'],
     ] as const) {
       const spans = spansAt(r, text, shared);
-      expect(spans.map((s) => s.kind)).toEqual(['copied']);
+      expect(spans.map((s) => s.kind)).toEqual([kind]);
       const span = spans[0]!;
       expect(span.start).toBeLessThanOrEqual(text.indexOf(shared));
       expect(span.end).toBeGreaterThanOrEqual(text.indexOf(shared) + shared.length);
-      const source = span.sources.find((s) => s.id === other.id)!;
+      const source = reportSources(span).find((s) => s.id === other.id)!;
       expect(source.unit).toBe(other.unit);
       expect(otherText.slice(source.start, source.end)).toContain(shared);
     }
+    // 000 is not blamed: nothing it shares with 002 counts as copied in it, and its copied rate is not 002's doing.
+    expect(r000.spans.filter((s) => s.kind === 'copied' && reportSources(s).some((src) => src.id === r002.id))).toEqual([]);
   });
 
   it('finds the formulas all five share as stock, by the number of units and not only by the curated list', () => {
@@ -105,9 +113,14 @@ describe.each([
     expect(uncurated.length).toBeGreaterThan(5);
   });
 
-  it('gives rates as shares of the non-whitespace characters', () => {
-    for (const r of rows) {
-      expect(r.rates.reuse).toBeCloseTo(r.rates.stock + r.rates.copied + r.rates.self, 10);
+  it('gives rates as shares of the non-whitespace characters, original text in none of them', () => {
+    for (const [i, r] of rows.entries()) {
+      const { stock, copied, shared, self, template } = r.rates;
+      expect(r.rates.reuse).toBeCloseTo(stock + copied + shared + self + template, 10);
+      for (const kind of ['stock', 'copied', 'shared', 'self', 'template'] as const) {
+        const chars = r.spans.filter((s) => s.kind === kind).reduce((n, s) => n + seeds[i]!.text.slice(s.start, s.end).replace(/\s/g, '').length, 0);
+        expect(r.rates[kind], `${r.id} ${kind}`).toBeCloseTo(chars / r.chars, 10);
+      }
       expect(r.rates.reuse).toBeGreaterThan(0);
       expect(r.rates.reuse).toBeLessThan(1);
     }
@@ -134,13 +147,73 @@ describe('reuse queries, on the seed samples ingested through ingestSubmission',
   }, 60_000);
   afterAll(() => db.destroy());
 
-  it('pairs 000 and 002, and aligns their shared passages side by side', async () => {
-    const counterparts = await getCounterparts(db, ids[0]!);
-    expect(counterparts.find((c) => c.id === ids[2])?.chars).toBeGreaterThan(100);
-    const pair = (await getComparison(db, ids[0]!, ids[2]!))!;
-    expect(pair.sharedChars).toBeGreaterThan(100);
-    const shared = '尊重舆论宣传规律，讲究舆论宣传艺术';
-    const p = pair.passages.find((x) => seeds[0]!.text.slice(x.start, x.end).includes(shared))!;
-    expect(seeds[2]!.text.slice(p.sourceStart, p.sourceEnd)).toContain(shared);
+  it('pairs 000 and 002 with their roles, and aligns their shared passages side by side, the copier on the left', async () => {
+    expect((await getCounterparts(db, ids[0]!)).find((c) => c.id === ids[2])).toMatchObject({ role: 'copier' });
+    const counterpart = (await getCounterparts(db, ids[2]!)).find((c) => c.id === ids[0]);
+    expect(counterpart).toMatchObject({ role: 'source' });
+    expect(counterpart!.chars).toBeGreaterThan(100);
+    // Asked either way round: the later report (002) on the left, its source (000) on the right.
+    for (const [a, b] of [
+      [ids[0]!, ids[2]!],
+      [ids[2]!, ids[0]!],
+    ] as const) {
+      const pair = (await getComparison(db, a, b))!;
+      expect([pair.left.id, pair.right.id, pair.relation]).toEqual([ids[2]!, ids[0]!, 'earlier']);
+      expect(pair.sharedChars).toBeGreaterThan(100);
+      const shared = '尊重舆论宣传规律，讲究舆论宣传艺术';
+      const p = pair.passages.find((x) => seeds[2]!.text.slice(x.start, x.end).includes(shared))!;
+      expect(seeds[0]!.text.slice(p.sourceStart, p.sourceEnd)).toContain(shared);
+    }
+  });
+});
+
+describe('direction, with other periods and units given to the same two samples (000, 002)', () => {
+  const shared = '尊重舆论宣传规律，讲究舆论宣传艺术';
+  async function kinds(meta: Array<Partial<CorpusText>>): Promise<string[][]> {
+    const db = await openDb(':memory:');
+    try {
+      const seeds = seedTexts();
+      const texts = [seeds[0]!, seeds[2]!].map((t, i) => ({ ...t, ...meta[i] }));
+      await withReuseBatch(db, async () => {
+        for (const t of texts) await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, t)));
+      });
+      const rows = await getReportReuse(db);
+      return rows.map((r, i) => spansAt(r, texts[i]!.text, shared).map((s) => s.kind));
+    } finally {
+      await db.destroy();
+    }
+  }
+
+  it('the same period: shared on both sides, direction unknown', async () => {
+    expect(await kinds([{ year: 2024 }, { year: 2024 }])).toEqual([['shared'], ['shared']]);
+  });
+
+  it('a report without a year: shared, neither side blamed', async () => {
+    expect(await kinds([{ year: null }, { year: 2024 }])).toEqual([['shared'], ['shared']]);
+  });
+
+  it('the earlier report of the later year: the direction follows the periods, not the order of submission', async () => {
+    expect(await kinds([{ year: 2025 }, { year: 2023 }])).toEqual([['copied'], ['original']]);
+  });
+
+  it('a report the caller keeps out of comparisons (its unit not known yet, say) is compared with none', async () => {
+    const db = await openDb(':memory:');
+    try {
+      const seeds = seedTexts();
+      const first = await db.transaction().execute(async (trx) => {
+        const id = await storeText(trx, seeds[0]!);
+        await indexReportReuse(trx, id);
+        return id;
+      });
+      await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, seeds[2]!), (id) => id !== first));
+      const rows = await getReportReuse(db);
+      expect(rows.flatMap((r) => r.spans.filter((s) => s.kind !== 'stock' && s.kind !== 'template'))).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('the same unit: the later report recycled it (self), the earlier one is not marked for it', async () => {
+    expect(await kinds([{ unit: '市某局' }, { unit: '市某局' }])).toEqual([[], ['self']]);
   });
 });

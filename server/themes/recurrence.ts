@@ -7,15 +7,10 @@
 // one is at most 12 months after the earlier. So annual 2022 → annual 2023, H1 → H2 or the annual report
 // of the same year, H2 2022 → H1 2023, Q1 → Q2 are consecutive; annual 2021 → annual 2023 (a year
 // missing) is not. Reports of one unit that end on the same date (an H2 and an annual report) share it.
+import { reportingDate } from '../../shared/periods.js';
 import type { Span } from '../../shared/types.js';
 
-const END_MONTH: Record<string, number> = { annual: 12, H1: 6, H2: 12, Q1: 3, Q2: 6, Q3: 9, Q4: 12 };
-
-/** Months since year 0 at the end of the report's period; null without a year. */
-export function reportingDate(year: number | null, period: string | null): number | null {
-  if (year === null) return null;
-  return year * 12 + (END_MONTH[period ?? 'annual'] ?? 12);
-}
+export { reportingDate };
 
 export const MAX_GAP_MONTHS = 12;
 

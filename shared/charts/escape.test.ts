@@ -41,7 +41,7 @@ describe('chart tooltips', () => {
   });
 
   it('escapes unit names in the copy graph, on nodes and on links', () => {
-    const html = tooltips(copyGraphChart([{ a: HOSTILE, aDepartment: '宣传部', b: QUOTED, bDepartment: null, chars: 120 }]));
+    const html = tooltips(copyGraphChart([{ from: HOSTILE, fromDepartment: '宣传部', to: QUOTED, toDepartment: null, chars: 120, kind: 'copied', reportPairs: 1, strongest: { a: 1, b: 2, chars: 120 } }]));
     expect(html).toHaveLength(3);
     expectText(html, HOSTILE, QUOTED);
   });

@@ -1,18 +1,19 @@
 // Chart: one unit's reports over time — reuse rates (lines, left axis) and reported activity counts (bars).
 import type { EChartsOption } from 'echarts';
-import { PERIOD_LABELS, type Period } from '../types.js';
+import { yearPeriodLabel } from '../periods.js';
+import type { Period, ReuseShares } from '../types.js';
 import { CHART_FONT, PALETTE } from './theme.js';
 
 export interface UnitTrendPoint {
   year: number | null;
   period: Period | null;
-  rates: { stock: number; copied: number; self: number };
+  rates: Pick<ReuseShares, 'stock' | 'copied' | 'model' | 'self'>;
   activityCount: number;
   placeholders: number;
 }
 
 export function unitTrendChart(unit: string, points: UnitTrendPoint[]): EChartsOption {
-  const labels = points.map((p) => `${p.year ?? '?'}${p.period ? PERIOD_LABELS[p.period] : ''}`);
+  const labels = points.map((p) => yearPeriodLabel(p.year, p.period));
   const pct = (x: number) => Math.round(x * 1000) / 10;
   return {
     color: PALETTE,
@@ -31,7 +32,8 @@ export function unitTrendChart(unit: string, points: UnitTrendPoint[]): EChartsO
       { name: '填报活动次数', type: 'bar', yAxisIndex: 1, data: points.map((p) => p.activityCount), itemStyle: { opacity: 0.5 } },
       { name: '占位符个数', type: 'bar', yAxisIndex: 1, data: points.map((p) => p.placeholders), itemStyle: { opacity: 0.5 } },
       { name: '套话率', type: 'line', data: points.map((p) => pct(p.rates.stock)) },
-      { name: '抄袭他单位率', type: 'line', data: points.map((p) => pct(p.rates.copied)) },
+      { name: '抄自他单位率', type: 'line', data: points.map((p) => pct(p.rates.copied)) },
+      { name: '套用范文率', type: 'line', data: points.map((p) => pct(p.rates.model)) },
       { name: '自我重复率', type: 'line', data: points.map((p) => pct(p.rates.self)) },
     ],
   };

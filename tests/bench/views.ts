@@ -9,7 +9,7 @@ import { listFigures } from '../../server/queries/figures.js';
 import { getComparison, getCounterparts } from '../../server/queries/compare.js';
 import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear, getReportsNeedingReview } from '../../server/queries/overview.js';
 import { getReport, listReports } from '../../server/queries/reports.js';
-import { getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages, getUnitCopyPairs } from '../../server/queries/reuse.js';
+import { getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages, getCopyGraph } from '../../server/queries/reuse.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemesByDepartment, getThemeTrends } from '../../server/queries/themes.js';
 import { getUnitComparison, getUnitHistory } from '../../server/queries/units.js';
 import { ingestBatch } from '../../server/intake/batch.js';
@@ -67,7 +67,7 @@ const views: Array<[string, (f: Filters) => Promise<unknown>]> = [
   ['主题 by department', (f) => getThemesByDepartment(db, f)],
   ['主题 recurrences page', (f) => getRecurrences(db, f, { minPeriods: 3, page: 1, pageSize: 10 })],
   ['雷同 by department/year', (f) => getReuseByDepartmentYear(db, f)],
-  ['雷同 unit pairs', (f) => getUnitCopyPairs(db, f)],
+  ['雷同 copy graph', (f) => getCopyGraph(db, f)],
   ['雷同 top passages', (f) => getTopCopiedPassages(db, f)],
   ['报告列表 page 1', (f) => listReports(db, { ...f, page: 1, pageSize: 20 })],
   ['报告列表 page 200', (f) => listReports(db, { ...f, page: 200, pageSize: 20 })],

@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCorpus, type DemoCorpus, type TruthSpan } from '../../seed/generator/index.js';
 import { ingestBatch } from '../../server/intake/batch.js';
+import { importTemplates } from '../../server/intake/templates.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { getMissingSubmissions } from '../../server/queries/overview.js';
 import { getReportReuse } from '../../server/reuse/index.js';
+import { reportingDate } from '../../shared/periods.js';
 import type { ReportReuse } from '../../shared/types.js';
 
 let db: Db;
@@ -19,6 +21,10 @@ beforeAll(async () => {
   demo = generateDemoCorpus();
   db = await openDb(':memory:');
   const encoder = new TextEncoder();
+  // The template library first, as the demo loader adds it.
+  for (const t of demo.templates) {
+    await importTemplates(db, [{ label: t.fileName, read: async () => ({ fileName: t.fileName, bytes: encoder.encode(t.text) }) }], { kind: t.kind, title: t.title, source: t.source });
+  }
   const summary = await ingestBatch(
     db,
     demo.reports.map((r) => ({
@@ -53,17 +59,23 @@ function flagged(span: TruthSpan, kinds: string[]): boolean {
 }
 
 describe('planted phenomena of the demo corpus', () => {
-  it('finds the passages copied from another unit, with the right source', () => {
+  it('finds the passages copied from another unit, with the right source and direction', () => {
     let found = 0;
+    let directed = 0;
     const byMode = new Map<string, [number, number]>();
     for (const c of demo.truth.copies) {
       const target = reuseOf.get(idOf.get(c.target.fileName)!)!;
-      const sourceId = String(idOf.get(c.source.fileName));
+      const source = reuseOf.get(idOf.get(c.source.fileName)!)!;
+      // A source of an earlier period was copied from (the target is the copier); of the same period, shared.
+      const kind = reportingDate(target.year, target.period)! > reportingDate(source.year, source.period)! ? 'copied' : 'shared';
       const covered = target.spans
-        .filter((s) => s.kind === 'copied' && s.sources.some((src) => src.id === sourceId && overlap(src, c.source) > 0))
+        .filter((s) => s.kind === kind && s.sources.some((src) => src.id === source.id && overlap(src, c.source) > 0))
         .reduce((n, s) => n + overlap(s, c.target), 0);
       const hit = covered >= 0.5 * (c.target.end - c.target.start);
       if (hit) found++;
+      // The source is not blamed: its text is the original (or, in the same period, shared), never copied.
+      const blamed = source.spans.some((s) => s.kind === 'copied' && overlap(s, c.source) > 0 && s.sources.some((src) => src.id === target.id));
+      if (hit && !blamed) directed++;
       const [h, n] = byMode.get(c.mode) ?? [0, 0];
       byMode.set(c.mode, [h + (hit ? 1 : 0), n + 1]);
     }
@@ -73,6 +85,25 @@ describe('planted phenomena of the demo corpus', () => {
     expect(record('  其中 原样照抄', verbatim[0], verbatim[1])).toBeGreaterThanOrEqual(0.8);
     record('  其中 改写后抄袭', edited[0], edited[1]);
     expect(record('抄袭他单位（来源正确）', found, demo.truth.copies.length)).toBeGreaterThanOrEqual(0.65);
+    expect(record('抄袭方向正确（来源单位不被误判）', directed, found)).toBe(1);
+  });
+
+  it('finds the paragraphs taken from the template library as template spans naming the template', () => {
+    let found = 0;
+    let wrongKind = 0;
+    for (const c of demo.truth.templateCopies) {
+      const target = reuseOf.get(idOf.get(c.target.fileName)!)!;
+      const title = demo.templates.find((t) => t.fileName === c.template)!.title;
+      const covered = target.spans
+        .filter((s) => s.kind === 'template' && s.sources.some((src) => src.title === title && overlap(src, c.templateSpan) > 0))
+        .reduce((n, s) => n + overlap(s, c.target), 0);
+      if (covered >= 0.8 * (c.target.end - c.target.start)) found++;
+      // What a report took from the library is not copying from the other units that took it too.
+      if (target.spans.some((s) => (s.kind === 'copied' || s.kind === 'shared') && overlap(s, c.target) > 0.2 * (c.target.end - c.target.start))) wrongKind++;
+      if (target.spans.some((s) => s.kind === 'template' && s.sources.some((src) => src.kind !== c.kind))) wrongKind++;
+    }
+    expect(record('套用范文库文本（范文正确）', found, demo.truth.templateCopies.length)).toBeGreaterThanOrEqual(0.9);
+    expect(wrongKind).toBe(0);
   });
 
   it('finds the reports recycled from the unit\'s own earlier report', () => {

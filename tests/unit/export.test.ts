@@ -11,6 +11,7 @@ import { createApp } from '../../server/app.js';
 import { createSession, SESSION_COOKIE } from '../../server/auth/sessions.js';
 import { createUser } from '../../server/auth/users.js';
 import { ingestBatch } from '../../server/intake/batch.js';
+import { importTemplates } from '../../server/intake/templates.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
 import { getUnitsNeedingAttention, listFlags } from '../../server/queries/flags.js';
@@ -30,6 +31,9 @@ beforeAll(async () => {
   db = await openDb(':memory:');
   const demo = generateDemoCorpus({ units: 10, years: [2023, 2024, 2025] });
   const encoder = new TextEncoder();
+  for (const t of demo.templates) {
+    await importTemplates(db, [{ label: t.fileName, read: async () => ({ fileName: t.fileName, bytes: encoder.encode(t.text) }) }], { kind: t.kind, title: t.title, source: t.source });
+  }
   const summary = await ingestBatch(
     db,
     demo.reports.map((r) => ({
@@ -75,7 +79,10 @@ describe('table exports', () => {
     expect(ws.getCell('A1').value).toBe('单位对比');
     expect(ws.getCell('A2').value).toBe(`筛选条件：部门：${department}`);
     const header = (ws.getRow(5).values as unknown[]).slice(1);
-    expect(header).toEqual(['单位', '部门', '报告数', '平均字数', '套话率', '抄袭他单位率', '自我重复率', '雷同合计', '占位符', '提示', '填报数字', '问题条数', '问题主题数', '最近年度']);
+    expect(header).toEqual([
+      '单位', '部门', '报告数', '平均字数', '套话率', '抄自他单位率', '同期雷同率', '套用范文率', '引用上级文件率', '自我重复率', '雷同合计',
+      '占位符', '提示', '填报数字', '问题条数', '问题主题数', '最近年度',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
     expect(ws.getColumn(3).numFmt).toBe('#,##0');
     expect(ws.getColumn(5).numFmt).toBe('0.0%');
@@ -90,7 +97,9 @@ describe('table exports', () => {
       expect(row.getCell(2).value).toBe(department);
       expect(row.getCell(3).value).toBe(u.reports);
       expect(row.getCell(5).value).toBeCloseTo(u.rates.stock, 10);
-      expect(row.getCell(9).value).toBe(u.placeholders);
+      expect(row.getCell(6).value).toBeCloseTo(u.rates.copied, 10);
+      expect(row.getCell(8).value).toBeCloseTo(u.rates.model, 10);
+      expect(row.getCell(12).value).toBe(u.placeholders);
     });
   });
 
@@ -189,10 +198,10 @@ describe('Word briefing', () => {
     // Text as Word shows it: the runs of each paragraph joined.
     const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
     expect(text).toContain('意识形态工作报告研判简报');
-    for (const h of ['一、研判范围', '二、总体情况', '三、工作开展情况', '四、需要关注的单位', '五、材料雷同情况', '（一）被多家单位使用的雷同段落', '六、反复出现的问题', '七、附表：各单位报告情况一览']) {
+    for (const h of ['一、研判范围', '二、总体情况', '三、工作开展情况', '四、需要关注的单位', '五、材料雷同情况', '（一）抄自其他单位的段落', '（二）套用范文库文本的情况', '六、反复出现的问题', '七、附表：各单位报告情况一览']) {
       expect(text).toContain(h);
     }
-    // The most widely copied passage, quoted with its sources.
+    // The longest passage taken from another unit, quoted with the units it was taken from (or shared with).
     const [top] = await getTopCopiedPassages(db, {}, 1);
     const quoted = text.find((t) => t.startsWith('1. '))!;
     expect(quoted).toContain(top!.text.replace(/\s+/g, '').slice(0, 20));

@@ -11,7 +11,7 @@ import { openDb, type Db } from '../../server/db/connection.js';
 import { deriveAfterBatch, deriveStale } from '../../server/derive/index.js';
 import { migrations } from '../../server/db/migrations/index.js';
 import { reportTexts } from '../../server/db/texts.js';
-import { ingestSubmission } from '../../server/intake/ingest.js';
+import { ingestBatch } from '../../server/intake/batch.js';
 import { getActivityByCategory } from '../../server/queries/activity.js';
 import { getHeadlines } from '../../server/queries/overview.js';
 import { getUnitComparison } from '../../server/queries/units.js';
@@ -24,11 +24,14 @@ let upgraded: Db;
 
 beforeAll(async () => {
   current = await openDb(path.join(dir, 'current.db'));
-  for (const [i, file] of seedSampleFiles().entries()) {
-    await ingestSubmission(current, { fileName: path.basename(file), bytes: fs.readFileSync(file), meta: { unit: `样本单位${i}`, department: '党群', year: 2024 } });
-  }
-
-  await deriveAfterBatch(current, (await current.selectFrom('reports').select('id').execute()).map((r) => r.id)); // as at the end of a batch
+  // As the CLI, the upload and the demo loader store reports: one batch, reuse resolved over all of it.
+  await ingestBatch(
+    current,
+    seedSampleFiles().map((file, i) => ({
+      label: file,
+      read: async () => ({ fileName: path.basename(file), bytes: fs.readFileSync(file), meta: { unit: `样本单位${i}`, department: '党群', year: 2024 } }),
+    })),
+  );
 
   // The same data in the layout of migration 007.
   const oldFile = path.join(dir, 'old.db');
@@ -41,11 +44,18 @@ beforeAll(async () => {
   for (const { pending: _pending, ...r } of await current.selectFrom('reports').selectAll().execute()) await old.insertInto('reports').values({ ...r, text: texts.get(r.id) }).execute();
   const tables = ['themes', 'sections', 'problems', 'figures', 'placeholders', 'flags'] as const;
   const reuse = ['reuse_fingerprints', 'reuse_reports', 'reuse_passages', 'reuse_spans', 'reuse_sources', 'reuse_pairs'] as const;
+  // Columns later migrations added (015: the kinds of reuse by direction and the template library; 016: theme
+  // corrections) are not in 007.
+  const later: Record<string, string[]> = {
+    reuse_reports: ['shared_chars', 'template_chars', 'directive_chars', 'original_chars'],
+    reuse_pairs: ['kind'],
+    themes: ['merged_into', 'renamed_by'], // 016
+  };
   for (const table of [...tables, ...reuse]) {
     for (const row of await current.selectFrom(table).selectAll().execute()) {
-      // Columns later migrations added (themes: 016) are not there yet at 007.
-      const { merged_into: _merged, renamed_by: _renamed, ...at007 } = row as Record<string, unknown>;
-      await old.insertInto(table).values(table === 'themes' ? at007 : row).execute();
+      const values: Record<string, unknown> = { ...row };
+      for (const column of later[table] ?? []) delete values[column];
+      await old.insertInto(table).values(values).execute();
     }
   }
   const words = await sql<{ rowid: number; words: string }>`select rowid, words from report_words`.execute(current);

@@ -14,6 +14,7 @@ import * as m011 from './011_view_indexes.js';
 import * as m012 from './012_unit_summaries.js';
 import * as m013 from './013_settings.js';
 import * as m014 from './014_unit_registry.js';
+import * as m015 from './015_reuse_direction_templates.js';
 import * as m016 from './016_theme_corrections.js';
 import * as m017 from './017_usernames_nocase.js';
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '012_unit_summaries': m012,
   '013_settings': m013,
   '014_unit_registry': m014,
+  '015_reuse_direction_templates': m015,
   '016_theme_corrections': m016,
   '017_usernames_nocase': m017,
 };

@@ -20,6 +20,8 @@ const ACTION_LABELS: Record<string, string> = {
   'theme.move': '移动问题表述',
   'theme.cue': '添加主题关键词',
   'units.update': '修改单位名录',
+  'template.add': '加入范文库',
+  'template.remove': '移出范文库',
 };
 
 export function AuditLogView() {

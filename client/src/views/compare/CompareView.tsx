@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Empty, List, Row, Spin, Table, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, List, Row, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { diffPassages, type DiffPart } from '../../../../shared/diff.js';
+import type { CounterpartRole } from '../../../../shared/types.js';
 import { AnnotatedText, type TextMark } from '../../components/AnnotatedText.js';
 import { formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
@@ -25,6 +26,22 @@ function DiffText({ parts }: { parts: DiffPart[] }) {
   );
 }
 
+/** How a counterpart stands to the report, as the list names it. */
+const ROLE_TAGS: Record<CounterpartRole, { label: string; color: string }> = {
+  source: { label: '来源（较早，本报告抄自它）', color: 'volcano' },
+  copier: { label: '被抄（较晚，抄用了本报告）', color: 'blue' },
+  shared: { label: '同期雷同（先后不明）', color: 'gold' },
+  'own-earlier': { label: '本单位往期报告', color: 'purple' },
+  'own-later': { label: '本单位较晚的报告', color: 'purple' },
+};
+
+/** The two sides' headings by how the right one stands to the left (the later) one. */
+const SIDES: Record<'earlier' | 'same-period' | 'own-earlier', [string, string]> = {
+  earlier: ['抄用方（较晚报送）', '来源（较早报送，被抄）'],
+  'same-period': ['同期报告（先后不明）', '同期报告（先后不明）'],
+  'own-earlier': ['本单位较晚的报告', '本单位往期报告'],
+};
+
 function Counterparts({ id }: { id: number }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.compare.counterparts.queryOptions({ id }));
@@ -35,10 +52,13 @@ function Counterparts({ id }: { id: number }) {
         dataSource={list.data ?? []}
         locale={{ emptyText: '没有与本报告共享段落的报告' }}
         renderItem={(c) => (
-          <List.Item extra={`共享 ${formatInt(c.chars)} 字`}>
+          <List.Item extra={`相同 ${formatInt(c.chars)} 字`}>
             <Link to={`/compare?a=${id}&b=${c.id}`}>
               {c.unit} · {formatYearPeriod(c.year, c.period)}
             </Link>
+            <Tag color={ROLE_TAGS[c.role].color} style={{ marginLeft: 8 }}>
+              {ROLE_TAGS[c.role].label}
+            </Tag>
           </List.Item>
         )}
       />
@@ -98,11 +118,14 @@ export function CompareView() {
       <Col span={24}>
         <Card>
           <Row gutter={16}>
-            <Col span={12}>{side(data.left, '送审报告')}</Col>
-            <Col span={12}>{side(data.right, '对照报告（来源）')}</Col>
+            <Col span={12} data-testid="compare-left">{side(data.left, SIDES[data.relation][0])}</Col>
+            <Col span={12} data-testid="compare-right">{side(data.right, SIDES[data.relation][1])}</Col>
           </Row>
           <Typography.Text>
-            共 {rows.length} 处相同或相近段落，合计 {formatInt(data.sharedChars)} 字。橙色为两份报告相同的文字，绿色下划线为改动之处。
+            {data.relation === 'earlier'
+              ? `${data.left.unit}的报告（${formatYearPeriod(data.left.year, data.left.period)}）与${data.right.unit}较早的报告（${formatYearPeriod(data.right.year, data.right.period)}）`
+              : '两份报告'}
+            有 {rows.length} 处相同或相近段落，合计 {formatInt(data.sharedChars)} 字。橙色为两份报告相同的文字，绿色下划线为改动之处。
           </Typography.Text>
         </Card>
       </Col>

@@ -48,8 +48,8 @@ export function OverviewView() {
         { title: '报告总数', value: formatInt(h?.reports), suffix: '份' },
         { title: '报送单位', value: formatInt(h?.units), suffix: '个' },
         { title: '平均字数', value: formatInt(h?.avgChars), suffix: '字' },
-        { title: '平均雷同率', value: formatPercent(h?.reuseRate), tip: '套话+抄袭+自我重复' },
-        { title: '抄袭他单位文字占比', value: formatPercent(h?.copiedRate) },
+        { title: '平均雷同率', value: formatPercent(h?.reuseRate), tip: '套话+抄用+范文+自我重复' },
+        { title: '抄自他单位文字占比', value: formatPercent(h?.copiedRate), tip: '先报送者不计' },
         { title: '未写“存在问题”的报告', value: formatPercent(h?.withoutProblemsShare), tip: '报喜不报忧' },
       ].map((s) => (
         <Col xs={12} md={8} xl={4} key={s.title}>

@@ -2,17 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { REUSE_KIND_LABELS, type ReuseKind, SECTION_KIND_LABELS, type SectionKind } from '../../../../shared/types.js';
+import { SECTION_KIND_LABELS, type SectionKind } from '../../../../shared/types.js';
 import { AnnotatedText, type TextMark } from '../../components/AnnotatedText.js';
+import { ReuseLegend } from './ReuseLegend.js';
+import { reuseMarks } from './reuseMarks.js';
 import { formatDateTime, formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
 import { groundMarks, MetaGrounds } from './MetaGrounds.js';
-
-export const REUSE_STYLES: Record<ReuseKind, { background: string }> = {
-  stock: { background: '#e6f4ff' },
-  copied: { background: '#ffd8bf' },
-  self: { background: '#efdbff' },
-};
 
 const KIND_COLORS: Record<SectionKind, string> = {
   preamble: 'default',
@@ -49,33 +45,7 @@ export function ReportView() {
   const marks = useMemo<TextMark[]>(() => {
     if (!data) return [];
     return [
-      ...(reuse.data?.spans ?? []).map((r, i) => ({
-        key: `r${i}`,
-        start: r.start,
-        end: r.end,
-        priority: 0,
-        style: REUSE_STYLES[r.kind],
-        className: `reuse-${r.kind}`,
-        title:
-          r.kind === 'stock' ? (
-            `${REUSE_KIND_LABELS.stock}：多个单位通用的表述（${r.sources.length} 处来源）`
-          ) : (
-            <div>
-              <div>{REUSE_KIND_LABELS[r.kind]}，与以下报告相同或相近：</div>
-              {r.sources.slice(0, 6).map((src) => (
-                <div key={`${src.id}-${src.start}`}>
-                  {canCompare ? (
-                    <Link style={{ color: '#91caff' }} to={`/compare?a=${data.id}&b=${src.id}`}>
-                      {src.unit} {src.year ?? ''}（对照查看）
-                    </Link>
-                  ) : (
-                    `${src.unit} ${src.year ?? ''}`
-                  )}
-                </div>
-              ))}
-            </div>
-          ),
-      })),
+      ...reuseMarks(data.id, reuse.data, canCompare),
       ...data.sections.map((s, i) => ({
         key: `s${i}`,
         start: s.start,
@@ -192,7 +162,7 @@ export function ReportView() {
         </Card>
       </Col>
       <Col xs={24} lg={17}>
-        <Card title="报告正文" size="small" extra={<span style={{ fontSize: 12 }}><Tag style={{ outline: '2px solid #52c41a' }}>单位/年度依据</Tag><Tag color="blue">数字</Tag><Tag color="red">占位符</Tag><Tag color="gold">提示</Tag><Tag color="magenta">问题表述（虚线）</Tag>{(['copied', 'self', 'stock'] as const).map((k) => <Tag key={k} style={{ ...REUSE_STYLES[k], color: '#333' }}>{REUSE_KIND_LABELS[k]} {formatPercent(reuse.data?.rates[k])}</Tag>)}</span>}>
+        <Card title="报告正文" size="small" extra={<span style={{ fontSize: 12 }}><Tag style={{ outline: '2px solid #52c41a' }}>单位/年度依据</Tag><Tag color="blue">数字</Tag><Tag color="red">占位符</Tag><Tag color="gold">提示</Tag><Tag color="magenta">问题表述（虚线）</Tag><ReuseLegend reuse={reuse.data} text={data.text} /></span>}>
           <AnnotatedText text={data.text} marks={marks} />
         </Card>
       </Col>

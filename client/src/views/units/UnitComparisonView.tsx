@@ -3,6 +3,7 @@ import { Card, Input, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { SHARE_LABELS, type ShareKind } from '../../../../shared/types.js';
 import { TableExport } from '../../components/ExportButtons.js';
 import { formatInt, formatPercent } from '../../format.js';
 import { type RouterOutputs, useTRPC } from '../../trpc.js';
@@ -18,7 +19,7 @@ const num = (key: keyof Row, title: string, render: (v: number) => string = form
   render: (_: unknown, r) => render(Number(r[key])),
 });
 
-const rate = (key: 'stock' | 'copied' | 'self' | 'reuse', title: string, warnAt: number): ColumnsType<Row>[number] => ({
+const rate = (key: ShareKind | 'reuse', title: string, warnAt: number): ColumnsType<Row>[number] => ({
   title,
   key: `rate-${key}`,
   align: 'right',
@@ -56,8 +57,11 @@ export function UnitComparisonView() {
     num('reports', '报告数'),
     num('avgChars', '平均字数'),
     rate('stock', '套话率', 0.3),
-    rate('copied', '抄袭他单位', 0.1),
-    rate('self', '自我重复', 0.3),
+    rate('copied', SHARE_LABELS.copied, 0.1),
+    rate('shared', SHARE_LABELS.shared, 0.1),
+    rate('model', SHARE_LABELS.model, 0.1),
+    rate('directive', SHARE_LABELS.directive, 1),
+    rate('self', SHARE_LABELS.self, 0.3),
     num('placeholders', '占位符'),
     num('flags', '提示'),
     num('figures', '填报数字'),

@@ -1,0 +1,228 @@
+// Spans from passages: the passages a report shares with other reports and with templates, its formula
+// runs, and how the other holders stand to it in time (who copied whom) make its spans, sources, pairs
+// and characters per kind, which are stored here. Derived again whenever a report's passages change.
+import type { Insertable } from 'kysely';
+import { reportingDate } from '../../shared/periods.js';
+import { insertRows } from '../db/insert.js';
+import type { Database } from '../db/schema.js';
+import type { AlignedPassage } from './align.js';
+import {
+  type DerivedReuse,
+  type PassageEvidence,
+  type Relation,
+  STOCK_MAX_SOURCES,
+  STOCK_MIN_CHARS,
+  type StockEvidence,
+  type TemplateEvidence,
+  deriveSpans,
+  stockUnitThreshold,
+} from './classify.js';
+import type { CorpusIndex, CorpusReport, DbOrTrx } from './corpus.js';
+import { GRAM } from './fingerprint.js';
+import { indexNormalized, type TextIndex } from './postings.js';
+import { asTemplateKind } from './library.js';
+
+/**
+ * Which other reports a report may be compared with (by id). Every report by default; a caller can keep
+ * some out of comparisons between units (a report whose unit is not known yet, say).
+ */
+export type Comparable = (reportId: number) => boolean;
+export const everyReport: Comparable = () => true;
+
+/** Where a report stands in time: its reporting date (the end of its period), then when it was submitted. */
+export interface ReportOrder {
+  id: number;
+  unitId: number;
+  year: number | null;
+  period: string | null;
+  ingestedAt: string;
+}
+
+/** Whether `a` was submitted before `b`: by reporting date where both have one, then by submission. */
+function submittedBefore(a: ReportOrder, b: ReportOrder): boolean {
+  const [da, db] = [reportingDate(a.year, a.period), reportingDate(b.year, b.period)];
+  if (da !== null && db !== null && da !== db) return da < db;
+  if (a.ingestedAt !== b.ingestedAt) return a.ingestedAt < b.ingestedAt;
+  return a.id < b.id;
+}
+
+/**
+ * How `other` stands to `self`. Of another unit: an earlier or later reporting date, or the same one —
+ * and a report without a year has no date, so its passages with other units are `shared` (direction
+ * unknown) rather than blamed on either side. Of the same unit: submitted earlier or later.
+ */
+export function relationOf(self: ReportOrder, other: ReportOrder): Relation {
+  if (self.unitId === other.unitId) return submittedBefore(other, self) ? 'own-earlier' : 'own-later';
+  const [mine, theirs] = [reportingDate(self.year, self.period), reportingDate(other.year, other.period)];
+  if (mine === null || theirs === null || mine === theirs) return 'same-period';
+  return theirs < mine ? 'earlier' : 'later';
+}
+
+/** Formula runs: fingerprints many units hold, touching or overlapping, plus the curated formulas. */
+export function formulaRuns(corpus: CorpusIndex, selfId: number, ix: TextIndex, holders: Int32Array, threshold: number): StockEvidence[] {
+  const stock: StockEvidence[] = [];
+  const { offsets } = ix.norm;
+  let runFrom = -1;
+  let runTo = -1;
+  let runFirst = 0;
+  let runLast = 0;
+  const closeRun = () => {
+    if (runFrom >= 0 && runTo - runFrom >= STOCK_MIN_CHARS) {
+      const start = offsets[runFrom]!;
+      const end = offsets[runTo - 1]! + 1;
+      // In the other report the run may be punctuated differently: allow some slack.
+      const sources = corpus.examples(runFirst, runLast, runTo - runFrom + 16, selfId, STOCK_MAX_SOURCES);
+      stock.push({ start, end, sources });
+    }
+    runFrom = -1;
+  };
+  for (let i = 0; i < ix.gramHashes.length; i++) {
+    const h = ix.gramHashes[i]!;
+    if (holders[i]! < threshold) continue;
+    const p = ix.gramPositions[i]!;
+    if (runFrom >= 0 && p > runTo) closeRun();
+    if (runFrom < 0) {
+      runFrom = p;
+      runFirst = h;
+    }
+    runTo = p + GRAM;
+    runLast = h;
+  }
+  closeRun();
+  for (const [p, len, h] of ix.formulas) {
+    const start = offsets[p]!;
+    const end = offsets[p + len - 1]! + 1;
+    stock.push({ start, end, sources: corpus.examples(h, h, 0, selfId, STOCK_MAX_SOURCES) });
+  }
+  return stock;
+}
+
+/** A stored report's formula runs in the corpus as it is now. */
+function formulaRunsNow(corpus: CorpusIndex, r: CorpusReport): StockEvidence[] {
+  const ix = indexNormalized(r.norm);
+  return formulaRuns(corpus, r.id, ix, corpus.holders(ix.gramHashes), stockUnitThreshold(corpus.unitCount()));
+}
+
+/** Replace the spans, sources, pairs and characters per kind of these reports. */
+async function storeDerived(db: DbOrTrx, derived: Map<number, DerivedReuse>): Promise<void> {
+  const ids = [...derived.keys()];
+  const spansOf = db.selectFrom('reuse_spans').select('id').where('report_id', 'in', ids);
+  await db.deleteFrom('reuse_sources').where('span_id', 'in', spansOf).execute();
+  await db.deleteFrom('reuse_template_sources').where('span_id', 'in', spansOf).execute();
+  await db.deleteFrom('reuse_spans').where('report_id', 'in', ids).execute();
+  await db.deleteFrom('reuse_pairs').where('report_id', 'in', ids).execute();
+  await db.deleteFrom('reuse_template_pairs').where('report_id', 'in', ids).execute();
+  const spans = [...derived].flatMap(([id, d]) => d.spans.map((s) => ({ report_id: id, start: s.start, end: s.end, kind: s.kind })));
+  await insertRows(db, 'reuse_spans', spans);
+  // A report's spans never overlap: (report, start) names a span, whatever order ids come back in.
+  const spanId = new Map<string, number>();
+  for (const r of await db.selectFrom('reuse_spans').select(['id', 'report_id', 'start']).where('report_id', 'in', ids).execute()) {
+    spanId.set(`${r.report_id}:${r.start}`, r.id);
+  }
+  const sources: Array<Insertable<Database['reuse_sources']>> = [];
+  const templateSources: Array<Insertable<Database['reuse_template_sources']>> = [];
+  for (const [id, d] of derived) {
+    for (const s of d.spans) {
+      const span_id = spanId.get(`${id}:${s.start}`)!;
+      for (const src of s.sources) sources.push({ span_id, report_id: src.reportId, start: src.start, end: src.end });
+      for (const t of s.templates) templateSources.push({ span_id, template_id: t.templateId, start: t.start, end: t.end });
+    }
+  }
+  await insertRows(db, 'reuse_sources', sources);
+  await insertRows(db, 'reuse_template_sources', templateSources);
+  await insertRows(db, 'reuse_pairs', [...derived].flatMap(([id, d]) => [...d.pairs].map(([other, p]) => ({ report_id: id, other_id: other, chars: p.chars, kind: p.kind }))));
+  await insertRows(db, 'reuse_template_pairs', [...derived].flatMap(([id, d]) => [...d.templatePairs].map(([template, chars]) => ({ report_id: id, template_id: template, chars }))));
+  for (const [id, { chars }] of derived) {
+    await db
+      .updateTable('reuse_reports')
+      .set({
+        resolved: 1,
+        stock_chars: chars.stock,
+        copied_chars: chars.copied,
+        shared_chars: chars.shared,
+        self_chars: chars.self,
+        template_chars: chars.template,
+        directive_chars: chars.directive,
+        original_chars: chars.original,
+      })
+      .where('report_id', '=', id)
+      .execute();
+  }
+}
+
+export async function storeTemplatePassages(db: DbOrTrx, reportId: number, templates: Map<number, AlignedPassage[]>): Promise<void> {
+  await insertRows(
+    db,
+    'reuse_template_passages',
+    [...templates].flatMap(([templateId, passages]) =>
+      passages.map((p) => ({ report_id: reportId, template_id: templateId, start: p.start, end: p.end, template_start: p.sourceStart, template_end: p.sourceEnd })),
+    ),
+  );
+}
+
+/** Reports whose spans are derived and stored together. */
+const DERIVE_CHUNK = 200;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Spans of reports from their stored passages and their formula runs: the given ones (a report just
+ * resolved), else found again in the corpus as it is now.
+ */
+export async function deriveAll(db: DbOrTrx, corpus: CorpusIndex, ids: number[], stockOf = new Map<number, StockEvidence[]>()): Promise<void> {
+  const threshold = stockUnitThreshold(corpus.unitCount());
+  for (let i = 0; i < ids.length; i += DERIVE_CHUNK) {
+    const chunk = ids.slice(i, i + DERIVE_CHUNK);
+    const [own, rows, templateRows] = await Promise.all([
+      db.selectFrom('reports').select(['id', 'unit_id as unitId', 'year', 'period', 'ingested_at as ingestedAt']).where('id', 'in', chunk).execute(),
+      db
+        .selectFrom('reuse_passages as p')
+        .innerJoin('reports as r', 'r.id', 'p.source_id')
+        .select(['p.report_id', 'p.start', 'p.end', 'p.source_id', 'r.unit_id', 'r.year', 'r.period', 'r.ingested_at', 'p.source_start', 'p.source_end'])
+        .where('p.report_id', 'in', chunk)
+        .execute(),
+      db
+        .selectFrom('reuse_template_passages as p')
+        .innerJoin('templates as t', 't.id', 'p.template_id')
+        .select(['p.report_id', 'p.start', 'p.end', 'p.template_id', 't.kind', 'p.template_start', 'p.template_end'])
+        .where('p.report_id', 'in', chunk)
+        .execute(),
+    ]);
+    const orderOf = new Map(own.map((r) => [r.id, r]));
+    const passages = new Map<number, PassageEvidence[]>();
+    for (const r of rows) {
+      const other = { id: r.source_id, unitId: r.unit_id, year: r.year, period: r.period, ingestedAt: r.ingested_at };
+      push(passages, r.report_id, {
+        start: r.start,
+        end: r.end,
+        sourceId: r.source_id,
+        sourceUnitId: r.unit_id,
+        sourceStart: r.source_start,
+        sourceEnd: r.source_end,
+        relation: relationOf(orderOf.get(r.report_id)!, other),
+      });
+    }
+    const templates = new Map<number, TemplateEvidence[]>();
+    for (const r of templateRows) {
+      push(templates, r.report_id, {
+        start: r.start,
+        end: r.end,
+        templateId: r.template_id,
+        templateKind: asTemplateKind(r.kind),
+        templateStart: r.template_start,
+        templateEnd: r.template_end,
+      });
+    }
+    const derived = new Map<number, DerivedReuse>();
+    for (const id of chunk) {
+      const r = await corpus.report(db, id);
+      const stock = stockOf.get(id) ?? formulaRunsNow(corpus, r);
+      derived.set(id, deriveSpans(r.text, r.unitId, passages.get(id) ?? [], stock, threshold, templates.get(id) ?? []));
+    }
+    await storeDerived(db, derived);
+  }
+}
