@@ -88,6 +88,15 @@ describe('decodeDocx', () => {
     await expect(decodeReport(ole, '报告.docx')).rejects.toThrow(/设置了打开密码/);
   });
 
+  it('refuses a crafted .docx with 3,000 nested tables in Chinese (the walk must not overflow the stack), reads 10 nested ones', async () => {
+    const nested = (n: number, inner: string): string => '<w:tbl><w:tr><w:tc>'.repeat(n) + inner + '</w:tc></w:tr></w:tbl>'.repeat(n);
+    await expect(decodeReport(makeDocx({ body: nested(3000, para('正文')) }), '报告.docx')).rejects.toThrow(/嵌套超过 64 层/);
+    // Inline containers (hyperlinks in hyperlinks) are walked the same way.
+    const links = '<w:p>' + '<w:hyperlink>'.repeat(3000) + '<w:r><w:t>字</w:t></w:r>' + '</w:hyperlink>'.repeat(3000) + '</w:p>';
+    await expect(decodeReport(makeDocx({ body: links }), '报告.docx')).rejects.toBeInstanceOf(DecodeError);
+    expect(await decodeDocx(makeDocx({ body: nested(10, para('表格里的正文')) }))).toBe('表格里的正文');
+  });
+
   it('throws DecodeError, never a parser error, for garbage after a zip header', async () => {
     const junk = new Uint8Array(200).fill(7);
     junk.set([0x50, 0x4b, 0x03, 0x04]);
