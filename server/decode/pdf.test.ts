@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { makeCjkPdf, makeScannedPdf, type PdfLine } from '../../tests/fixtures/submissions.js';
 import { SEED_SAMPLES_DIR, REPO_ROOT } from '../../tests/shared-material.js';
 import { decodeReport } from './index.js';
-import { decodePdf, foldIdeographs } from './pdf.js';
+import { foldIdeographs } from './layout.js';
+import { decodePdf } from './pdf.js';
 
 const SIZE = 12;
 const LEFT = 72;
