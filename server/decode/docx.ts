@@ -2,7 +2,7 @@
 // out as text, tables as tab-separated rows. Headers, footers, comments and footnotes live in other parts
 // and are never read; deleted revisions, field codes, hidden text and tables of contents are left out.
 import type { Document, Element } from '@xmldom/xmldom';
-import { Numbering } from './docx-numbering.js';
+import { Numbering, numberingFromXml } from './docx-numbering.js';
 import { DecodeError } from './errors.js';
 import { childElements, isOn, isW, MC_NAMESPACE, parseXmlPart, valOf, wAttr, wChild, wChildren } from './ooxml.js';
 import { openZip, type ZipContainer, type ZipItem } from './zipfile.js';
@@ -281,7 +281,7 @@ export async function decodeDocx(bytes: Uint8Array): Promise<string> {
     if (!document) throw new DecodeError(notWordReason(pkg));
     const rels = await pkg.relationships(main);
     const styles = parseStyles(await pkg.xml(rels.get('/styles') ?? 'word/styles.xml'));
-    const numbering = new Numbering(await pkg.xml(rels.get('/numbering') ?? 'word/numbering.xml'), (id) => styles.get(id)?.numId ?? null);
+    const numbering = new Numbering(numberingFromXml(await pkg.xml(rels.get('/numbering') ?? 'word/numbering.xml')), (id) => styles.get(id)?.numId ?? null);
     const body = document.documentElement ? wChild(document.documentElement, 'body') : null;
     if (!body) throw new DecodeError('Word 文档已损坏：找不到正文（w:body）');
     const reader = new BodyReader(styles, numbering);

@@ -9,7 +9,8 @@ const W_NAMESPACES = new Set([
 ]);
 export const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-export function parseXmlPart(bytes: Uint8Array, partName: string): Document {
+/** A part of a zipped XML document (Word, OFD); `documentKind` names the document in the refusal. */
+export function parseXmlPart(bytes: Uint8Array, partName: string, documentKind = 'Word 文档'): Document {
   // Office writes UTF-8; a UTF-16 part announces itself with a BOM.
   const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   const source = new TextDecoder(label).decode(bytes);
@@ -21,7 +22,7 @@ export function parseXmlPart(bytes: Uint8Array, partName: string): Document {
       },
     }).parseFromString(source, 'text/xml');
   } catch {
-    throw new DecodeError(`Word 文档已损坏：${partName} 不是有效的 XML（文件可能被截断或被其他程序改坏）`);
+    throw new DecodeError(`${documentKind}已损坏：${partName} 不是有效的 XML（文件可能被截断或被其他程序改坏）`);
   }
 }
 

@@ -1,11 +1,13 @@
 // .pdf → text from the text layer (pdf.js, legacy build for Node, with the CMaps Chinese CID fonts need),
-// laid out into paragraphs by layout.ts.
+// laid out into paragraphs by layout.ts. Pages without a text layer (scans, the stamped signature page)
+// are read by OCR (ocr.ts) when the server has it, and take their place among the others.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { DecodeError } from './errors.js';
 import { dropPageFurniture, linesOfPage, rebuildParagraphs, type Line, type Piece } from './layout.js';
+import { ocrAvailability, recognisePdfPages, type OcrOptions, type OcrSummary } from './ocr.js';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const CMAP_URL = path.join(PDFJS_DIR, 'cmaps') + path.sep;
@@ -13,9 +15,23 @@ const STANDARD_FONT_URL = path.join(PDFJS_DIR, 'standard_fonts') + path.sep;
 
 export interface DecodedPdf {
   text: string;
-  /** Pages (1-based) that have no text layer: scanned pages whose content is missing from `text`. */
+  pages: number;
+  /** Pages (1-based) without a text layer that were not read (OCR unavailable): missing from `text`. */
   pagesWithoutText: number[];
+  /** Pages (1-based) read by OCR, and how. */
+  ocrPages: number[];
+  ocr: OcrSummary | null;
+  /** The text layer was garbage (fonts without an encoding) and OCR read every page instead. */
+  garbledTextLayer: boolean;
 }
+
+export interface PdfReadOptions extends OcrOptions {
+  /** What the document is, for a refusal: "这个 PDF 文件" or "这张图片". */
+  noun?: string;
+}
+
+/** Fewer visible characters than this on a page: a scanned page (a stamp or a page number at most). */
+const SCANNED_PAGE_CHARS = 10;
 
 /** Text items of one page as positioned pieces (PDF user space). */
 function pagePieces(items: TextItem[]): Piece[] {
@@ -32,7 +48,8 @@ function junkShare(text: string): number {
   return text.length === 0 ? 0 : junk / text.length;
 }
 
-export async function decodePdf(bytes: Uint8Array): Promise<DecodedPdf> {
+export async function decodePdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Promise<DecodedPdf> {
+  const noun = opts.noun ?? '这个 PDF 文件';
   let doc;
   try {
     doc = await getDocument({
@@ -53,26 +70,45 @@ export async function decodePdf(bytes: Uint8Array): Promise<DecodedPdf> {
   }
   try {
     const pages: Line[][] = [];
-    const pagesWithoutText: number[] = [];
+    const sizes: Array<{ width: number; height: number }> = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
+      const { width, height } = page.getViewport({ scale: 1 });
+      sizes.push({ width, height });
       const content = await page.getTextContent();
       const items = content.items.filter((it): it is TextItem => 'str' in it);
-      const lines = linesOfPage(pagePieces(items), n);
-      if (lines.every((l) => l.text.trim() === '')) pagesWithoutText.push(n);
-      pages.push(lines);
+      pages.push(linesOfPage(pagePieces(items), n));
       page.cleanup();
     }
-    const text = rebuildParagraphs(dropPageFurniture(pages).flat());
-    const visible = text.replace(/\s/g, '');
+    const visibleOf = (lines: Line[]): string => lines.map((l) => l.text).join('').replace(/\s/g, '');
+    const layer = visibleOf(dropPageFurniture(pages).flat());
     // A scan may still carry a few characters (a stamp, a page number): judge by the amount per page.
-    if (visible.length < 20 * doc.numPages && visible.length < 200) {
-      throw new DecodeError('这个 PDF 没有文字层（可能是扫描件或图片），无法提取文字；需要先做文字识别（OCR），或提交 Word/文本版本');
-    }
-    if (junkShare(visible) > 0.05) {
+    const scanned = layer.length < 20 * doc.numPages && layer.length < 200;
+    const garbledTextLayer = !scanned && junkShare(layer) > 0.05;
+    const available = (await ocrAvailability()).available;
+    if (garbledTextLayer && !available) {
       throw new DecodeError('PDF 的文字层无法正确提取（字体缺少编码信息，提取出来是乱码）；请提交 Word 或文本版本');
     }
-    return { text, pagesWithoutText };
+    const toRead = pages.flatMap((lines, i) => (scanned || garbledTextLayer || visibleOf(lines).length < SCANNED_PAGE_CHARS ? [i + 1] : []));
+    let ocr: OcrSummary | null = null;
+    let ocrPages: number[] = [];
+    let pagesWithoutText = toRead;
+    // A document that is a scan throughout is refused by the OCR step when OCR is unavailable; single
+    // scanned pages in a text document are then reported as not read.
+    if (toRead.length > 0 && (available || scanned)) {
+      const what = scanned ? `${noun}是扫描件（没有文字层），` : `${noun}有 ${toRead.length} 页是扫描页（没有文字层），`;
+      const read = await recognisePdfPages(bytes, toRead, (n) => sizes[n - 1]!, what, opts);
+      for (const [n, lines] of read.pages) pages[n - 1] = lines;
+      // A page that yields no text either is blank: it was not "read by OCR".
+      ocrPages = toRead.filter((n) => (read.pages.get(n) ?? []).length > 0);
+      ocr = ocrPages.length > 0 ? { ...read.summary, pages: ocrPages.length } : null;
+      pagesWithoutText = [];
+    }
+    const text = rebuildParagraphs(dropPageFurniture(pages).flat());
+    if (scanned && text.replace(/\s/g, '').length < 10) {
+      throw new DecodeError(`${noun}中没有识别出文字（可能是照片、空白页或图像太模糊）；请提交清晰的扫描件或 Word/文本版本`);
+    }
+    return { text, pages: doc.numPages, pagesWithoutText, ocrPages, ocr, garbledTextLayer };
   } finally {
     await doc.destroy();
   }
