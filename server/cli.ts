@@ -73,15 +73,18 @@ async function analyze(args: string[]): Promise<number> {
     fail(`${file}: 无法读取文件`, 2);
   }
   try {
-    const p = await prepareSubmission({
-      fileName: path.basename(file),
-      bytes,
-      meta: { unit: values.unit, department: values.department, year: parseYear(values.year), period: parsePeriod(values.period) },
-    });
+    const p = await prepareSubmission(
+      {
+        fileName: path.basename(file),
+        bytes,
+        meta: { unit: values.unit, department: values.department, year: parseYear(values.year), period: parsePeriod(values.period) },
+      },
+      { onPage: (done, pages) => process.stderr.write(`${file}: 文字识别 第 ${done}/${pages} 页\n`) },
+    );
     const { sections, figures, placeholders, flags } = p.analysis;
     const problems = await withThemes(p.analysis.problems, defaultDbPath(values.db));
     process.stdout.write(
-      `${JSON.stringify({ file, encoding: p.encoding, meta: p.meta, text: p.text, sections, problems, figures, placeholders, flags })}\n`,
+      `${JSON.stringify({ file, encoding: p.encoding, ocr: p.ocr, meta: p.meta, text: p.text, sections, problems, figures, placeholders, flags })}\n`,
     );
     return 0;
   } catch (e) {

@@ -33,6 +33,12 @@ export interface ReportTable {
   original_sha256: ColumnType<string | null, string | null | undefined, string | null>;
   /** The file's own name (an archive entry's base name), for the download. */
   original_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Read from a scan by OCR (encoding "ocr"): the engine and language, e.g. "tesseract 5.3.0 chi_sim". */
+  ocr_engine: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The OCR's mean word confidence, 0–1. */
+  ocr_confidence: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Pages recognised by OCR. */
+  ocr_pages: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** The stored text every finding's offsets point into (apart from the report row, which views scan). */

@@ -60,7 +60,12 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
           const { submissions, refused } = await unpack(await source.read());
           for (const f of refused) fail(source, f);
           for (const sub of submissions) {
-            const r = await ingestSubmission(db, sub, opts);
+            // A scan is read page by page: the progress line says which page of which file.
+            const onPage = (done: number, pages: number): void => {
+              progress?.note(`${sub.fileName} 文字识别 第 ${done}/${pages} 页`);
+              opts.decode?.onPage?.(done, pages);
+            };
+            const r = await ingestSubmission(db, sub, { ...opts, decode: { ...opts.decode, onPage } });
             summary.results.push(r);
             if (r.status === 'stored') summary.ingested++;
             else if (r.status === 'duplicate') summary.duplicates++;

@@ -9,7 +9,7 @@ import { analyzeReport } from '../analyze/index.js';
 import type { Db } from '../db/connection.js';
 import { storeReportSummaries } from '../derive/report-summaries.js';
 import { insertRows } from '../db/insert.js';
-import { DecodeError, decodeReport, type SourceEncoding } from '../decode/index.js';
+import { DecodeError, decodeReport, type DecodedReport, type DecodeOptions, type OcrSummary, type SourceEncoding } from '../decode/index.js';
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from '../reuse/index.js';
 import { indexReportText } from '../search/index.js';
@@ -23,11 +23,15 @@ export interface Submission {
   extra?: Record<string, string>;
   /** A corrected version: it replaces the unit's live report for the same year and period, which stays stored. */
   correction?: boolean;
+  /** The file as already decoded (an upload's scan, read by OCR when it was staged): not decoded again. */
+  decoded?: DecodedReport;
 }
 
 export interface IngestOptions {
   /** The originals folder (originalsDirFor): the file as sent is kept there. Absent: not kept (demo data). */
   originals?: string;
+  /** For scans: page progress and the OCR page budget. */
+  decode?: DecodeOptions;
 }
 
 export type IngestResult =
@@ -56,28 +60,30 @@ export interface Prepared {
   hash: string;
   analysis: Analysis;
   meta: ReportMeta;
-  /** What was read only in part, in Chinese (from the decoder). */
+  /** What was read only in part or by OCR, in Chinese (from the decoder). */
   warnings: string[];
+  /** Set when the text was read from a scan by OCR. */
+  ocr: OcrSummary | null;
 }
 
 /** Decode and analyse without storing (also what `yanpan analyze` prints). Throws DecodeError. */
-export async function prepareSubmission(sub: Submission): Promise<Prepared> {
-  const { text, encoding, warnings } = await decodeReport(sub.bytes, sub.fileName);
+export async function prepareSubmission(sub: Submission, decode: DecodeOptions = {}): Promise<Prepared> {
+  const { text, encoding, warnings, ocr } = sub.decoded ?? (await decodeReport(sub.bytes, sub.fileName, decode));
   const hinted = mergeMeta(sub.meta ?? {}, metaFromFileName(sub.fileName));
   const analysis = analyzeReport(text, { fileName: sub.fileName, unit: hinted.unit, year: hinted.year });
-  return { text, encoding, hash: contentHash(text), analysis, meta: resolveMeta(sub, analysis), warnings };
+  return { text, encoding, hash: contentHash(text), analysis, meta: resolveMeta(sub, analysis), warnings, ocr };
 }
 
 export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOptions = {}): Promise<IngestResult> {
   const file = sub.fileName;
   let prepared: Prepared;
   try {
-    prepared = await prepareSubmission(sub);
+    prepared = await prepareSubmission(sub, opts.decode);
   } catch (e) {
     if (e instanceof DecodeError) return { file, status: 'failed', error: e.message };
     throw e;
   }
-  const { text, encoding, hash, analysis, meta } = prepared;
+  const { text, encoding, hash, analysis, meta, ocr } = prepared;
   const existing = await db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (existing) return { file, status: 'duplicate', reportId: existing.id };
   if (!meta.unit) {
@@ -118,6 +124,9 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
         extra: sub.extra && Object.keys(sub.extra).length ? JSON.stringify(sub.extra) : null,
         original_sha256: original?.sha256 ?? null,
         original_name: original ? path.posix.basename(file.replace(/\\/g, '/')) : null,
+        ocr_engine: ocr?.engine ?? null,
+        ocr_confidence: ocr?.confidence ?? null,
+        ocr_pages: ocr?.pages ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

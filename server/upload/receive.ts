@@ -16,12 +16,15 @@ export interface UploadLimits {
   maxRequestBytes: number;
   /** Files in one request. */
   maxFiles: number;
+  /** Scanned pages read by OCR in one upload (seconds each): the scans past it are refused. */
+  maxOcrPages: number;
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxRequestBytes: 300 * 1024 * 1024,
   maxFiles: 200,
+  maxOcrPages: 200,
 };
 
 /** The whole upload is refused: `message` (Chinese) goes to the user with `status`. */

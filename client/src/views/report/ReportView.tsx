@@ -6,6 +6,7 @@ import { REUSE_KIND_LABELS, type ReuseKind, SECTION_KIND_LABELS, type SectionKin
 import { AnnotatedText, type TextMark } from '../../components/AnnotatedText.js';
 import { formatDateTime, formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
+import { OcrNotice } from './OcrNotice.js';
 
 export const REUSE_STYLES: Record<ReuseKind, { background: string }> = {
   stock: { background: '#e6f4ff' },
@@ -143,6 +144,7 @@ export function ReportView() {
               }
             />
           )}
+          {data.ocr && <OcrNotice ocr={data.ocr} originalHref={data.originalName ? `/files/original/${data.id}` : null} />}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label="单位">{data.unit}</Descriptions.Item>
             <Descriptions.Item label="部门">{data.department ?? '—'}</Descriptions.Item>
