@@ -16,7 +16,7 @@ import { decodeWord97 } from './word97.js';
 
 export { DecodeError } from './errors.js';
 export { normalizeStoredText } from './text.js';
-export { REPORT_EXTENSIONS } from './formats.js';
+export { ARCHIVE_EXTENSION, REPORT_EXTENSIONS } from './formats.js';
 export { expandArchive, DEFAULT_ARCHIVE_LIMITS, type ArchiveContents, type ArchiveEntry, type ArchiveLimits, type ArchiveRefusal } from './zip.js';
 export { OcrBudget, ocrAvailability, type OcrSummary } from './ocr.js';
 
