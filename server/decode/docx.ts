@@ -4,8 +4,8 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { Numbering, numberingFromXml } from './docx-numbering.js';
 import { DecodeError } from './errors.js';
-import { childElements, isOn, isW, MC_NAMESPACE, parseXmlPart, valOf, wAttr, wChild, wChildren } from './ooxml.js';
-import { openZip, type ZipContainer, type ZipItem } from './zipfile.js';
+import { childElements, isOn, isW, MC_NAMESPACE, valOf, wAttr, wChild, wChildren, XmlPackage } from './ooxml.js';
+import { openZip, type ZipContainer } from './zipfile.js';
 
 /** A .docx with images can have thousands of parts; the text parts themselves stay far below this. */
 const MAX_PARTS = 20000;
@@ -26,27 +26,11 @@ interface StyleDef {
 
 // ---- package ------------------------------------------------------------------------------------
 
-class DocxPackage {
-  private readonly byName = new Map<string, ZipItem>();
-  constructor(private readonly zip: ZipContainer) {
-    // Part names are case-insensitive in OPC.
-    for (const item of zip.items) this.byName.set(item.name.replace(/^\//, '').toLowerCase(), item);
+class DocxPackage extends XmlPackage {
+  constructor(zip: ZipContainer) {
+    super(zip, 'Word 文档', MAX_PART_BYTES);
   }
-  has(name: string): boolean {
-    return this.byName.has(name.toLowerCase());
-  }
-  async xml(name: string): Promise<Document | null> {
-    const item = this.byName.get(name.toLowerCase());
-    if (!item) return null;
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.zip.read(item, MAX_PART_BYTES);
-    } catch (err) {
-      if (err instanceof DecodeError) throw new DecodeError(`Word 文档已损坏：${name} ${err.message}`);
-      throw err;
-    }
-    return parseXmlPart(bytes, name);
-  }
+
   /** Targets of a part's relationships, by relationship type suffix ("/styles"), resolved to part names. */
   async relationships(sourcePart: string): Promise<Map<string, string>> {
     const dir = sourcePart.includes('/') ? sourcePart.slice(0, sourcePart.lastIndexOf('/') + 1) : '';

@@ -4,11 +4,11 @@
 // are placed on the page and laid out into paragraphs like a PDF's text layer (layout.ts). Signatures
 // (Signs/), annotations (stamps among them), images (the seal) and template pages (backgrounds shared by
 // the pages: frames, watermarks such as 内部资料) are never read.
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { DecodeError } from './errors.js';
 import { dropPageFurniture, isCjk, linesOfPage, rebuildParagraphs, type Line, type Piece } from './layout.js';
-import { childElements, parseXmlPart } from './ooxml.js';
-import { openZip, type ZipContainer, type ZipItem } from './zipfile.js';
+import { childElements, XmlPackage } from './ooxml.js';
+import { openZip, type ZipContainer } from './zipfile.js';
 
 const MAX_PARTS = 20000;
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -42,10 +42,9 @@ export function expandDeltas(s: string | null): number[] {
   return out;
 }
 
-class OfdPackage {
-  private readonly byName = new Map<string, ZipItem>();
-  constructor(private readonly zip: ZipContainer) {
-    for (const item of zip.items) this.byName.set(item.name.replace(/^\//, '').toLowerCase(), item);
+class OfdPackage extends XmlPackage {
+  constructor(zip: ZipContainer) {
+    super(zip, KIND, MAX_PART_BYTES);
   }
 
   /** A path as OFD writes it: absolute ("/Doc_0/…") or relative to the folder of the part naming it. */
@@ -53,20 +52,7 @@ class OfdPackage {
     const raw = loc.trim().replace(/\\/g, '/');
     // Some producers write package-absolute paths without the leading slash: tried second.
     const names = (raw.startsWith('/') ? [raw] : [dir + raw, raw]).map(normalizePath);
-    return names.find((n) => this.byName.has(n.toLowerCase())) ?? names[0]!;
-  }
-
-  async xml(name: string): Promise<Document | null> {
-    const item = this.byName.get(name.toLowerCase());
-    if (!item) return null;
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.zip.read(item, MAX_PART_BYTES);
-    } catch (err) {
-      if (err instanceof DecodeError) throw new DecodeError(`${KIND}已损坏：${name} ${err.message}`);
-      throw err;
-    }
-    return parseXmlPart(bytes, name, KIND);
+    return names.find((n) => this.has(n)) ?? names[0]!;
   }
 }
 

@@ -1,7 +1,9 @@
-// WordprocessingML helpers: parsing a part, and matching elements and attributes of the `w:` vocabulary
-// by namespace (Transitional or Strict), never by the prefix a writer happened to choose.
+// Zipped XML documents (Word's packages, OFD): their parts by name, parsed, with the document named in a
+// refusal; and WordprocessingML helpers matching elements and attributes of the `w:` vocabulary by
+// namespace (Transitional or Strict), never by the prefix a writer happened to choose.
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { DecodeError } from './errors.js';
+import type { ZipContainer, ZipItem } from './zipfile.js';
 
 const W_NAMESPACES = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -23,6 +25,36 @@ export function parseXmlPart(bytes: Uint8Array, partName: string, documentKind =
     }).parseFromString(source, 'text/xml');
   } catch {
     throw new DecodeError(`${documentKind}已损坏：${partName} 不是有效的 XML（文件可能被截断或被其他程序改坏）`);
+  }
+}
+
+/** The parts of a zipped XML document, by name (case-insensitive, as OPC says and OFD producers vary). */
+export class XmlPackage {
+  private readonly byName = new Map<string, ZipItem>();
+  constructor(
+    private readonly zip: ZipContainer,
+    /** "Word 文档", "OFD 文档": what a refusal calls the document. */
+    private readonly documentKind: string,
+    private readonly maxPartBytes: number,
+  ) {
+    for (const item of zip.items) this.byName.set(item.name.replace(/^\//, '').toLowerCase(), item);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
+  async xml(name: string): Promise<Document | null> {
+    const item = this.byName.get(name.toLowerCase());
+    if (!item) return null;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.zip.read(item, this.maxPartBytes);
+    } catch (err) {
+      if (err instanceof DecodeError) throw new DecodeError(`${this.documentKind}已损坏：${name} ${err.message}`);
+      throw err;
+    }
+    return parseXmlPart(bytes, name, this.documentKind);
   }
 }
 
