@@ -1,10 +1,16 @@
 // How close a text read back from a document is to its source: the Chinese characters of both in
 // order (longest common subsequence), over the longer of the two — a misread character, a dropped one
-// and an inserted one each cost one. Punctuation, digits and layout do not count.
+// and an inserted one each cost one. Punctuation, digits and layout do not count. Quadratic: for a few
+// pages; compare chineseCharacters() for long texts that must come back whole.
 
-function cjk(s: string): string[] {
-  return Array.from(s).filter((c) => /[\u3400-\u9FFF\uF900-\uFAFF]/.test(c));
+/** The Chinese characters of a text, in order. */
+export function chineseCharacters(s: string): string {
+  return Array.from(s)
+    .filter((c) => /[\u3400-\u9FFF\uF900-\uFAFF]/.test(c))
+    .join('');
 }
+
+const cjk = (s: string): string[] => Array.from(chineseCharacters(s));
 
 export function cjkInOrder(expected: string, actual: string): number {
   const a = cjk(expected);

@@ -2,12 +2,15 @@
 // by LibreOffice, RTF (LibreOffice's, and one as WPS writes it in GBK), OFD in three producers' ways with
 // a seal, signature and template, and a scan with its seal (a PDF, page images, a PDF whose last page is
 // scanned), read by OCR.
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeOfd } from '../../tests/fixtures/ofd.js';
 import { FORMAT_UNITS, formatFixture, formatReportText, ocrReady, rasterise, scanPageImage } from '../../tests/fixtures/formats/reports.js';
 import { gbk, makeCjkPdf, makeScannedPdf, makeZip, type PdfLine } from '../../tests/fixtures/submissions.js';
-import { cjkInOrder } from '../../tests/text-accuracy.js';
+import { PROVINCES_DIR, provinceCorpusAvailable, seedSampleFiles } from '../../tests/shared-material.js';
+import { chineseCharacters, cjkInOrder } from '../../tests/text-accuracy.js';
 import { imageToPdf } from './images.js';
 import { DecodeError, decodeReport } from './index.js';
 import { normalizeOcrPunctuation, OcrBudget, redChannel } from './ocr.js';
@@ -101,6 +104,28 @@ describe('OFD', () => {
     const ofd = makeOfd(body, { style, signature, template: '内部资料 注意保管' });
     expect(await decodeReport(ofd, '市机关事务局2023年度报告.ofd')).toEqual({ text, encoding: 'ofd', warnings: [], ocr: null });
   });
+
+  it('reads real reports back laid out as OFD: the seed samples exactly, and the province corpus in order with its paragraphs', async () => {
+    const paragraphsOf = (file: string): string => fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+    for (const file of seedSampleFiles()) {
+      const source = paragraphsOf(file);
+      expect((await decodeReport(makeOfd(source), 'a.ofd')).text, file).toBe(source);
+    }
+    if (!provinceCorpusAvailable()) return;
+    const files = fs.readdirSync(PROVINCES_DIR).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 24 === 7);
+    let paragraphs = 0;
+    let exact = 0;
+    for (const f of files) {
+      const source = paragraphsOf(path.join(PROVINCES_DIR, f));
+      const text = (await decodeReport(makeOfd(source), 'a.ofd')).text;
+      expect(chineseCharacters(text), f).toBe(chineseCharacters(source));
+      const got = new Set(text.split('\n'));
+      paragraphs += source.split('\n').length;
+      exact += source.split('\n').filter((p) => got.has(p)).length;
+    }
+    // Measured 2494 of 2510: the rest are wrapped lines that happen to start like a heading (一、, （三）).
+    expect(exact / paragraphs).toBeGreaterThanOrEqual(0.98);
+  }, 60_000);
 
   it('expands the "g" shorthand of DeltaX', () => {
     expect(expandDeltas('g 3 4.2 1 g 2 0.5')).toEqual([4.2, 4.2, 4.2, 1, 0.5, 0.5]);

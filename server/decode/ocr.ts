@@ -207,16 +207,25 @@ interface Word {
   text: string;
 }
 
-export function parseTsv(tsv: string): Word[] {
+export interface RecognisedText {
+  words: Word[];
+  /** Each line's box (tesseract's level 4), by the key its words carry. */
+  lineBoxes: Map<string, { width: number; height: number }>;
+}
+
+export function parseTsv(tsv: string): RecognisedText {
   const words: Word[] = [];
+  const lineBoxes = new Map<string, { width: number; height: number }>();
   for (const row of tsv.split('\n')) {
     const c = row.split('\t');
-    if (c[0] !== '5' || c.length < 12) continue;
+    if (c.length < 12) continue;
+    const key = `${c[2]}.${c[3]}.${c[4]}`;
+    if (c[0] === '4') lineBoxes.set(key, { width: +c[8]!, height: +c[9]! });
     const text = c.slice(11).join('\t').trim();
-    if (text === '') continue;
-    words.push({ key: `${c[2]}.${c[3]}.${c[4]}`, left: +c[6]!, top: +c[7]!, width: +c[8]!, height: +c[9]!, conf: +c[10]!, text });
+    if (c[0] !== '5' || text === '') continue;
+    words.push({ key, left: +c[6]!, top: +c[7]!, width: +c[8]!, height: +c[9]!, conf: +c[10]!, text });
   }
-  return words;
+  return { words, lineBoxes };
 }
 
 const allCjk = (w: Word): boolean => Array.from(w.text).every(isCjk);
@@ -257,19 +266,19 @@ function skewOf(lines: Word[][]): number {
 }
 
 /**
- * Font size (em) ÷ glyph box height, from the page's longer lines: a Chinese character advances one em
- * (a digit or Latin letter about half). The layout rules measure indents and margins in em.
+ * Font size (em) ÷ text height, from the page's longer lines: a Chinese character advances one em (a
+ * digit or Latin letter about half). The layout rules measure indents and margins in em.
  */
-function emPerHeight(lines: Word[][]): number {
+function emPerHeight(lines: Word[][], heights: number[]): number {
   const ratios: number[] = [];
-  for (const words of lines) {
+  lines.forEach((words, i) => {
     const units = words.reduce((n, w) => n + Array.from(w.text).reduce((u, ch) => u + (isCjk(ch) ? 1 : 0.5), 0), 0);
-    if (units < 8) continue;
+    if (units < 8) return;
     const width = Math.max(...words.map((w) => w.left + w.width)) - Math.min(...words.map((w) => w.left));
-    ratios.push(width / units / lineHeight(words));
-  }
+    ratios.push(width / units / heights[i]!);
+  });
   const r = median(ratios);
-  return r >= 0.95 && r <= 1.3 ? r : 1.1;
+  return r >= 0.95 && r <= 1.4 ? r : 1.1;
 }
 
 /** Full-width opening marks sit at the right of their em box: their ink starts half an em in. */
@@ -296,7 +305,7 @@ export function normalizeOcrPunctuation(line: string): string {
 }
 
 /** The recognised words of a page as lines in PDF points (y upwards), deskewed. */
-export function wordsToLines(words: Word[], dpi: number, pageHeightPx: number, page: number): Line[] {
+export function wordsToLines({ words, lineBoxes }: RecognisedText, dpi: number, pageHeightPx: number, page: number): Line[] {
   const byLine = new Map<string, Word[]>();
   for (const w of words) {
     const list = byLine.get(w.key) ?? [];
@@ -304,15 +313,24 @@ export function wordsToLines(words: Word[], dpi: number, pageHeightPx: number, p
     byLine.set(w.key, list);
   }
   const lines = [...byLine.values()];
-  const theta = Math.atan(skewOf(lines));
+  const slope = skewOf(lines);
+  const theta = Math.atan(slope);
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);
   const rotate = (x: number, y: number): [number, number] => [x * cos + y * sin, -x * sin + y * cos];
-  const em = emPerHeight(lines);
+  // A line's text height: its box less what the skew adds, unless a stray mark made the box tall; word
+  // boxes alone misjudge short lines (a few of them span the whole line's height).
+  const heights = lines.map((lineWords) => {
+    const glyphs = lineHeight(lineWords);
+    const box = lineBoxes.get(lineWords[0]!.key);
+    const straight = box ? box.height - box.width * Math.abs(slope) : 0;
+    return straight > glyphs * 0.5 ? Math.min(straight, glyphs) : glyphs;
+  });
+  const em = emPerHeight(lines, heights);
   const scale = 72 / dpi;
   const out: Line[] = [];
-  for (const lineWords of lines) {
-    const size = lineHeight(lineWords) * em;
+  lines.forEach((lineWords, i) => {
+    const size = heights[i]! * em;
     const glyphs = glyphWords(lineWords);
     const bottoms = (glyphs.length > 0 ? glyphs : lineWords).map((w) => rotate(w.left, w.top + w.height)[1]);
     const baseline = (pageHeightPx - median(bottoms)) * scale;
@@ -322,9 +340,9 @@ export function wordsToLines(words: Word[], dpi: number, pageHeightPx: number, p
       return { str: w.text, x: left * scale, right: (x + w.width) * scale, y: baseline, size: size * scale };
     });
     const text = removeCjkSpacing(normalizeOcrPunctuation(joinPieces(pieces)));
-    if (text === '') continue;
+    if (text === '') return;
     out.push({ text, left: Math.min(...pieces.map((p) => p.x)), right: Math.max(...pieces.map((p) => p.right)), y: baseline, size: size * scale, page });
-  }
+  });
   return out;
 }
 
@@ -354,16 +372,16 @@ async function recognisePage(pdfPath: string, page: number, dpi: number, signal?
     if (signal?.aborted) throw new DecodeError('文字识别已取消');
     throw new DecodeError(`第 ${page} 页文字识别失败${ocr.code === null ? '（超时）' : ''}`);
   }
-  const words = parseTsv(ocr.stdout.toString('utf8'));
+  const recognised = parseTsv(ocr.stdout.toString('utf8'));
   let weighted = 0;
   let chars = 0;
-  for (const w of words) {
+  for (const w of recognised.words) {
     if (w.conf < 0) continue;
     const n = Array.from(w.text).length;
     weighted += w.conf * n;
     chars += n;
   }
-  return { lines: wordsToLines(words, dpi, heightPx, page), weightedConfidence: weighted, chars };
+  return { lines: wordsToLines(recognised, dpi, heightPx, page), weightedConfidence: weighted, chars };
 }
 
 /**
