@@ -246,6 +246,16 @@ describe('scans: OCR', () => {
     expect(cjkInOrder(SCAN_TEXT, r.text)).toBeGreaterThanOrEqual(0.95);
   }, 60_000);
 
+  it.skipIf(!OCR)('reads a scan whose own text layer is garbage (fonts without an encoding) by OCR instead', async () => {
+    // What broken scanner software leaves: the page image, and over it invisible private-use characters.
+    const junk = Array.from({ length: 20 }, (_, i) => ({ x: 72, y: 760 - i * 30, text: String.fromCharCode(...Array.from({ length: 20 }, (_, k) => 0xe000 + i * 20 + k)) }));
+    const pdf = makeCjkPdf([{ jpeg: scanPageImage('jpeg'), width: 1240, height: 1754, hiddenText: junk }]);
+    const r = await decodeReport(pdf, '扫描件.pdf');
+    expect(r.encoding).toBe('ocr');
+    expect(r.warnings).toEqual([expect.stringMatching(/^PDF 的文字层是乱码，已改用文字识别读取全部 1 页/)]);
+    expect(cjkInOrder(SCAN_PAGE2, r.text)).toBeGreaterThanOrEqual(0.95);
+  }, 60_000);
+
   it.skipIf(!OCR)('takes the pages from the upload budget first and refuses a scan over it', async () => {
     const budget = new OcrBudget(2);
     await decodeReport(scanPageImage('jpeg'), '第一页.jpg', { budget });
