@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeOfd } from '../../tests/fixtures/ofd.js';
 import { FORMAT_UNITS, formatFixture, formatReportText, ocrReady, rasterise, scanPageImage } from '../../tests/fixtures/formats/reports.js';
-import { gbk, makeCjkPdf, makeScannedPdf, makeZip, type PdfLine } from '../../tests/fixtures/submissions.js';
+import { gbk, makeCjkPdf, makeScannedPdf, makeZip, type PdfLine, REPORT_DOCX_TEXT } from '../../tests/fixtures/submissions.js';
 import { PROVINCES_DIR, provinceCorpusAvailable, seedSampleFiles } from '../../tests/shared-material.js';
 import { chineseCharacters, cjkInOrder } from '../../tests/text-accuracy.js';
 import { imageToPdf } from './images.js';
@@ -57,6 +57,14 @@ describe('.doc and .wps', () => {
     b.writeInt32LE(dir, fat + (dir + 1) * 4);
     await expect(decodeReport(new Uint8Array(b), '报告.doc')).rejects.toThrow(/无法读取 Word 文档“报告\.doc”/);
   }, 5000);
+
+  it('reads the Word features document saved as .doc and .rtf as the .docx reader does: no table of contents, hidden or deleted text, headers, footnotes or comments; bullets and two-paragraph cells kept', async () => {
+    // LibreOffice recomputed the PAGE field (3 in the .docx's cached result) when it saved the copies.
+    const expected = REPORT_DOCX_TEXT.replace('专题会议3次', '专题会议1次');
+    for (const format of ['doc', 'rtf'] as const) {
+      expect((await decodeReport(formatFixture(`word-features.${format}`), `报告.${format}`)).text).toBe(expected);
+    }
+  });
 
   it('refuses a password-protected .doc', async () => {
     const b = Buffer.from(formatFixture('report.doc'));

@@ -2,14 +2,15 @@
 // RTF carries its text two ways, often both at once: \uN escapes (followed by \ucN fallback characters to
 // skip) and code-page bytes \'hh — GBK under \ansicpg936 or a font whose \fcharset is 134. Font and
 // colour tables, style sheets, document info, pictures, headers, footers, footnotes, field instructions
-// and every \* destination are skipped; the visible list numbers (\listtext, \pntext) are kept.
+// and every \* destination are skipped; the visible list numbers (\listtext, \pntext) are kept; a table
+// of contents (a TOC field's result, or paragraphs in a "toc N" style) is left out, as the .docx reader does.
 import iconv from 'iconv-lite';
 import { DecodeError } from './errors.js';
 
 /** Destinations that are not body text (besides every group opened with \*). */
 const SKIPPED = new Set([
   'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'object', 'objdata', 'header', 'headerl', 'headerr', 'headerf',
-  'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'annotation', 'fldinst', 'listtable', 'listoverridetable',
+  'footer', 'footerl', 'footerr', 'footerf', 'footnote', 'annotation', 'listtable', 'listoverridetable',
   'rsidtbl', 'revtbl', 'xmlnstbl', 'themedata', 'colorschememapping', 'latentstyles', 'datastore', 'filetbl',
   'generator', 'nonshppict', 'shpinst', 'txe', 'docvar', 'userprops', 'pgdsctbl', 'template',
 ]);
@@ -36,7 +37,16 @@ interface GroupState {
   listText: boolean;
   /** Inside the font table: \fN defines a font rather than selecting one. */
   fontTable: boolean;
+  /** Inside the style sheet: \sN defines a style, its text is the style's name. */
+  styleSheet: boolean;
+  /** Inside a field instruction (\fldinst): its text says what the field is. */
+  instruction: boolean;
+  /** A paragraph in a table-of-contents style. */
+  toc: boolean;
 }
+
+/** Names of the table-of-contents styles: Word's built-in "toc 1"…, LibreOffice's "Contents 1"…. */
+const TOC_STYLE = /^(toc|contents) \d$/i;
 
 function decoderName(codepage: number): string {
   return codepage === 936 ? 'gbk' : codepage === 950 ? 'big5' : codepage === 932 ? 'shift_jis' : `cp${codepage}`;
@@ -54,7 +64,7 @@ export function decodeRtf(bytes: Uint8Array): string {
   const fontCodepage = new Map<number, number>();
   let ansiCodepage = 936;
   let defaultFont: number | null = null;
-  let state: GroupState = { uc: 1, skip: false, hidden: false, codepage: ansiCodepage, listText: false, fontTable: false };
+  let state: GroupState = { uc: 1, skip: false, hidden: false, codepage: ansiCodepage, listText: false, fontTable: false, styleSheet: false, instruction: false, toc: false };
   const stack: GroupState[] = [];
   let out = '';
   let pendingBytes: number[] = [];
@@ -65,8 +75,14 @@ export function decodeRtf(bytes: Uint8Array): string {
   let groupStart = false;
   /** The font being defined in the font table. */
   let definingFont: number | null = null;
+  /** The style being defined in the style sheet, and its name so far. */
+  let definingStyle: number | null = null;
+  let styleName = '';
+  const tocStyles = new Set<number>();
+  /** The current field's instruction ("TOC \o …", "HYPERLINK …"). */
+  let instruction = '';
 
-  const visible = (): boolean => !state.skip && !state.hidden;
+  const visible = (): boolean => !state.skip && !state.hidden && !state.toc;
   const flushBytes = (): void => {
     if (pendingBytes.length === 0) return;
     if (visible()) out += decodeBytes(pendingBytes, state.codepage);
@@ -125,6 +141,19 @@ export function decodeRtf(bytes: Uint8Array): string {
         i++;
         continue;
       }
+      if (state.styleSheet) {
+        if (c === ';') {
+          if (definingStyle !== null && TOC_STYLE.test(styleName.trim())) tocStyles.add(definingStyle);
+          styleName = '';
+        } else styleName += c;
+        i++;
+        continue;
+      }
+      if (state.instruction) {
+        instruction += c;
+        i++;
+        continue;
+      }
       // Some writers put code-page bytes in unescaped.
       if (c.charCodeAt(0) >= 0x80) pendingBytes.push(c.charCodeAt(0));
       else emit(c);
@@ -176,10 +205,15 @@ export function decodeRtf(bytes: Uint8Array): string {
       skipChars--;
       continue;
     }
-    if (atGroupStart && SKIPPED.has(word)) {
+    if (atGroupStart && (SKIPPED.has(word) || word === 'fldinst')) {
       flushBytes();
       state.skip = true;
       if (word === 'fonttbl') state.fontTable = true;
+      if (word === 'stylesheet') state.styleSheet = true;
+      if (word === 'fldinst') {
+        state.instruction = true;
+        instruction = '';
+      }
       continue;
     }
     switch (word) {
@@ -236,6 +270,25 @@ export function decodeRtf(bytes: Uint8Array): string {
         break;
       case 'pard':
         inTable = false;
+        flushBytes();
+        state.toc = false;
+        break;
+      case 's':
+        if (param === null) break;
+        if (state.styleSheet) {
+          definingStyle = param;
+          styleName = '';
+        } else {
+          flushBytes();
+          state.toc = tocStyles.has(param);
+        }
+        break;
+      case 'fldrslt':
+        // A table of contents repeats the headings with page numbers; the headings themselves follow.
+        if (atGroupStart && /^\s*TOC\b/.test(instruction)) {
+          flushBytes();
+          state.skip = true;
+        }
         break;
       case 'plain':
         flushBytes();

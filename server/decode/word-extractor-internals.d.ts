@@ -60,6 +60,7 @@ declare module 'word-extractor/lib/word-ole-extractor.js' {
     protected _boundaries: { ccpText: number };
     protected documentStream(document: unknown, streamName: string): Promise<import('node:stream').Readable>;
     protected extractWordDocument(document: unknown, buffer: Buffer): Promise<Document>;
+    protected writeCharacterProperties(buffer: Buffer, tableBuffer: Buffer): void;
     protected writeParagraphProperties(buffer: Buffer, tableBuffer: Buffer): void;
     protected buildDocument(): Document;
   }

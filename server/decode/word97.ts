@@ -3,7 +3,9 @@
 // .docx reader, the list numbers Word generates (一、 （一） 1.) are written out as text: they are not in
 // the document's characters but in its list tables (PlfLst/PlfLfo) and in each paragraph's properties
 // (sprmPIlfo/sprmPIlvl, directly or through its style), which word-extractor does not read — so this
-// module reads them ([MS-DOC] 2.4.6, 2.9.131–150) and puts each label in front of its paragraph.
+// module reads them ([MS-DOC] 2.4.6, 2.9.131–150) and puts each label in front of its paragraph. The same
+// properties leave out what the .docx reader leaves out: hidden text (sprmCFVanish) and the table of
+// contents (paragraphs in the built-in "toc N" styles), and keep a table cell's paragraphs on its row.
 // The OLE container is checked before word-extractor walks it: a crafted file's cyclic sector chains
 // would otherwise loop forever.
 import type { Document } from 'word-extractor';
@@ -28,6 +30,8 @@ const NFC = [
 
 const SPRM_P_ILVL = 0x260a;
 const SPRM_P_ILFO = 0x460b;
+const SPRM_P_IN_TABLE = 0x2416;
+const SPRM_C_VANISH = 0x083c;
 
 // ---- the OLE container, guarded ------------------------------------------------------------------
 
@@ -96,16 +100,18 @@ function* sprms(buf: Buffer, start: number, end: number): Generator<[number, num
   }
 }
 
-interface ListProps {
+interface ParagraphProps {
   ilfo: number | null;
   ilvl: number | null;
+  inTable: boolean;
 }
 
-function listProps(buf: Buffer, start: number, end: number): ListProps {
-  const props: ListProps = { ilfo: null, ilvl: null };
+function paragraphProps(buf: Buffer, start: number, end: number): ParagraphProps {
+  const props: ParagraphProps = { ilfo: null, ilvl: null, inTable: false };
   for (const [sprm, at] of sprms(buf, start, end)) {
     if (sprm === SPRM_P_ILFO && at + 2 <= end) props.ilfo = buf.readInt16LE(at);
     else if (sprm === SPRM_P_ILVL && at < end) props.ilvl = buf[at]!;
+    else if (sprm === SPRM_P_IN_TABLE && at < end) props.inTable = buf[at] !== 0;
   }
   return props;
 }
@@ -193,11 +199,18 @@ function readNumbering(word: Buffer, table: Buffer): NumberingDefs {
   return defs;
 }
 
-/** Each paragraph style's list ([MS-DOC] 2.9.271 STSH), following istdBase. */
-function readStyleLists(word: Buffer, table: Buffer): (istd: number) => ListProps {
+interface StyleProps {
+  ilfo: number | null;
+  ilvl: number | null;
+  /** A table-of-contents style (built-in "toc 1"…"toc 9", sti 19–27): its paragraphs repeat the headings with page numbers. */
+  toc: boolean;
+}
+
+/** Each paragraph style's list and kind ([MS-DOC] 2.9.271 STSH), the list following istdBase. */
+function readStyles(word: Buffer, table: Buffer): (istd: number) => StyleProps {
   const fc = word.readUInt32LE(162);
   const lcb = word.readUInt32LE(166);
-  const own = new Map<number, ListProps & { base: number }>();
+  const own = new Map<number, ParagraphProps & { base: number; toc: boolean }>();
   if (lcb >= 4) {
     const cbStshi = table.readUInt16LE(fc);
     const cstd = table.readUInt16LE(fc + 2);
@@ -211,17 +224,18 @@ function readStyleLists(word: Buffer, table: Buffer): (istd: number) => ListProp
       const kindAndBase = table.readUInt16LE(std + 2);
       const paragraphStyle = (kindAndBase & 0x0f) === 1;
       if (!paragraphStyle) continue;
+      const sti = table.readUInt16LE(std) & 0x0fff;
       let p = std + cbStdBase;
       const nameLength = table.readUInt16LE(p);
       p += 2 + 2 * nameLength + 2;
       if ((p - std) % 2 !== 0) p++;
       const cbUpx = table.readUInt16LE(p);
       // UpxPapx: istd, then the style's paragraph sprms.
-      own.set(istd, { ...listProps(table, p + 4, p + 2 + cbUpx), base: kindAndBase >> 4 });
+      own.set(istd, { ...paragraphProps(table, p + 4, p + 2 + cbUpx), base: kindAndBase >> 4, toc: sti >= 19 && sti <= 27 });
     }
   }
   return (istd) => {
-    const props: ListProps = { ilfo: null, ilvl: null };
+    const props: StyleProps = { ilfo: null, ilvl: null, toc: own.get(istd)?.toc ?? false };
     const seen = new Set<number>();
     for (let id = istd; id !== 0x0fff && !seen.has(id); ) {
       seen.add(id);
@@ -235,19 +249,34 @@ function readStyleLists(word: Buffer, table: Buffer): (istd: number) => ListProp
   };
 }
 
+/** The runs of a bin table's FKPs ([MS-DOC] 2.9.176/2.9.177): each run's file positions and where its properties are. */
+function* fkpRuns(word: Buffer, table: Buffer, fcBte: number, lcbBte: number, entrySize: number): Generator<{ fkp: Buffer; fcStart: number; fcEnd: number; j: number; runs: number }> {
+  const pages = (lcbBte - 4) / 8;
+  for (let i = 0; i < pages; i++) {
+    const page = table.readUInt32LE(fcBte + (pages + 1) * 4 + i * 4);
+    const fkp = word.subarray(page * 512, page * 512 + 512);
+    const runs = fkp[511]!;
+    if ((runs + 1) * 4 + runs * entrySize > 511) continue;
+    for (let j = 0; j < runs; j++) yield { fkp, fcStart: fkp.readUInt32LE(j * 4), fcEnd: fkp.readUInt32LE((j + 1) * 4), j, runs };
+  }
+}
+
 // ---- the extractor -------------------------------------------------------------------------------
 
-interface ListParagraph {
-  /** File position of the paragraph's first character in the WordDocument stream. */
-  fc: number;
-  ilfo: number;
-  ilvl: number;
+/** A paragraph (or run of paragraphs with the same properties), by its place in the WordDocument stream. */
+interface ParagraphRun {
+  fcStart: number;
+  fcEnd: number;
+  list: { ilfo: number; ilvl: number } | null;
+  inTable: boolean;
+  toc: boolean;
 }
 
 class NumberedWordExtractor extends WordOleExtractor {
   /** The main text with the list labels, once extracted. */
   body = '';
-  private listParagraphs: ListParagraph[] = [];
+  private paragraphs: ParagraphRun[] = [];
+  private hidden: Array<[number, number]> = [];
   private numbering: NumberingDefs | null = null;
 
   override extract(reader: unknown): Promise<Document> {
@@ -267,58 +296,79 @@ class NumberedWordExtractor extends WordOleExtractor {
     return super.extractWordDocument(document, word);
   }
 
-  /** word-extractor reads the paragraph runs for table rows; the same runs carry the list properties. */
-  protected override writeParagraphProperties(word: Buffer, table: Buffer): void {
-    super.writeParagraphProperties(word, table);
-    this.numbering = readNumbering(word, table);
-    const styleList = readStyleLists(word, table);
-    const fcBte = word.readUInt32LE(0x0102);
-    const lcbBte = word.readUInt32LE(0x0106);
-    const pages = (lcbBte - 4) / 8;
-    for (let i = 0; i < pages; i++) {
-      const page = table.readUInt32LE(fcBte + (pages + 1) * 4 + i * 4);
-      const fkp = word.subarray(page * 512, page * 512 + 512);
-      const runs = fkp[511]!;
-      for (let j = 0; j < runs; j++) {
-        const fc = fkp.readUInt32LE(j * 4);
-        // PapxInFkp ([MS-DOC] 2.9.175): a word count, or 0 and a second count byte; then istd and sprms.
-        const bx = fkp[(runs + 1) * 4 + j * 13]! * 2;
-        if (bx === 0) continue;
-        const cb = fkp[bx]!;
-        const start = cb !== 0 ? bx + 1 : bx + 2;
-        const end = start + (cb !== 0 ? 2 * cb - 1 : 2 * fkp[bx + 1]!);
-        const own = listProps(fkp, start + 2, end);
-        const style = styleList(fkp.readUInt16LE(start));
-        const ilfo = own.ilfo ?? style.ilfo;
-        if (ilfo !== null && ilfo > 0 && ilfo < 0x7fff) this.listParagraphs.push({ fc, ilfo, ilvl: own.ilvl ?? style.ilvl ?? 0 });
-      }
+  /** Character runs word-extractor reads for deletions; hidden text is in the same runs. */
+  protected override writeCharacterProperties(word: Buffer, table: Buffer): void {
+    super.writeCharacterProperties(word, table);
+    for (const { fkp, fcStart, fcEnd, j, runs } of fkpRuns(word, table, word.readUInt32LE(0x00fa), word.readUInt32LE(0x00fe), 1)) {
+      const at = fkp[(runs + 1) * 4 + j]! * 2;
+      if (at === 0) continue;
+      // A toggle: 1 on; 0x81 the opposite of the style, which is not hidden in the documents we read.
+      for (const [sprm, op] of sprms(fkp, at + 1, at + 1 + fkp[at]!)) if (sprm === SPRM_C_VANISH && (fkp[op] === 1 || fkp[op] === 0x81)) this.hidden.push([fcStart, fcEnd]);
     }
   }
 
-  /** The body with each list paragraph's label in front of it, in reading (character position) order. */
+  /** Paragraph runs word-extractor reads for table rows; they also carry the lists, the cells and the styles. */
+  protected override writeParagraphProperties(word: Buffer, table: Buffer): void {
+    super.writeParagraphProperties(word, table);
+    this.numbering = readNumbering(word, table);
+    const styleOf = readStyles(word, table);
+    for (const { fkp, fcStart, fcEnd, j, runs } of fkpRuns(word, table, word.readUInt32LE(0x0102), word.readUInt32LE(0x0106), 13)) {
+      // PapxInFkp ([MS-DOC] 2.9.175): a word count, or 0 and a second count byte; then istd and sprms.
+      const bx = fkp[(runs + 1) * 4 + j * 13]! * 2;
+      if (bx === 0) continue;
+      const cb = fkp[bx]!;
+      const start = cb !== 0 ? bx + 1 : bx + 2;
+      const own = paragraphProps(fkp, start + 2, start + (cb !== 0 ? 2 * cb - 1 : 2 * fkp[bx + 1]!));
+      const style = styleOf(fkp.readUInt16LE(start));
+      const ilfo = own.ilfo ?? style.ilfo;
+      const list = ilfo !== null && ilfo > 0 && ilfo < 0x7fff ? { ilfo, ilvl: own.ilvl ?? style.ilvl ?? 0 } : null;
+      this.paragraphs.push({ fcStart, fcEnd, list, inTable: own.inTable, toc: style.toc });
+    }
+  }
+
+  /** Character positions of a range of the WordDocument stream, piece by piece. */
+  private cpRanges(fcStart: number, fcEnd: number): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const p of this._pieces) {
+      const from = Math.max(fcStart, p.startFilePos);
+      const to = Math.min(fcEnd, p.endFilePos);
+      if (from < to) out.push([p.startCp + Math.floor((from - p.startFilePos) / p.bpc), p.startCp + Math.ceil((to - p.startFilePos) / p.bpc)]);
+    }
+    return out;
+  }
+
+  /** The body: hidden text and the table of contents left out, list labels in, a cell's paragraphs on its row. */
   protected override buildDocument(): Document {
     const doc = super.buildDocument();
-    const cpOf = (fc: number): number | null => {
-      const piece = this._pieces.find((p) => fc >= p.startFilePos && fc < p.endFilePos);
-      return piece ? piece.startCp + (fc - piece.startFilePos) / piece.bpc : null;
-    };
-    const numbering = new Numbering(this.numbering ?? { abstracts: new Map(), nums: new Map(), styleLinks: new Map() });
-    const labels = new Map<number, string>();
-    const paragraphs = this.listParagraphs
-      .map((p) => ({ ...p, cp: cpOf(p.fc) }))
-      .filter((p): p is ListParagraph & { cp: number } => p.cp !== null && p.cp < this._boundaries.ccpText)
-      .sort((a, b) => a.cp - b.cp);
-    for (const p of paragraphs) {
-      const label = numbering.next(String(p.ilfo), p.ilvl);
-      if (label) labels.set(p.cp, label);
-    }
-    let body = '';
+    const length = this._boundaries.ccpText;
+    let main = '';
     for (const piece of this._pieces) {
-      if (piece.startCp >= this._boundaries.ccpText) break;
-      const text = piece.text.slice(0, this._boundaries.ccpText - piece.startCp);
-      for (let i = 0; i < text.length; i++) body += (labels.get(piece.startCp + i) ?? '') + text[i];
+      if (piece.startCp >= length) break;
+      main += piece.text.slice(0, length - piece.startCp);
     }
-    this.body = clean(body);
+    const chars = main.split('');
+    const drop = (from: number, to: number): void => {
+      for (let cp = from; cp < Math.min(to, length); cp++) chars[cp] = '';
+    };
+    for (const [from, to] of this.hidden) for (const [a, b] of this.cpRanges(from, to)) drop(a, b);
+    const numbering = new Numbering(this.numbering ?? { abstracts: new Map(), nums: new Map(), styleLinks: new Map() });
+    const runs = this.paragraphs
+      .map((p) => ({ ...p, cps: this.cpRanges(p.fcStart, p.fcEnd).filter(([a]) => a < length) }))
+      .filter((p) => p.cps.length > 0)
+      .sort((a, b) => a.cps[0]![0] - b.cps[0]![0]);
+    for (const p of runs) {
+      const [first] = p.cps[0]!;
+      const last = p.cps[p.cps.length - 1]![1] - 1;
+      if (p.toc) {
+        for (const [a, b] of p.cps) drop(a, b);
+        continue;
+      }
+      // Inside a cell a paragraph ends in a paragraph mark, the cell's last one in a cell mark (a tab).
+      if (p.inTable && chars[last] === '\r') chars[last] = ' ';
+      const label = p.list ? numbering.next(String(p.list.ilfo), p.list.ilvl) : null;
+      if (label && chars[first] !== '') chars[first] = label + chars[first]!;
+    }
+    this.body = clean(chars.join(''));
     return doc;
   }
 }
