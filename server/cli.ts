@@ -128,15 +128,13 @@ async function analyze(args: string[]): Promise<number> {
   const file = positionals[0]!;
   const bytes = readInput(file);
   try {
-    const p = await prepareSubmission({
-      fileName: path.basename(file),
-      bytes,
-      options: metaOptions(values),
+    const p = await prepareSubmission({ fileName: path.basename(file), bytes, options: metaOptions(values) }, undefined, {
+      onPage: (done, pages) => process.stderr.write(`${file}: 文字识别 第 ${done}/${pages} 页\n`),
     });
     const { sections, figures, placeholders, masks, flags } = p.analysis;
     const problems = await withThemes(p.analysis.problems, defaultDbPath(values.db));
     process.stdout.write(
-      `${JSON.stringify({ file, encoding: p.encoding, meta: p.meta, text: p.text, sections, problems, figures, placeholders, masks, flags })}\n`,
+      `${JSON.stringify({ file, encoding: p.encoding, ocr: p.ocr, meta: p.meta, text: p.text, sections, problems, figures, placeholders, masks, flags })}\n`,
     );
     return 0;
   } catch (e) {

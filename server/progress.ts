@@ -1,6 +1,8 @@
 // A progress bar on standard error (never standard output, which carries the JSON).
 export interface Progress {
   tick(label?: string): void;
+  /** What the current item is doing (a scan's OCR page by page), without advancing. */
+  note(label: string): void;
   done(): void;
 }
 
@@ -28,6 +30,11 @@ export function progressBar(total: number, title: string, stream: NodeJS.WriteSt
     tick(label = '') {
       current++;
       draw(label);
+    },
+    note(label) {
+      // Without a terminal every note is a line of its own: they come seconds apart (an OCR page each).
+      if (stream.isTTY) draw(label);
+      else stream.write(`${title} ${current}/${total} ${label}\n`);
     },
     done() {
       if (stream.isTTY) stream.write('\n');

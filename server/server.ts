@@ -5,6 +5,7 @@ import os from 'node:os';
 import { createApp } from './app.js';
 import { deriveStale, finishInterruptedBatch } from './derive/index.js';
 import { ensureAdmin } from './auth/users.js';
+import { ocrAvailability } from './decode/index.js';
 import { openDb, type Db } from './db/connection.js';
 import { dataDirFor } from './intake/originals.js';
 import { seedIfEmpty } from './seed.js';
@@ -52,6 +53,14 @@ export async function startServer(opts: ServeOptions): Promise<{ server: Server;
     console.error(`研判看板已启动：${dashboardUrls(server.address() as AddressInfo).join('  ')}（数据库 ${opts.dbPath}）`);
     // Load jieba's dictionary now (about a second) rather than in the first search or upload.
     setImmediate(() => cutWords('研判'));
+    // Whether scans can be read here, said once: an administrator learns it before a unit's scan is refused.
+    void ocrAvailability().then((a) =>
+      console.error(
+        a.available
+          ? `文字识别（OCR）可用：${a.engine}；扫描件（PDF、.jpg/.png/.tif）将自动识别`
+          : `文字识别（OCR）不可用（${a.missing}）：扫描件将被拒绝。安装：apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils`,
+      ),
+    );
   }
   server.once('close', () => clearInterval(sweeper));
   const shutdown = () => {

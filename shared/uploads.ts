@@ -9,7 +9,7 @@ export interface UploadItem {
   size: number;
   /** Found in the file name, then the text; the unit's stored department when the unit is known. */
   meta: ReportMeta;
-  /** How the text was read: utf-8, gb18030, utf-16, docx, pdf; null when it could not be read. */
+  /** How the text was read: utf-8, gb18030, utf-16, docx, doc, wps, rtf, ofd, pdf, or ocr (recognised from a scan); null when it could not be read. */
   encoding: string | null;
   /** Non-whitespace characters of the text. */
   chars: number;
@@ -36,6 +36,15 @@ export interface UploadBatch {
   batch: string;
   items: UploadItem[];
 }
+
+/**
+ * Asked with `Accept: application/x-ndjson`, staging answers one JSON line per scanned page read (OCR
+ * takes seconds a page), then the batch, or an error once reading has begun.
+ */
+export type StageLine =
+  | { type: 'progress'; file: string; page: number; pages: number }
+  | { type: 'batch'; batch: UploadBatch }
+  | { type: 'error'; error: string };
 
 /** The user's confirmed or corrected metadata for one item, sent with the commit. */
 export interface CommitItem {

@@ -35,6 +35,52 @@ export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction
   });
 }
 
+
+/**
+ * A multipart upload answered with JSON Lines (it asks for them): reports the upload's progress (fetch
+ * cannot; XHR can), then hands each line to `onLine` as it arrives. A refusal comes as an error status.
+ */
+export function uploadFormLines<L>(url: string, form: FormData, onProgress: (fraction: number) => void, onLine: (line: L) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('x-csrf-token', csrfToken());
+    xhr.setRequestHeader('accept', 'application/x-ndjson');
+    xhr.responseType = 'text';
+    let read = 0;
+    const drain = (): void => {
+      const text = xhr.responseText;
+      for (let nl = text.indexOf('\n', read); nl >= 0; nl = text.indexOf('\n', read)) {
+        const line = text.slice(read, nl).trim();
+        read = nl + 1;
+        if (line) onLine(JSON.parse(line) as L);
+      }
+    };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onprogress = () => {
+      if (xhr.status === 200) drain();
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        drain();
+        resolve();
+        return;
+      }
+      let error: string | undefined;
+      try {
+        error = (JSON.parse(xhr.responseText) as { error?: string }).error;
+      } catch {
+        error = undefined;
+      }
+      reject(new Error(error ?? `上传失败（${xhr.status}）`));
+    };
+    xhr.onerror = () => reject(new Error('上传未完成：网络中断或上传内容过大，请重试或分批上传'));
+    xhr.send(form);
+  });
+}
+
 /** POSTs JSON and hands each line of a JSON Lines answer to `onLine` as soon as it arrives. */
 export async function postJsonLines<T>(url: string, body: unknown, onLine: (line: T) => void): Promise<void> {
   const res = await fetch(url, {

@@ -38,6 +38,17 @@ const LINE_END_AHEAD = '(?=\\n|$)';
 const TITLE_FOLLOWER = new RegExp(`${GAP}(?:${alternation(V.titleFollowers)}|[0-9０-９]|[（(【\\[—\\-_|>《:：、]|${LINE_END_AHEAD})`, 'y');
 const LINE_END = new RegExp(`${GAP}(?:[（(]?(?:19|20)\\d{2}\\s*[年.\\-/]|${LINE_END_AHEAD})`, 'y');
 const REFERENCE = new RegExp(`^(?:${alternation(V.references)})`);
+const AFTER_REFERENCE = new RegExp(`(?:${alternation(V.references)})$`);
+
+/** Whether a reference word ends right before `at` (根据|市委…) or starts before it and runs into it (根|据市委…). */
+function afterReference(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at);
+  for (let k = 0; k <= 2; k++) {
+    const m = AFTER_REFERENCE.exec(before + text.slice(at, at + k));
+    if (m && m[0].length > k) return true;
+  }
+  return false;
+}
 const SUBMITTED_BY = new RegExp(`^(?:${alternation(V.submittedBy)})${GAP}(?:[（(]盖章[)）])?${GAP}[：:]${GAP}`);
 /** What a clause may open with before its subject: a time (2023年以来，今年上半年) or an enumerator (一是). */
 const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|一年|近期|当前|目前)?(?:以来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*/y;
@@ -168,7 +179,10 @@ function nameEndingAt(text: string, end: number): { start: number; end: number; 
   for (let start = Math.max(0, end - 30); start <= end - 2; start++) {
     if (/[\s，。；：,;:、！？]/.test(text.slice(start, end))) continue;
     const r = readName(text, start, (e) => e === end);
-    if (r) return r;
+    if (!r) continue;
+    // 根据市委宣传部关于…: the body after a reference word is another one (and 据市委宣传部 no name at all).
+    if (afterReference(text, r.start)) return null;
+    return r;
   }
   return null;
 }

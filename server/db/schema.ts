@@ -71,6 +71,12 @@ export interface ReportTable {
   original_name: ColumnType<string | null, string | null | undefined, string | null>;
   /** 1 while the unit or year is unknown or a likely resubmission awaits a decision (待确认): out of every comparison. */
   pending: ColumnType<number, number | undefined, number>;
+  /** Read from a scan by OCR (encoding "ocr"): the engine and language, e.g. "tesseract 5.3.0 chi_sim". */
+  ocr_engine: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The OCR's mean word confidence, 0–1. */
+  ocr_confidence: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Pages recognised by OCR. */
+  ocr_pages: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** The stored text every finding's offsets point into (apart from the report row, which views scan). */

@@ -5,7 +5,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { childElements, intOf, isOn, isW, valOf, wAttr, wChild, wChildren } from './ooxml.js';
 
-interface LevelDef {
+export interface LevelDef {
   start: number;
   numFmt: string;
   lvlText: string;
@@ -16,7 +16,7 @@ interface LevelDef {
   pStyle: string | null;
 }
 
-interface NumDef {
+export interface NumDef {
   abstractId: string;
   /** lvlOverride: a start value and/or a replacement level definition. */
   overrides: Map<number, { start: number | null; lvl: LevelDef | null }>;
@@ -153,38 +153,54 @@ function bulletText(lvlText: string): string {
 
 // ---- the numbering part and the counters ---------------------------------------------------------
 
+/** List definitions as Word keeps them: abstract lists (levels) and the lists (nums) that use them. */
+export interface NumberingDefs {
+  abstracts: Map<string, Map<number, LevelDef>>;
+  nums: Map<string, NumDef>;
+  /** abstractNum id → numbering style for abstractNums that only point to one (w:numStyleLink). */
+  styleLinks: Map<string, string>;
+}
+
+/** The definitions of a .docx's numbering.xml. */
+export function numberingFromXml(doc: Document | null): NumberingDefs {
+  const defs: NumberingDefs = { abstracts: new Map(), nums: new Map(), styleLinks: new Map() };
+  if (!doc?.documentElement) return defs;
+  for (const el of childElements(doc.documentElement)) {
+    if (isW(el, 'abstractNum')) {
+      const id = wAttr(el, 'abstractNumId');
+      if (id === null) continue;
+      const levels = new Map<number, LevelDef>();
+      for (const lvl of wChildren(el, 'lvl')) levels.set(intOf(wAttr(lvl, 'ilvl')) ?? 0, parseLevel(lvl));
+      defs.abstracts.set(id, levels);
+      const link = valOf(el, 'numStyleLink');
+      if (link) defs.styleLinks.set(id, link);
+    } else if (isW(el, 'num')) {
+      const numId = wAttr(el, 'numId');
+      const abstractId = valOf(el, 'abstractNumId');
+      if (numId === null || abstractId === null) continue;
+      const overrides = new Map<number, { start: number | null; lvl: LevelDef | null }>();
+      for (const o of wChildren(el, 'lvlOverride')) {
+        const lvl = wChild(o, 'lvl');
+        overrides.set(intOf(wAttr(o, 'ilvl')) ?? 0, { start: intOf(valOf(o, 'startOverride')), lvl: lvl ? parseLevel(lvl) : null });
+      }
+      defs.nums.set(numId, { abstractId, overrides });
+    }
+  }
+  return defs;
+}
+
 export class Numbering {
-  private readonly abstracts = new Map<string, Map<number, LevelDef>>();
-  private readonly nums = new Map<string, NumDef>();
-  /** abstractNum id → numId for abstractNums that only point to a numbering style (w:numStyleLink). */
-  private readonly styleLinks = new Map<string, string>();
+  private readonly abstracts: Map<string, Map<number, LevelDef>>;
+  private readonly nums: Map<string, NumDef>;
+  private readonly styleLinks: Map<string, string>;
   private readonly counters = new Map<string, Array<number | undefined>>();
   private readonly seenNums = new Set<string>();
 
-  /** `styleNumIds` resolves a numbering style's id to the numId it carries (for w:numStyleLink). */
-  constructor(doc: Document | null, private readonly styleNumId: (styleId: string) => string | null) {
-    if (!doc?.documentElement) return;
-    for (const el of childElements(doc.documentElement)) {
-      if (isW(el, 'abstractNum')) {
-        const id = wAttr(el, 'abstractNumId');
-        if (id === null) continue;
-        const levels = new Map<number, LevelDef>();
-        for (const lvl of wChildren(el, 'lvl')) levels.set(intOf(wAttr(lvl, 'ilvl')) ?? 0, parseLevel(lvl));
-        this.abstracts.set(id, levels);
-        const link = valOf(el, 'numStyleLink');
-        if (link) this.styleLinks.set(id, link);
-      } else if (isW(el, 'num')) {
-        const numId = wAttr(el, 'numId');
-        const abstractId = valOf(el, 'abstractNumId');
-        if (numId === null || abstractId === null) continue;
-        const overrides = new Map<number, { start: number | null; lvl: LevelDef | null }>();
-        for (const o of wChildren(el, 'lvlOverride')) {
-          const lvl = wChild(o, 'lvl');
-          overrides.set(intOf(wAttr(o, 'ilvl')) ?? 0, { start: intOf(valOf(o, 'startOverride')), lvl: lvl ? parseLevel(lvl) : null });
-        }
-        this.nums.set(numId, { abstractId, overrides });
-      }
-    }
+  /** `styleNumId` resolves a numbering style's id to the numId it carries (for w:numStyleLink). */
+  constructor(defs: NumberingDefs, private readonly styleNumId: (styleId: string) => string | null = () => null) {
+    this.abstracts = defs.abstracts;
+    this.nums = defs.nums;
+    this.styleLinks = defs.styleLinks;
   }
 
   private resolveAbstract(num: NumDef): string {

@@ -16,7 +16,7 @@ describe('decodeDocx', () => {
 
   it('is what decodeReport returns for a .docx, labelled "docx"', async () => {
     const r = await decodeReport(reportDocx(), 'XX局2023年上半年意识形态工作总结.docx');
-    expect(r).toEqual({ text: REPORT_DOCX_TEXT, encoding: 'docx', warnings: [] });
+    expect(r).toEqual({ text: REPORT_DOCX_TEXT, encoding: 'docx', warnings: [], ocr: null });
   });
 
   it('restarts a list where Word would: a startOverride on a new numId, deeper levels after a shallower one', async () => {
@@ -77,15 +77,25 @@ describe('decodeDocx', () => {
     await expect(decodeDocx(makeDocx({ body: para('') }))).rejects.toThrow(/没有文字内容/);
   });
 
-  it('tells a plain zip, an old .doc and an encrypted document renamed .docx apart', async () => {
+  it('tells a plain zip, a broken old .doc and an encrypted document renamed .docx apart', async () => {
     const { zipSync, strToU8 } = await import('fflate');
     await expect(decodeReport(zipSync({ 'a.txt': strToU8('x') }), '报告.docx')).rejects.toThrow(/普通 ZIP 压缩包/);
     await expect(decodeReport(zipSync({ 'xl/workbook.xml': strToU8('<x/>') }), '报告.docx')).rejects.toThrow(/Excel/);
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    await expect(decodeReport(ole, '报告.docx')).rejects.toThrow(/另存为” \.docx/);
+    // An old .doc under .docx is read as one (formats.test.ts); this one's container is broken.
+    await expect(decodeReport(ole, '报告.docx')).rejects.toThrow(/内部结构已损坏/);
     ole.set(Buffer.from('EncryptedPackage', 'utf16le'), 512);
     await expect(decodeReport(ole, '报告.docx')).rejects.toThrow(/设置了打开密码/);
+  });
+
+  it('refuses a crafted .docx with 3,000 nested tables in Chinese (the walk must not overflow the stack), reads 10 nested ones', async () => {
+    const nested = (n: number, inner: string): string => '<w:tbl><w:tr><w:tc>'.repeat(n) + inner + '</w:tc></w:tr></w:tbl>'.repeat(n);
+    await expect(decodeReport(makeDocx({ body: nested(3000, para('正文')) }), '报告.docx')).rejects.toThrow(/嵌套超过 64 层/);
+    // Inline containers (hyperlinks in hyperlinks) are walked the same way.
+    const links = '<w:p>' + '<w:hyperlink>'.repeat(3000) + '<w:r><w:t>字</w:t></w:r>' + '</w:hyperlink>'.repeat(3000) + '</w:p>';
+    await expect(decodeReport(makeDocx({ body: links }), '报告.docx')).rejects.toBeInstanceOf(DecodeError);
+    expect(await decodeDocx(makeDocx({ body: nested(10, para('表格里的正文')) }))).toBe('表格里的正文');
   });
 
   it('throws DecodeError, never a parser error, for garbage after a zip header', async () => {

@@ -2,14 +2,20 @@
 // out as text, tables as tab-separated rows. Headers, footers, comments and footnotes live in other parts
 // and are never read; deleted revisions, field codes, hidden text and tables of contents are left out.
 import type { Document, Element } from '@xmldom/xmldom';
-import { Numbering } from './docx-numbering.js';
+import { Numbering, numberingFromXml } from './docx-numbering.js';
 import { DecodeError } from './errors.js';
-import { childElements, isOn, isW, MC_NAMESPACE, parseXmlPart, valOf, wAttr, wChild, wChildren } from './ooxml.js';
-import { openZip, type ZipContainer, type ZipItem } from './zipfile.js';
+import { childElements, isOn, isW, MC_NAMESPACE, valOf, wAttr, wChild, wChildren, XmlPackage } from './ooxml.js';
+import { openZip, type ZipContainer } from './zipfile.js';
 
 /** A .docx with images can have thousands of parts; the text parts themselves stay far below this. */
 const MAX_PARTS = 20000;
 const MAX_PART_BYTES = 64 * 1024 * 1024;
+/**
+ * Tables in cells, content controls, text boxes and inline containers nest a handful of levels in real
+ * documents; a crafted one nests thousands deep to overflow the stack of the walk below.
+ */
+export const MAX_NESTING = 64;
+const NESTING_MESSAGE = `Word 文档结构异常：表格、内容控件或文本框嵌套超过 ${MAX_NESTING} 层（正常文档不会如此，可能是被恶意构造的文件），已拒绝读取`;
 
 interface StyleDef {
   name: string;
@@ -20,27 +26,11 @@ interface StyleDef {
 
 // ---- package ------------------------------------------------------------------------------------
 
-class DocxPackage {
-  private readonly byName = new Map<string, ZipItem>();
-  constructor(private readonly zip: ZipContainer) {
-    // Part names are case-insensitive in OPC.
-    for (const item of zip.items) this.byName.set(item.name.replace(/^\//, '').toLowerCase(), item);
+class DocxPackage extends XmlPackage {
+  constructor(zip: ZipContainer) {
+    super(zip, 'Word 文档', MAX_PART_BYTES);
   }
-  has(name: string): boolean {
-    return this.byName.has(name.toLowerCase());
-  }
-  async xml(name: string): Promise<Document | null> {
-    const item = this.byName.get(name.toLowerCase());
-    if (!item) return null;
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.zip.read(item, MAX_PART_BYTES);
-    } catch (err) {
-      if (err instanceof DecodeError) throw new DecodeError(`Word 文档已损坏：${name} ${err.message}`);
-      throw err;
-    }
-    return parseXmlPart(bytes, name);
-  }
+
   /** Targets of a part's relationships, by relationship type suffix ("/styles"), resolved to part names. */
   async relationships(sourcePart: string): Promise<Map<string, string>> {
     const dir = sourcePart.includes('/') ? sourcePart.slice(0, sourcePart.lastIndexOf('/') + 1) : '';
@@ -110,14 +100,29 @@ function styleNumbering(styles: Map<string, StyleDef>, styleId: string): { numId
 
 // ---- body ---------------------------------------------------------------------------------------
 
+/** Runs `walk` one level deeper, refusing the document past MAX_NESTING levels. */
+function deeper<T>(depth: { level: number }, walk: () => T): T {
+  if (++depth.level > MAX_NESTING) throw new DecodeError(NESTING_MESSAGE);
+  try {
+    return walk();
+  } finally {
+    depth.level--;
+  }
+}
+
 class BodyReader {
   readonly lines: string[] = [];
+  private readonly depth = { level: 0 };
   constructor(
     private readonly styles: Map<string, StyleDef>,
     private readonly numbering: Numbering,
   ) {}
 
   blocks(container: Element, out: string[] = this.lines): void {
+    deeper(this.depth, () => this.blocksAt(container, out));
+  }
+
+  private blocksAt(container: Element, out: string[]): void {
     for (const el of childElements(container)) {
       if (isW(el, 'p')) this.paragraph(el, out);
       else if (isW(el, 'tbl')) this.table(el, out);
@@ -155,6 +160,10 @@ class BodyReader {
 
   /** Runs and their containers, in order; text boxes found on the way are collected into `boxes`. */
   private inline(el: Element, boxes: Element[]): string {
+    return deeper(this.depth, () => this.inlineAt(el, boxes));
+  }
+
+  private inlineAt(el: Element, boxes: Element[]): string {
     let s = '';
     for (const c of childElements(el)) {
       if (c.namespaceURI === MC_NAMESPACE) {
@@ -188,13 +197,13 @@ class BodyReader {
       else if (isW(c, 'noBreakHyphen')) s += '-';
       // w:instrText (field codes), w:delText, note and comment references: not part of the body text.
       else if (isW(c, 'rPr') || isW(c, 'instrText') || isW(c, 'delText')) continue;
-      else if (c.localName === 'drawing' || c.localName === 'pict' || c.namespaceURI === MC_NAMESPACE) collectTextBoxes(c, boxes);
+      else if (c.localName === 'drawing' || c.localName === 'pict' || c.namespaceURI === MC_NAMESPACE) collectTextBoxes(c, boxes, this.depth);
     }
     return s;
   }
 
   private table(tbl: Element, out: string[]): void {
-    for (const tr of rowsOf(tbl)) {
+    for (const tr of rowsOf(tbl, this.depth)) {
       const cells = childElements(tr)
         .flatMap((c) => (isW(c, 'sdt') ? childElements(wChild(c, 'sdtContent') ?? c) : [c]))
         .filter((c) => isW(c, 'tc'))
@@ -209,22 +218,26 @@ class BodyReader {
   }
 }
 
-function rowsOf(tbl: Element): Element[] {
-  return childElements(tbl).flatMap((c) => {
-    if (isW(c, 'tr')) return [c];
-    if (isW(c, 'sdt')) return rowsOf(wChild(c, 'sdtContent') ?? c);
-    if (isW(c, 'customXml')) return rowsOf(c);
-    return [];
-  });
+function rowsOf(tbl: Element, depth: { level: number }): Element[] {
+  return deeper(depth, () =>
+    childElements(tbl).flatMap((c) => {
+      if (isW(c, 'tr')) return [c];
+      if (isW(c, 'sdt')) return rowsOf(wChild(c, 'sdtContent') ?? c, depth);
+      if (isW(c, 'customXml')) return rowsOf(c, depth);
+      return [];
+    }),
+  );
 }
 
-function collectTextBoxes(el: Element, boxes: Element[]): void {
-  for (const c of childElements(el)) {
-    if (c.namespaceURI === MC_NAMESPACE && c.localName === 'Fallback') continue;
-    if (isW(c, 'txbxContent')) boxes.push(c);
-    else collectTextBoxes(c, boxes);
-    if (c.namespaceURI === MC_NAMESPACE && c.localName === 'Choice') return;
-  }
+function collectTextBoxes(el: Element, boxes: Element[], depth: { level: number }): void {
+  deeper(depth, () => {
+    for (const c of childElements(el)) {
+      if (c.namespaceURI === MC_NAMESPACE && c.localName === 'Fallback') continue;
+      if (isW(c, 'txbxContent')) boxes.push(c);
+      else collectTextBoxes(c, boxes, depth);
+      if (c.namespaceURI === MC_NAMESPACE && c.localName === 'Choice') return;
+    }
+  });
 }
 
 function isTableOfContents(sdt: Element): boolean {
@@ -252,7 +265,7 @@ export async function decodeDocx(bytes: Uint8Array): Promise<string> {
     if (!document) throw new DecodeError(notWordReason(pkg));
     const rels = await pkg.relationships(main);
     const styles = parseStyles(await pkg.xml(rels.get('/styles') ?? 'word/styles.xml'));
-    const numbering = new Numbering(await pkg.xml(rels.get('/numbering') ?? 'word/numbering.xml'), (id) => styles.get(id)?.numId ?? null);
+    const numbering = new Numbering(numberingFromXml(await pkg.xml(rels.get('/numbering') ?? 'word/numbering.xml')), (id) => styles.get(id)?.numId ?? null);
     const body = document.documentElement ? wChild(document.documentElement, 'body') : null;
     if (!body) throw new DecodeError('Word 文档已损坏：找不到正文（w:body）');
     const reader = new BodyReader(styles, numbering);

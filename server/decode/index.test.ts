@@ -26,7 +26,7 @@ describe('decodeReport: text files', () => {
       [utf16(REPORT, false, true), 'utf-16'],
       [utf16(REPORT, true, false), 'utf-16'],
     ];
-    for (const [bytes, encoding] of cases) expect(await decodeReport(bytes, '报告.txt')).toEqual({ text: REPORT, encoding, warnings: [] });
+    for (const [bytes, encoding] of cases) expect(await decodeReport(bytes, '报告.txt')).toEqual({ text: REPORT, encoding, warnings: [], ocr: null });
   });
 
   it('stores CRLF text with LF, nothing else changed', async () => {
@@ -64,14 +64,8 @@ describe('decodeReport: text files', () => {
 });
 
 describe('decodeReport: other types', () => {
-  it('refuses legacy Word/WPS binaries with the advice to save as .docx', async () => {
-    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    await expect(decodeReport(ole, '报告.doc')).rejects.toThrow(/另存为” \.docx/);
-    await expect(decodeReport(ole, '报告.wps')).rejects.toThrow(/另存为” \.docx/);
-  });
-
   it('refuses unknown types, other archives, and a .zip given as a single report', async () => {
-    await expect(decodeReport(new Uint8Array([1]), '报告.xlsx')).rejects.toThrow('不支持的文件类型“.xlsx”');
+    await expect(decodeReport(new Uint8Array([1]), '报告.xlsx')).rejects.toThrow('不支持的文件类型“.xlsx”，请提交 Word（.docx/.doc）、WPS（.wps）、RTF、OFD、PDF（含扫描件）、扫描图片（.jpg/.png/.tif）或文本（.txt）文件（可打包为 .zip）');
     await expect(decodeReport(new Uint8Array([1]), '报告')).rejects.toThrow('不支持的文件类型“无扩展名”');
     await expect(decodeReport(new Uint8Array([1]), '报告.rar')).rejects.toThrow(/改用 \.zip/);
     await expect(decodeReport(new Uint8Array([1]), '批量.zip')).rejects.toThrow(/压缩包/);

@@ -1,7 +1,9 @@
-// WordprocessingML helpers: parsing a part, and matching elements and attributes of the `w:` vocabulary
-// by namespace (Transitional or Strict), never by the prefix a writer happened to choose.
+// Zipped XML documents (Word's packages, OFD): their parts by name, parsed, with the document named in a
+// refusal; and WordprocessingML helpers matching elements and attributes of the `w:` vocabulary by
+// namespace (Transitional or Strict), never by the prefix a writer happened to choose.
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { DecodeError } from './errors.js';
+import type { ZipContainer, ZipItem } from './zipfile.js';
 
 const W_NAMESPACES = new Set([
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -9,7 +11,8 @@ const W_NAMESPACES = new Set([
 ]);
 export const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-export function parseXmlPart(bytes: Uint8Array, partName: string): Document {
+/** A part of a zipped XML document (Word, OFD); `documentKind` names the document in the refusal. */
+export function parseXmlPart(bytes: Uint8Array, partName: string, documentKind = 'Word 文档'): Document {
   // Office writes UTF-8; a UTF-16 part announces itself with a BOM.
   const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   const source = new TextDecoder(label).decode(bytes);
@@ -21,7 +24,37 @@ export function parseXmlPart(bytes: Uint8Array, partName: string): Document {
       },
     }).parseFromString(source, 'text/xml');
   } catch {
-    throw new DecodeError(`Word 文档已损坏：${partName} 不是有效的 XML（文件可能被截断或被其他程序改坏）`);
+    throw new DecodeError(`${documentKind}已损坏：${partName} 不是有效的 XML（文件可能被截断或被其他程序改坏）`);
+  }
+}
+
+/** The parts of a zipped XML document, by name (case-insensitive, as OPC says and OFD producers vary). */
+export class XmlPackage {
+  private readonly byName = new Map<string, ZipItem>();
+  constructor(
+    private readonly zip: ZipContainer,
+    /** "Word 文档", "OFD 文档": what a refusal calls the document. */
+    private readonly documentKind: string,
+    private readonly maxPartBytes: number,
+  ) {
+    for (const item of zip.items) this.byName.set(item.name.replace(/^\//, '').toLowerCase(), item);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
+  async xml(name: string): Promise<Document | null> {
+    const item = this.byName.get(name.toLowerCase());
+    if (!item) return null;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.zip.read(item, this.maxPartBytes);
+    } catch (err) {
+      if (err instanceof DecodeError) throw new DecodeError(`${this.documentKind}已损坏：${name} ${err.message}`);
+      throw err;
+    }
+    return parseXmlPart(bytes, name, this.documentKind);
   }
 }
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeCjkPdf, makeScannedPdf, type PdfLine } from '../../tests/fixtures/submissions.js';
+import { makeCjkPdf, type PdfLine } from '../../tests/fixtures/submissions.js';
 import { SEED_SAMPLES_DIR, REPO_ROOT } from '../../tests/shared-material.js';
 import { decodeReport } from './index.js';
-import { decodePdf, foldIdeographs } from './pdf.js';
+import { foldIdeographs } from './layout.js';
+import { decodePdf } from './pdf.js';
 
 const SIZE = 12;
 const LEFT = 72;
@@ -80,16 +81,6 @@ describe('decodePdf', () => {
     expect(r.encoding).toBe('pdf');
     expect(r.text).toBe(seed.split('\n').filter((l) => l.trim() !== '').join('\n'));
     expect(r.text).not.toMatch(/[\u2E80-\u2FDF]/); // no Kangxi/supplement radicals in place of 工 民 …
-  });
-
-  it('refuses a scanned PDF (no text layer) and says it needs OCR', async () => {
-    await expect(decodeReport(makeScannedPdf(), '扫描件.pdf')).rejects.toThrow(/没有文字层.*OCR/);
-  });
-
-  it('warns about scanned pages inside a PDF that otherwise has text', async () => {
-    const pages = layout(PARAGRAPHS, 40);
-    const r = await decodeReport(makeCjkPdf([...pages, []]), '报告.pdf');
-    expect(r.warnings).toEqual(['第 2 页没有文字层（可能是扫描页），这些页的内容未能提取']);
   });
 
   it('refuses a truncated or fake PDF in Chinese', async () => {

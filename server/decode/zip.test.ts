@@ -90,15 +90,15 @@ describe('expandArchive', () => {
       { name: '__MACOSX/._报告.txt', data: new Uint8Array([0, 5, 22, 7]) },
       { name: '.DS_Store', data: new Uint8Array([0, 0, 0, 1]) },
       { name: '~$报告.docx', data: new Uint8Array(162) },
-      { name: '旧报告.doc', data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]) },
-      { name: '照片.jpg', data: new Uint8Array([0xff, 0xd8, 0xff]) },
+      { name: '统计表.xls', data: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]) },
+      { name: '照片.gif', data: new Uint8Array([0x47, 0x49, 0x46, 0x38]) },
       { name: '报告.txt', data: utf8(REPORT) },
     ]);
     const { entries, refused } = await expandArchive(zip);
     expect(entries.map((e) => e.path)).toEqual(['报告.txt']);
-    expect(refused.map((r) => r.path)).toEqual(['旧报告.doc', '照片.jpg']);
-    expect(refused[0]!.reason).toMatch(/另存为” \.docx/);
-    expect(refused[1]!.reason).toMatch(/不支持的文件类型“\.jpg”/);
+    expect(refused.map((r) => r.path)).toEqual(['统计表.xls', '照片.gif']);
+    expect(refused[0]!.reason).toMatch(/不支持的文件类型“\.xls”/);
+    expect(refused[1]!.reason).toMatch(/不支持 \.gif 图片/);
   });
 
   it('opens a zip inside the zip (one level) and refuses a deeper one', async () => {

@@ -100,9 +100,14 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
         }
         for (const f of unpacked.refused) await fail(source, f);
         for (const sub of unpacked.submissions) {
+          // A scan is read page by page: the progress line says which page of which file.
+          const onPage = (done: number, pages: number): void => {
+            progress?.note(`${sub.fileName} 文字识别 第 ${done}/${pages} 页`);
+            opts.decode?.onPage?.(done, pages);
+          };
           let r: IngestResult;
           try {
-            r = await ingestSubmission(db, sub, { ...opts, directory });
+            r = await ingestSubmission(db, sub, { ...opts, directory, decode: { ...opts.decode, onPage } });
           } catch (e) {
             await fail(source, perFileFailure(sub.fileName, e));
             continue;

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportMeta } from '../../shared/types.js';
+import { ARCHIVE_EXTENSION, REPORT_EXTENSIONS } from '../decode/index.js';
 import { readManifest, type ManifestRow } from './manifest.js';
 
 export interface FileSubmission {
@@ -17,8 +18,8 @@ export interface Collected {
   failed: Array<{ file: string; error: string }>;
 }
 
-/** Files a folder walk takes; anything else in a folder (README, notes) is passed over. */
-const SUBMISSION_EXT = /\.(txt|docx|pdf|zip|doc|wps)$/i;
+/** Files a folder walk takes (the report formats and zips); anything else in a folder (README, notes) is passed over. */
+const SUBMISSION_EXT = new Set<string>([...REPORT_EXTENSIONS, ARCHIVE_EXTENSION]);
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -26,7 +27,7 @@ function walk(dir: string): string[] {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(full));
-    else if (entry.isFile() && SUBMISSION_EXT.test(entry.name)) out.push(full);
+    else if (entry.isFile() && SUBMISSION_EXT.has(path.extname(entry.name).toLowerCase())) out.push(full);
   }
   return out;
 }

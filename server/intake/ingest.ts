@@ -12,7 +12,7 @@ import type { Db } from '../db/connection.js';
 import { storeReportSummaries } from '../derive/report-summaries.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { insertRows } from '../db/insert.js';
-import { DecodeError, decodeReport, type SourceEncoding } from '../decode/index.js';
+import { DecodeError, decodeReport, type DecodedReport, type DecodeOptions, type OcrSummary, type SourceEncoding } from '../decode/index.js';
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from '../reuse/index.js';
 import { indexReportText } from '../search/index.js';
@@ -31,6 +31,8 @@ export interface Submission {
   extra?: Record<string, string>;
   /** A corrected version: it replaces the unit's live report for the same year and period, which stays stored. */
   correction?: boolean;
+  /** The file as already decoded (an upload's scan, read by OCR when it was staged): not decoded again. */
+  decoded?: DecodedReport;
 }
 
 export interface IngestOptions {
@@ -38,6 +40,8 @@ export interface IngestOptions {
   originals?: string;
   /** The units to file reports under (a batch loads it once); loaded for the call when absent. */
   directory?: UnitDirectory;
+  /** For scans: page progress and the OCR page budget. */
+  decode?: DecodeOptions;
 }
 
 export type IngestResult =
@@ -72,18 +76,20 @@ export interface Prepared {
   /** Unit, year and period as decided (options, manifest, registry, file name, text), with their provenance. */
   resolution: Resolution;
   meta: ReportMeta;
-  /** What was read only in part, in Chinese (from the decoder). */
+  /** What was read only in part or by OCR, in Chinese (from the decoder). */
   warnings: string[];
+  /** Set when the text was read from a scan by OCR. */
+  ocr: OcrSummary | null;
 }
 
 /** Decode and analyse without storing (also what `yanpan analyze` prints). Throws DecodeError. */
-export async function prepareSubmission(sub: Submission, directory: UnitDirectory = UnitDirectory.empty()): Promise<Prepared> {
-  const { text, encoding, warnings } = await decodeReport(sub.bytes, sub.fileName);
+export async function prepareSubmission(sub: Submission, directory: UnitDirectory = UnitDirectory.empty(), decode: DecodeOptions = {}): Promise<Prepared> {
+  const { text, encoding, warnings, ocr } = sub.decoded ?? (await decodeReport(sub.bytes, sub.fileName, decode));
   const given = { options: sub.options, manifest: sub.meta };
   const hinted = mergeMeta(sub.options ?? {}, sub.meta ?? {});
   const analysis = analyzeReport(text, { fileName: sub.fileName, unit: hinted.unit, year: hinted.year });
   const resolution = resolveSubmission(given, withRegistryMentions(analysis.metaEvidence, text, directory), analysis.meta.title, directory);
-  return { text, encoding, hash: contentHash(text), analysis, resolution, meta: resolution.meta, warnings };
+  return { text, encoding, hash: contentHash(text), analysis, resolution, meta: resolution.meta, warnings, ocr };
 }
 
 export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOptions = {}): Promise<IngestResult> {
@@ -91,12 +97,12 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
   const directory = opts.directory ?? (await UnitDirectory.load(db));
   let prepared: Prepared;
   try {
-    prepared = await prepareSubmission(sub, directory);
+    prepared = await prepareSubmission(sub, directory, opts.decode);
   } catch (e) {
     if (e instanceof DecodeError) return { file, status: 'failed', error: e.message };
     throw e;
   }
-  const { text, encoding, hash, analysis, resolution, meta } = prepared;
+  const { text, encoding, hash, analysis, resolution, meta, ocr } = prepared;
   const existing = await db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (existing) return { file, status: 'duplicate', reportId: existing.id };
   // A second file of the unit for the same period that mostly repeats the stored one waits for a decision.
@@ -129,6 +135,9 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
         original_sha256: original?.sha256 ?? null,
         original_name: original ? path.posix.basename(file.replace(/\\/g, '/')) : null,
         pending: pending ? 1 : 0,
+        ocr_engine: ocr?.engine ?? null,
+        ocr_confidence: ocr?.confidence ?? null,
+        ocr_pages: ocr?.pages ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -58,9 +58,15 @@ export async function getReport(db: Db, id: number) {
       'r.deleted_at as deletedAt',
       'r.deleted_by as deletedBy',
       'r.superseded_by as supersededBy',
+      'r.ocr_engine as ocrEngine',
+      'r.ocr_confidence as ocrConfidence',
+      'r.ocr_pages as ocrPages',
     ])
     .executeTakeFirst();
   if (!report) return null;
+  const { ocrEngine, ocrConfidence, ocrPages, ...head } = report;
+  // Read from a scan: how, so the report page can say why a character may be wrong.
+  const ocr = ocrEngine === null ? null : { engine: ocrEngine, confidence: ocrConfidence ?? 0, pages: ocrPages ?? 0 };
   const earlierVersions = await db.selectFrom('reports').where('superseded_by', '=', id).select(['id', 'ingested_at as ingestedAt', 'file_name as fileName']).execute();
   const [sections, problems, figures, placeholders, flags] = await Promise.all([
     db.selectFrom('sections').where('report_id', '=', id).orderBy('ord').select(['level', 'marker', 'heading', 'kind', 'start', 'end', 'heading_end as headingEnd']).execute(),
@@ -75,8 +81,9 @@ export async function getReport(db: Db, id: number) {
     db.selectFrom('flags').where('report_id', '=', id).orderBy('start').select(['kind', 'message', 'start', 'end']).execute(),
   ]);
   return {
-    ...report,
-    period: report.period as Period | null,
+    ...head,
+    ocr,
+    period: head.period as Period | null,
     sections: sections.map((s) => ({ ...s, kind: s.kind as SectionKind })),
     problems,
     figures: figures.map((f) => ({ ...f, approx: f.approx === 1, placeholder: f.placeholder === 1 })),

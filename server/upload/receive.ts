@@ -21,6 +21,8 @@ export interface UploadLimits {
   maxUnpackedBytes: number;
   /** Reports in one request once its archives are unpacked: each is decoded and analysed before the commit. */
   maxItems: number;
+  /** Scanned pages read by OCR in one upload (seconds each): the scans past it are refused. */
+  maxOcrPages: number;
 }
 
 /** Administrators and reviewers: a committee's whole collection at once. */
@@ -30,6 +32,7 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxFiles: 200,
   maxUnpackedBytes: 512 * 1024 * 1024,
   maxItems: 2000,
+  maxOcrPages: 200,
 };
 
 /** A unit's submitter sends its own few reports of a period, not the committee's collection. */
@@ -39,6 +42,8 @@ export const SUBMITTER_UPLOAD_LIMITS: UploadLimits = {
   maxFiles: 20,
   maxUnpackedBytes: 128 * 1024 * 1024,
   maxItems: 100,
+  // A unit's own scans: a few dozen pages; the OCR's minutes belong to everyone on the server.
+  maxOcrPages: 50,
 };
 
 /** The tighter of two sets of limits, field by field. */
@@ -49,6 +54,7 @@ export function tighterLimits(a: UploadLimits, b: UploadLimits): UploadLimits {
     maxFiles: Math.min(a.maxFiles, b.maxFiles),
     maxUnpackedBytes: Math.min(a.maxUnpackedBytes, b.maxUnpackedBytes),
     maxItems: Math.min(a.maxItems, b.maxItems),
+    maxOcrPages: Math.min(a.maxOcrPages, b.maxOcrPages),
   };
 }
 

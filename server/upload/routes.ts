@@ -1,5 +1,6 @@
 // Submissions through the browser: POST /api/uploads stages the files and answers what was found in
-// each; POST /api/uploads/:batch/commit stores the confirmed items through the one batch path
+// each (as JSON Lines with a line per scanned page read, when asked: OCR takes seconds a page);
+// POST /api/uploads/:batch/commit stores the confirmed items through the one batch path
 // (ingestBatch), answering one JSON line per file as it is done; GET /files/original/:reportId gives back
 // the file as the unit sent it. Every role may upload; a submitter only for its own unit.
 import path from 'node:path';
@@ -8,7 +9,7 @@ import express, { type Response } from 'express';
 import { z } from 'zod';
 import type { SessionUser } from '../../shared/roles.js';
 import { PERIODS, type ReportMeta } from '../../shared/types.js';
-import type { CommitLine, UploadBatch } from '../../shared/uploads.js';
+import type { CommitLine, StageLine, UploadBatch } from '../../shared/uploads.js';
 import { audit } from '../auth/audit.js';
 import { requireUser } from '../auth/http.js';
 import { mayReadReport, reportOwnership } from '../api/visibility.js';
@@ -17,7 +18,7 @@ import type { Db } from '../db/connection.js';
 import { originalPath, originalsDirIn } from '../intake/originals.js';
 import { DEFAULT_UPLOAD_LIMITS, receiveFiles, SUBMITTER_UPLOAD_LIMITS, tighterLimits, UploadRefused, type UploadLimits } from './receive.js';
 import { registryRoutes } from './registry.js';
-import { batchDir, createBatchDir, loadBatch, publicItem, removeBatch, stageBatch, stagingRoot, sweepExpired } from './staging.js';
+import { batchDir, createBatchDir, loadBatch, loadDecoded, publicItem, removeBatch, stageBatch, stagingRoot, sweepExpired } from './staging.js';
 
 export interface FileRouteOptions {
   /** The database's folder: staging/ and originals/ live there. */
@@ -58,6 +59,15 @@ function notFound(res: Response, message: string): void {
   res.status(404).json({ error: message });
 }
 
+/** Starts a JSON Lines answer; lines to a client that has gone are dropped. */
+function jsonLines<L>(res: Response): (line: L) => void {
+  // One line per step as it is done: neither compressed nor buffered by a proxy, or the progress arrives at the end.
+  res.status(200).type('application/x-ndjson; charset=utf-8').set({ 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' });
+  return (line) => {
+    if (!res.destroyed) res.write(`${JSON.stringify(line)}\n`);
+  };
+}
+
 export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
   /** The id of the stored report a commit duplicated, unless it is another unit's and the user a submitter. */
   const visibleDuplicate = async (user: SessionUser, reportId: number): Promise<number | null> =>
@@ -76,6 +86,12 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
     const user = requireUser(res);
     if (!user) return;
     let staged: { id: string; dir: string } | null = null;
+    const asLines = (req.headers.accept ?? '').includes('application/x-ndjson');
+    // A client that leaves while its scans are being read: the reading stops, the batch goes.
+    const left = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) left.abort();
+    });
     try {
       await sweepExpired(root);
       staged = await createBatchDir(root);
@@ -86,10 +102,30 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
         res.status(400).json({ error: '没有收到文件，请选择要上传的报告或压缩包' });
         return;
       }
-      const batch = await stageBatch(db, user, staged.id, staged.dir, received, limits);
-      res.json({ batch: batch.id, items: batch.items.map(publicItem) } satisfies UploadBatch);
+      const send = asLines ? jsonLines<StageLine>(res) : null;
+      const batch = await stageBatch(db, user, staged.id, staged.dir, received, limits, {
+        signal: left.signal,
+        onPage: send ? (file, page, pages) => send({ type: 'progress', file, page, pages }) : undefined,
+      });
+      if (left.signal.aborted) {
+        await removeBatch(staged.dir);
+        return;
+      }
+      const answer = { batch: batch.id, items: batch.items.map(publicItem) } satisfies UploadBatch;
+      if (!send) {
+        res.json(answer);
+        return;
+      }
+      send({ type: 'batch', batch: answer });
+      res.end();
     } catch (e) {
       if (staged) await removeBatch(staged.dir);
+      if (res.headersSent) {
+        // The answer was already streaming: the failure is its last line.
+        console.error(`[upload] staging failed (${user.username}): ${e instanceof Error ? e.message : String(e)}`);
+        if (!res.destroyed) res.end(`${JSON.stringify({ type: 'error', error: '服务器内部错误，识别中断，请重新上传' } satisfies StageLine)}\n`);
+        return;
+      }
       if (!(e instanceof UploadRefused)) {
         next(e);
         return;
@@ -120,11 +156,7 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
       return;
     }
     committing.add(batch.id);
-    // One line per file as it is done: neither compressed nor buffered by a proxy, or the progress arrives at the end.
-    res.status(200).type('application/x-ndjson; charset=utf-8').set({ 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' });
-    const send = (line: CommitLine): void => {
-      res.write(`${JSON.stringify(line)}\n`);
-    };
+    const send = jsonLines<CommitLine>(res);
     try {
       const byId = new Map(batch.items.map((i) => [i.id, i]));
       const sources: BatchSource[] = [];
@@ -140,16 +172,21 @@ export function fileRoutes(db: Db, opts: FileRouteOptions): express.Router {
           send({ type: 'result', id: want.id, file, status: 'failed', error });
           continue;
         }
-        const file = path.join(dir, item.file);
+        const stagedName = item.file;
+        const file = path.join(dir, stagedName);
         const meta = await confirmedMeta(db, user, want.meta);
         const source: BatchSource = {
           label: item.fileName,
           read: async () => {
+            let bytes: Buffer;
             try {
-              return { fileName: item.fileName, bytes: await fs.promises.readFile(file), options: meta, correction: want.correction === true };
+              bytes = await fs.promises.readFile(file);
             } catch {
               throw new ReadError('暂存的文件已不存在（可能已过期），请重新上传');
             }
+            // A scan's text as OCR read it at staging: not read a second time.
+            const decoded = (await loadDecoded(dir, stagedName)) ?? undefined;
+            return { fileName: item.fileName, bytes, options: meta, correction: want.correction === true, decoded };
           },
         };
         sources.push(source);

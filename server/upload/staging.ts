@@ -2,6 +2,8 @@
 // (a zip's entries written out one by one) and batch.json, which says what was found in each file.
 // Nothing reaches the database before the user confirms; a batch not committed expires after two hours
 // (swept on a timer and before each upload).
+// A scan is read by OCR here, once, within the upload's OCR page budget: its text is staged beside it
+// (<file>.decoded.json) so that the commit does not read it again.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import type { SessionUser } from '../../shared/roles.js';
 import { META_RULE_LABELS } from '../../shared/types.js';
 import type { UploadItem } from '../../shared/uploads.js';
 import { type Db, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/connection.js';
-import { DEFAULT_ARCHIVE_LIMITS, expandArchive, isArchiveName } from '../decode/index.js';
+import { DEFAULT_ARCHIVE_LIMITS, type DecodedReport, expandArchive, isArchiveName, OcrBudget } from '../decode/index.js';
 import { duplicateForViewer } from '../api/visibility.js';
 import { perFileFailure } from '../intake/batch.js';
 import { formatBytes } from '../decode/zipfile.js';
@@ -54,6 +56,20 @@ export async function createBatchDir(root: string): Promise<{ id: string; dir: s
 
 export async function removeBatch(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
+}
+
+/** Where a staged file's decoded text is kept when reading it took OCR. */
+function decodedPath(dir: string, file: string): string {
+  return path.join(dir, `${file}.decoded.json`);
+}
+
+/** The staged text of a scan, when it was read by OCR at staging; null for any other file. */
+export async function loadDecoded(dir: string, file: string): Promise<DecodedReport | null> {
+  try {
+    return JSON.parse(await fs.readFile(decodedPath(dir, file), 'utf8')) as DecodedReport;
+  } catch {
+    return null;
+  }
 }
 
 /** Removes staged batches older than the time-to-live (uploads nobody committed). */
@@ -118,11 +134,26 @@ function refused(id: number, fileName: string, size: number, problem: string): S
   return { id, fileName, file: null, size, meta: EMPTY_META, encoding: null, chars: 0, duplicateOf: null, replaces: null, unitFrom: null, warnings: [], problem };
 }
 
+export interface StageOptions {
+  /** Each scanned page as it has been read. */
+  onPage?: (file: string, page: number, pages: number) => void;
+  /** The client went away: scans still being read are abandoned. */
+  signal?: AbortSignal;
+}
+
 /**
  * Reads every received file (zips unpacked into one item per entry), finds each report's metadata,
  * encoding, length and any stored duplicate, and writes batch.json. Refusals are items with a problem.
  */
-export async function stageBatch(db: Db, user: SessionUser, id: string, dir: string, received: ReceivedFile[], limits: UploadLimits): Promise<StagedBatch> {
+export async function stageBatch(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  dir: string,
+  received: ReceivedFile[],
+  limits: UploadLimits,
+  opts: StageOptions = {},
+): Promise<StagedBatch> {
   const items: StagedItem[] = [];
   const pending: Array<Pending & { id: number }> = [];
   /** Reports this request may still bring, and bytes its archives may still unpack to. */
@@ -169,7 +200,8 @@ export async function stageBatch(db: Db, user: SessionUser, id: string, dir: str
   }
   const seen = new Map<string, string>();
   const units = await UnitDirectory.load(db);
-  for (const p of pending) items.push(await inspect(db, user, dir, p, seen, units));
+  const budget = new OcrBudget(limits.maxOcrPages);
+  for (const p of pending) items.push(await inspect(db, user, dir, p, seen, units, { ...opts, budget }));
   items.sort((a, b) => a.id - b.id);
   const batch: StagedBatch = { id, userId: user.id, createdAt: new Date().toISOString(), items };
   await fs.writeFile(path.join(dir, 'batch.json'), JSON.stringify(batch), { mode: PRIVATE_FILE_MODE });
@@ -177,17 +209,33 @@ export async function stageBatch(db: Db, user: SessionUser, id: string, dir: str
 }
 
 /** One report: decoded and analysed (nothing stored), with what the user needs to confirm it. */
-async function inspect(db: Db, user: SessionUser, dir: string, p: Pending & { id: number }, seen: Map<string, string>, units: UnitDirectory): Promise<StagedItem> {
+async function inspect(
+  db: Db,
+  user: SessionUser,
+  dir: string,
+  p: Pending & { id: number },
+  seen: Map<string, string>,
+  units: UnitDirectory,
+  opts: StageOptions & { budget: OcrBudget },
+): Promise<StagedItem> {
   const bytes = await fs.readFile(path.join(dir, p.file));
   // A submitter reports for its own unit: its name goes in before the text is read, like an option.
   const given = user.role === 'submitter' && user.unitName ? { unit: user.unitName } : {};
   let prepared;
   try {
-    prepared = await prepareSubmission({ fileName: p.fileName, bytes, options: given }, units);
+    prepared = await prepareSubmission({ fileName: p.fileName, bytes, options: given }, units, {
+      budget: opts.budget,
+      signal: opts.signal,
+      onPage: (page, pages) => opts.onPage?.(p.fileName, page, pages),
+    });
   } catch (e) {
     const failure = perFileFailure(p.fileName, e);
     await fs.rm(path.join(dir, p.file), { force: true });
     return refused(p.id, p.fileName, p.size, failure.error);
+  }
+  if (prepared.ocr) {
+    const decoded: DecodedReport = { text: prepared.text, encoding: prepared.encoding, warnings: prepared.warnings, ocr: prepared.ocr };
+    await fs.writeFile(decodedPath(dir, p.file), JSON.stringify(decoded), { mode: PRIVATE_FILE_MODE });
   }
   const { meta, resolution } = prepared;
   const dup = await db

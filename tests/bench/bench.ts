@@ -14,6 +14,7 @@ const BENCHES: Array<[string, string, string]> = [
   ['themes', 'themes.ts', '问题主题聚类（10,000 条问题表述）'],
   ['views', 'views.ts', '看板各视图的服务器端耗时（约 10,000 份报告）'],
   ['intake', 'intake.ts', '单位、年度、期别识别的准确率与速度；无清单的省级报告目录入库'],
+  ['ocr', 'ocr.ts', '扫描件文字识别：每页耗时与汉字准确率'],
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;

@@ -5,8 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gbk, makeZip, reportDocx } from '../fixtures/submissions.js';
 import { reportText } from '../fixtures/batch.js';
+import { FORMAT_UNITS, formatFixture, ocrReady } from '../fixtures/formats/reports.js';
 import { apiQuery, RESULTS_DIR, startHarness, type Harness } from './harness.js';
 
+const OCR = await ocrReady();
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -70,5 +72,31 @@ describe('upload page', () => {
     const res = await page.request.get(`${url}${await download.getAttribute('href')}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-disposition']).toContain("filename*=UTF-8''");
+  });
+
+  it.skipIf(!OCR)('reads a stamped scan page by page, shows it was recognised, and marks the stored report 识别自扫描件', async () => {
+    const { page, url } = h;
+    const name = `${FORMAT_UNITS.scan.unit}2023年度落实意识形态工作责任制情况报告.pdf`;
+    await page.goto(`${url}/upload`);
+    await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(formatFixture('report-scan.pdf')) });
+    await page.getByRole('button', { name: /上传并识别/ }).click();
+
+    // Each page takes seconds: the page says which one is being read.
+    const progress = page.getByTestId('ocr-progress');
+    await expect.poll(() => progress.innerText().catch(() => ''), { timeout: 120_000, interval: 100 }).toMatch(/正在识别扫描件“.+”：第 [12]\/2 页/);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'upload-ocr-progress.png'), fullPage: true });
+
+    const row = page.getByTestId('upload-table').locator('tbody tr.ant-table-row').filter({ hasText: name });
+    await row.waitFor({ timeout: 180_000 });
+    expect(await row.innerText()).toContain('扫描件（文字识别）');
+    expect(await row.innerText()).toMatch(/识别自扫描件（共 2 页，文字识别平均置信度 \d+%/);
+    await page.getByTestId('commit-button').click();
+    await page.getByTestId('commit-summary').waitFor({ timeout: 60_000 });
+    await row.getByRole('link', { name: '查看报告' }).click();
+
+    const notice = page.getByTestId('ocr-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/识别自扫描件[\s\S]*2 页，平均置信度 \d+%（tesseract [\d.]+ chi_sim）/);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'report-ocr.png'), fullPage: true });
   });
 });

@@ -8,15 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommitLine, UploadBatch, UploadItem } from '../../shared/uploads.js';
+import type { CommitLine, StageLine, UploadBatch, UploadItem } from '../../shared/uploads.js';
 import { createApp } from '../../server/app.js';
 import { createUser, ensureAdmin } from '../../server/auth/users.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { expandArchive, isArchiveName } from '../../server/decode/index.js';
 import { nonWhitespaceChars } from '../../server/intake/ingest.js';
 import { originalPath, originalsDirIn, sha256Hex } from '../../server/intake/originals.js';
+import { getReport } from '../../server/queries/reports.js';
 import { createBatchDir, STAGING_TTL_MS, stagingRoot, sweepExpired } from '../../server/upload/staging.js';
 import { type Expected, reportText, submissionCases } from '../fixtures/batch.js';
+import { FORMAT_UNITS, formatFixture, formatReportText, ocrReady, scanPageImage } from '../fixtures/formats/reports.js';
+import { cjkInOrder } from '../text-accuracy.js';
 
 interface Session {
   cookie: string;
@@ -25,6 +28,7 @@ interface Session {
 
 /** Built once: a .docx written twice differs in its zip timestamps. */
 const CASES = submissionCases();
+const OCR = await ocrReady();
 
 let dir: string;
 let db: Db;
@@ -331,4 +335,63 @@ describe('submitters and the original file', () => {
     expect((await fetch(`${url}/files/original/${reportId}`)).status).toBe(401);
     expect((await fetch(`${url}/files/original/999999`, { headers: { cookie: admin.cookie } })).status).toBe(404);
   });
+});
+
+describe('scans through the upload', () => {
+  const OCR_NAME = `${FORMAT_UNITS.scan.unit}2023年度落实意识形态工作责任制情况报告.pdf`;
+
+  it.skipIf(!OCR)('reads a scan page by page as JSON Lines, then stores what was read without reading it again, marked as OCR', async () => {
+    const res = await fetch(`${url}/api/uploads`, {
+      method: 'POST',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, accept: 'application/x-ndjson' },
+      body: form([{ name: OCR_NAME, bytes: formatFixture('report-scan.pdf') }]),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/ndjson/);
+    const lines = (await res.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as StageLine);
+    expect(lines.slice(0, -1)).toEqual([
+      { type: 'progress', file: OCR_NAME, page: 1, pages: 2 },
+      { type: 'progress', file: OCR_NAME, page: 2, pages: 2 },
+    ]);
+    const last = lines.at(-1)!;
+    if (last.type !== 'batch') throw new Error(`expected the batch, got ${JSON.stringify(last)}`);
+    const item = last.batch.items[0]!;
+    expect(item).toMatchObject({ encoding: 'ocr', problem: null, meta: { unit: FORMAT_UNITS.scan.unit, year: 2023 } });
+    expect(item.warnings).toEqual([expect.stringMatching(/^识别自扫描件（共 2 页，文字识别平均置信度 \d+%/)]);
+
+    // With OCR switched off now, the commit still stores the scan: it uses what staging read.
+    const saved = process.env.YANPAN_OCR;
+    process.env.YANPAN_OCR = 'off';
+    let committed: CommitLine[];
+    try {
+      committed = await commit(admin, last.batch.batch, [item]);
+    } finally {
+      if (saved === undefined) delete process.env.YANPAN_OCR;
+      else process.env.YANPAN_OCR = saved;
+    }
+    const stored = committed[0]!;
+    if (stored.type !== 'result' || stored.status !== 'stored') throw new Error(`not stored: ${JSON.stringify(stored)}`);
+    const report = await getReport(db, stored.reportId);
+    expect(report).toMatchObject({ encoding: 'ocr', chars: item.chars, ocr: { engine: expect.stringMatching(/^tesseract/), pages: 2 } });
+    expect(report!.ocr!.confidence).toBeGreaterThan(0.8);
+    expect(cjkInOrder(formatReportText(FORMAT_UNITS.scan), report!.text)).toBeGreaterThanOrEqual(0.95);
+  }, 120_000);
+
+  it.skipIf(!OCR)('refuses the scans past the upload’s OCR page budget by name, and reads the others', async () => {
+    const tightUrl = listen(createApp(db, { files: { dataDir: dir, limits: { maxOcrPages: 1 } } }));
+    const { status, body } = await upload(
+      admin,
+      [
+        { name: '扫描件.pdf', bytes: formatFixture('report-scan.pdf') },
+        { name: `${FORMAT_UNITS.scan.unit}第2页.png`, bytes: scanPageImage('png') },
+      ],
+      tightUrl,
+    );
+    expect(status).toBe(200);
+    expect(body.items[0]).toMatchObject({ fileName: '扫描件.pdf', problem: '需要文字识别 2 页，超出本次上传剩余的 1 页识别额度（每次上传最多识别 1 页）；请将扫描件分批上传' });
+    expect(body.items[1]).toMatchObject({ encoding: 'ocr', problem: null });
+  }, 120_000);
 });

@@ -17,6 +17,7 @@ import * as m014 from './014_unit_registry.js';
 import * as m015 from './015_reuse_direction_templates.js';
 import * as m016 from './016_theme_corrections.js';
 import * as m017 from './017_usernames_nocase.js';
+import * as m018 from './018_ocr.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '015_reuse_direction_templates': m015,
   '016_theme_corrections': m016,
   '017_usernames_nocase': m017,
+  '018_ocr': m018,
 };

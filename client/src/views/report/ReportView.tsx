@@ -9,6 +9,7 @@ import { reuseMarks } from './reuseMarks.js';
 import { formatDateTime, formatInt, formatPercent, formatYearPeriod } from '../../format.js';
 import { useTRPC } from '../../trpc.js';
 import { groundMarks, MetaGrounds } from './MetaGrounds.js';
+import { OcrNotice } from './OcrNotice.js';
 
 const KIND_COLORS: Record<SectionKind, string> = {
   preamble: 'default',
@@ -116,6 +117,7 @@ export function ReportView() {
               }
             />
           )}
+          {data.ocr && <OcrNotice ocr={data.ocr} originalHref={data.originalName ? `/files/original/${data.id}` : null} />}
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label="单位">{provenance.data?.reasons.some((r) => r.kind === 'unit') ? <Tag color="orange">待确认</Tag> : data.unit}</Descriptions.Item>
             <Descriptions.Item label="部门">{data.department ?? '—'}</Descriptions.Item>

@@ -8,10 +8,11 @@ import type { UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PERIOD_LABELS, PERIODS, type Period, type ReportMeta } from '../../../../shared/types.js';
-import type { CommitLine, UploadBatch, UploadItem } from '../../../../shared/uploads.js';
+import type { CommitLine, StageLine, UploadBatch, UploadItem } from '../../../../shared/uploads.js';
 import { formatInt } from '../../format.js';
-import { postJsonLines, uploadForm } from '../../http.js';
+import { postJsonLines, uploadFormLines } from '../../http.js';
 import { useTRPC } from '../../trpc.js';
+import { ScanProgress, type ScanPage } from './ScanProgress.js';
 
 type Outcome = Extract<CommitLine, { type: 'result' }>;
 
@@ -34,7 +35,12 @@ const ENCODING_LABELS: Record<string, string> = {
   gb18030: 'GBK 文本',
   'utf-16': 'UTF-16 文本',
   docx: 'Word 文档',
+  doc: 'Word 97–2003 文档',
+  wps: 'WPS 文档',
+  rtf: 'RTF 文档',
+  ofd: 'OFD 版式文档',
   pdf: 'PDF',
+  ocr: '扫描件（文字识别）',
 };
 
 const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }));
@@ -123,6 +129,7 @@ export function UploadView() {
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [uploadPercent, setUploadPercent] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  const [scanPage, setScanPage] = useState<ScanPage | null>(null);
   const [batch, setBatch] = useState<string | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
@@ -157,17 +164,32 @@ export function UploadView() {
     for (const f of files) if (f.originFileObj) form.append('files', f.originFileObj, f.name);
     setUploadError(null);
     setUploadPercent(0);
+    // Filled by the answer's last line (a closure assignment TypeScript would not see on a plain let).
+    const answer: { batch: UploadBatch | null } = { batch: null };
     try {
-      const res = await uploadForm<UploadBatch>('/api/uploads', form, (x) => setUploadPercent(Math.round(x * 100)));
-      setBatch(res.batch);
-      // A file that repeats most of its unit's report for the period is proposed as its corrected version.
-      setRows(res.items.map((i) => ({ ...i, correction: i.replaces?.proposed === true })));
-      setSelected(res.items.filter((i) => !i.problem && !i.duplicateOf).map((i) => i.id));
-      setFiles([]);
+      await uploadFormLines<StageLine>(
+        '/api/uploads',
+        form,
+        (x) => setUploadPercent(Math.round(x * 100)),
+        (line) => {
+          if (line.type === 'progress') setScanPage(line);
+          else if (line.type === 'batch') answer.batch = line.batch;
+          else setUploadError(line.error);
+        },
+      );
+      if (answer.batch) {
+        const { batch: id, items } = answer.batch;
+        setBatch(id);
+        // A file that repeats most of its unit's report for the period is proposed as its corrected version.
+        setRows(items.map((i) => ({ ...i, correction: i.replaces?.proposed === true })));
+        setSelected(items.filter((i) => !i.problem && !i.duplicateOf).map((i) => i.id));
+        setFiles([]);
+      }
     } catch (e) {
       setUploadError(e instanceof Error ? e.message : String(e));
     } finally {
       setUploadPercent(null);
+      setScanPage(null);
     }
   };
 
@@ -202,14 +224,14 @@ export function UploadView() {
           disabled={uploadPercent !== null || batch !== null}
           beforeUpload={() => false}
           onChange={({ fileList }) => setFiles(fileList)}
-          accept=".docx,.pdf,.txt,.zip,.doc,.wps"
+          accept=".docx,.doc,.wps,.rtf,.ofd,.pdf,.jpg,.jpeg,.png,.tif,.tiff,.txt,.zip"
           data-testid="upload-dragger"
         >
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击或将报告文件、压缩包拖到此处</p>
-          <p className="ant-upload-hint">支持 Word（.docx）、PDF、文本（.txt，GBK/UTF-8/UTF-16 均可）和 .zip 压缩包（可含文件夹）；旧版 .doc/.wps 请先另存为 .docx。</p>
+          <p className="ant-upload-hint">支持 Word（.docx/.doc）、WPS（.wps）、RTF、OFD、PDF、文本（.txt，GBK/UTF-8/UTF-16 均可）和 .zip 压缩包（可含文件夹）；盖章扫描件（PDF 或 .jpg/.png/.tif 图片）将自动文字识别。</p>
         </Upload.Dragger>
         <Space style={{ marginTop: 12 }}>
           <Button type="primary" disabled={files.length === 0 || uploadPercent !== null || batch !== null} loading={uploadPercent !== null} onClick={() => void send()}>
@@ -222,6 +244,7 @@ export function UploadView() {
           )}
         </Space>
         {uploadPercent !== null && <Progress percent={uploadPercent} status="active" style={{ marginTop: 12 }} format={(p) => (p === 100 ? '识别中…' : `${p}%`)} data-testid="upload-progress" />}
+        {uploadPercent !== null && scanPage && <ScanProgress page={scanPage} />}
         {uploadError && <Alert type="error" showIcon style={{ marginTop: 12 }} title="上传失败" description={uploadError} />}
       </Card>
 
