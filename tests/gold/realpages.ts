@@ -12,9 +12,6 @@ import { GOLD_DIR, add, pairUp, score, type Count, type Scores } from './evaluat
 
 export const REALPAGES_GOLD_DIR = path.join(GOLD_DIR, 'realpages');
 export const EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excerpts.jsonl');
-/** More development text (real pages found with the search tool), annotated in tests/gold/realpages/dev2/. */
-export const EXTRA_EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'dev', 'analysis', 'excerpts.jsonl');
-const EXTRA_GOLD_DIR = path.join(REALPAGES_GOLD_DIR, 'dev2');
 export const SPLITS = ['development', 'held-out'] as const;
 export type Split = (typeof SPLITS)[number];
 
@@ -51,32 +48,24 @@ export function realpagesAvailable(): boolean {
   return ok;
 }
 
-/** The excerpts by id: the realpages set, and the extra development set when it is there. */
+/** The realpages excerpts by id. */
 export function loadExcerpts(): Map<string, Excerpt> {
   const out = new Map<string, Excerpt>();
-  for (const file of [EXCERPTS_FILE, EXTRA_EXCERPTS_FILE]) {
-    if (!fs.existsSync(file)) continue;
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const e = JSON.parse(line) as Excerpt;
-      out.set(e.id, e);
-    }
+  for (const line of fs.readFileSync(EXCERPTS_FILE, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const e = JSON.parse(line) as Excerpt;
+    out.set(e.id, e);
   }
   return out;
 }
 
-function readGold(dir: string, name: RegExp): RealGold[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => name.test(f))
-    .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as RealGold);
-}
-
-/** The gold of the realpages excerpts, then that of the extra development texts (when their text is there). */
+/** The gold of the realpages excerpts, in id order. */
 export function loadRealGold(): RealGold[] {
-  const extra = fs.existsSync(EXTRA_EXCERPTS_FILE) ? readGold(EXTRA_GOLD_DIR, /^dv\d+\.json$/) : [];
-  return [...readGold(REALPAGES_GOLD_DIR, /^rp\d+\.json$/), ...extra];
+  return fs
+    .readdirSync(REALPAGES_GOLD_DIR)
+    .filter((f) => /^rp\d+\.json$/.test(f))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(REALPAGES_GOLD_DIR, f), 'utf8')) as RealGold);
 }
 
 /** Throws when a gold key does not stand at its offsets (the excerpt changed, or the gold is wrong). */
