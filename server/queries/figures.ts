@@ -31,7 +31,7 @@ export async function listFigures(db: Db, input: FigureListInput) {
       'f.activity',
       'f.category',
       'f.value',
-      'f.unit',
+      'f.unit as measure',
       'f.approx',
       'f.placeholder',
       'f.start',

@@ -14,6 +14,7 @@ import { ingestBatch } from '../../server/intake/batch.js';
 import { importTemplates } from '../../server/intake/templates.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
+import { listFigures } from '../../server/queries/figures.js';
 import { getUnitsNeedingAttention, listFlags } from '../../server/queries/flags.js';
 import { getHeadlines } from '../../server/queries/overview.js';
 import { getTopCopiedPassages } from '../../server/queries/reuse.js';
@@ -156,6 +157,28 @@ describe('table exports', () => {
     expect(flags.length).toBeGreaterThan(0);
     expect(flags.every((f) => /[\u4e00-\u9fff]/.test(f.label))).toBe(true);
     expect(flags.some((f) => f.excerpt.length > 0)).toBe(true);
+  });
+
+  it('names the unit that reported each figure, and the measure word apart (#19)', async () => {
+    const names = new Set((await db.selectFrom('units').select('name').execute()).map((u) => u.name));
+    const page = await listFigures(db, { page: 1, pageSize: 50 });
+    expect(page.rows.length).toBeGreaterThan(0);
+    for (const row of page.rows) {
+      expect(names.has(row.unit), row.unit).toBe(true);
+      const stored = await db.selectFrom('figures').select('unit').where('id', '=', row.id).executeTakeFirstOrThrow();
+      expect(row.measure).toBe(stored.unit);
+    }
+    const res = await get('/api/export/table/figures.csv', 'reviewer');
+    const [header, ...lines] = new TextDecoder().decode((await res.arrayBuffer()).slice(3)).trimEnd().split('\r\n');
+    const cols = header!.split(',');
+    const unit = cols.indexOf('单位');
+    const measure = cols.indexOf('量词');
+    expect(measure).toBeGreaterThan(unit);
+    for (const l of lines.slice(0, 200)) {
+      const cells = l.split(',');
+      expect(names.has(cells[unit]!), cells[unit]).toBe(true);
+      expect(cells[measure]!.length).toBeLessThanOrEqual(3);
+    }
   });
 
   it('pins a submitter to its own unit, whatever it asks for', async () => {

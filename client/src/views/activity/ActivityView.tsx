@@ -84,7 +84,7 @@ export function ActivityView() {
                 { title: '单位', dataIndex: 'unit', width: 150 },
                 { title: '期次', key: 'p', width: 120, render: (_: unknown, f) => <Link to={`/reports/${f.reportId}${carry}`}>{formatYearPeriod(f.year, f.period)}</Link> },
                 { title: '活动', dataIndex: 'activity', width: 140 },
-                { title: '数值', key: 'v', width: 90, align: 'right', render: (_: unknown, f) => (f.placeholder ? <Tag color="red">缺失</Tag> : `${f.approx ? '约' : ''}${formatInt(f.value)}${f.unit}`) },
+                { title: '数值', key: 'v', width: 90, align: 'right', render: (_: unknown, f) => (f.placeholder ? <Tag color="red">缺失</Tag> : `${f.approx ? '约' : ''}${formatInt(f.value)}${f.measure}`) },
                 {
                   title: '原句',
                   key: 's',
