@@ -25,3 +25,15 @@ export function exportFileName(base: string, f: Filters, ext: string): string {
   const parts = [base, f.department, f.unit, f.year, f.period && PERIOD_LABELS[f.period]].filter((p) => p !== undefined && p !== '');
   return `${parts.join('_').replace(/[\\/:*?"<>|\s]+/g, '')}.${ext}`;
 }
+
+/**
+ * The briefing's file name, by scope, period and date: 研判简报_经济_2024年上半年_20261202.docx
+ * (the unit or department filtered on, else 全部单位; the year and period, else 全部年度).
+ */
+export function briefingFileName(f: Filters, now: Date): string {
+  const scope = f.unit ?? f.department ?? '全部单位';
+  const period = f.year !== undefined ? `${f.year}年${f.period ? PERIOD_LABELS[f.period] : ''}` : f.period ? `各年${PERIOD_LABELS[f.period]}` : '全部年度';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  return `${['研判简报', scope, period, date].join('_').replace(/[\\/:*?"<>|\s]+/g, '')}.docx`;
+}

@@ -233,13 +233,78 @@ describe('Word briefing', () => {
     expect(text.some((t) => t.includes(`${h.units} 个单位报送的 ${h.reports} 份报告`))).toBe(true);
     const attention = await getUnitsNeedingAttention(db, {});
     expect(attention.length).toBeGreaterThan(0);
-    expect(text).toContain(attention[0]!.reasons.join('；'));
+    for (const r of attention[0]!.reasons) expect(text).toContain(`${r.text}（依据 ${r.reports} 份报告）原文`);
     // The unit table: one row per unit besides the header.
     const units = await getUnitComparison(db, {});
     const lastTable = xml.slice(xml.lastIndexOf('<w:tbl>'));
     expect(lastTable.match(/<w:tr[ >]/g)!.length).toBe(units.length + 1);
     for (const u of units) expect(lastTable).toContain(`>${u.unit}<`);
     expect(lastTable).toContain('<w:tblHeader/>');
+  });
+
+  it('links every finding to the passage it rests on, in the dashboard at the request’s address (#19)', async () => {
+    const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+    const targets = [...rels.matchAll(/Target="([^"]+)"[^>]*TargetMode="External"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(targets.length).toBeGreaterThan(10);
+    const texts = new Map<number, string>();
+    for (const t of targets) {
+      const m = new RegExp(`^${url.replace(/[.]/g, '\\.')}/reports/(\\d+)(?:\\?from=(\\d+)&to=(\\d+))?$`).exec(t);
+      expect(m, t).not.toBeNull();
+      const id = Number(m![1]);
+      if (!texts.has(id)) texts.set(id, (await db.selectFrom('report_texts').select('text').where('report_id', '=', id).executeTakeFirstOrThrow()).text);
+      if (m![2] === undefined) continue;
+      const text = texts.get(id)!;
+      const [from, to] = [Number(m![2]), Number(m![3])];
+      expect(to).toBeLessThanOrEqual(text.length);
+      expect(to).toBeGreaterThan(from);
+    }
+    // Quotes are whole sentences: the document quotes what its link points at, from a sentence start to a sentence end.
+    const docText = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    const quoted = targets
+      .map((t) => /reports\/(\d+)\?from=(\d+)&to=(\d+)/.exec(t))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map(([, id, from, to]) => ({ text: texts.get(Number(id))!, from: Number(from), to: Number(to) }))
+      .map((l) => ({ ...l, body: l.text.slice(l.from, l.to).replace(/\s+/g, '') }))
+      .filter((l) => docText.includes(`“${l.body}”`));
+    expect(quoted.length).toBeGreaterThan(5);
+    for (const q of quoted) {
+      expect(q.body, q.body).toMatch(/[。！？!?][”’」）)]*$/);
+      expect(q.from === 0 || /[。！？!?][”’」）)]*\s*$|\n\s*$/.test(q.text.slice(Math.max(0, q.from - 4), q.from)), q.body).toBe(true);
+    }
+  });
+
+  it('compares units with their department’s median and their previous period, and says on how many reports each rests', () => {
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    expect(text).toMatch(/雷同率 \d+\.\d%，本部门 \d+ 个单位中位数 \d+\.\d%，上期（\d{4}年[^）]*）\d+\.\d%/);
+    expect(text).toMatch(/依据 \d+ 份报告/);
+    expect(text).toContain('本部门中位数');
+    expect(text).toContain('上期雷同率');
+  });
+
+  it('is named by scope, period and date (RFC 5987), links to YANPAN_PUBLIC_URL when set, and holds the sections asked for', async () => {
+    const saved = process.env.YANPAN_PUBLIC_URL;
+    process.env.YANPAN_PUBLIC_URL = 'http://yanpan.intranet:3000';
+    try {
+      const res = await get(`/api/export/briefing.docx?department=${encodeURIComponent(department)}&year=2024&period=H1&sections=attention,units`, 'reviewer');
+      expect(res.status).toBe(200);
+      const now = new Date();
+      const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+      const disposition = res.headers.get('content-disposition')!;
+      expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`研判简报_${department}_2024年上半年_${day}.docx`)}`);
+      const parts = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      const doc = strFromU8(parts['word/document.xml']!);
+      const paragraphs = [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+      expect(paragraphs.filter((p) => /^[一二三四五六七]、/.test(p))).toEqual(['一、需要关注的单位', '二、附表：各单位报告情况一览']);
+      const rels = strFromU8(parts['word/_rels/document.xml.rels']!);
+      expect(rels).toContain('Target="http://yanpan.intranet:3000/reports/');
+      expect(rels).not.toContain('127.0.0.1');
+    } finally {
+      if (saved === undefined) delete process.env.YANPAN_PUBLIC_URL;
+      else process.env.YANPAN_PUBLIC_URL = saved;
+    }
+    expect((await get('/api/export/briefing.docx?sections=attention,nonsense', 'reviewer')).status).toBe(400);
+    const all = await get('/api/export/briefing.docx', 'reviewer');
+    expect(decodeURIComponent(all.headers.get('content-disposition')!)).toMatch(/研判简报_全部单位_全部年度_\d{8}\.docx/);
   });
 
   it('holds the charts as 2× PNG images on white, with their titles as alt text', () => {
@@ -274,7 +339,7 @@ describe('Word briefing', () => {
     const lastTable = doc.slice(doc.lastIndexOf('<w:tbl>'));
     expect(lastTable.match(/<w:tr[ >]/g)!.length).toBe(units.length + 1);
     const log = await db.selectFrom('audit_log').select(['username', 'target', 'detail']).where('target', '=', 'briefing.docx').execute();
-    expect(log.map((l) => l.username).sort()).toEqual(['admin1', 'reviewer1']);
+    expect([...new Set(log.map((l) => l.username))].sort()).toEqual(['admin1', 'reviewer1']);
     expect(JSON.parse(log.find((l) => l.username === 'admin1')!.detail!).filters).toEqual({ department, year: 2024 });
   });
 });
