@@ -177,7 +177,7 @@ async function ingest(args: string[]): Promise<number> {
     const sources = fileSources(collected.files, options);
     const actor = commandLineActor(currentOsUser());
     summary = await ingestBatch(db, sources, {
-      progress: progressBar(sources.length, '入库'),
+      progress: progressBar(sources.length, '处理文件'),
       originals: originalsDirFor(dbPath),
       // Each file in the audit log as it is done, as for uploads through the dashboard.
       onResult: (r) => audit(db, actor, 'upload', r.status === 'failed' ? `file:${r.file}` : `report:${r.reportId}`, { file: r.file, status: r.status, ...(r.status === 'failed' ? { error: r.error } : {}) }),

@@ -10,7 +10,7 @@ import { audit } from '../auth/audit.js';
 import { requireUser } from '../auth/http.js';
 import type { Db } from '../db/connection.js';
 import { buildBriefing } from './briefing.js';
-import { briefingFileName, describeFilters, exportFileName } from './scope.js';
+import { briefingFileName, describeFilters, exportFileName, localTime } from './scope.js';
 import { tableToCsv, tableToXlsx } from './spreadsheet.js';
 import { EXPORT_TABLES } from './tables.js';
 
@@ -60,11 +60,6 @@ export function filtersFromQuery(q: Record<string, unknown>): Filters {
     f.period = period as Period;
   }
   return f;
-}
-
-function localTime(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function exportRoutes(db: Db): express.Router {

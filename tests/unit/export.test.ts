@@ -15,6 +15,8 @@ import { importTemplates } from '../../server/intake/templates.js';
 import { openDb, type Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
 import { listFigures } from '../../server/queries/figures.js';
+import { getUnmatchedActivities } from '../../server/queries/activity.js';
+import { vocab } from '../../server/analyze/vocab.js';
 import { getUnitsNeedingAttention, listFlags } from '../../server/queries/flags.js';
 import { getHeadlines } from '../../server/queries/overview.js';
 import { getTopCopiedPassages } from '../../server/queries/reuse.js';
@@ -178,6 +180,27 @@ describe('table exports', () => {
       const cells = l.split(',');
       expect(names.has(cells[unit]!), cells[unit]).toBe(true);
       expect(cells[measure]!.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('writes times in local time, not raw UTC (#19)', async () => {
+    const res = await get('/api/export/table/reports.csv', 'reviewer');
+    const [header, first] = new TextDecoder().decode((await res.arrayBuffer()).slice(3)).trimEnd().split('\r\n');
+    const at = header!.split(',').indexOf('入库时间');
+    const cell = first!.split(',')[at]!;
+    expect(cell).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    const id = Number(first!.split(',')[0]);
+    const stored = new Date((await db.selectFrom('reports').select('ingested_at').where('id', '=', id).executeTakeFirstOrThrow()).ingested_at);
+    expect(cell).toBe(`${stored.getFullYear()}-${String(stored.getMonth() + 1).padStart(2, '0')}-${String(stored.getDate()).padStart(2, '0')} ${String(stored.getHours()).padStart(2, '0')}:${String(stored.getMinutes()).padStart(2, '0')}`);
+  });
+
+  it('lists no bare verb (参与, 覆盖) among the activities no category matched (#19)', async () => {
+    const bare = await db.selectFrom('figures').select('activity').where('category', 'is', null).where('activity', 'in', vocab.figures.bareVerbs).execute();
+    expect(bare.length).toBeGreaterThan(0);
+    for (const f of [{}, { year: 2024 }]) {
+      const listed = (await getUnmatchedActivities(db, f)).map((a) => a.activity);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.filter((a) => vocab.figures.bareVerbs.includes(a))).toEqual([]);
     }
   });
 
