@@ -1,6 +1,7 @@
 // Renders an ECharts option built by shared/charts (the same definition the exports use).
 import type { EChartsOption, ECharts } from 'echarts';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { wrapLegend } from '../../../shared/charts/export.js';
 import { chartTypesFor, echarts } from '../echarts.js';
 import { ChartDownload } from './ChartDownload.js';
 
@@ -16,12 +17,22 @@ export interface ChartProps {
 export function Chart({ option, height = 360, onClick, testId, download = true }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const [width, setWidth] = useState(0);
+  // A horizontal legend wraps over lines (the chart grows by them) rather than paging; a vertical one may scroll.
+  const shown = useMemo(() => {
+    const legend = option.legend;
+    const vertical = !!legend && !Array.isArray(legend) && (legend as { orient?: string }).orient === 'vertical';
+    return vertical || width === 0 ? { option, height: 0 } : wrapLegend(option, width);
+  }, [option, width]);
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
     // The container's width settles after layout (cards, scrollbars), not only on window resizes.
-    const observer = new ResizeObserver(() => c.resize());
+    const observer = new ResizeObserver(() => {
+      c.resize();
+      setWidth(c.getWidth());
+    });
     observer.observe(el.current);
     return () => {
       observer.disconnect();
@@ -33,12 +44,15 @@ export function Chart({ option, height = 360, onClick, testId, download = true }
     let current = true;
     // A graph or heatmap type is fetched the first time one is drawn; a newer option wins.
     void chartTypesFor(option).then(() => {
-      if (current) chart.current?.setOption(option, true);
+      if (current) {
+        chart.current?.resize();
+        chart.current?.setOption(shown.option, true);
+      }
     });
     return () => {
       current = false;
     };
-  }, [option]);
+  }, [shown]);
   useEffect(() => {
     const c = chart.current;
     if (!c || !onClick) return;
@@ -50,7 +64,7 @@ export function Chart({ option, height = 360, onClick, testId, download = true }
   const size = useCallback(() => ({ width: chart.current?.getWidth() ?? 800, height }), [height]);
   return (
     <div style={{ position: 'relative' }}>
-      <div ref={el} style={{ width: '100%', height }} data-testid={testId} />
+      <div ref={el} style={{ width: '100%', height: height + shown.height }} data-testid={testId} />
       {download && (
         <div style={{ position: 'absolute', top: 0, right: 0, zIndex: 1 }}>
           <ChartDownload option={option} size={size} />

@@ -57,8 +57,7 @@ export function UnitComparisonView() {
       title: '单位',
       dataIndex: 'unit',
       key: 'unit',
-      fixed: 'left',
-      width: 170,
+      width: 150,
       sorter: (a, b) => a.unit.localeCompare(b.unit, 'zh-CN'),
       render: (u: string) => <Link to={`/units/${encodeURIComponent(u)}${carry}`}>{u}</Link>,
     },
@@ -90,11 +89,12 @@ export function UnitComparisonView() {
       <Table<Row>
         data-testid="unit-table"
         rowKey="id"
-        size="middle"
+        size="small"
         loading={data.isLoading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1300 }}
+        // No sideways scroll at 1366 px: headers wrap and number columns keep to their figures.
+        tableLayout="auto"
         pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${formatInt(t)} 个单位` }}
       />
     </Card>
