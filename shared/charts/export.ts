@@ -50,16 +50,15 @@ export interface ExportedChart {
  * readable without paging, on screen (at 1366 px the activity and theme legends paged as 1/3) and in pictures.
  */
 export function wrapLegend(option: EChartsOption, width: number): ExportedChart {
-  const out: EChartsOption = { ...option };
-  let extra = 0;
   const legend = option.legend;
-  if (legend && !Array.isArray(legend) && legend.type === 'scroll') {
-    out.legend = { ...legend, type: 'plain' };
-    const grid = option.grid;
-    if (grid && !Array.isArray(grid) && typeof grid.bottom === 'number') {
-      extra = (legendLines(seriesNames(option), width) - 1) * LEGEND_LINE;
-      out.grid = { ...grid, bottom: grid.bottom + extra };
-    }
+  // Nothing to wrap: the option itself, so that a chart is not drawn again (a graph laid out anew) on a resize.
+  if (!legend || Array.isArray(legend) || legend.type !== 'scroll') return { option, height: 0 };
+  const out: EChartsOption = { ...option, legend: { ...legend, type: 'plain' } };
+  let extra = 0;
+  const grid = option.grid;
+  if (grid && !Array.isArray(grid) && typeof grid.bottom === 'number') {
+    extra = (legendLines(seriesNames(option), width) - 1) * LEGEND_LINE;
+    out.grid = { ...grid, bottom: grid.bottom + extra };
   }
   return { option: out, height: extra };
 }

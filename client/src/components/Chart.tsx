@@ -19,11 +19,10 @@ export function Chart({ option, height = 360, onClick, testId, download = true }
   const chart = useRef<ECharts | null>(null);
   const [width, setWidth] = useState(0);
   // A horizontal legend wraps over lines (the chart grows by them) rather than paging; a vertical one may scroll.
-  const shown = useMemo(() => {
-    const legend = option.legend;
-    const vertical = !!legend && !Array.isArray(legend) && (legend as { orient?: string }).orient === 'vertical';
-    return vertical || width === 0 ? { option, height: 0 } : wrapLegend(option, width);
-  }, [option, width]);
+  const vertical = !!option.legend && !Array.isArray(option.legend) && (option.legend as { orient?: string }).orient === 'vertical';
+  const wraps = !vertical && width > 0;
+  const wrapped = useMemo(() => (wraps ? wrapLegend(option, width) : null), [option, width, wraps]);
+  const shown = wrapped ?? { option, height: 0 };
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
@@ -52,7 +51,7 @@ export function Chart({ option, height = 360, onClick, testId, download = true }
     return () => {
       current = false;
     };
-  }, [shown]);
+  }, [shown.option]);
   useEffect(() => {
     const c = chart.current;
     if (!c || !onClick) return;
