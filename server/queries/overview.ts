@@ -25,7 +25,7 @@ export async function getFilterOptions(db: Db) {
 }
 
 /** The latest (year, period) any report was submitted for: the period the committee is collecting. */
-export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: string } | null> {
+export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: Period } | null> {
   const row = await liveReports(db.selectFrom('reports as r'))
     .select(['r.year', 'r.period'])
     .where('r.year', 'is not', null)
@@ -41,7 +41,7 @@ export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: 
 
 /** Units (within the filters' department/unit) with no report for the given or current period. */
 export async function getMissingSubmissions(db: Db, f: Filters) {
-  const current = f.year !== undefined && f.period ? { year: f.year, period: f.period as string } : await getCurrentPeriod(db);
+  const current = f.year !== undefined && f.period ? { year: f.year, period: f.period } : await getCurrentPeriod(db);
   if (!current) return { year: null, period: null, units: [] };
   let units = db
     .selectFrom('units as u')
