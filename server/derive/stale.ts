@@ -3,7 +3,7 @@
 // (after an upgrade), and reuse spans stored under older rules are derived again. The CLI and the server
 // call it after opening the database; opening it only migrates the schema.
 import { type Kysely, sql } from 'kysely';
-import { refreshSearchTerms } from '../search/index.js';
+import { indexUnindexedTexts, refreshSearchTerms } from '../search/index.js';
 import { REUSE_RULES, rederiveReuse, reuseRulesCurrent } from '../reuse/index.js';
 import { isPostgres } from '../db/migrations/util.js';
 import type { Database } from '../db/schema.js';
@@ -27,5 +27,6 @@ export async function deriveStale(db: Kysely<Database>): Promise<void> {
   if (await isEmpty(db, 'report_findings')) await storeReportSummaries(db);
   // Both empty: never derived (a corpus with neither a recurrence nor an unmatched activity is redone, harmlessly).
   if ((await isEmpty(db, 'recurrence_runs')) && (await isEmpty(db, 'unmatched_activities'))) await refreshUnitSummaries(db);
-  if (!isPostgres(db) && (await isEmpty(db, 'search_terms'))) await refreshSearchTerms(db);
+  if (isPostgres(db)) await indexUnindexedTexts(db);
+  else if (await isEmpty(db, 'search_terms')) await refreshSearchTerms(db);
 }

@@ -13,6 +13,7 @@ import * as m010 from './010_report_summaries.js';
 import * as m011 from './011_view_indexes.js';
 import * as m012 from './012_unit_summaries.js';
 import * as m013 from './013_settings.js';
+import * as m020 from './020_postgres_search.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011_view_indexes': m011,
   '012_unit_summaries': m012,
   '013_settings': m013,
+  '020_postgres_search': m020,
 };
