@@ -9,7 +9,7 @@ import { PERIODS, type Period } from '../shared/types.js';
 import { ingestBatch, ReadError } from './intake/batch.js';
 import { collectSubmissions } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
-import { type Db, defaultDbPath, openDb } from './db/connection.js';
+import { DatabaseOpenError, type Db, defaultDbPath, describeDb, isPostgresUrl, openDb } from './db/connection.js';
 import { deriveStale } from './derive/index.js';
 import { refreshUnitSummaries } from './derive/unit-summaries.js';
 import { DecodeError } from './decode/index.js';
@@ -30,7 +30,8 @@ const USAGE = `用法：yanpan <命令> [选项]
   serve [--db PATH] [--port N]                                         启动看板与 API
   backup FILE [--db PATH]                                              在线备份数据库（服务运行时也安全）
   restore FILE [--db PATH]                                             从备份恢复数据库
-数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db`;
+数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db（SQLite 文件）；
+      写成 postgres://用户:密码@主机:端口/库名 则使用 PostgreSQL`;
 
 class UsageError extends Error {}
 
@@ -92,7 +93,7 @@ async function analyze(args: string[]): Promise<number> {
 
 /** Each problem's theme, when a stored corpus is at hand (the database exists); else as analysed. */
 async function withThemes<P extends { text: string; theme: string | null }>(problems: P[], dbPath: string): Promise<P[]> {
-  if (problems.length === 0 || !fs.existsSync(dbPath)) return problems;
+  if (problems.length === 0 || (!isPostgresUrl(dbPath) && !fs.existsSync(dbPath))) return problems;
   const db = await openStore(dbPath);
   try {
     const themes = await assignThemeToStatements(db, problems.map((p) => p.text));
@@ -174,6 +175,11 @@ async function backup(args: string[]): Promise<number> {
   const { file, db } = backupArgs(args, 'backup');
   try {
     const r = await backupDatabase(db, file);
+    process.stderr.write(
+      r.method === 'pg_dump'
+        ? `已用 pg_dump 备份 PostgreSQL 数据库 ${describeDb(db)}（自定义格式，${r.reports} 份报告）到 ${file}；用 yanpan restore 或 pg_restore 恢复\n`
+        : `已在线备份 SQLite 数据库 ${db}（${r.reports} 份报告）到 ${file}\n`,
+    );
     process.stdout.write(`${JSON.stringify({ backup: file, ...r })}\n`);
     return 0;
   } catch (e) {
@@ -186,7 +192,8 @@ async function restore(args: string[]): Promise<number> {
   const { file, db } = backupArgs(args, 'restore');
   try {
     const r = await restoreDatabase(file, db);
-    process.stdout.write(`${JSON.stringify({ restored: file, db, ...r })}\n`);
+    process.stderr.write(`已从 ${file} 恢复${isPostgresUrl(db) ? '（pg_restore，单一事务）' : ''}数据库 ${describeDb(db)}：${r.reports} 份报告\n`);
+    process.stdout.write(`${JSON.stringify({ restored: file, db: describeDb(db), ...r })}\n`);
     return 0;
   } catch (e) {
     if (e instanceof BackupError) fail(`${file}: ${e.message}`, 2);
@@ -284,6 +291,7 @@ async function main(): Promise<void> {
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       fail(`${e.message}\n${USAGE}`, 2);
     }
+    if (e instanceof DatabaseOpenError) fail(e.message, 2);
     throw e;
   }
 }

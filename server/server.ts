@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { deriveStale, finishInterruptedBatch } from './derive/index.js';
 import { ensureAdmin } from './auth/users.js';
-import { openDb, type Db } from './db/connection.js';
+import { describeDb, openDb, type Db } from './db/connection.js';
 import { dataDirFor } from './intake/originals.js';
 import { seedIfEmpty } from './seed.js';
 import { cutWords } from './tokenize/jieba.js';
@@ -26,7 +26,7 @@ export async function startServer(opts: { dbPath: string; port: number; quiet?: 
     s.on('error', reject);
   });
   if (!opts.quiet) {
-    console.error(`研判看板已启动：http://localhost:${opts.port}（数据库 ${opts.dbPath}）`);
+    console.error(`研判看板已启动：http://localhost:${opts.port}（数据库 ${describeDb(opts.dbPath)}）`);
     // Load jieba's dictionary now (about a second) rather than in the first search or upload.
     setImmediate(() => cutWords('研判'));
   }
