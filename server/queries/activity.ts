@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { vocab } from '../analyze/vocab.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, reportsWithUnits, unitFilters } from './filters.js';
+import { applyFilters, nullsLow, reportsWithUnits, unitFilters } from './filters.js';
 
 /** The activity categories in vocabulary order. */
 export function activityCategories(): string[] {
@@ -47,7 +47,7 @@ export async function getActivityByCategory(db: Db, f: Filters, by: ActivityGrou
       sql<number>`sum(a.placeholders)`.as('placeholders'),
     ])
     .groupBy([group, 'a.category'])
-    .orderBy(group)
+    .orderBy(group, nullsLow())
     .orderBy('a.category')
     .execute();
   return rows.map((r) => ({
@@ -71,7 +71,7 @@ export async function getUnitsMissingCategory(db: Db, f: Filters): Promise<Missi
     applyFilters(reportsWithUnits(db), f)
       .select(['u.name', 'u.department', sql<number>`count(*)`.as('reports')])
       .groupBy(['u.name', 'u.department'])
-      .orderBy('u.department')
+      .orderBy('u.department', nullsLow())
       .orderBy('u.name')
       .execute(),
     applyFilters(reportsWithUnits(db).innerJoin('report_activity as a', 'a.report_id', 'r.id'), f)

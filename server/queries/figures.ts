@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, nullsLow } from './filters.js';
 import { reportTexts } from '../db/texts.js';
 
 export interface FigureListInput extends Filters {
@@ -39,7 +39,7 @@ export async function listFigures(db: Db, input: FigureListInput) {
       'f.sentence_start as sentenceStart',
       'f.sentence_end as sentenceEnd',
     ])
-    .orderBy('r.year', 'desc')
+    .orderBy('r.year', nullsLow('desc'))
     .orderBy('f.id')
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)

@@ -3,21 +3,21 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, reportsWithUnits } from './filters.js';
+import { applyFilters, liveReports, nullsLow, reportsWithUnits } from './filters.js';
 
 export async function getReportsByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(reportsWithUnits(db), f)
     .select(['u.department', 'r.year', sql<number>`count(*)`.as('reports')])
     .groupBy(['u.department', 'r.year'])
-    .orderBy('r.year')
-    .orderBy('u.department')
+    .orderBy('r.year', nullsLow())
+    .orderBy('u.department', nullsLow())
     .execute();
   return rows.map((r) => ({ department: r.department ?? '未分组', year: r.year, reports: Number(r.reports) }));
 }
 
 export async function getFilterOptions(db: Db) {
   const [units, years] = await Promise.all([
-    db.selectFrom('units').select(['name', 'department']).orderBy('department').orderBy('name').execute(),
+    db.selectFrom('units').select(['name', 'department']).orderBy('department', nullsLow()).orderBy('name').execute(),
     liveReports(db.selectFrom('reports as r')).select('r.year').distinct().where('r.year', 'is not', null).orderBy('r.year').execute(),
   ]);
   const departments = [...new Set(units.map((u) => u.department).filter((d): d is string => !!d))];
@@ -68,7 +68,7 @@ export async function getMissingSubmissions(db: Db, f: Filters) {
         .select(sql<string>`max(r2.year)`.as('y'))
         .as('lastYear'),
     )
-    .orderBy('u.department')
+    .orderBy('u.department', nullsLow())
     .orderBy('u.name')
     .execute();
   return { year: current.year, period: current.period, units: rows.map((r) => ({ ...r, lastYear: r.lastYear === null ? null : Number(r.lastYear) })) };
@@ -116,8 +116,8 @@ export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10) {
     base().innerJoin('flags as fl', 'fl.report_id', 'r.id').select(['r.id', 'fl.kind', sql<number>`count(*)`.as('n')]).groupBy(['r.id', 'fl.kind']).execute(),
     base()
       .innerJoin('reuse_reports as x', 'x.report_id', 'r.id')
-      .where((eb) => eb.or([eb(sql`cast(x.copied_chars as real) / r.chars`, '>=', REVIEW_COPIED_RATE), eb(sql`cast(x.self_chars as real) / r.chars`, '>=', REVIEW_SELF_RATE)]))
-      .select(['r.id', sql<number>`cast(x.copied_chars as real) / r.chars`.as('copied'), sql<number>`cast(x.self_chars as real) / r.chars`.as('self')])
+      .where((eb) => eb.or([eb(sql`cast(x.copied_chars as double precision) / r.chars`, '>=', REVIEW_COPIED_RATE), eb(sql`cast(x.self_chars as double precision) / r.chars`, '>=', REVIEW_SELF_RATE)]))
+      .select(['r.id', sql<number>`cast(x.copied_chars as double precision) / r.chars`.as('copied'), sql<number>`cast(x.self_chars as double precision) / r.chars`.as('self')])
       .execute(),
   ]);
   const byReport = new Map<number, { flags: Map<string, number>; copied: number; self: number }>();

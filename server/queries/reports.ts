@@ -4,7 +4,7 @@ import type { Filters } from '../../shared/filters.js';
 import type { Period, SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { refreshUnitSummaries } from '../derive/unit-summaries.js';
-import { applyFilters, reportsWithUnits } from './filters.js';
+import { applyFilters, nullsLow, reportsWithUnits } from './filters.js';
 
 export const REPORT_SORTS = ['ingested', 'year', 'unit', 'chars'] as const;
 export type ReportSort = (typeof REPORT_SORTS)[number];
@@ -34,7 +34,7 @@ export async function listReports(db: Db, input: ListReportsInput) {
       ...REPORT_HEAD,
       (eb) => eb.selectFrom('flags as f').whereRef('f.report_id', '=', 'r.id').select(sql<number>`count(*)`.as('n')).as('flags'),
     ])
-    .orderBy(sortColumn[input.sort ?? 'ingested'], order)
+    .orderBy(sortColumn[input.sort ?? 'ingested'], nullsLow(order))
     .orderBy('r.id', order)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)

@@ -5,7 +5,7 @@ import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { reportTexts } from '../db/texts.js';
-import { applyFilters, reportsWithUnits, shareOf } from './filters.js';
+import { applyFilters, nullsLow, reportsWithUnits, shareOf } from './filters.js';
 
 /** Reuse rates (shares of characters) per department and year. */
 export async function getReuseByDepartmentYear(db: Db, f: Filters) {
@@ -23,8 +23,8 @@ export async function getReuseByDepartmentYear(db: Db, f: Filters) {
       sql<number>`sum(x.self_chars)`.as('self'),
     ])
     .groupBy(['u.department', 'r.year'])
-    .orderBy('u.department')
-    .orderBy('r.year')
+    .orderBy('u.department', nullsLow())
+    .orderBy('r.year', nullsLow())
     .execute();
   return rows.map((r) => ({
     department: r.department ?? '未分组',
@@ -91,7 +91,8 @@ export async function getUnitCopyPairs(db: Db, f: Filters, limit = 60, minChars 
   }
   return [...edges.values()]
     .filter((e) => e.chars >= minChars)
-    .sort((x, y) => y.chars - x.chars)
+    // Ties by name, so that the rows' order (which the dialects choose differently) never decides.
+    .sort((x, y) => y.chars - x.chars || (x.a === y.a ? (x.b < y.b ? -1 : 1) : x.a < y.a ? -1 : 1))
     .slice(0, limit);
 }
 
@@ -150,7 +151,8 @@ export async function getMostCopiedReports(db: Db, f: Filters, limit = 10) {
   )
     .where('x.copied_chars', '>', 0)
     .select(['r.id', 'u.name as unit', 'r.year', 'r.period', 'r.chars', 'x.copied_chars as copied', 'x.self_chars as self'])
-    .orderBy(sql`cast(x.copied_chars as real) / r.chars`, 'desc')
+    .orderBy(sql`cast(x.copied_chars as double precision) / r.chars`, 'desc')
+    .orderBy('r.id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ ...r, period: r.period as Period | null, copiedRate: shareOf(r.copied, r.chars), selfRate: shareOf(r.self, r.chars) }));

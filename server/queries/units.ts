@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, reportsWithUnits, shareOf } from './filters.js';
+import { applyFilters, liveReports, nullsLow, reportsWithUnits, shareOf } from './filters.js';
 
 export async function getUnitComparison(db: Db, f: Filters) {
   const rows = await applyFilters(
@@ -26,7 +26,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
       sql<number | null>`max(r.year)`.as('lastYear'),
     ])
     .groupBy(['u.id', 'u.name', 'u.department'])
-    .orderBy('u.department')
+    .orderBy('u.department', nullsLow())
     .orderBy('u.name')
     .execute();
   const themeRows = await applyFilters(
@@ -82,7 +82,7 @@ export async function getUnitHistory(db: Db, unitName: string) {
       'rf.problems',
       sql<number | null>`(select sum(f.value) from figures f where f.report_id = r.id and f.unit = '次' and f.placeholder = 0)`.as('activityCount'),
     ])
-    .orderBy('r.year')
+    .orderBy('r.year', nullsLow())
     .orderBy(sql`case r.period when 'Q1' then 1 when 'H1' then 2 when 'Q2' then 3 when 'Q3' then 4 when 'H2' then 5 when 'Q4' then 6 when 'annual' then 7 else 8 end`)
     .execute();
   return rows.map((r) => ({

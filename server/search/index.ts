@@ -17,7 +17,7 @@ import type { Db } from '../db/connection.js';
 import { insertRows } from '../db/insert.js';
 import { isPostgres } from '../db/migrations/util.js';
 import { reportTexts } from '../db/texts.js';
-import { applyFilters, reportsWithUnits } from '../queries/filters.js';
+import { applyFilters, nullsLow, reportsWithUnits } from '../queries/filters.js';
 import { cutWords } from '../tokenize/jieba.js';
 import { anyWordQuery, foldToken, phraseQuery, textTokens, wordVectors } from './words.js';
 
@@ -179,8 +179,7 @@ export async function searchReports(db: Db, input: SearchInput) {
     await applyFilters(reportsWithUnits(db), input)
       .where(condition)
       .select('r.id')
-      // Reports without a year last, in either dialect (PostgreSQL puts nulls first when descending).
-      .orderBy(sql`r.year desc nulls last`)
+      .orderBy('r.year', nullsLow('desc'))
       .orderBy('r.id', 'desc')
       .execute()
   ).map((r) => r.id);
