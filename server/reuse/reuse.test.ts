@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportReuse, ReuseSpan } from '../../shared/types.js';
 import { type CorpusText, seedTexts, storeText } from '../../tests/reuse-corpus.js';
-import { type Db, openDb } from '../db/connection.js';
+import type { Db } from '../db/connection.js';
 import { ingestSubmission } from '../intake/ingest.js';
 import { loadStockFormulas } from './classify.js';
 import { fingerprints, GRAM, WINDOW } from './fingerprint.js';
 import { getReportReuse, indexReportReuse, withReuseBatch } from './index.js';
 import { normalizeText } from './normalize.js';
 import { getComparison, getCounterparts } from '../queries/compare.js';
+import { openFreshDb } from '../../tests/test-db.js';
 
 describe('normalizeText', () => {
   it('folds full-width forms, drops punctuation and whitespace, and maps back to the stored text', () => {
@@ -55,7 +56,7 @@ describe.each([
   let seeds: CorpusText[];
   let rows: ReportReuse[];
   beforeAll(async () => {
-    db = await openDb(':memory:');
+    db = await openFreshDb();
     seeds = seedTexts();
     const ingest = async () => {
       for (const s of seeds) await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, s)));
@@ -119,7 +120,7 @@ describe('reuse queries, on the seed samples ingested through ingestSubmission',
   let seeds: CorpusText[];
   let ids: number[];
   beforeAll(async () => {
-    db = await openDb(':memory:');
+    db = await openFreshDb();
     seeds = seedTexts();
     ids = [];
     for (const s of seeds) {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCorpus, generateDemoCorpus } from '../../seed/generator/index.js';
 import { analyzeReport } from '../analyze/index.js';
-import { type Db, openDb } from '../db/connection.js';
+import type { Db } from '../db/connection.js';
 import { storeAnalysis } from '../intake/ingest.js';
 import { refreshUnitSummaries } from '../derive/unit-summaries.js';
 import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities, unmatchedFromFigures } from '../queries/activity.js';
@@ -11,6 +11,7 @@ import { setReportDeleted } from '../queries/reports.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemeTrends, getThemesByDepartment } from '../queries/themes.js';
 import { assignThemeToStatements, refreshThemes } from './index.js';
 import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
+import { openFreshDb } from '../../tests/test-db.js';
 
 
 let demo: DemoCorpus;
@@ -50,7 +51,7 @@ async function themeOfProblems(): Promise<Map<number, string | null>> {
 
 beforeAll(async () => {
   demo = generateDemoCorpus();
-  db = await openDb(':memory:');
+  db = await openFreshDb();
 }, 60_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupError, backupDatabase, restoreDatabase } from '../../server/db/backup.js';
 import { openDb, type Db } from '../../server/db/connection.js';
+import { freshDbLocation } from '../test-db.js';
 
 async function addReport(db: Db, unit: string, hash: string) {
   const u = await db.insertInto('units').values({ name: unit, department: '党群' }).returning('id').executeTakeFirstOrThrow();
@@ -18,7 +19,7 @@ const countReports = async (db: Db) => (await db.selectFrom('reports').select('i
 describe('backup and restore', () => {
   it('round-trips while the database is open, and refuses what is not a backup', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-backup-'));
-    const file = path.join(dir, 'live.db');
+    const file = await freshDbLocation();
     const db = await openDb(file);
     await addReport(db, '市甲局', 'a');
     const copy = path.join(dir, 'copy.db');
@@ -35,5 +36,6 @@ describe('backup and restore', () => {
     await expect(restoreDatabase(junk, file)).rejects.toThrow(BackupError);
     expect(await countReports(db)).toBe(1);
     await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

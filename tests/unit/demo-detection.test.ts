@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCorpus, type DemoCorpus, type TruthSpan } from '../../seed/generator/index.js';
 import { ingestBatch } from '../../server/intake/batch.js';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { getMissingSubmissions } from '../../server/queries/overview.js';
 import { getReportReuse } from '../../server/reuse/index.js';
 import type { ReportReuse } from '../../shared/types.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 let demo: DemoCorpus;
@@ -17,7 +18,7 @@ const rates: Array<[string, number, number]> = [];
 
 beforeAll(async () => {
   demo = generateDemoCorpus();
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   const encoder = new TextEncoder();
   const summary = await ingestBatch(
     db,

@@ -11,13 +11,14 @@ import { createApp } from '../../server/app.js';
 import { createSession, SESSION_COOKIE } from '../../server/auth/sessions.js';
 import { createUser } from '../../server/auth/users.js';
 import { ingestBatch } from '../../server/intake/batch.js';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
 import { getUnitsNeedingAttention, listFlags } from '../../server/queries/flags.js';
 import { getHeadlines } from '../../server/queries/overview.js';
 import { getTopCopiedPassages } from '../../server/queries/reuse.js';
 import { getUnitComparison } from '../../server/queries/units.js';
 import { decodePng } from '../png.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 let server: Server;
@@ -27,7 +28,7 @@ let ownUnit: { id: number; name: string; department: string | null };
 let department: string;
 
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   const demo = generateDemoCorpus({ units: 10, years: [2023, 2024, 2025] });
   const encoder = new TextEncoder();
   const summary = await ingestBatch(

@@ -5,19 +5,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { reportTexts } from '../../server/db/texts.js';
 import { ingestSubmission } from '../../server/intake/ingest.js';
 import { setReportDeleted } from '../../server/queries/reports.js';
 import { kwic, refreshSearchTerms, searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 let texts: Map<number, string>;
 const ids: number[] = [];
 
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   for (const [i, file] of seedSampleFiles().entries()) {
     const r = await ingestSubmission(db, { fileName: path.basename(file), bytes: fs.readFileSync(file), meta: { unit: `样本单位${i}`, department: i % 2 ? '党群' : '经济', year: 2023 + (i % 2) } });
     if (r.status !== 'stored') throw new Error(`seed ${file} not stored: ${JSON.stringify(r)}`);
