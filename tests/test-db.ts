@@ -79,11 +79,11 @@ export async function columnsOf(db: Kysely<any>, table: string, dialect: Dialect
   return rows.rows.map((r) => r.name);
 }
 
-/** The tables of a database, in either dialect (SQLite's FTS5 shadow tables included). */
+/** The tables of a database, in either dialect (SQLite's FTS5 shadow tables included, its own left out). */
 export async function tablesOf(db: Kysely<any>, dialect: Dialect = TEST_DIALECT): Promise<string[]> {
   const rows =
     dialect === 'sqlite'
-      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)
       : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(db);
   return rows.rows.map((r) => r.name);
 }

@@ -53,9 +53,9 @@ export async function getActivityByCategory(db: Db, f: Filters, by: ActivityGrou
   return rows.map((r) => ({
     group: r.group,
     category: r.category === '' ? null : r.category,
-    figures: Number(r.figures),
-    total: Number(r.total),
-    placeholders: Number(r.placeholders),
+    figures: r.figures,
+    total: r.total,
+    placeholders: r.placeholders,
   }));
 }
 
@@ -85,7 +85,7 @@ export async function getUnitsMissingCategory(db: Db, f: Filters): Promise<Missi
     category,
     units: units
       .filter((u) => !has.has(`${category}\u0000${u.name}`))
-      .map((u) => ({ unit: u.name, department: u.department, reports: Number(u.reports) })),
+      .map((u) => ({ unit: u.name, department: u.department, reports: u.reports })),
   }));
 }
 
@@ -120,16 +120,16 @@ export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): P
         .execute()
     : await unmatchedFromFigures(db, f, limit);
   const firsts = rows.length
-    ? await db.selectFrom('figures').select(['id', 'report_id', 'sentence_start', 'sentence_end']).where('id', 'in', rows.map((r) => Number(r.first))).execute()
+    ? await db.selectFrom('figures').select(['id', 'report_id', 'sentence_start', 'sentence_end']).where('id', 'in', rows.map((r) => r.first)).execute()
     : [];
   const byId = new Map(firsts.map((x) => [x.id, x]));
   return rows.map((r) => {
-    const ex = byId.get(Number(r.first))!;
+    const ex = byId.get(r.first)!;
     return {
       activity: r.activity,
-      figures: Number(r.figures),
-      reports: Number(r.reports),
-      units: Number(r.units),
+      figures: r.figures,
+      reports: r.reports,
+      units: r.units,
       example: { report: ex.report_id, start: ex.sentence_start, end: ex.sentence_end },
     };
   });

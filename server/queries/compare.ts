@@ -1,5 +1,4 @@
 // The side-by-side view: two reports and the passages they share, aligned pair by pair.
-import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 
 async function reportHead(db: Db, id: number) {
@@ -10,7 +9,7 @@ async function reportHead(db: Db, id: number) {
     .where('r.id', '=', id)
     .select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 't.text', 'r.chars'])
     .executeTakeFirst();
-  return r ? { ...r, period: r.period as Period | null } : null;
+  return r ?? null;
 }
 
 export async function getComparison(db: Db, a: number, b: number) {
@@ -38,5 +37,5 @@ export async function getCounterparts(db: Db, id: number) {
     .orderBy('p.chars', 'desc')
     .limit(50)
     .execute();
-  return rows.map((r) => ({ ...r, period: r.period as Period | null }));
+  return rows;
 }

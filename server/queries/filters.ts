@@ -28,8 +28,8 @@ export function liveReports<DB extends { r: Database['reports'] }, TB extends ke
   return q.where('r.deleted_at', 'is', null).where('r.superseded_by', 'is', null) as unknown as SelectQueryBuilder<DB, TB, O>;
 }
 
-/** part / whole as a share, 0 when there is no whole (SQL sums come back as numbers, strings or null). */
-export const shareOf = (part: number | string | null, whole: number | string | null) => (Number(whole) > 0 ? Number(part ?? 0) / Number(whole) : 0);
+/** part / whole as a share, 0 when there is no whole (a sum over no rows is null). */
+export const shareOf = (part: number | null, whole: number | null) => (whole !== null && whole > 0 ? (part ?? 0) / whole : 0);
 
 /**
  * Order by a column that may be null, in either dialect as SQLite does: nulls below every value, so

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, nullsLow, reportsWithUnits } from './filters.js';
+import { applyFilters, liveReports, nullsLow, reportsWithUnits, shareOf } from './filters.js';
 
 export async function getReportsByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(reportsWithUnits(db), f)
@@ -12,7 +12,7 @@ export async function getReportsByDepartmentYear(db: Db, f: Filters) {
     .orderBy('r.year', nullsLow())
     .orderBy('u.department', nullsLow())
     .execute();
-  return rows.map((r) => ({ department: r.department ?? '未分组', year: r.year, reports: Number(r.reports) }));
+  return rows.map((r) => ({ ...r, department: r.department ?? '未分组' }));
 }
 
 export async function getFilterOptions(db: Db) {
@@ -65,13 +65,13 @@ export async function getMissingSubmissions(db: Db, f: Filters) {
         .selectFrom('reports as r2')
         .whereRef('r2.unit_id', '=', 'u.id')
         .where('r2.deleted_at', 'is', null)
-        .select(sql<string>`max(r2.year)`.as('y'))
+        .select(sql<number | null>`max(r2.year)`.as('y'))
         .as('lastYear'),
     )
     .orderBy('u.department', nullsLow())
     .orderBy('u.name')
     .execute();
-  return { year: current.year, period: current.period, units: rows.map((r) => ({ ...r, lastYear: r.lastYear === null ? null : Number(r.lastYear) })) };
+  return { year: current.year, period: current.period, units: rows };
 }
 
 /** Headline figures for the filtered reports. */
@@ -83,22 +83,20 @@ export async function getHeadlines(db: Db, f: Filters) {
       sql<number>`count(distinct u.id)`.as('units'),
       sql<number>`count(distinct u.department)`.as('departments'),
       sql<number>`coalesce(avg(r.chars), 0)`.as('avgChars'),
-      sql<number>`sum(case when coalesce(rf.problem_sections, 0) = 0 then 1 else 0 end)`.as('withoutProblems'),
+      sql<number | null>`sum(case when coalesce(rf.problem_sections, 0) = 0 then 1 else 0 end)`.as('withoutProblems'),
     ])
     .executeTakeFirstOrThrow();
   const reuse = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
-    .select([sql<number>`sum(r.chars)`.as('chars'), sql<number>`sum(x.stock_chars + x.copied_chars + x.self_chars)`.as('reused'), sql<number>`sum(x.copied_chars)`.as('copied')])
+    .select([sql<number | null>`sum(r.chars)`.as('chars'), sql<number | null>`sum(x.stock_chars + x.copied_chars + x.self_chars)`.as('reused'), sql<number | null>`sum(x.copied_chars)`.as('copied')])
     .executeTakeFirstOrThrow();
-  const reuseChars = Number(reuse.chars ?? 0);
-  const reports = Number(row.reports);
   return {
-    reuseRate: reuseChars ? Number(reuse.reused ?? 0) / reuseChars : 0,
-    copiedRate: reuseChars ? Number(reuse.copied ?? 0) / reuseChars : 0,
-    reports,
-    units: Number(row.units),
-    departments: Number(row.departments),
-    avgChars: Math.round(Number(row.avgChars)),
-    withoutProblemsShare: reports ? Number(row.withoutProblems ?? 0) / reports : 0,
+    reuseRate: shareOf(reuse.reused, reuse.chars),
+    copiedRate: shareOf(reuse.copied, reuse.chars),
+    reports: row.reports,
+    units: row.units,
+    departments: row.departments,
+    avgChars: Math.round(row.avgChars),
+    withoutProblemsShare: shareOf(row.withoutProblems, row.reports),
   };
 }
 
@@ -122,8 +120,8 @@ export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10) {
   ]);
   const byReport = new Map<number, { flags: Map<string, number>; copied: number; self: number }>();
   const entry = (id: number) => byReport.get(id) ?? byReport.set(id, { flags: new Map(), copied: 0, self: 0 }).get(id)!;
-  for (const row of flagged) entry(row.id).flags.set(row.kind, Number(row.n));
-  for (const row of reused) Object.assign(entry(row.id), { copied: Number(row.copied), self: Number(row.self) });
+  for (const row of flagged) entry(row.id).flags.set(row.kind, row.n);
+  for (const row of reused) Object.assign(entry(row.id), { copied: row.copied, self: row.self });
   const ranked = [...byReport.entries()]
     .map(([id, e]) => {
       const reasons = [...e.flags.entries()].map(([kind, n]) => ({ kind, count: n }));
@@ -142,5 +140,5 @@ export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10) {
     .select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title'])
     .execute();
   const head = new Map(heads.map((h) => [h.id, h]));
-  return ranked.map((r) => ({ ...head.get(r.id)!, period: head.get(r.id)!.period as Period | null, reasons: r.reasons }));
+  return ranked.map((r) => ({ ...head.get(r.id)!, reasons: r.reasons }));
 }

@@ -1,7 +1,6 @@
 // Queries for the report list and the report view.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
-import type { Period, SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { refreshUnitSummaries } from '../derive/unit-summaries.js';
 import { applyFilters, nullsLow, reportsWithUnits } from './filters.js';
@@ -40,8 +39,8 @@ export async function listReports(db: Db, input: ListReportsInput) {
     .offset((input.page - 1) * input.pageSize)
     .execute();
   return {
-    total: Number(totalRow.n),
-    rows: rows.map((r) => ({ ...r, period: r.period as Period | null, flags: Number(r.flags) })),
+    total: totalRow.n,
+    rows: rows.map((r) => ({ ...r, flags: r.flags ?? 0 })),
   };
 }
 
@@ -76,8 +75,7 @@ export async function getReport(db: Db, id: number) {
   ]);
   return {
     ...report,
-    period: report.period as Period | null,
-    sections: sections.map((s) => ({ ...s, kind: s.kind as SectionKind })),
+    sections,
     problems,
     figures: figures.map((f) => ({ ...f, approx: f.approx === 1, placeholder: f.placeholder === 1 })),
     placeholders,

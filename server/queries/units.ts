@@ -1,7 +1,6 @@
 // Unit comparison: one row per unit over the filtered reports, and one unit's reports over time.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
-import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, liveReports, nullsLow, reportsWithUnits, shareOf } from './filters.js';
 
@@ -37,25 +36,24 @@ export async function getUnitComparison(db: Db, f: Filters) {
     .select(['u.id', sql<number>`count(distinct p.theme_id)`.as('themes')])
     .groupBy('u.id')
     .execute();
-  const themes = new Map(themeRows.map((t) => [t.id, Number(t.themes)]));
+  const themes = new Map(themeRows.map((t) => [t.id, t.themes]));
   return rows.map((r) => {
-    const chars = Number(r.chars);
-    const stock = shareOf(r.stockChars, chars);
-    const copied = shareOf(r.copiedChars, chars);
-    const self = shareOf(r.selfChars, chars);
+    const stock = shareOf(r.stockChars, r.chars);
+    const copied = shareOf(r.copiedChars, r.chars);
+    const self = shareOf(r.selfChars, r.chars);
     return {
       id: r.id,
       unit: r.unit,
       department: r.department,
-      reports: Number(r.reports),
-      avgChars: Math.round(chars / Math.max(1, Number(r.reports))),
+      reports: r.reports,
+      avgChars: Math.round(r.chars / Math.max(1, r.reports)),
       rates: { stock, copied, self, reuse: Math.min(1, stock + copied + self) },
-      placeholders: Number(r.placeholders),
-      flags: Number(r.flags),
-      figures: Number(r.figures),
-      problems: Number(r.problems),
+      placeholders: r.placeholders,
+      flags: r.flags,
+      figures: r.figures,
+      problems: r.problems,
       themes: themes.get(r.id) ?? 0,
-      lastYear: r.lastYear === null ? null : Number(r.lastYear),
+      lastYear: r.lastYear,
     };
   });
 }
@@ -88,7 +86,7 @@ export async function getUnitHistory(db: Db, unitName: string) {
   return rows.map((r) => ({
     id: r.id,
     year: r.year,
-    period: r.period as Period | null,
+    period: r.period,
     title: r.title,
     chars: r.chars,
     department: r.department,
@@ -97,10 +95,11 @@ export async function getUnitHistory(db: Db, unitName: string) {
       copied: shareOf(r.copiedChars, r.chars),
       self: shareOf(r.selfChars, r.chars),
     },
-    placeholders: Number(r.placeholders),
-    flags: Number(r.flags),
-    figures: Number(r.figures),
-    problems: Number(r.problems),
-    activityCount: r.activityCount === null ? 0 : Number(r.activityCount),
+    // Reports stored before their summaries have none (left join): counted as nothing found.
+    placeholders: r.placeholders ?? 0,
+    flags: r.flags ?? 0,
+    figures: r.figures ?? 0,
+    problems: r.problems ?? 0,
+    activityCount: r.activityCount ?? 0,
   }));
 }

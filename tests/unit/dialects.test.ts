@@ -4,6 +4,7 @@
 // Runs in `npm run test:pg`, beside a SQLite database built in the same way.
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.js';
 import type { Database } from '../../server/db/schema.js';
@@ -14,7 +15,7 @@ import { getReportReuse } from '../../server/reuse/index.js';
 import { searchReports } from '../../server/search/index.js';
 import { reportTexts } from '../../server/db/texts.js';
 import { PROVINCES_DIR, provinceCorpusAvailable, SEED_SAMPLES_DIR } from '../shared-material.js';
-import { openFreshDb, TEST_DIALECT } from '../test-db.js';
+import { columnsOf, openFreshDb, tablesOf, TEST_DIALECT } from '../test-db.js';
 import { dashboardViews, viewSample } from '../views.js';
 
 /** Province reports of these years join the seeds. */
@@ -78,6 +79,24 @@ describe.runIf(TEST_DIALECT === 'postgres')('the same corpus in SQLite and Postg
   afterAll(async () => {
     await sqlite?.destroy();
     await postgres?.destroy();
+  });
+
+  it('has the same tables and columns, but for the search index of each dialect', async () => {
+    // SQLite: the FTS5 tables (and their shadow tables); PostgreSQL: the word vectors.
+    const own = /^(report_words|report_trigrams)(_|$)|^report_word_vectors$/;
+    const [a, b] = [(await tablesOf(sqlite, 'sqlite')).filter((t) => !own.test(t)), (await tablesOf(postgres, 'postgres')).filter((t) => !own.test(t))];
+    expect(b).toEqual(a);
+    for (const table of a) expect(await columnsOf(postgres, table, 'postgres'), table).toEqual(await columnsOf(sqlite, table, 'sqlite'));
+  });
+
+  it('returns counts, sums and averages as numbers, as their types say', async () => {
+    for (const db of [sqlite, postgres]) {
+      const row = await db
+        .selectFrom('reports')
+        .select([sql<number>`count(*)`.as('count'), sql<number>`sum(chars)`.as('sum'), sql<number>`avg(chars)`.as('avg'), sql<number>`count(distinct unit_id)`.as('units')])
+        .executeTakeFirstOrThrow();
+      for (const [name, value] of Object.entries(row)) expect(typeof value, name).toBe('number');
+    }
   });
 
   it('stores the same reports and findings', async () => {
