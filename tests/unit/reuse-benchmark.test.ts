@@ -4,15 +4,13 @@
 // the PAN text-alignment measures are printed. Province reports share real text too (central policy
 // wording, other provinces' phrasing), so target/source pairs are taken where the unmodified corpus
 // aligns nothing, and planted passages are taken from text the unmodified corpus finds no reuse in.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../../server/db/connection.js';
 import { getReportReuse, indexReportReuse, withReuseBatch } from '../../server/reuse/index.js';
 import { type AlignmentCase, panScores } from '../pan.js';
 import { type CorpusText, provinceTexts, storeText } from '../reuse-corpus.js';
 import { provinceCorpusAvailable } from '../shared-material.js';
+import { freshDbLocation } from '../test-db.js';
 
 const EDITS = ['verbatim', 'unit', 'number', 'word', 'drop'] as const;
 type Edit = (typeof EDITS)[number];
@@ -49,9 +47,8 @@ function sentences(text: string): Sentence[] {
   return out;
 }
 
-async function runEngine(file: string, texts: CorpusText[]): Promise<{ db: Db; ids: number[] }> {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const db = await openDb(file);
+async function runEngine(texts: CorpusText[]): Promise<{ db: Db; ids: number[] }> {
+  const db = await openDb(await freshDbLocation());
   const ids: number[] = [];
   await withReuseBatch(db, async () => {
     for (const t of texts) {
@@ -107,18 +104,16 @@ function edit(kind: Edit, text: string, run: Sentence[], targetUnit: string, sou
 }
 
 describe.runIf(provinceCorpusAvailable())('reuse: planted copies in the province corpus (PAN measures)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-reuse-bench-'));
   const open: Db[] = [];
   afterAll(async () => {
     for (const db of open) await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   let texts: CorpusText[];
   let base: { db: Db; ids: number[] };
   beforeAll(async () => {
     texts = provinceTexts();
-    base = await runEngine(path.join(dir, 'base.db'), texts);
+    base = await runEngine(texts);
     open.push(base.db);
   }, 600_000);
 
@@ -197,7 +192,7 @@ describe.runIf(provinceCorpusAvailable())('reuse: planted copies in the province
       });
       return { ...t, text };
     });
-    const run = await runEngine(path.join(dir, 'planted.db'), modified);
+    const run = await runEngine(modified);
     open.push(run.db);
     // Same insertion order, so the same ids.
     expect(run.ids).toEqual(base.ids);
