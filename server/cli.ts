@@ -11,6 +11,7 @@ import { collectSubmissions } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
 import { DatabaseOpenError, type Db, defaultDbPath, describeDb, isPostgresUrl, openDb } from './db/connection.js';
 import { deriveStale } from './derive/index.js';
+import { exclusively } from './db/locks.js';
 import { refreshUnitSummaries } from './derive/unit-summaries.js';
 import { DecodeError } from './decode/index.js';
 import { prepareSubmission } from './intake/ingest.js';
@@ -38,7 +39,8 @@ class UsageError extends Error {}
 /** The database, its derived data brought up to date (stored under older rules, or after an upgrade). */
 async function openStore(dbPath: string): Promise<Db> {
   const db = await openDb(dbPath);
-  await deriveStale(db);
+  // Not while a server sharing the database does the same at its start.
+  await exclusively(db, 'startup', () => deriveStale(db));
   return db;
 }
 

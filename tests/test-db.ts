@@ -43,13 +43,13 @@ process.once('exit', () => {
  * PostgreSQL database (then the files a server keeps beside the database go to a temporary
  * YANPAN_DATA_DIR, inherited by the CLI processes a test starts).
  */
-export async function freshDbLocation(dialect: Dialect = TEST_DIALECT): Promise<string> {
+export async function freshDbLocation(dialect: Dialect = TEST_DIALECT, prefix = TEST_DB_PREFIX): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-test-'));
   folders.push(dir);
   if (dialect === 'sqlite') return path.join(dir, 'y.db');
   if (!TEST_PG) throw new Error('YANPAN_TEST_PG is not set');
   process.env.YANPAN_DATA_DIR ??= dir;
-  const name = `${TEST_DB_PREFIX}${process.pid}_${++created}`;
+  const name = `${prefix}${process.pid}_${++created}`;
   await withAdmin(async (admin) => {
     // Code-point order and Unicode letters, as on SQLite: the order of names is the same in both.
     await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
@@ -86,6 +86,13 @@ export async function tablesOf(db: Kysely<any>, dialect: Dialect = TEST_DIALECT)
       ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)
       : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`.execute(db);
   return rows.rows.map((r) => r.name);
+}
+
+/** Drops one database freshDbLocation made (a SQLite file goes with its folder when the process ends). */
+export async function dropFreshDb(location: string): Promise<void> {
+  if (!location.startsWith('postgres')) return;
+  const name = new URL(location).pathname.slice(1);
+  if (/^yanpan_\w+$/.test(name)) await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
 }
 
 /** Drops the databases tests created (all of them, whichever process made them). */

@@ -93,8 +93,11 @@ const POOL_SIZE = 8;
 
 async function connectPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: numbersAsNumbers });
-  // An idle connection the server drops (restart, network) must not take the process down; the pool reconnects.
-  pool.on('error', (e) => console.error(`PostgreSQL 连接中断（将自动重连）：${e.message}`));
+  // A connection the server drops (restart, network, an administrator) must not take the process down:
+  // idle ones are replaced by the pool; one in use fails its next query, and that request or batch with it.
+  const dropped = (e: Error) => console.error(`PostgreSQL 连接中断：${e.message}`);
+  pool.on('error', dropped);
+  pool.on('connect', (client) => client.on('error', dropped));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     const { rows } = await sql<{ version: number; ctype: string }>`

@@ -11,6 +11,7 @@ const BENCHES: Array<[string, string, string]> = [
   ['reuse', 'reuse.ts', '入库与雷同检测（714 份省级报告，再加 1 份）'],
   ['themes', 'themes.ts', '问题主题聚类（10,000 条问题表述）'],
   ['views', 'views.ts', '看板各视图的服务器端耗时（约 10,000 份报告）'],
+  ['dialects', 'dialects.ts', 'SQLite 与 PostgreSQL 对照（省级报告语料：入库、检索、各视图）'],
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;
