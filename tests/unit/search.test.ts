@@ -110,6 +110,20 @@ describe('search over the seed submissions', () => {
     expect(years).toEqual([...years].sort((a, b) => b - a));
   });
 
+  it('matches full-width letters in either case, short queries as long ones', async () => {
+    const text = '市数据局2024年工作总结\n一、推进ＡＩ应用和Ａｉ平台\n全年开展ＡＩ培训3次。';
+    const r = await ingestSubmission(db, { fileName: '全角字母.txt', bytes: new TextEncoder().encode(text), meta: { unit: '市数据局', department: '经济', year: 2024 } });
+    if (r.status !== 'stored') throw new Error(JSON.stringify(r));
+    await refreshSearchTerms(db);
+    // jieba cuts full-width letters one by one: a single one is a word, ＡＩ two words (found from three characters on).
+    for (const [q, occurrences] of [['Ａ', 3], ['ａ', 3], ['ａｉ应用', 1], ['ＡＩ培训', 1], ['Ａｉ平台', 1]] as const) {
+      const res = await found(q);
+      expect(res.ids, q).toContain(r.reportId);
+      expect(res.hits.find((h) => h.id === r.reportId)!.occurrences, q).toBe(occurrences);
+    }
+    await setReportDeleted(db, r.reportId, 'tester');
+  });
+
   it('honours the filters and leaves deleted reports out', async () => {
     const q = '意识形态';
     const inDept = await found(q, { department: '党群' });
