@@ -70,3 +70,14 @@ export async function dashboardViews(db: Db, sample: ViewSample): Promise<View[]
     ['检索 substring', (f) => searchReports(db, { ...f, q: '情引导', page: 1, pageSize: 20 })],
   ];
 }
+
+/** A call's time in milliseconds: the median of five runs. */
+export async function medianMs(f: () => Promise<unknown>): Promise<number> {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await f();
+    runs.push(performance.now() - t);
+  }
+  return runs.sort((a, b) => a - b)[2]!;
+}

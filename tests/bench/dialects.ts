@@ -11,7 +11,7 @@ import { searchReports } from '../../server/search/index.js';
 import { provinceTexts } from '../reuse-corpus.js';
 import { provinceCorpusAvailable } from '../shared-material.js';
 import { type Dialect, dropFreshDb, freshDbLocation, postgresAvailable } from '../test-db.js';
-import { dashboardViews, viewSample } from '../views.js';
+import { dashboardViews, medianMs, viewSample } from '../views.js';
 
 const { values } = parseArgs({ options: { reports: { type: 'string' } } });
 if (!provinceCorpusAvailable() || !postgresAvailable()) process.exit(0);
@@ -24,16 +24,6 @@ const sources = texts.map((t) => ({
 }));
 
 const SEARCHES = ['网络舆情', '情引导', '意识形态工作责任制', '高质量发展', '舆情', '党', 'GDP', '%'];
-
-async function median(f: () => Promise<unknown>): Promise<number> {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await f();
-    runs.push(performance.now() - t);
-  }
-  return runs.sort((a, b) => a - b)[2]!;
-}
 
 async function databaseBytes(db: Db, dialect: Dialect): Promise<number> {
   const q =
@@ -60,11 +50,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   record('database (MB)', dialect, (await databaseBytes(db, dialect)) / 2 ** 20);
   for (const q of SEARCHES) {
     let hits = 0;
-    const ms = await median(async () => (hits = (await searchReports(db, { q, page: 1, pageSize: 20 })).total));
+    const ms = await medianMs(async () => (hits = (await searchReports(db, { q, page: 1, pageSize: 20 })).total));
     record(`检索 “${q}” (ms, ${hits} hits)`, dialect, ms);
   }
   const sample = await viewSample(db);
-  for (const [name, run] of await dashboardViews(db, sample)) record(`${name} (ms)`, dialect, await median(() => run({})));
+  for (const [name, run] of await dashboardViews(db, sample)) record(`${name} (ms)`, dialect, await medianMs(() => run({})));
   await db.destroy();
   await dropFreshDb(location);
 }

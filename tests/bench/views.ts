@@ -9,7 +9,7 @@ import { ingestBatch } from '../../server/intake/batch.js';
 import { isPostgresUrl, openDb } from '../../server/db/connection.js';
 import { countReports } from '../../server/intake/ingest.js';
 import { progressBar } from '../../server/progress.js';
-import { dashboardViews, viewSample } from '../views.js';
+import { dashboardViews, medianMs, viewSample } from '../views.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -36,16 +36,6 @@ const sample = await viewSample(db);
 const scoped = sample.scope;
 const views = await dashboardViews(db, sample);
 
-async function time(f: () => Promise<unknown>): Promise<number> {
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    await f();
-    runs.push(performance.now() - t);
-  }
-  return runs.sort((a, b) => a - b)[2]!; // median of 5
-}
-
 const bytes = isPostgresUrl(dbPath)
   ? (await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(db)).rows[0]!.n
   : fs.statSync(dbPath).size;
@@ -53,8 +43,8 @@ console.log(`views benchmark: ${reports} reports, database ${isPostgresUrl(dbPat
 console.log(`${'view'.padEnd(28)} ${'all (ms)'.padStart(10)} ${'dept+year (ms)'.padStart(15)}`);
 let over = 0;
 for (const [name, run] of views) {
-  const all = await time(() => run({}));
-  const filtered = await time(() => run(scoped));
+  const all = await medianMs(() => run({}));
+  const filtered = await medianMs(() => run(scoped));
   if (Math.max(all, filtered) > 200) over++;
   console.log(`${name.padEnd(28)} ${all.toFixed(1).padStart(10)} ${filtered.toFixed(1).padStart(15)}${Math.max(all, filtered) > 200 ? '  > 200 ms' : ''}`);
 }
