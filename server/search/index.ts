@@ -124,6 +124,21 @@ async function matching(db: Db, q: string): Promise<Expression<SqlBool> | null> 
 /** A LIKE pattern for a substring: the wildcards and the escape character in it taken literally. */
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * Runs a search's match (and nothing else) so that it goes through the indexes. On PostgreSQL sequential
+ * scans are priced out for it: the planner prices a scan of report_texts or report_word_vectors by their
+ * rows, which hold only pointers to the compressed texts and vectors stored apart (TOAST), and so would
+ * read every text rather than the index (on the province corpus: 640 ms instead of 20 ms). What no index
+ * answers (the scans above) is still scanned.
+ */
+export async function throughIndexes<T>(db: Db, match: (db: Db) => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return match(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return match(trx);
+  });
+}
+
 export interface KwicLine {
   start: number;
   end: number;
@@ -176,12 +191,14 @@ export async function searchReports(db: Db, input: SearchInput) {
   if (!condition) return { total: 0, hits: [] };
   // One pass over the index: the ids in order give the total and the page.
   const ids = (
-    await applyFilters(reportsWithUnits(db), input)
-      .where(condition)
-      .select('r.id')
-      .orderBy('r.year', nullsLow('desc'))
-      .orderBy('r.id', 'desc')
-      .execute()
+    await throughIndexes(db, (idx) =>
+      applyFilters(reportsWithUnits(idx), input)
+        .where(condition)
+        .select('r.id')
+        .orderBy('r.year', nullsLow('desc'))
+        .orderBy('r.id', 'desc')
+        .execute(),
+    )
   ).map((r) => r.id);
   const page = ids.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   if (page.length === 0) return { total: ids.length, hits: [] };
