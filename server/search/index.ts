@@ -100,8 +100,10 @@ async function matching(db: Db, q: string): Promise<Expression<SqlBool> | null> 
       ? sql<SqlBool>`r.id in (select report_id from report_word_vectors where words @@ ${query}::tsquery)`
       : sql<SqlBool>`r.id in (select rowid from report_words where report_words match ${query})`;
   if ([...q].length >= TRIGRAM) {
+    // ILIKE lowers every candidate text whole: only when the query has letters with a case.
+    const like = q.toLowerCase() === q.toUpperCase() ? sql`like` : sql`ilike`;
     const substring = pg
-      ? sql<SqlBool>`r.id in (select report_id from report_texts where text ilike ${likePattern(q)})`
+      ? sql<SqlBool>`r.id in (select report_id from report_texts where text ${like} ${likePattern(q)})`
       : sql<SqlBool>`r.id in (select rowid from report_trigrams where report_trigrams match ${ftsString(q)})`;
     const phrase = pg ? phraseQuery(textTokens(q)) : ftsPhrase(q);
     return phrase ? sql<SqlBool>`(${substring} or ${inWords(phrase)})` : substring;
