@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { connectDb, type Db, openDb } from '../server/db/connection.js';
+import { connectDb, type Db, isPostgresUrl, openDb } from '../server/db/connection.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -24,11 +24,6 @@ const TEST_PG = process.env.YANPAN_TEST_PG;
 export function postgresAvailable(): boolean {
   if (!TEST_PG) console.warn('[tests] 未设置 YANPAN_TEST_PG（测试用 PostgreSQL 的地址）：依赖 PostgreSQL 的测试被跳过');
   return !!TEST_PG;
-}
-
-/** Whether this run's dialect can be tested (SQLite always can). */
-export function dialectAvailable(dialect: Dialect = TEST_DIALECT): boolean {
-  return dialect === 'sqlite' || postgresAvailable();
 }
 
 let created = 0;
@@ -47,7 +42,7 @@ export async function freshDbLocation(dialect: Dialect = TEST_DIALECT, prefix = 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-test-'));
   folders.push(dir);
   if (dialect === 'sqlite') return path.join(dir, 'y.db');
-  if (!TEST_PG) throw new Error('YANPAN_TEST_PG is not set');
+  if (!TEST_PG) throw new Error('未设置 YANPAN_TEST_PG：没有可供测试的 PostgreSQL');
   process.env.YANPAN_DATA_DIR ??= dir;
   const name = `${prefix}${process.pid}_${++created}`;
   await withAdmin(async (admin) => {
@@ -90,7 +85,7 @@ export async function tablesOf(db: Kysely<any>, dialect: Dialect = TEST_DIALECT)
 
 /** Drops one database freshDbLocation made (a SQLite file goes with its folder when the process ends). */
 export async function dropFreshDb(location: string): Promise<void> {
-  if (!location.startsWith('postgres')) return;
+  if (!isPostgresUrl(location)) return;
   const name = new URL(location).pathname.slice(1);
   if (/^yanpan_\w+$/.test(name)) await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
 }
