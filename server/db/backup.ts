@@ -228,10 +228,11 @@ async function countStoredReports(location: string): Promise<number> {
 
 /** pg_dump in its custom format: one consistent snapshot, taken while the servers keep writing. */
 async function backupPostgres(location: string, destination: string): Promise<Pick<BackupResult, 'bytes' | 'reports' | 'method'>> {
+  // The database first: an unreachable one leaves no empty backup file behind.
+  const reports = await countStoredReports(location);
   fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true, mode: PRIVATE_DIR_MODE });
   fs.closeSync(fs.openSync(destination, 'w', PRIVATE_FILE_MODE));
   fs.chmodSync(destination, PRIVATE_FILE_MODE);
-  const reports = await countStoredReports(location);
   runPgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${destination}`], location);
   checkPostgresBackup(destination);
   return { bytes: fs.statSync(destination).size, reports, method: 'pg_dump' };
