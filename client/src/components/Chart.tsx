@@ -1,6 +1,6 @@
 // Renders an ECharts option built by shared/charts (the same definition the exports use).
 import type { EChartsOption, ECharts } from 'echarts';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { chartTypesFor, echarts } from '../echarts.js';
 import { ChartDownload } from './ChartDownload.js';
 
@@ -16,37 +16,47 @@ export interface ChartProps {
 export function Chart({ option, height = 360, onClick, testId, download = true }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    // The container's width settles after layout (cards, scrollbars), not only on window resizes.
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const [instance, setInstance] = useState<ECharts | null>(null);
   useEffect(() => {
     let current = true;
-    // A graph or heatmap type is fetched the first time one is drawn; a newer option wins.
-    void chartTypesFor(option).then(() => {
-      if (current) chart.current?.setOption(option, true);
+    // A graph or heatmap type is fetched the first time one is drawn; a newer option wins. The chart is
+    // made once its types are registered (ECharts builds an instance's stages from the types it knows).
+    void chartTypesFor(option).then((added) => {
+      if (!current || !el.current) return;
+      let c = chart.current;
+      if (!c || added) {
+        c?.dispose();
+        c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+        chart.current = c;
+        setInstance(c);
+      }
+      c.setOption(option, true);
     });
     return () => {
       current = false;
     };
   }, [option]);
+  useEffect(
+    () => () => {
+      chart.current?.dispose();
+      chart.current = null;
+    },
+    [],
+  );
   useEffect(() => {
-    const c = chart.current;
-    if (!c || !onClick) return;
-    c.on('click', onClick);
+    if (!instance || !el.current) return;
+    // The container's width settles after layout (cards, scrollbars), not only on window resizes.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el.current);
+    return () => observer.disconnect();
+  }, [instance]);
+  useEffect(() => {
+    if (!instance || !onClick) return;
+    instance.on('click', onClick);
     return () => {
-      c.off('click', onClick);
+      instance.off('click', onClick);
     };
-  }, [onClick]);
+  }, [instance, onClick]);
   const size = useCallback(() => ({ width: chart.current?.getWidth() ?? 800, height }), [height]);
   return (
     <div style={{ position: 'relative' }}>
