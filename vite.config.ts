@@ -14,5 +14,6 @@ export default defineConfig({
     include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'seed/**/*.test.ts', 'tests/*.test.ts', 'tests/unit/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['tests/pg-setup.ts'],
   },
 });

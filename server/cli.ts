@@ -14,8 +14,9 @@ import { AccountError } from './auth/users.js';
 import { type BatchSource, type Failure, ingestBatch, ReadError } from './intake/batch.js';
 import { collectSubmissions, type FileSubmission } from './intake/collect.js';
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.js';
-import { type Db, defaultDbPath, openDb } from './db/connection.js';
+import { DatabaseOpenError, type Db, defaultDbPath, describeDb, isPostgresUrl, openDb } from './db/connection.js';
 import { deriveStale } from './derive/index.js';
+import { exclusively } from './db/locks.js';
 import { refreshUnitSummaries } from './derive/unit-summaries.js';
 import { DecodeError } from './decode/index.js';
 import { AssignError, assignReport } from './intake/assign.js';
@@ -51,7 +52,8 @@ const USAGE = `用法：yanpan <命令> [选项]
   serve [--db PATH] [--port N] [--host H]                              启动看板与 API（默认监听所有网络接口）
   backup FILE [--db PATH]                                              在线备份数据库及原件（FILE 与 FILE.originals/；服务运行时也安全）
   restore FILE [--db PATH]                                             从备份恢复数据库及原件（恢复后需重新登录）
-数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db`;
+数据库：--db，否则环境变量 YANPAN_DB，否则 data/yanpan.db（SQLite 文件）；
+      写成 postgres://用户:密码@主机:端口/库名 则使用 PostgreSQL`;
 
 class UsageError extends Error {}
 
@@ -75,7 +77,8 @@ function argumentError(code: string, message: string): string {
 /** The database, its derived data brought up to date (stored under older rules, or after an upgrade). */
 async function openStore(dbPath: string): Promise<Db> {
   const db = await openDb(dbPath);
-  await deriveStale(db);
+  // Not while a server sharing the database does the same at its start.
+  await exclusively(db, 'startup', () => deriveStale(db));
   return db;
 }
 
@@ -146,7 +149,7 @@ async function analyze(args: string[]): Promise<number> {
 
 /** Each problem's theme, when a stored corpus is at hand (the database exists); else as analysed. */
 async function withThemes<P extends { text: string; theme: string | null }>(problems: P[], dbPath: string): Promise<P[]> {
-  if (problems.length === 0 || !fs.existsSync(dbPath)) return problems;
+  if (problems.length === 0 || (!isPostgresUrl(dbPath) && !fs.existsSync(dbPath))) return problems;
   const db = await openStore(dbPath);
   try {
     const themes = await assignThemeToStatements(db, problems.map((p) => p.text));
@@ -314,6 +317,11 @@ async function backup(args: string[]): Promise<number> {
   const { file, db } = backupArgs(args, 'backup');
   try {
     const r = await backupDatabase(db, file, originalsDirFor(db));
+    process.stderr.write(
+      r.method === 'pg_dump'
+        ? `已用 pg_dump 备份 PostgreSQL 数据库 ${describeDb(db)}（自定义格式，${r.reports} 份报告）到 ${file}；用 yanpan restore 或 pg_restore 恢复\n`
+        : `已在线备份 SQLite 数据库 ${db}（${r.reports} 份报告）到 ${file}\n`,
+    );
     process.stdout.write(`${JSON.stringify({ backup: file, ...r })}\n`);
     return 0;
   } catch (e) {
@@ -326,7 +334,8 @@ async function restore(args: string[]): Promise<number> {
   const { file, db } = backupArgs(args, 'restore');
   try {
     const r = await restoreDatabase(file, db, originalsDirFor(db));
-    process.stdout.write(`${JSON.stringify({ restored: file, db, ...r })}\n`);
+    process.stderr.write(`已从 ${file} 恢复${isPostgresUrl(db) ? '（pg_restore，单一事务）' : ''}数据库 ${describeDb(db)}：${r.reports} 份报告\n`);
+    process.stdout.write(`${JSON.stringify({ restored: file, db: describeDb(db), ...r })}\n`);
     return 0;
   } catch (e) {
     if (e instanceof BackupError) fail(`${file}: ${e.message}`, 2);
@@ -502,6 +511,7 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof UsageError) fail(`${e.message}\n${USAGE}`, 2);
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) fail(`${argumentError(String(e.code), e.message)}\n${USAGE}`, 2);
+    if (e instanceof DatabaseOpenError) fail(e.message, 2);
     throw e;
   }
 }

@@ -6,7 +6,8 @@ import { createApp } from './app.js';
 import { deriveStale, finishInterruptedBatch } from './derive/index.js';
 import { ensureAdmin } from './auth/users.js';
 import { ocrAvailability } from './decode/index.js';
-import { openDb, type Db } from './db/connection.js';
+import { describeDb, openDb, type Db } from './db/connection.js';
+import { exclusively } from './db/locks.js';
 import { dataDirFor } from './intake/originals.js';
 import { seedIfEmpty } from './seed.js';
 import { stagingRoot, sweepStagingPeriodically } from './upload/staging.js';
@@ -31,16 +32,19 @@ export function dashboardUrls(address: AddressInfo): string[] {
 
 export async function startServer(opts: ServeOptions): Promise<{ server: Server; db: Db }> {
   const db = await openDb(opts.dbPath);
-  await deriveStale(db);
-  const admin = await ensureAdmin(db);
-  if (admin.generatedPassword) {
-    // Printed once: the only place this password ever appears.
-    console.error(`已创建管理员账号 admin，初始密码：${admin.generatedPassword}（请登录后妥善保管；可用环境变量 YANPAN_ADMIN_PASSWORD 预先指定）`);
-  }
-  // A batch killed before its end left reports indexed but not yet compared: finish them now.
-  await finishInterruptedBatch(db);
-  const seeded = await seedIfEmpty(db);
-  if (seeded > 0 && !opts.quiet) console.error(`已载入演示数据：${seeded} 份报告`);
+  // Several servers may share a PostgreSQL database and start together: one at a time here.
+  await exclusively(db, 'startup', async () => {
+    await deriveStale(db);
+    const admin = await ensureAdmin(db);
+    if (admin.generatedPassword) {
+      // Printed once: the only place this password ever appears.
+      console.error(`已创建管理员账号 admin，初始密码：${admin.generatedPassword}（请登录后妥善保管；可用环境变量 YANPAN_ADMIN_PASSWORD 预先指定）`);
+    }
+    // A batch killed before its end left reports indexed but not yet compared: finish them now.
+    await finishInterruptedBatch(db);
+    const seeded = await seedIfEmpty(db);
+    if (seeded > 0 && !opts.quiet) console.error(`已载入演示数据：${seeded} 份报告`);
+  });
   const dataDir = dataDirFor(opts.dbPath);
   const app = createApp(db, { files: { dataDir } });
   // Uploads nobody committed are removed on a timer too, not only when the next upload comes.
@@ -50,7 +54,7 @@ export async function startServer(opts: ServeOptions): Promise<{ server: Server;
     s.on('error', reject);
   });
   if (!opts.quiet) {
-    console.error(`研判看板已启动：${dashboardUrls(server.address() as AddressInfo).join('  ')}（数据库 ${opts.dbPath}）`);
+    console.error(`研判看板已启动：${dashboardUrls(server.address() as AddressInfo).join('  ')}（数据库 ${describeDb(opts.dbPath)}）`);
     // Load jieba's dictionary now (about a second) rather than in the first search or upload.
     setImmediate(() => cutWords('研判'));
     // Whether scans can be read here, said once: an administrator learns it before a unit's scan is refused.

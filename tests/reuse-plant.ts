@@ -7,8 +7,8 @@
 // Province reports share real text too (central policy wording, other provinces' phrasing), so
 // target/source pairs are taken where the unmodified corpus aligns nothing, and planted passages are
 // taken from text the unmodified corpus finds no reuse in.
-import fs from 'node:fs';
 import { type Db, openDb } from '../server/db/connection.js';
+import { freshDbLocation } from './test-db.js';
 import { getReportReuse, indexReportReuse, withReuseBatch } from '../server/reuse/index.js';
 import type { ReportReuse } from '../shared/types.js';
 import { type AlignmentCase, type PanScores, panScores } from './pan.js';
@@ -49,10 +49,9 @@ function sentences(text: string): Sentence[] {
   return out;
 }
 
-/** Stores the texts in a fresh database file in one reuse batch (no analysis: the reuse engine alone). */
-export async function runEngine(file: string, texts: CorpusText[]): Promise<{ db: Db; ids: number[] }> {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const db = await openDb(file);
+/** Stores the texts in a fresh database (tests/test-db.ts: SQLite or PostgreSQL) in one reuse batch (no analysis: the reuse engine alone). */
+export async function runEngine(texts: CorpusText[]): Promise<{ db: Db; ids: number[] }> {
+  const db = await openDb(await freshDbLocation());
   const ids: number[] = [];
   await withReuseBatch(db, async () => {
     for (const t of texts) {

@@ -15,10 +15,18 @@ const LATER: Record<string, () => Promise<unknown>> = {
   heatmap: () => import('./echarts-heatmap.js'),
 };
 
-/** Registers the chart types the option uses that are not registered yet (resolves at once when none are missing). */
-export async function chartTypesFor(option: EChartsOption): Promise<void> {
+const registered = new Set<string>();
+
+/**
+ * Registers the chart types the option uses that are not registered yet; true when it registered one.
+ * An instance made before a type was registered lacks that type's visual stages and must be made anew.
+ */
+export async function chartTypesFor(option: EChartsOption): Promise<boolean> {
   const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
-  await Promise.all([...new Set(series.map((s) => s.type))].flatMap((t) => (t && LATER[t] ? [LATER[t]()] : [])));
+  const missing = [...new Set(series.flatMap((s) => (s.type && LATER[s.type] && !registered.has(s.type) ? [s.type] : [])))];
+  await Promise.all(missing.map((t) => LATER[t]!()));
+  for (const t of missing) registered.add(t);
+  return missing.length > 0;
 }
 
 /** The SVG renderer, for SVG downloads. */

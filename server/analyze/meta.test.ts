@@ -1,7 +1,8 @@
 // Metadata from a submission's file name and text, with the rule and span that gave each finding.
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from './index.js';
-import { metaFromFileName } from './meta.js';
+import { metaFromFileName, registryMentions } from './meta.js';
+import { UnitRegistry } from './units.js';
 
 describe('metaFromFileName', () => {
   it('reads unit, year and period from the names units give their files', () => {
@@ -45,5 +46,29 @@ describe('metaEvidence', () => {
     const a = analyzeReport('一、工作情况\n召开专题会议3次。', { fileName: '市审计局2024年上半年意识形态工作总结.docx' });
     expect(a.metaEvidence.units[0]).toMatchObject({ name: '市审计局', rule: 'file-name', span: null });
     expect(a.metaEvidence.year).toEqual({ value: 2024, rule: 'file-name', span: null });
+  });
+});
+
+describe('another body named before the unit', () => {
+  // A superior the unit follows or answers (按照/根据…) is no author, however well the registry knows it.
+  const text = [
+    '2023年度意识形态工作情况报告',
+    '按照市直机关工委有关工作安排，根据市委宣传部关于报送2023年度意识形态工作情况的通知要求，现将我局落实意识形态工作责任制情况报告如下。',
+    '一、工作开展情况',
+    '市统计局召开专题会议4次。',
+  ].join('\n');
+
+  it('reads no unit from 根据市委宣传部关于…报告 (not 据市委宣传部, not 市委宣传部)', () => {
+    const { meta, metaEvidence } = analyzeReport(text);
+    expect(metaEvidence.units.map((u) => u.name)).not.toContain('据市委宣传部');
+    expect(meta.unit).toBe('市统计局');
+  });
+
+  it('finds no registry spelling right after 按照 or 根据', () => {
+    const registry = new UnitRegistry([
+      { id: 1, name: '市直机关工委', aliases: [] },
+      { id: 2, name: '市委宣传部', aliases: [] },
+    ]);
+    expect(registryMentions(text, registry).map((m) => m.name)).toEqual([]);
   });
 });

@@ -339,6 +339,8 @@ export function registryMentions(text: string, registry: UnitRegistry): UnitMent
         const span = { start: region.start + at, end: region.start + at + spelling.length };
         if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
         taken.push(span);
+        // 按照市直机关工委有关工作安排: a body the unit reports to or follows, not the unit.
+        if (afterReference(folded, span.start)) continue;
         found.push({ name: spelling, key: unitKey(spelling), rule, span, weight: WEIGHT[rule] ?? 0.5 });
       }
     }

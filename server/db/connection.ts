@@ -1,13 +1,18 @@
-// Opens the embedded SQLite database (WAL, foreign keys on) and brings its schema up to date. A plain
-// store: derived data is the derive stage's (server/derive/), which callers run explicitly.
+// Opens the database and brings its schema up to date: the embedded SQLite file (WAL, foreign keys on),
+// or a PostgreSQL database named by a postgres:// URL, which several server processes may share. A
+// plain store: derived data is the derive stage's (server/derive/), which callers run explicitly.
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
+
+/** The database could not be opened (unreachable server, refused login, failed migration): a message for the user. */
+export class DatabaseOpenError extends Error {}
 
 /**
  * SQLite's DDL is transactional, though Kysely's adapter does not claim it. Claiming it makes the
@@ -25,6 +30,7 @@ export class YanpanSqliteDialect extends SqliteDialect {
   }
 }
 
+/** The database given (--db), else YANPAN_DB, else the embedded default: a SQLite file path or a postgres:// URL. */
 export function defaultDbPath(explicit?: string): string {
   return explicit ?? process.env.YANPAN_DB ?? path.join('data', 'yanpan.db');
 }
@@ -50,7 +56,36 @@ function makePrivate(file: string): void {
   }
 }
 
-export async function openDb(file: string): Promise<Db> {
+/** Whether a database location is a PostgreSQL URL rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** The location as it may be printed: a URL's password hidden. */
+export function describeDb(location: string): string {
+  if (!isPostgresUrl(location)) return location;
+  try {
+    const url = new URL(location);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/** The database at a location, its schema brought up to date. */
+export async function openDb(location: string): Promise<Db> {
+  const db = await connectDb(location);
+  await migrate(db);
+  return db;
+}
+
+/** The database at a location as it is, not migrated (backups, tests of upgrades). */
+export async function connectDb(location: string): Promise<Db> {
+  return isPostgresUrl(location) ? connectPostgres(location) : connectSqlite(location);
+}
+
+function connectSqlite(file: string): Db {
   if (file !== ':memory:') makePrivate(file);
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -59,7 +94,51 @@ export async function openDb(file: string): Promise<Db> {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MB of page cache (the default is 2 MB): the views' working set (reports, summaries, indexes) stays in memory.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new YanpanSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new YanpanSqliteDialect({ database: sqlite }) });
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Counts and sums as numbers, as SQLite returns them: pg hands bigint (count, sum of integers) and
+ * numeric (avg) over as strings, to keep precision no count or sum of characters here comes near.
+ */
+const numbersAsNumbers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID || oid === NUMERIC_OID ? Number : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** Connections per process: the views ask a handful of queries at once; several processes share the server. */
+const POOL_SIZE = 8;
+
+async function connectPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: numbersAsNumbers });
+  // A connection the server drops (restart, network, an administrator) must not take the process down:
+  // idle ones are replaced by the pool; one in use fails its next query, and that request or batch with it.
+  const dropped = (e: Error) => console.error(`PostgreSQL 连接中断：${e.message}`);
+  pool.on('error', dropped);
+  pool.on('connect', (client) => client.on('error', dropped));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const { rows } = await sql<{ version: number; ctype: string }>`
+      select current_setting('server_version_num')::int as version,
+             (select datctype from pg_database where datname = current_database()) as ctype`.execute(db);
+    const { version, ctype } = rows[0]!;
+    if (version < 150000) throw new Error(`需要 PostgreSQL 15 或更高版本（当前 ${Math.floor(version / 10000)}）`);
+    // Under the C locale pg_trgm sees no letters in Chinese text: search stays correct but scans every text.
+    if (ctype === 'C' || ctype === 'POSIX') {
+      console.error(`注意：数据库的 LC_CTYPE 为 ${ctype}，中文全文检索无法使用索引（会逐篇扫描）；建议以 --locale=C.UTF-8 新建数据库`);
+    }
+  } catch (e) {
+    await db.destroy();
+    throw new DatabaseOpenError(`无法打开 PostgreSQL 数据库 ${describeDb(url)}：${e instanceof Error ? e.message : String(e)}`);
+  }
+  return db;
+}
+
+async function migrate(db: Db): Promise<void> {
+  // On PostgreSQL the Migrator holds an advisory lock: serve processes starting together migrate once.
   // Branches developed side by side number their migrations apart (014 may arrive after 017): each runs once.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const known = await migrator.getMigrations();
@@ -70,7 +149,6 @@ export async function openDb(file: string): Promise<Db> {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     await db.destroy();
-    throw new Error(`数据库迁移失败（${failed}）：${error instanceof Error ? error.message : String(error)}`);
+    throw new DatabaseOpenError(`数据库迁移失败（${failed}）：${error instanceof Error ? error.message : String(error)}`);
   }
-  return db;
 }

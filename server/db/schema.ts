@@ -2,6 +2,7 @@
 // Offsets are stored as `start`/`end` (Kysely quotes identifiers, so the SQL keyword END is safe in
 // SQLite and PostgreSQL alike). Booleans are 0/1 integers for the same reason.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Period, ReuseKind, SectionKind } from '../../shared/types.js';
 
 export const UNIT_KINDS = ['registry', 'found', 'pending'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -51,7 +52,7 @@ export interface ReportTable {
   id: Generated<number>;
   unit_id: number;
   year: number | null;
-  period: string | null;
+  period: Period | null;
   title: string | null;
   file_name: string | null;
   /** sha256 of the stored text: the same content is stored once whatever its encoding. */
@@ -108,9 +109,19 @@ export interface ReportActivityTable {
   placeholders: number;
 }
 
-/** Every distinct jieba word in the search index (SQLite only): what a short query is matched against. */
+/** Every distinct word in the search index, as indexed (case folded): what a short query is matched against. */
 export interface SearchTermTable {
   term: string;
+}
+
+/**
+ * PostgreSQL only (SQLite keeps the words in the FTS5 table report_words): a report's jieba words as
+ * tsvectors with their positions, in overlapping parts of a bounded number of words (server/search/words.ts).
+ */
+export interface ReportWordVectorTable {
+  report_id: number;
+  part: number;
+  words: string;
 }
 
 /** A unit naming a theme in consecutive reporting periods (server/themes/recurrence.ts), over its live reports. */
@@ -126,7 +137,7 @@ export interface RecurrenceReportTable {
   run_id: number;
   report_id: number;
   year: number;
-  period: string | null;
+  period: Period | null;
   ord: number;
 }
 
@@ -152,7 +163,7 @@ export interface SectionTable {
   level: number;
   marker: string;
   heading: string;
-  kind: string;
+  kind: SectionKind;
   start: number;
   end: number;
   heading_end: number;
@@ -239,8 +250,7 @@ export interface ReuseSpanTable {
   report_id: number;
   start: number;
   end: number;
-  /** stock | copied | shared | self | template | original */
-  kind: string;
+  kind: ReuseKind;
 }
 
 export interface ReuseSourceTable {
@@ -376,6 +386,7 @@ export interface Database {
   report_activity: ReportActivityTable;
   report_findings: ReportFindingsTable;
   search_terms: SearchTermTable;
+  report_word_vectors: ReportWordVectorTable;
   recurrence_runs: RecurrenceRunTable;
   recurrence_reports: RecurrenceReportTable;
   unmatched_activities: UnmatchedActivityTable;

@@ -4,7 +4,7 @@
 // under another codebook (a reviewer edited shared/vocab/problem-themes.json) are assigned again. The CLI
 // and the server call it after opening the database; opening it only migrates the schema.
 import { type Kysely, sql } from 'kysely';
-import { refreshSearchTerms } from '../search/index.js';
+import { indexUnindexedTexts, refreshSearchTerms } from '../search/index.js';
 import { REUSE_RULES, rederiveReuse, reuseRulesCurrent } from '../reuse/index.js';
 import { isPostgres } from '../db/migrations/util.js';
 import type { Database } from '../db/schema.js';
@@ -34,5 +34,6 @@ export async function deriveStale(db: Kysely<Database>): Promise<void> {
   }
   // Both empty: never derived (a corpus with neither a recurrence nor an unmatched activity is redone, harmlessly).
   if ((await isEmpty(db, 'recurrence_runs')) && (await isEmpty(db, 'unmatched_activities'))) await refreshUnitSummaries(db);
-  if (!isPostgres(db) && (await isEmpty(db, 'search_terms'))) await refreshSearchTerms(db);
+  if (isPostgres(db)) await indexUnindexedTexts(db);
+  else if (await isEmpty(db, 'search_terms')) await refreshSearchTerms(db);
 }

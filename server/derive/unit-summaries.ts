@@ -69,7 +69,8 @@ async function deriveUnits(db: Kysely<Database>, units: number[] | undefined): P
     await insertRows(
       db,
       'recurrence_reports',
-      run.entries.map((e, ord) => ({ run_id: id, report_id: e.report, year: e.year, period: e.period, ord })),
+      // The period as stored (typed), not as the recurrence passed it on.
+      run.entries.map((e, ord) => ({ run_id: id, report_id: e.report, year: e.year, period: reportOf.get(e.report)!.period, ord })),
     );
   }
 }

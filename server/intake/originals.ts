@@ -3,10 +3,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/connection.js';
+import { isPostgresUrl, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/connection.js';
 
-/** The folder that holds a database file: originals/ and the upload staging/ live beside it. */
+/**
+ * The folder of the files kept with a database (originals/, the upload staging/): beside a SQLite file;
+ * for a PostgreSQL database, which has no folder, YANPAN_DATA_DIR (one folder all its servers share), else ./data.
+ */
 export function dataDirFor(dbPath: string): string {
+  if (isPostgresUrl(dbPath)) return path.resolve(process.env.YANPAN_DATA_DIR ?? 'data');
   return path.dirname(path.resolve(dbPath));
 }
 

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { vocab } from '../analyze/vocab.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, reportsWithUnits, unitFilters } from './filters.js';
+import { applyFilters, nullsLow, reportsWithUnits, unitFilters } from './filters.js';
 
 /** The activity categories in vocabulary order. */
 export function activityCategories(): string[] {
@@ -54,7 +54,7 @@ export async function getActivityByCategory(db: Db, f: Filters, by: ActivityGrou
         sql<number>`count(*)`.as('reports'),
       ])
       .groupBy([group, 'a.category'])
-      .orderBy(group)
+      .orderBy(group, nullsLow())
       .orderBy('a.category')
       .execute(),
     applyFilters(reportsWithUnits(db), f)
@@ -86,7 +86,7 @@ export async function getUnitsMissingCategory(db: Db, f: Filters): Promise<Missi
     applyFilters(reportsWithUnits(db), f)
       .select(['u.name', 'u.department', sql<number>`count(*)`.as('reports')])
       .groupBy(['u.name', 'u.department'])
-      .orderBy('u.department')
+      .orderBy('u.department', nullsLow())
       .orderBy('u.name')
       .execute(),
     applyFilters(reportsWithUnits(db).innerJoin('report_activity as a', 'a.report_id', 'r.id'), f)
@@ -100,7 +100,7 @@ export async function getUnitsMissingCategory(db: Db, f: Filters): Promise<Missi
     category,
     units: units
       .filter((u) => !has.has(`${category}\u0000${u.name}`))
-      .map((u) => ({ unit: u.name, department: u.department, reports: Number(u.reports) })),
+      .map((u) => ({ unit: u.name, department: u.department, reports: u.reports })),
   }));
 }
 
@@ -136,16 +136,16 @@ export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): P
         .execute()
     : await unmatchedFromFigures(db, f, limit);
   const firsts = rows.length
-    ? await db.selectFrom('figures').select(['id', 'report_id', 'sentence_start', 'sentence_end']).where('id', 'in', rows.map((r) => Number(r.first))).execute()
+    ? await db.selectFrom('figures').select(['id', 'report_id', 'sentence_start', 'sentence_end']).where('id', 'in', rows.map((r) => r.first)).execute()
     : [];
   const byId = new Map(firsts.map((x) => [x.id, x]));
   return rows.map((r) => {
-    const ex = byId.get(Number(r.first))!;
+    const ex = byId.get(r.first)!;
     return {
       activity: r.activity,
-      figures: Number(r.figures),
-      reports: Number(r.reports),
-      units: Number(r.units),
+      figures: r.figures,
+      reports: r.reports,
+      units: r.units,
       example: { report: ex.report_id, start: ex.sentence_start, end: ex.sentence_end },
     };
   });

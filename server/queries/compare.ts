@@ -13,7 +13,7 @@ async function reportHead(db: Db, id: number) {
     .where('r.id', '=', id)
     .select(['r.id', 'r.unit_id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 't.text', 'r.chars', 'r.ingested_at'])
     .executeTakeFirst();
-  return r ? { ...r, period: r.period as Period | null } : null;
+  return r ?? null;
 }
 
 type Head = NonNullable<Awaited<ReturnType<typeof reportHead>>>;

@@ -1,9 +1,8 @@
 // The activity drill-down: the figures behind a cell, with the sentences they came from.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
-import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters } from './filters.js';
+import { applyFilters, nullsLow } from './filters.js';
 import { reportTexts } from '../db/texts.js';
 import { NOT_COUNTS } from '../derive/report-summaries.js';
 
@@ -20,7 +19,7 @@ export async function listFigures(db: Db, input: FigureListInput) {
   if (input.category === null) q = q.where('f.category', 'is', null);
   else if (input.category !== undefined) q = q.where('f.category', '=', input.category);
   if (input.activity) q = q.where('f.activity', '=', input.activity);
-  const total = Number((await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+  const total = (await q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n;
   const rows = await q
     .select([
       'f.id',
@@ -40,7 +39,7 @@ export async function listFigures(db: Db, input: FigureListInput) {
       'f.sentence_start as sentenceStart',
       'f.sentence_end as sentenceEnd',
     ])
-    .orderBy('r.year', 'desc')
+    .orderBy('r.year', nullsLow('desc'))
     .orderBy('f.id')
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
@@ -53,7 +52,6 @@ export async function listFigures(db: Db, input: FigureListInput) {
     total,
     rows: rows.map((f) => ({
       ...f,
-      period: f.period as Period | null,
       approx: f.approx === 1,
       placeholder: f.placeholder === 1,
       sentence: texts.get(f.reportId)?.slice(f.sentenceStart, f.sentenceEnd) ?? '',
@@ -87,5 +85,5 @@ export async function getNotableFigures(db: Db, f: Filters, categories: string[]
       sql<number>`row_number() over (partition by f.category order by f.value desc, f.id)`.as('rank'),
     ]);
   const rows = (await ranked.execute()).filter((r) => Number(r.rank) === 1);
-  return rows.map(({ rank: _rank, ...r }) => ({ ...r, category: r.category!, value: Number(r.value), period: r.period as Period | null }));
+  return rows.map(({ rank: _rank, ...r }) => ({ ...r, category: r.category!, value: Number(r.value) }));
 }

@@ -1,7 +1,7 @@
 // Applies the shared filters to a query that joins reports (as r) and units (as u), whatever else it joins.
 // Every view sees live reports only: deleted ones, versions replaced by a correction and reports pending
 // their unit or year (待确认) stay stored but out of every comparison.
-import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { Kysely, OrderByModifiersCallbackExpression, SelectQueryBuilder, Transaction } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Database } from '../db/schema.js';
 
@@ -34,8 +34,17 @@ export function namedUnits(db: Kysely<Database> | Transaction<Database>) {
   return db.selectFrom('units as u').where('u.kind', '<>', 'pending');
 }
 
-/** part / whole as a share, 0 when there is no whole (SQL sums come back as numbers, strings or null). */
-export const shareOf = (part: number | string | null, whole: number | string | null) => (Number(whole) > 0 ? Number(part ?? 0) / Number(whole) : 0);
+/** part / whole as a share, 0 when there is no whole (a sum over no rows is null). */
+export const shareOf = (part: number | null, whole: number | null) => (whole !== null && whole > 0 ? (part ?? 0) / whole : 0);
+
+/**
+ * Order by a column that may be null, in either dialect as SQLite does: nulls below every value, so
+ * first ascending and last descending (PostgreSQL's default is the other way round).
+ */
+export const nullsLow =
+  (direction: 'asc' | 'desc' = 'asc'): OrderByModifiersCallbackExpression =>
+  (ob) =>
+    direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast();
 
 /** Reports (as r) with their units (as u): what every view query starts from. */
 export function reportsWithUnits(db: Kysely<Database> | Transaction<Database>) {

@@ -2,9 +2,8 @@
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { flagLabel } from '../../shared/flags.js';
-import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, reportsWithUnits } from './filters.js';
+import { applyFilters, nullsLow, reportsWithUnits } from './filters.js';
 import { REVIEW_COPIED_RATE } from './overview.js';
 import { reportTexts } from '../db/texts.js';
 import { getUnitComparison } from './units.js';
@@ -19,11 +18,11 @@ export async function listFlags(db: Db, f: Filters) {
     f,
   )
     .select(['r.id as reportId', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title', 'g.kind', 'g.message', 'g.start', 'g.end'])
-    .orderBy('u.department')
+    .orderBy('u.department', nullsLow())
     .orderBy('u.name')
-    .orderBy('r.year')
+    .orderBy('r.year', nullsLow())
     .orderBy('r.id')
-    .orderBy('g.start')
+    .orderBy('g.start', nullsLow())
     .execute();
   const texts = await reportTexts(
     db,
@@ -31,7 +30,7 @@ export async function listFlags(db: Db, f: Filters) {
   );
   return rows.map((r) => {
     const text = r.start !== null && r.end !== null ? (texts.get(r.reportId)?.slice(r.start, Math.min(r.end, r.start + EXCERPT)) ?? '') : '';
-    return { ...r, period: r.period as Period | null, label: flagLabel(r.kind), excerpt: text.replace(/\s+/g, ' ') };
+    return { ...r, label: flagLabel(r.kind), excerpt: text.replace(/\s+/g, ' ') };
   });
 }
 

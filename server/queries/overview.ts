@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { PERIODS, type Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, namedUnits, reportsWithUnits } from './filters.js';
+import { applyFilters, liveReports, namedUnits, nullsLow, reportsWithUnits, shareOf } from './filters.js';
 import { reuseShares, reuseSums } from './rates.js';
 import { getUnitBaselines } from './baselines.js';
 import { type BaselineRate, spreadOf } from '../../shared/baselines.js';
@@ -12,23 +12,32 @@ export async function getReportsByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(reportsWithUnits(db), f)
     .select(['u.department', 'r.year', sql<number>`count(*)`.as('reports')])
     .groupBy(['u.department', 'r.year'])
-    .orderBy('r.year')
-    .orderBy('u.department')
+    .orderBy('r.year', nullsLow())
+    .orderBy('u.department', nullsLow())
     .execute();
-  return rows.map((r) => ({ department: r.department ?? '未分组', year: r.year, reports: Number(r.reports) }));
+  return rows.map((r) => ({ ...r, department: r.department ?? '未分组' }));
 }
 
 export async function getFilterOptions(db: Db) {
   const [units, years] = await Promise.all([
-    namedUnits(db).select(['u.name', 'u.department']).orderBy('u.department').orderBy('u.name').execute(),
+    namedUnits(db).select(['u.name', 'u.department']).orderBy('u.department', nullsLow()).orderBy('u.name').execute(),
     liveReports(db.selectFrom('reports as r')).select('r.year').distinct().where('r.year', 'is not', null).orderBy('r.year').execute(),
   ]);
   const departments = [...new Set(units.map((u) => u.department).filter((d): d is string => !!d))];
   return { departments, units, years: years.map((y) => y.year as number) };
 }
 
+/** Whether sample units (seed/samples) count among the findings about units; they do not unless asked. */
+export interface SampleOption {
+  includeSamples?: boolean;
+}
+
+/** Within a year: annual closes it, then H2/Q4 … (alphabetical order is not the calendar). */
+const LATEST_PERIOD_FIRST = (column: string) =>
+  sql`case ${sql.ref(column)} when 'annual' then 0 when 'Q4' then 1 when 'H2' then 2 when 'Q3' then 3 when 'Q2' then 4 when 'H1' then 5 when 'Q1' then 6 else 7 end`;
+
 /** The latest (year, period) any report was submitted for: the period the committee is collecting. */
-export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: string } | null> {
+export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: Period } | null> {
   const row = await liveReports(db.selectFrom('reports as r'))
     .select(['r.year', 'r.period'])
     .where('r.year', 'is not', null)
@@ -46,17 +55,8 @@ export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: 
  * those that must report it: a unit whose registry entry lists its periods (annual;H1) is not missing a
  * period it need not report.
  */
-/** Whether sample units (seed/samples) count among the findings about units; they do not unless asked. */
-export interface SampleOption {
-  includeSamples?: boolean;
-}
-
-/** Within a year: annual closes it, then H2/Q4 … (alphabetical order is not the calendar). */
-const LATEST_PERIOD_FIRST = (column: string) =>
-  sql`case ${sql.ref(column)} when 'annual' then 0 when 'Q4' then 1 when 'H2' then 2 when 'Q3' then 3 when 'Q2' then 4 when 'H1' then 5 when 'Q1' then 6 else 7 end`;
-
 export async function getMissingSubmissions(db: Db, f: Filters, opts: SampleOption = {}) {
-  const current = f.year !== undefined && f.period ? { year: f.year, period: f.period as string } : await getCurrentPeriod(db);
+  const current = f.year !== undefined && f.period ? { year: f.year, period: f.period } : await getCurrentPeriod(db);
   if (!current) return { year: null, period: null, units: [] };
   let units = namedUnits(db)
     .select(['u.id', 'u.name', 'u.department'])
@@ -78,7 +78,7 @@ export async function getMissingSubmissions(db: Db, f: Filters, opts: SampleOpti
   // The unit's latest report, year and period: 最近报送 2025年上半年, not only the year.
   const latest = (column: 'year' | 'period') =>
     sql<string | number | null>`(select ${sql.ref(`r2.${column}`)} from reports r2 where r2.unit_id = u.id and r2.deleted_at is null and r2.year is not null order by r2.year desc, ${LATEST_PERIOD_FIRST('r2.period')} limit 1)`;
-  const rows = await units.select([latest('year').as('lastYear'), latest('period').as('lastPeriod'), 'u.sample']).orderBy('u.department').orderBy('u.name').execute();
+  const rows = await units.select([latest('year').as('lastYear'), latest('period').as('lastPeriod'), 'u.sample']).orderBy('u.department', nullsLow()).orderBy('u.name').execute();
   return {
     year: current.year,
     period: current.period,
@@ -102,7 +102,7 @@ export async function getHeadlines(db: Db, f: Filters) {
       sql<number>`count(distinct u.id)`.as('units'),
       sql<number>`count(distinct u.department)`.as('departments'),
       sql<number>`coalesce(avg(r.chars), 0)`.as('avgChars'),
-      sql<number>`sum(case when coalesce(rf.problem_sections, 0) = 0 then 1 else 0 end)`.as('withoutProblems'),
+      sql<number | null>`sum(case when coalesce(rf.problem_sections, 0) = 0 then 1 else 0 end)`.as('withoutProblems'),
     ])
     .executeTakeFirstOrThrow();
   const reuse = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
@@ -136,14 +136,14 @@ export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10, op
     base().innerJoin('flags as fl', 'fl.report_id', 'r.id').select(['r.id', 'fl.kind', sql<number>`count(*)`.as('n')]).groupBy(['r.id', 'fl.kind']).execute(),
     base()
       .innerJoin('reuse_reports as x', 'x.report_id', 'r.id')
-      .where((eb) => eb.or([eb(sql`cast(x.copied_chars as real) / r.chars`, '>=', REVIEW_COPIED_RATE), eb(sql`cast(x.self_chars as real) / r.chars`, '>=', REVIEW_SELF_RATE)]))
-      .select(['r.id', sql<number>`cast(x.copied_chars as real) / r.chars`.as('copied'), sql<number>`cast(x.self_chars as real) / r.chars`.as('self')])
+      .where((eb) => eb.or([eb(sql`cast(x.copied_chars as double precision) / r.chars`, '>=', REVIEW_COPIED_RATE), eb(sql`cast(x.self_chars as double precision) / r.chars`, '>=', REVIEW_SELF_RATE)]))
+      .select(['r.id', sql<number>`cast(x.copied_chars as double precision) / r.chars`.as('copied'), sql<number>`cast(x.self_chars as double precision) / r.chars`.as('self')])
       .execute(),
   ]);
   const byReport = new Map<number, { flags: Map<string, number>; copied: number; self: number }>();
   const entry = (id: number) => byReport.get(id) ?? byReport.set(id, { flags: new Map(), copied: 0, self: 0 }).get(id)!;
-  for (const row of flagged) entry(row.id).flags.set(row.kind, Number(row.n));
-  for (const row of reused) Object.assign(entry(row.id), { copied: Number(row.copied), self: Number(row.self) });
+  for (const row of flagged) entry(row.id).flags.set(row.kind, row.n);
+  for (const row of reused) Object.assign(entry(row.id), { copied: row.copied, self: row.self });
   const ranked = [...byReport.entries()]
     .map(([id, e]) => {
       const reasons = [...e.flags.entries()].map(([kind, n]) => ({ kind, count: n }));

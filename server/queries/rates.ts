@@ -25,7 +25,7 @@ export const reuseSums = (alias: string) => kindColumns(alias, true);
 export const reuseChars = (alias: string) => kindColumns(alias, false);
 
 /** Shares of `chars` from summed (or one report's) characters per kind. */
-export function reuseShares(row: Record<Summed, number | string | null>, chars: number | string | null): ReuseShares {
+export function reuseShares(row: Record<Summed, number | null>, chars: number | null): ReuseShares {
   const s = (k: Summed) => shareOf(row[k], chars);
   const template = s('template');
   const directive = s('directive');

@@ -1,10 +1,9 @@
 // Queries for the report list and the report view.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
-import type { Period, SectionKind } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { refreshUnitSummaries } from '../derive/unit-summaries.js';
-import { applyFilters, reportsWithUnits } from './filters.js';
+import { applyFilters, nullsLow, reportsWithUnits } from './filters.js';
 
 export const REPORT_SORTS = ['ingested', 'year', 'unit', 'chars'] as const;
 export type ReportSort = (typeof REPORT_SORTS)[number];
@@ -34,14 +33,14 @@ export async function listReports(db: Db, input: ListReportsInput) {
       ...REPORT_HEAD,
       (eb) => eb.selectFrom('flags as f').whereRef('f.report_id', '=', 'r.id').select(sql<number>`count(*)`.as('n')).as('flags'),
     ])
-    .orderBy(sortColumn[input.sort ?? 'ingested'], order)
+    .orderBy(sortColumn[input.sort ?? 'ingested'], nullsLow(order))
     .orderBy('r.id', order)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
   return {
-    total: Number(totalRow.n),
-    rows: rows.map((r) => ({ ...r, period: r.period as Period | null, flags: Number(r.flags) })),
+    total: totalRow.n,
+    rows: rows.map((r) => ({ ...r, flags: r.flags ?? 0 })),
   };
 }
 
@@ -83,8 +82,7 @@ export async function getReport(db: Db, id: number) {
   return {
     ...head,
     ocr,
-    period: head.period as Period | null,
-    sections: sections.map((s) => ({ ...s, kind: s.kind as SectionKind })),
+    sections,
     problems,
     figures: figures.map((f) => ({ ...f, approx: f.approx === 1, placeholder: f.placeholder === 1 })),
     placeholders,

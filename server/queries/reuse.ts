@@ -8,7 +8,7 @@ import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { reportTexts } from '../db/texts.js';
 import { wholeSentences } from './quotes.js';
-import { applyFilters, reportsWithUnits } from './filters.js';
+import { applyFilters, nullsLow, reportsWithUnits } from './filters.js';
 import { reuseChars, reuseShares, reuseSums } from './rates.js';
 
 /** Reuse shares of characters per department and year. */
@@ -16,8 +16,8 @@ export async function getReuseByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
     .select(['u.department', 'r.year', sql<number>`count(*)`.as('reports'), sql<number>`sum(r.chars)`.as('chars'), ...reuseSums('x')])
     .groupBy(['u.department', 'r.year'])
-    .orderBy('u.department')
-    .orderBy('r.year')
+    .orderBy('u.department', nullsLow())
+    .orderBy('r.year', nullsLow())
     .execute();
   return rows.map((r) => ({ department: r.department ?? '未分组', year: r.year, reports: Number(r.reports), rates: reuseShares(r, r.chars) }));
 }
@@ -142,8 +142,8 @@ export async function getMostCopiedReports(db: Db, f: Filters, limit = 10) {
   const rows = await applyFilters(reportsWithUnits(db).innerJoin('reuse_reports as x', 'x.report_id', 'r.id'), f)
     .where((eb) => eb.or([eb('x.copied_chars', '>', 0), eb('x.shared_chars', '>', 0)]))
     .select(['r.id', 'u.name as unit', 'r.year', 'r.period', 'r.chars', ...reuseChars('x'), strongest('other_id').as('sourceId'), strongest('kind').as('sourceKind')])
-    .orderBy(sql`cast(x.copied_chars as real) / r.chars`, 'desc')
-    .orderBy(sql`cast(x.shared_chars as real) / r.chars`, 'desc')
+    .orderBy(sql`cast(x.copied_chars as double precision) / r.chars`, 'desc')
+    .orderBy(sql`cast(x.shared_chars as double precision) / r.chars`, 'desc')
     .orderBy('r.id')
     .limit(limit)
     .execute();

@@ -318,6 +318,8 @@ export async function getRecurrences(db: Db, f: Filters, opts: RecurrencePage = 
     .select(['run.id', 'run.unit_id', 'run.theme_id', 't.label', 'run.periods', 'u.name', 'u.department'])
     .orderBy('run.periods', 'desc')
     .orderBy('run.theme_id')
+    // A unit's runs of one theme in the order they were derived (date order), in either dialect.
+    .orderBy('run.id')
     .execute();
   const byUnit = groupBy(runs, (run) => run.unit_id);
   // The units whose rectification most clearly did not work first: the longest run, then the most runs.

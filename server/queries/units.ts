@@ -1,9 +1,8 @@
 // Unit comparison: one row per unit over the filtered reports, and one unit's reports over time.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
-import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, liveReports, reportsWithUnits } from './filters.js';
+import { applyFilters, liveReports, nullsLow, reportsWithUnits } from './filters.js';
 import { reuseChars, reuseShares, reuseSums } from './rates.js';
 
 export async function getUnitComparison(db: Db, f: Filters) {
@@ -26,7 +25,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
       sql<number | null>`max(r.year)`.as('lastYear'),
     ])
     .groupBy(['u.id', 'u.name', 'u.department', 'u.sample'])
-    .orderBy('u.department')
+    .orderBy('u.department', nullsLow())
     .orderBy('u.name')
     .execute();
   const themeRows = await applyFilters(
@@ -37,7 +36,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
     .select(['u.id', sql<number>`count(distinct p.theme_id)`.as('themes')])
     .groupBy('u.id')
     .execute();
-  const themes = new Map(themeRows.map((t) => [t.id, Number(t.themes)]));
+  const themes = new Map(themeRows.map((t) => [t.id, t.themes]));
   return rows.map((r) => {
     const chars = Number(r.chars);
     return {
@@ -53,7 +52,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
       figures: Number(r.figures),
       problems: Number(r.problems),
       themes: themes.get(r.id) ?? 0,
-      lastYear: r.lastYear === null ? null : Number(r.lastYear),
+      lastYear: r.lastYear,
     };
   });
 }
@@ -78,13 +77,13 @@ export async function getUnitHistory(db: Db, unitName: string) {
       'rf.problems',
       sql<number | null>`(select sum(f.value) from figures f where f.report_id = r.id and f.unit = '次' and f.placeholder = 0)`.as('activityCount'),
     ])
-    .orderBy('r.year')
+    .orderBy('r.year', nullsLow())
     .orderBy(sql`case r.period when 'Q1' then 1 when 'H1' then 2 when 'Q2' then 3 when 'Q3' then 4 when 'H2' then 5 when 'Q4' then 6 when 'annual' then 7 else 8 end`)
     .execute();
   return rows.map((r) => ({
     id: r.id,
     year: r.year,
-    period: r.period as Period | null,
+    period: r.period,
     title: r.title,
     chars: r.chars,
     department: r.department,

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportReuse, ReuseSource, ReuseSpan } from '../../shared/types.js';
 import { type CorpusText, seedTexts, storeText } from '../../tests/reuse-corpus.js';
-import { type Db, openDb } from '../db/connection.js';
+import type { Db } from '../db/connection.js';
 import { ingestSubmission } from '../intake/ingest.js';
 import { loadStockFormulas } from './classify.js';
 import { fingerprints, GRAM, WINDOW } from './fingerprint.js';
 import { getReportReuse, indexReportReuse, withReuseBatch } from './index.js';
 import { normalizeText } from './normalize.js';
 import { getComparison, getCounterparts } from '../queries/compare.js';
+import { openFreshDb } from '../../tests/test-db.js';
 
 describe('normalizeText', () => {
   it('folds full-width forms, drops punctuation and whitespace, and maps back to the stored text', () => {
@@ -60,7 +61,7 @@ describe.each([
   let seeds: CorpusText[];
   let rows: ReportReuse[];
   beforeAll(async () => {
-    db = await openDb(':memory:');
+    db = await openFreshDb();
     seeds = seedTexts();
     const ingest = async () => {
       for (const s of seeds) await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, s)));
@@ -132,7 +133,7 @@ describe('reuse queries, on the seed samples ingested through ingestSubmission',
   let seeds: CorpusText[];
   let ids: number[];
   beforeAll(async () => {
-    db = await openDb(':memory:');
+    db = await openFreshDb();
     seeds = seedTexts();
     ids = [];
     for (const s of seeds) {
@@ -170,7 +171,7 @@ describe('reuse queries, on the seed samples ingested through ingestSubmission',
 describe('direction, with other periods and units given to the same two samples (000, 002)', () => {
   const shared = '尊重舆论宣传规律，讲究舆论宣传艺术';
   async function kinds(meta: Array<Partial<CorpusText>>): Promise<string[][]> {
-    const db = await openDb(':memory:');
+    const db = await openFreshDb();
     try {
       const seeds = seedTexts();
       const texts = [seeds[0]!, seeds[2]!].map((t, i) => ({ ...t, ...meta[i] }));
@@ -197,7 +198,7 @@ describe('direction, with other periods and units given to the same two samples 
   });
 
   it('a report the caller keeps out of comparisons (its unit not known yet, say) is compared with none', async () => {
-    const db = await openDb(':memory:');
+    const db = await openFreshDb();
     try {
       const seeds = seedTexts();
       const first = await db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@
 // (reports stored through the analysis engine, without the reuse index, which these do not need).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCorpus, generateDemoCorpus } from '../../seed/generator/index.js';
-import { type Db, openDb } from '../db/connection.js';
+import type { Db } from '../db/connection.js';
 import { refreshUnitSummaries } from '../derive/unit-summaries.js';
 import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities, unmatchedFromFigures } from '../queries/activity.js';
 import { setReportDeleted } from '../queries/reports.js';
@@ -11,6 +11,7 @@ import { getRecurrences, getThemeMembers, getThemes, getThemeTrends, getThemesBy
 import { assignThemeToStatements, refreshThemes } from './index.js';
 import { SEED_THEME_OF } from '../../seed/generator/theme-seeds.js';
 import { storeDemoReports } from '../../tests/fixtures/store-demo.js';
+import { openFreshDb } from '../../tests/test-db.js';
 
 
 let demo: DemoCorpus;
@@ -28,7 +29,7 @@ async function themeOfProblems(): Promise<Map<number, string | null>> {
 
 beforeAll(async () => {
   demo = generateDemoCorpus();
-  db = await openDb(':memory:');
+  db = await openFreshDb();
 }, 60_000);
 
 afterAll(async () => {

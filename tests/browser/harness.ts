@@ -1,6 +1,5 @@
 // Starts the real server on a fresh database and a free port, and Debian's chromium via playwright-core.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -8,6 +7,7 @@ import { CLIENT_DIST } from '../../server/app.js';
 import type { Db } from '../../server/db/connection.js';
 import { startServer } from '../../server/server.js';
 import { REPO_ROOT } from '../shared-material.js';
+import { freshDbLocation } from '../test-db.js';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 
@@ -43,9 +43,9 @@ export interface HarnessOptions {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` first');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-browser-'));
   process.env.YANPAN_ADMIN_PASSWORD = ADMIN_PASSWORD;
-  const { server, db } = await startServer({ dbPath: path.join(dir, 'test.db'), port: 0, quiet: true });
+  // SQLite, or PostgreSQL with YANPAN_TEST_DIALECT=postgres and YANPAN_TEST_PG (tests/test-db.ts).
+  const { server, db } = await startServer({ dbPath: await freshDbLocation(), port: 0, quiet: true });
   const url = `http://${opts.hostName ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -74,7 +74,6 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await browser.close();
       await new Promise<void>((r) => server.close(() => r()));
       await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -69,8 +69,10 @@ describe('intake without metadata', () => {
     expect((await apiQuery<Array<{ unit: string; reports: number }>>(h, 'units.comparison', {})).find((u) => u.unit === '市档案局')?.reports).toBe(1);
 
     // The report view says where the unit was read, the span highlighted in the text.
-    const stored = await apiQuery<{ rows: Array<{ id: number; unit: string }> }>(h, 'reports.list', { unit: '市委老干部局', page: 1, pageSize: 5 });
-    await page.goto(`${url}/reports/${stored.rows[0]!.id}`);
+    // The one from the zip, not the demo's reports of the same unit (whose unit their manifest gives).
+    const stored = await apiQuery<{ rows: Array<{ id: number; unit: string; fileName: string | null }> }>(h, 'reports.list', { unit: '市委老干部局', page: 1, pageSize: 100 });
+    const uploaded = stored.rows.find((r) => r.fileName?.endsWith('附件2.txt'));
+    await page.goto(`${url}/reports/${uploaded!.id}`);
     const grounds = page.getByTestId('meta-grounds');
     await grounds.waitFor();
     expect(await grounds.innerText()).toContain('正文中单位自称“市委老干部局”');

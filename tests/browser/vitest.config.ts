@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: false,
+    globalSetup: ['tests/pg-setup.ts'],
   },
 });

@@ -4,7 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role, SessionUser } from '../../shared/roles.js';
 import { appRouter } from '../../server/api/router.js';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
+import { openFreshDb } from '../test-db.js';
 
 const A: Role[] = ['admin'];
 const R: Role[] = ['admin', 'reviewer'];
@@ -76,7 +77,7 @@ const USERS: Record<Role | 'anonymous', SessionUser | null> = {
 
 let db: Db;
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
 });
 afterAll(async () => {
   await db.destroy();

@@ -4,14 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { LoginRateLimiter } from '../../server/auth/rate-limit.js';
 import { ensureAdmin } from '../../server/auth/users.js';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 let server: Server;
 let url: string;
 
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   await ensureAdmin(db, 'correct-horse-1');
   server = createApp(db, { loginLimiter: new LoginRateLimiter({ perPair: 3, windowMs: 60_000 }) }).listen(0);
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -38,7 +39,7 @@ describe('login, session and CSRF', () => {
   it('creates the first administrator once, with a generated password when none is configured', async () => {
     const again = await ensureAdmin(db, undefined);
     expect(again).toEqual({ created: false, generatedPassword: null });
-    const fresh = await openDb(':memory:');
+    const fresh = await openFreshDb();
     const first = await ensureAdmin(fresh, undefined);
     expect(first.created).toBe(true);
     expect(first.generatedPassword).toMatch(/^[A-Za-z2-9]{16}$/);

@@ -9,6 +9,7 @@ import { openDb, type Db } from '../../server/db/connection.js';
 import { ingestSubmission } from '../../server/intake/ingest.js';
 import { originalPath, originalsDirFor, sha256Hex } from '../../server/intake/originals.js';
 import { reportText } from '../fixtures/batch.js';
+import { freshDbLocation } from '../test-db.js';
 
 async function addReport(db: Db, unit: string, hash: string) {
   const u = await db.insertInto('units').values({ name: unit, department: '党群' }).returning('id').executeTakeFirstOrThrow();
@@ -24,7 +25,7 @@ const mode = (file: string) => fs.statSync(file).mode & 0o777;
 describe('backup and restore', () => {
   it('round-trips while the database is open, and refuses what is not a backup', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-backup-'));
-    const file = path.join(dir, 'live.db');
+    const file = await freshDbLocation();
     const db = await openDb(file);
     await addReport(db, '市甲局', 'a');
     const copy = path.join(dir, 'copy.db');

@@ -1,25 +1,21 @@
 // What a batch leaves behind when it breaks off, and an upgrade when it fails halfway: never a state the
 // views cannot trust.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { type Kysely, Migrator } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { ingestBatch } from '../../server/intake/batch.js';
-import { openDb, YanpanSqliteDialect } from '../../server/db/connection.js';
+import { openDb } from '../../server/db/connection.js';
 import { deriveStale } from '../../server/derive/index.js';
 import { migrations } from '../../server/db/migrations/index.js';
 import { REUSE_RULES } from '../../server/reuse/index.js';
 import { searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-batch-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+import { columnsOf, connectFreshDb, freshDbLocation, openFreshDb, tablesOf } from '../test-db.js';
 
 describe('a batch that breaks off', () => {
   it('still derives the summaries and search words of the reports it stored, then passes the error on', async () => {
-    const db = await openDb(path.join(dir, 'broken.db'));
+    const db = await openFreshDb();
     const [file] = seedSampleFiles();
     const sources = [
       { label: 'good', read: async () => ({ fileName: path.basename(file!), bytes: fs.readFileSync(file!), meta: { unit: '市统计局', department: '经济', year: 2024 } }) },
@@ -42,7 +38,7 @@ describe('a batch that breaks off', () => {
 
 describe('reuse rules that changed since the spans were stored', () => {
   it('derive the stored spans again when the CLI or server opens the database, as ingest derives them now', async () => {
-    const file = path.join(dir, 'rules.db');
+    const file = await freshDbLocation();
     let db = await openDb(file);
     const sources = seedSampleFiles().map((f, i) => ({
       label: f,
@@ -71,8 +67,7 @@ describe('reuse rules that changed since the spans were stored', () => {
 
 describe('an upgrade that fails halfway', () => {
   it('leaves the database as it was, and the next open upgrades it', async () => {
-    const file = path.join(dir, 'upgrade.db');
-    const at007 = new Kysely<any>({ dialect: new YanpanSqliteDialect({ database: new SQLite(file) }) });
+    const { db: at007, location } = await connectFreshDb();
     expect((await new Migrator({ db: at007, provider: { getMigrations: async () => migrations } }).migrateTo('007_versions')).error).toBeUndefined();
     const failing = {
       ...migrations,
@@ -86,13 +81,12 @@ describe('an upgrade that fails halfway', () => {
     const { error } = await new Migrator({ db: at007, provider: { getMigrations: async () => failing } }).migrateToLatest();
     expect(String(error)).toContain('interrupted');
     // 008 ran before the failure and is undone with it: the text is still in reports.
-    const columns = await sql<{ name: string }>`select name from pragma_table_info('reports')`.execute(at007);
-    expect(columns.rows.map((c) => c.name)).toContain('text');
-    const tables = await sql<{ name: string }>`select name from sqlite_master where name in ('report_texts', 'report_trigrams')`.execute(at007);
-    expect(tables.rows).toEqual([]);
+    expect(await columnsOf(at007, 'reports')).toContain('text');
+    expect(await tablesOf(at007)).not.toContain('report_texts');
+    expect(await tablesOf(at007)).not.toContain('report_trigrams');
     await at007.destroy();
-    const db = await openDb(file);
-    expect((await sql<{ name: string }>`select name from pragma_table_info('reports')`.execute(db)).rows.map((c) => c.name)).not.toContain('text');
+    const db = await openDb(location);
+    expect(await columnsOf(db, 'reports')).not.toContain('text');
     await db.destroy();
   });
 });

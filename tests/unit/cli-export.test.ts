@@ -7,14 +7,15 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, SEED_SAMPLES_DIR } from '../shared-material.js';
+import { freshDbLocation } from '../test-db.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'yanpan.js');
 const yanpan = (args: string[]) => execFileSync('node', [BIN, ...args], { encoding: 'utf8', cwd: REPO_ROOT });
 
 describe('yanpan export briefing', () => {
-  it('writes the briefing of the stored seeds for the given scope', () => {
+  it('writes the briefing of the stored seeds for the given scope', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-export-'));
-    const db = path.join(dir, 'y.db');
+    const db = await freshDbLocation();
     const out = path.join(dir, '简报.docx');
     try {
       yanpan(['ingest', SEED_SAMPLES_DIR, '--manifest', path.join(SEED_SAMPLES_DIR, 'manifest.csv'), '--db', db]);

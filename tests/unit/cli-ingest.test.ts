@@ -11,6 +11,7 @@ import { expandArchive, isArchiveName } from '../../server/decode/index.js';
 import { originalPath, originalsDirFor, sha256Hex } from '../../server/intake/originals.js';
 import { type Expected, submissionCases } from '../fixtures/batch.js';
 import { REPO_ROOT } from '../shared-material.js';
+import { freshDbLocation } from '../test-db.js';
 
 interface IngestOutput {
   ingested: number;
@@ -28,9 +29,9 @@ function ingest(files: string[]): { status: number | null; out: IngestOutput; st
   return { status: r.status, out: JSON.parse(r.stdout) as IngestOutput, stderr: r.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-cli-ingest-'));
-  dbPath = path.join(dir, 'db', 'y.db');
+  dbPath = await freshDbLocation();
   fs.mkdirSync(path.join(dir, 'in'));
   for (const c of CASES) fs.writeFileSync(path.join(dir, 'in', c.fileName), c.bytes);
 });

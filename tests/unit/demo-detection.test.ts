@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCorpus, type DemoCorpus, type TruthSpan } from '../../seed/generator/index.js';
 import { ingestBatch } from '../../server/intake/batch.js';
 import { importTemplates } from '../../server/intake/templates.js';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { getMissingSubmissions } from '../../server/queries/overview.js';
 import { getReportReuse } from '../../server/reuse/index.js';
 import { reportingDate } from '../../shared/periods.js';
 import type { ReportReuse } from '../../shared/types.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 let demo: DemoCorpus;
@@ -19,7 +20,7 @@ const rates: Array<[string, number, number]> = [];
 
 beforeAll(async () => {
   demo = generateDemoCorpus();
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   const encoder = new TextEncoder();
   // The template library first, as the demo loader adds it.
   for (const t of demo.templates) {

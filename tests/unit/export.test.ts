@@ -12,7 +12,7 @@ import { createSession, SESSION_COOKIE } from '../../server/auth/sessions.js';
 import { createUser } from '../../server/auth/users.js';
 import { ingestBatch } from '../../server/intake/batch.js';
 import { importTemplates } from '../../server/intake/templates.js';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
 import { listFigures } from '../../server/queries/figures.js';
 import { getUnmatchedActivities } from '../../server/queries/activity.js';
@@ -22,6 +22,7 @@ import { getHeadlines } from '../../server/queries/overview.js';
 import { getTopCopiedPassages } from '../../server/queries/reuse.js';
 import { getUnitComparison } from '../../server/queries/units.js';
 import { decodePng } from '../png.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 let server: Server;
@@ -31,7 +32,7 @@ let ownUnit: { id: number; name: string; department: string | null };
 let department: string;
 
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   const demo = generateDemoCorpus({ units: 10, years: [2023, 2024, 2025] });
   const encoder = new TextEncoder();
   for (const t of demo.templates) {

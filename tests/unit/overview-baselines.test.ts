@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCorpus } from '../../seed/generator/index.js';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
+import { openFreshDb } from '../test-db.js';
 import { collectSubmissions } from '../../server/intake/collect.js';
 import { ingestBatch } from '../../server/intake/batch.js';
 import { getUnitBaselines } from '../../server/queries/baselines.js';
@@ -17,7 +18,7 @@ let db: Db;
 let samples: string[];
 
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   const demo = generateDemoCorpus({ units: 12, years: [2023, 2024, 2025] });
   const encoder = new TextEncoder();
   const { files } = collectSubmissions([SEED_SAMPLES_DIR]);

@@ -137,7 +137,7 @@ describe('a decoder failure that is not a DecodeError', () => {
     }
     expect(lines.filter((l) => l.type === 'result').map((l) => (l.type === 'result' ? l.status : ''))).toEqual(['stored', 'failed', 'stored']);
     expect(lines[1]).toMatchObject({ status: 'failed', error: UNEXPECTED_FAILURE });
-    expect(lines.at(-1)).toEqual({ type: 'done', stored: 2, duplicates: 0, failed: 1 });
+    expect(lines.at(-1)).toEqual({ type: 'done', stored: 2, duplicates: 0, failed: 1, pending: 0 });
   });
 });
 
@@ -157,7 +157,7 @@ describe('yanpan ingest with a decoder failure', () => {
     fs.writeFileSync(b, good('市南局', 8).bytes);
     const r = run([a, b, '--db', path.join(dir, 'cli.db')], true);
     expect(r.status, r.stderr).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ ingested: 1, duplicates: 0, failed: [{ file: path.basename(a), error: UNEXPECTED_FAILURE }] });
+    expect(JSON.parse(r.stdout)).toEqual({ ingested: 1, pending: 0, duplicates: 0, failed: [{ file: path.basename(a), error: UNEXPECTED_FAILURE }], resubmissions: [] });
     expect(r.stderr).toMatch(/RangeError: Maximum call stack size exceeded/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     // Both files in the audit log, under the command line and the account that ran it.

@@ -2,9 +2,6 @@
 // reports planted into later years' reports of other provinces, verbatim and lightly edited. The engine
 // must find them as copied with their sources (the PAN measures are printed) and blame the later report,
 // not the earlier one.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection.js';
 import { getReportReuse } from '../../server/reuse/index.js';
@@ -13,18 +10,16 @@ import { formatScores, plantCopies, runEngine, scorePlanted } from '../reuse-pla
 import { provinceCorpusAvailable } from '../shared-material.js';
 
 describe.runIf(provinceCorpusAvailable())('reuse: planted copies in the province corpus (PAN measures)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-reuse-bench-'));
   const open: Db[] = [];
   afterAll(async () => {
     for (const db of open) await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   let texts: CorpusText[];
   let base: { db: Db; ids: number[] };
   beforeAll(async () => {
     texts = provinceTexts();
-    base = await runEngine(path.join(dir, 'base.db'), texts);
+    base = await runEngine(texts);
     open.push(base.db);
   }, 600_000);
 
@@ -46,7 +41,7 @@ describe.runIf(provinceCorpusAvailable())('reuse: planted copies in the province
 
   it('finds planted passages as copied, with their sources', { timeout: 600_000 }, async () => {
     const corpus = await plantCopies(texts, base);
-    const run = await runEngine(path.join(dir, 'planted.db'), corpus.texts);
+    const run = await runEngine(corpus.texts);
     open.push(run.db);
     // Same insertion order, so the same ids.
     expect(run.ids).toEqual(base.ids);

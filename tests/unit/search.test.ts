@@ -5,19 +5,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { reportTexts } from '../../server/db/texts.js';
 import { ingestSubmission } from '../../server/intake/ingest.js';
 import { setReportDeleted } from '../../server/queries/reports.js';
 import { kwic, refreshSearchTerms, searchReports } from '../../server/search/index.js';
 import { seedSampleFiles } from '../shared-material.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 let texts: Map<number, string>;
 const ids: number[] = [];
 
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
   for (const [i, file] of seedSampleFiles().entries()) {
     const r = await ingestSubmission(db, { fileName: path.basename(file), bytes: fs.readFileSync(file), meta: { unit: `样本单位${i}`, department: i % 2 ? '党群' : '经济', year: 2023 + (i % 2) } });
     if (r.status !== 'stored') throw new Error(`seed ${file} not stored: ${JSON.stringify(r)}`);
@@ -107,6 +108,20 @@ describe('search over the seed submissions', () => {
     expect(second).toEqual(all.slice(2, 4));
     const years = (await searchReports(db, { q: '意识形态', page: 1, pageSize: 50 })).hits.map((h) => h.year ?? 0);
     expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  it('matches full-width letters in either case, short queries as long ones', async () => {
+    const text = '市数据局2024年工作总结\n一、推进ＡＩ应用和Ａｉ平台\n全年开展ＡＩ培训3次。';
+    const r = await ingestSubmission(db, { fileName: '全角字母.txt', bytes: new TextEncoder().encode(text), meta: { unit: '市数据局', department: '经济', year: 2024 } });
+    if (r.status !== 'stored') throw new Error(JSON.stringify(r));
+    await refreshSearchTerms(db);
+    // jieba cuts full-width letters one by one: a single one is a word, ＡＩ two words (found from three characters on).
+    for (const [q, occurrences] of [['Ａ', 3], ['ａ', 3], ['ａｉ应用', 1], ['ＡＩ培训', 1], ['Ａｉ平台', 1]] as const) {
+      const res = await found(q);
+      expect(res.ids, q).toContain(r.reportId);
+      expect(res.hits.find((h) => h.id === r.reportId)!.occurrences, q).toBe(occurrences);
+    }
+    await setReportDeleted(db, r.reportId, 'tester');
   });
 
   it('honours the filters and leaves deleted reports out', async () => {

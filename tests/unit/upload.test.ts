@@ -20,6 +20,8 @@ import { createBatchDir, STAGING_TTL_MS, stagingRoot, sweepExpired } from '../..
 import { type Expected, reportText, submissionCases } from '../fixtures/batch.js';
 import { FORMAT_UNITS, formatFixture, formatReportText, ocrReady, scanPageImage } from '../fixtures/formats/reports.js';
 import { cjkInOrder } from '../text-accuracy.js';
+import { freshDbLocation } from '../test-db.js';
+import { isPostgres } from '../../server/db/migrations/util.js';
 
 interface Session {
   cookie: string;
@@ -85,7 +87,7 @@ const stagedBatches = (): string[] => (fs.existsSync(stagingRoot(dir)) ? fs.read
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-upload-'));
-  db = await openDb(path.join(dir, 'y.db'));
+  db = await openDb(await freshDbLocation());
   await ensureAdmin(db, 'upload-admin-pw');
   url = listen(createApp(db, { files: { dataDir: dir } }));
   smallUrl = listen(createApp(db, { files: { dataDir: dir, limits: { maxFileBytes: 2048, maxRequestBytes: 16 * 1024, maxFiles: 3 } } }));
@@ -197,7 +199,13 @@ describe('POST /api/uploads and commit', () => {
 
   it('rolls a report back whole when storing it fails midway, fails that file alone and stores the others', async () => {
     // A failure inside the transaction, after the report row and its unit are written.
-    await sql`create trigger fail_on_heading after insert on sections when new.heading like '%触发回滚%' begin select raise(abort, 'test failure'); end`.execute(db);
+    if (isPostgres(db)) {
+      await sql`create function fail_on_heading() returns trigger language plpgsql as $$
+        begin if new.heading like '%触发回滚%' then raise exception 'test failure'; end if; return new; end $$`.execute(db);
+      await sql`create trigger fail_on_heading after insert on sections for each row execute function fail_on_heading()`.execute(db);
+    } else {
+      await sql`create trigger fail_on_heading after insert on sections when new.heading like '%触发回滚%' begin select raise(abort, 'test failure'); end`.execute(db);
+    }
     try {
       const good = reportText('市气象局', '2023年上半年', 11);
       const bad = ['市林业局2023年上半年意识形态工作总结', '一、触发回滚的一节', '召开专题会议5次。'].join('\n');
@@ -220,7 +228,8 @@ describe('POST /api/uploads and commit', () => {
       // The batch is done: what failed is answered, the rest stored.
       expect(stagedBatches()).not.toContain(body.batch);
     } finally {
-      await sql`drop trigger fail_on_heading`.execute(db);
+      if (isPostgres(db)) await sql`drop function fail_on_heading() cascade`.execute(db);
+      else await sql`drop trigger fail_on_heading`.execute(db);
     }
   });
 });

@@ -1,13 +1,14 @@
 // Nothing is lost: a corrected version replaces a report in every view while the earlier version and its
 // analysis stay reachable; a deleted report leaves the views and comes back when restored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../server/db/connection.js';
+import type { Db } from '../../server/db/connection.js';
 import { ingestSubmission } from '../../server/intake/ingest.js';
 import { getReport, listReports, setReportDeleted } from '../../server/queries/reports.js';
+import { openFreshDb } from '../test-db.js';
 
 let db: Db;
 beforeAll(async () => {
-  db = await openDb(':memory:');
+  db = await openFreshDb();
 });
 afterAll(async () => {
   await db.destroy();

@@ -17,6 +17,7 @@ export interface ChartProps {
 export function Chart({ option, height = 360, onClick, testId, download = true }: ChartProps) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const [instance, setInstance] = useState<ECharts | null>(null);
   const [width, setWidth] = useState(0);
   // A horizontal legend wraps over lines (the chart grows by them) rather than paging; a vertical one may scroll.
   const vertical = !!option.legend && !Array.isArray(option.legend) && (option.legend as { orient?: string }).orient === 'vertical';
@@ -24,42 +25,49 @@ export function Chart({ option, height = 360, onClick, testId, download = true }
   const wrapped = useMemo(() => (wraps ? wrapLegend(option, width) : null), [option, width, wraps]);
   const shown = wrapped ?? { option, height: 0 };
   useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    // The container's width settles after layout (cards, scrollbars), not only on window resizes.
-    const observer = new ResizeObserver(() => {
-      c.resize();
-      setWidth(c.getWidth());
-    });
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
     let current = true;
-    // A graph or heatmap type is fetched the first time one is drawn; a newer option wins.
-    void chartTypesFor(option).then(() => {
-      if (current) {
-        chart.current?.resize();
-        chart.current?.setOption(shown.option, true);
+    // A graph or heatmap type is fetched the first time one is drawn; a newer option wins. The chart is
+    // made once its types are registered (ECharts builds an instance's stages from the types it knows).
+    void chartTypesFor(option).then((added) => {
+      if (!current || !el.current) return;
+      let c = chart.current;
+      if (!c || added) {
+        c?.dispose();
+        c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+        chart.current = c;
+        setInstance(c);
       }
+      c.resize();
+      c.setOption(shown.option, true);
     });
     return () => {
       current = false;
     };
   }, [shown.option]);
+  useEffect(
+    () => () => {
+      chart.current?.dispose();
+      chart.current = null;
+    },
+    [],
+  );
   useEffect(() => {
-    const c = chart.current;
-    if (!c || !onClick) return;
-    c.on('click', onClick);
+    if (!instance || !el.current) return;
+    // The container's width settles after layout (cards, scrollbars), not only on window resizes.
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+      setWidth(instance.getWidth());
+    });
+    observer.observe(el.current);
+    return () => observer.disconnect();
+  }, [instance]);
+  useEffect(() => {
+    if (!instance || !onClick) return;
+    instance.on('click', onClick);
     return () => {
-      c.off('click', onClick);
+      instance.off('click', onClick);
     };
-  }, [onClick]);
+  }, [instance, onClick]);
   const size = useCallback(() => ({ width: chart.current?.getWidth() ?? 800, height }), [height]);
   return (
     <div style={{ position: 'relative' }}>

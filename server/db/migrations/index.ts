@@ -18,6 +18,7 @@ import * as m015 from './015_reuse_direction_templates.js';
 import * as m016 from './016_theme_corrections.js';
 import * as m017 from './017_usernames_nocase.js';
 import * as m018 from './018_ocr.js';
+import * as m020 from './020_postgres_search.js';
 import * as m021 from './021_sample_units.js';
 
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '016_theme_corrections': m016,
   '017_usernames_nocase': m017,
   '018_ocr': m018,
+  '020_postgres_search': m020,
   '021_sample_units': m021,
 };
