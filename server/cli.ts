@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { BRIEFING_SECTIONS, parseBriefingSections } from '../shared/exports.js';
 import type { Filters } from '../shared/filters.js';
 import { isWebAddress } from '../shared/templates.js';
 import { PERIODS, type Period, type ReportMeta, type TemplateKind } from '../shared/types.js';
@@ -46,8 +47,8 @@ const USAGE = `用法：yanpan <命令> [选项]
                                                                        把范文、上级文件加入范文库（文件、目录、zip）
   templates list [--db PATH]                                           范文库中的文本及引用它们的报告数（JSON Lines）
   themes [--db PATH]                                                   问题主题及其问题表述（JSON Lines）
-  export briefing --out FILE.docx [--department D] [--unit U] [--year Y] [--period P] [--db PATH]
-                                                                       生成 Word 研判简报
+  export briefing --out FILE.docx [--department D] [--unit U] [--year Y] [--period P] [--sections S,…] [--public-url URL] [--db PATH]
+                                                                       生成 Word 研判简报（链接指向 --public-url 或 YANPAN_PUBLIC_URL）
   serve [--db PATH] [--port N] [--host H]                              启动看板与 API（默认监听所有网络接口）
   backup FILE [--db PATH]                                              在线备份数据库及原件（FILE 与 FILE.originals/；服务运行时也安全）
   restore FILE [--db PATH]                                             从备份恢复数据库及原件（恢复后需重新登录）
@@ -179,7 +180,7 @@ async function ingest(args: string[]): Promise<number> {
     const sources = fileSources(collected.files, options);
     const actor = commandLineActor(currentOsUser());
     summary = await ingestBatch(db, sources, {
-      progress: progressBar(sources.length, '入库'),
+      progress: progressBar(sources.length, '处理文件'),
       originals: originalsDirFor(dbPath),
       // Each file in the audit log as it is done, as for uploads through the dashboard.
       onResult: (r) => audit(db, actor, 'upload', r.status === 'failed' ? `file:${r.file}` : `report:${r.reportId}`, { file: r.file, status: r.status, ...(r.status === 'failed' ? { error: r.error } : {}) }),
@@ -368,6 +369,17 @@ async function themes(args: string[]): Promise<number> {
   }
 }
 
+/** Where the briefing's links lead: --public-url, else YANPAN_PUBLIC_URL, else this machine's dashboard (said on stderr). */
+function parsePublicUrl(given: string | undefined): string {
+  if (!given?.trim()) {
+    const local = `http://localhost:${process.env.PORT ?? 3000}`;
+    process.stderr.write(`简报中的原文链接指向 ${local}；请用 --public-url 或环境变量 YANPAN_PUBLIC_URL 指定看板的访问地址\n`);
+    return local;
+  }
+  if (!isWebAddress(given.trim())) throw new UsageError(`--public-url 应为看板的访问地址，如 http://yanpan.intranet:3000`);
+  return given.trim();
+}
+
 async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -379,6 +391,8 @@ async function exportCommand(args: string[]): Promise<number> {
       unit: { type: 'string' },
       year: { type: 'string' },
       period: { type: 'string' },
+      sections: { type: 'string' },
+      'public-url': { type: 'string' },
     },
   });
   if (positionals.length !== 1 || positionals[0] !== 'briefing') throw new UsageError('export 目前只支持 briefing：yanpan export briefing --out FILE.docx');
@@ -390,11 +404,14 @@ async function exportCommand(args: string[]): Promise<number> {
   if (year !== undefined) filters.year = year;
   const period = parsePeriod(values.period);
   if (period) filters.period = period;
+  const sections = values.sections === undefined ? undefined : parseBriefingSections(values.sections);
+  if (sections === null) throw new UsageError(`--sections 取值有误，可选：${BRIEFING_SECTIONS.join(',')}`);
+  const publicUrl = parsePublicUrl(values['public-url'] ?? process.env.YANPAN_PUBLIC_URL);
   const { buildBriefing } = await import('./export/briefing.js');
   const db = await openStore(defaultDbPath(values.db));
   let docx: Buffer;
   try {
-    docx = await buildBriefing(db, filters, new Date());
+    docx = await buildBriefing(db, filters, { now: new Date(), publicUrl, ...(sections ? { sections } : {}) });
   } finally {
     await db.destroy();
   }

@@ -30,13 +30,14 @@ export function demoData() {
   }));
   const registry: RegistryUnit[] = demo.truth.units.map((u) => ({ name: u.unit, department: u.department, aliases: [], level: '市直单位', expected: ['annual', 'H1'] as Period[] }));
   const templates = demo.templates.map((t) => ({ ...t, bytes: encoder.encode(t.text) }));
-  return { submissions: [...samples, ...generated], registry, templates };
+  const sampleUnits = [...new Set(samples.map((s) => s.meta?.unit).filter((u): u is string => !!u))];
+  return { submissions: [...samples, ...generated], registry, templates, sampleUnits };
 }
 
 /** Seeds an empty database; returns how many reports were stored (0 when it already had data). */
 export async function seedIfEmpty(db: Db): Promise<number> {
   if ((await countReports(db)) > 0) return 0;
-  const { submissions, registry, templates } = demoData();
+  const { submissions, registry, templates, sampleUnits } = demoData();
   await importRegistry(db, registry);
   for (const t of templates) {
     const r = await importTemplates(db, [{ label: t.fileName, read: async () => ({ fileName: t.fileName, bytes: t.bytes }) }], {
@@ -50,5 +51,7 @@ export async function seedIfEmpty(db: Db): Promise<number> {
   const sources = submissions.map((sub) => ({ label: sub.fileName, read: async () => sub }));
   const summary = await ingestBatch(db, sources, { progress: progressBar(sources.length, '载入演示数据') });
   for (const f of summary.failed) console.error(`[seed] ${f.file}: ${f.error}`);
+  // The real samples are shown as what they are, not as units that failed to report or need review.
+  if (sampleUnits.length) await db.updateTable('units').set({ sample: 1 }).where('name', 'in', sampleUnits).execute();
   return summary.ingested;
 }

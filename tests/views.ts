@@ -3,8 +3,10 @@
 import type { Db } from '../server/db/connection.js';
 import { getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../server/queries/activity.js';
 import { getComparison, getCounterparts } from '../server/queries/compare.js';
-import { listFigures } from '../server/queries/figures.js';
-import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear, getReportsNeedingReview } from '../server/queries/overview.js';
+import { getNotableFigures, listFigures } from '../server/queries/figures.js';
+import { getUnitBaselines } from '../server/queries/baselines.js';
+import { getUnitsNeedingAttention } from '../server/queries/flags.js';
+import { getFilterOptions, getHeadlineBaselines, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear, getReportsNeedingReview } from '../server/queries/overview.js';
 import { getReport, listReports } from '../server/queries/reports.js';
 import { getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages, getCopyGraph } from '../server/queries/reuse.js';
 import { getRecurrences, getThemeMembers, getThemes, getThemesByDepartment, getThemeTrends } from '../server/queries/themes.js';
@@ -43,6 +45,10 @@ export async function dashboardViews(db: Db, sample: ViewSample): Promise<View[]
     ['总览 missing submissions', (f) => getMissingSubmissions(db, f)],
     ['总览 most copied reports', (f) => getMostCopiedReports(db, f)],
     ['总览 needing review', (f) => getReportsNeedingReview(db, f)],
+    ['总览 headline baselines', (f) => getHeadlineBaselines(db, f)],
+    ['单位对比 baselines', (f) => getUnitBaselines(db, f)],
+    ['简报 units needing attention', (f) => getUnitsNeedingAttention(db, f)],
+    ['简报 notable figures', (f) => getNotableFigures(db, f, ['培训', '专题学习'])],
     ['filter options', () => getFilterOptions(db)],
     ['单位对比 comparison', (f) => getUnitComparison(db, f)],
     ['单位 history', () => getUnitHistory(db, sample.unit)],

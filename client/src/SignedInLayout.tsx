@@ -34,6 +34,7 @@ export function SignedInLayout({ views, role, name, unit }: { views: ViewEntry[]
   const search = useFilterSearch();
   const current = matchView(views, location.pathname);
   const parent = current?.parent ? views.find((v) => v.path === current.parent) : undefined;
+  const unitPage = /^\/units\/([^/]+)$/.exec(location.pathname);
   const logout = async () => {
     await postJson('/api/logout', {});
     queryClient.clear();
@@ -77,7 +78,8 @@ export function SignedInLayout({ views, role, name, unit }: { views: ViewEntry[]
             items={[
               { title: <Link to={`/${search}`}>首页</Link> },
               ...(parent ? [{ title: <Link to={`${parent.path}${search}`}>{parent.label}</Link> }] : []),
-              { title: current?.label ?? '页面不存在' },
+              // A unit's page says which unit (its name is in the address), not 单位详情.
+              { title: (unitPage ? decodeURIComponent(unitPage[1]!) : current?.label) ?? '页面不存在' },
             ]}
           />
           <Suspense fallback={<Loading />}>

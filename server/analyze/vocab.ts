@@ -55,6 +55,8 @@ const figuresSchema = z.object({
   existentialVerbs: words,
   actionVerbs: words,
   reachVerbs: words,
+  /** A verb alone (参与, 参训, 覆盖): what a figure counts when its object is missing; not an activity to list as 未归类. */
+  bareVerbs: words,
   background: z.object({ standingNouns: words, populationWords: words, subordinateCues: words }),
   maxActivityChars: z.number().int().positive(),
   notFigure: z.object({

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { getFilterOptions, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear, getReportsNeedingReview } from '../queries/overview.js';
+import { getFilterOptions, getHeadlineBaselines, getHeadlines, getMissingSubmissions, getReportsByDepartmentYear, getReportsNeedingReview } from '../queries/overview.js';
 import { getReport, listDeletedReports, listReports, REPORT_SORTS, setReportDeleted } from '../queries/reports.js';
 import { audit } from '../auth/audit.js';
 import { ACTIVITY_GROUPINGS, activityCategories, getActivityByCategory, getUnitsMissingCategory, getUnmatchedActivities } from '../queries/activity.js';
@@ -10,6 +10,7 @@ import { getComparison, getCounterparts } from '../queries/compare.js';
 import { GRAPH_EDGES, getCopyGraph, getMostCopiedReports, getReuseByDepartmentYear, getTopCopiedPassages } from '../queries/reuse.js';
 import { getTemplateUses, listTemplates } from '../queries/templates.js';
 import { getUnitComparison, getUnitHistory } from '../queries/units.js';
+import { getUnitBaselines } from '../queries/baselines.js';
 import { getReportReuse, removeTemplate } from '../reuse/index.js';
 import { searchReports } from '../search/index.js';
 import type { SessionUser } from '../../shared/roles.js';
@@ -26,6 +27,9 @@ const notFound = (id: number) => new TRPCError({ code: 'NOT_FOUND', message: `�
 async function readableReport(db: Db, user: SessionUser, id: number): Promise<void> {
   if (!mayReadReport(user, await reportOwnership(db, id))) throw notFound(id);
 }
+
+/** The overview's switch 显示样本单位: sample units are left out of its findings unless it is on. */
+const samplesInput = { includeSamples: z.boolean().optional() };
 
 const page = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(20) };
 
@@ -103,8 +107,9 @@ const overviewRouter = router({
     return { ...options, units, departments: [...new Set(units.map((u) => u.department).filter((d): d is string => !!d))] };
   }),
   headlines: memberProcedure.input(filtersInput).query(({ ctx, input }) => getHeadlines(ctx.db, scopeFilters(ctx.user, input))),
-  needingReview: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getReportsNeedingReview(ctx.db, input)),
-  missingSubmissions: reviewerProcedure.input(filtersInput).query(({ ctx, input }) => getMissingSubmissions(ctx.db, input)),
+  baselines: memberProcedure.input(filtersInput).query(({ ctx, input }) => getHeadlineBaselines(ctx.db, scopeFilters(ctx.user, input))),
+  needingReview: reviewerProcedure.input(filtersInput.extend(samplesInput)).query(({ ctx, input }) => getReportsNeedingReview(ctx.db, input, 10, input)),
+  missingSubmissions: reviewerProcedure.input(filtersInput.extend(samplesInput)).query(({ ctx, input }) => getMissingSubmissions(ctx.db, input, input)),
 });
 
 const searchRouter = router({
@@ -115,6 +120,7 @@ const searchRouter = router({
 
 const unitsRouter = router({
   comparison: memberProcedure.input(filtersInput).query(({ ctx, input }) => getUnitComparison(ctx.db, scopeFilters(ctx.user, input))),
+  baselines: memberProcedure.input(filtersInput).query(({ ctx, input }) => getUnitBaselines(ctx.db, scopeFilters(ctx.user, input))),
   history: memberProcedure.input(z.object({ unit: z.string().min(1).max(200) })).query(({ ctx, input }) => {
     if (ctx.user.role === 'submitter' && input.unit !== ctx.user.unitName) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
     return getUnitHistory(ctx.db, input.unit);

@@ -17,6 +17,8 @@ export interface UnitTable {
   level: ColumnType<string | null, string | null | undefined, string | null>;
   /** The periods the unit must report, ';'-separated (annual;H1); null: not said. */
   expected: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: a sample or demonstration unit (seed/samples), out of the findings about real units unless asked for. */
+  sample: Generated<number>;
 }
 
 /** Short and former names of registry units. */

@@ -5,7 +5,7 @@ import { vocab } from '../analyze/vocab.js';
 import type { Database } from '../db/schema.js';
 
 /** Measures that are not counts (money, percentages): such figures are counted but never summed. */
-const NOT_COUNTS = [...vocab.figures.money, ...vocab.figures.percent];
+export const NOT_COUNTS = [...vocab.figures.money, ...vocab.figures.percent];
 
 /** Fill the summaries of one report from its stored findings, or of every report when none is given. */
 export async function storeReportSummaries(db: Kysely<Database>, reportId?: number): Promise<void> {

@@ -2,7 +2,7 @@
 // server like the tRPC procedures: tables for every role (a submitter's pinned to its own unit), the
 // briefing for reviewers and administrators; every export is written to the audit log.
 import express from 'express';
-import type { ExportOptions } from '../../shared/exports.js';
+import { type BriefingSection, type ExportOptions, parseBriefingSections } from '../../shared/exports.js';
 import type { Filters } from '../../shared/filters.js';
 import { PERIODS, type Period } from '../../shared/types.js';
 import { READERS, scopeFilters } from '../api/trpc.js';
@@ -10,7 +10,7 @@ import { audit } from '../auth/audit.js';
 import { requireUser } from '../auth/http.js';
 import type { Db } from '../db/connection.js';
 import { buildBriefing } from './briefing.js';
-import { describeFilters, exportFileName } from './scope.js';
+import { briefingFileName, describeFilters, exportFileName, localTime } from './scope.js';
 import { tableToCsv, tableToXlsx } from './spreadsheet.js';
 import { EXPORT_TABLES } from './tables.js';
 
@@ -25,6 +25,15 @@ function optionsFromQuery(q: Record<string, unknown>): ExportOptions {
   if (v === undefined || v === '') return {};
   if (typeof v !== 'string' || !/^\d{1,2}$/.test(v) || Number(v) < 2) throw new BadFilters('minPeriods');
   return { minPeriods: Number(v) };
+}
+
+/** The briefing's sections from a query string (sections=scope,attention); undefined: all. */
+function sectionsFromQuery(q: Record<string, unknown>): BriefingSection[] | undefined {
+  const v = q.sections;
+  if (v === undefined || v === '') return undefined;
+  const parsed = typeof v === 'string' && v.length <= 200 ? parseBriefingSections(v) : null;
+  if (!parsed) throw new BadFilters('sections');
+  return parsed;
 }
 
 /** The shared filters from a query string; anything malformed is refused rather than ignored. */
@@ -51,11 +60,6 @@ export function filtersFromQuery(q: Record<string, unknown>): Filters {
     f.period = period as Period;
   }
   return f;
-}
-
-function localTime(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export function exportRoutes(db: Db): express.Router {
@@ -86,9 +90,13 @@ export function exportRoutes(db: Db): express.Router {
       const user = requireUser(res, READERS);
       if (!user) return;
       const filters = filtersFromQuery(req.query);
-      const body = await buildBriefing(db, filters, new Date());
-      await audit(db, user, 'export', 'briefing.docx', { filters });
-      res.type(DOCX).attachment(exportFileName('研判简报', filters, 'docx')).send(body);
+      const sections = sectionsFromQuery(req.query);
+      const now = new Date();
+      // Links in the briefing lead to the dashboard as its readers reach it: the configured address, else this request's.
+      const publicUrl = process.env.YANPAN_PUBLIC_URL?.trim() || `${req.protocol}://${req.get('host')}`;
+      const body = await buildBriefing(db, filters, { now, publicUrl, ...(sections ? { sections } : {}) });
+      await audit(db, user, 'export', 'briefing.docx', { filters, ...(sections ? { sections } : {}) });
+      res.type(DOCX).attachment(briefingFileName(filters, now)).send(body);
     } catch (e) {
       if (e instanceof BadFilters) res.status(400).json({ error: '筛选条件无效' });
       else next(e);

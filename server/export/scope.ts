@@ -20,8 +20,31 @@ export function chineseDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
+/**
+ * 2025-03-07 14:05 in the server's time zone (the committee's; TZ=Asia/Shanghai on a machine set to UTC):
+ * stored times are UTC (ISO 8601), which a reader would take for local time.
+ */
+export function localTime(d: Date | string): string {
+  const t = typeof d === 'string' ? new Date(d) : d;
+  if (Number.isNaN(t.getTime())) return String(d);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
 /** A file name for the export that says its scope: 单位对比_宣传部_2023.xlsx */
 export function exportFileName(base: string, f: Filters, ext: string): string {
   const parts = [base, f.department, f.unit, f.year, f.period && PERIOD_LABELS[f.period]].filter((p) => p !== undefined && p !== '');
   return `${parts.join('_').replace(/[\\/:*?"<>|\s]+/g, '')}.${ext}`;
+}
+
+/**
+ * The briefing's file name, by scope, period and date: 研判简报_经济_2024年上半年_20261202.docx
+ * (the unit or department filtered on, else 全部单位; the year and period, else 全部年度).
+ */
+export function briefingFileName(f: Filters, now: Date): string {
+  const scope = f.unit ?? f.department ?? '全部单位';
+  const period = f.year !== undefined ? `${f.year}年${f.period ? PERIOD_LABELS[f.period] : ''}` : f.period ? `各年${PERIOD_LABELS[f.period]}` : '全部年度';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
+  return `${['研判简报', scope, period, date].join('_').replace(/[\\/:*?"<>|\s]+/g, '')}.docx`;
 }

@@ -14,7 +14,7 @@ import { getTopCopiedPassages } from '../queries/reuse.js';
 import { getTemplateUses } from '../queries/templates.js';
 import { getRecurrences, getThemes } from '../queries/themes.js';
 import { getUnitComparison } from '../queries/units.js';
-import { periodLabel } from './scope.js';
+import { localTime, periodLabel } from './scope.js';
 
 /** int: thousands separators; percent: a 0..1 share shown as 12.3%; number: as it is. */
 export type ColumnFormat = 'text' | 'int' | 'number' | 'percent';
@@ -124,7 +124,7 @@ const TABLES: ExportTable[] = [
     text('文件名', (r) => r.fileName),
     int('字数', (r) => r.chars),
     int('提示', (r) => r.flags),
-    text('入库时间', (r) => r.ingestedAt),
+    text('入库时间', (r) => localTime(r.ingestedAt)),
   ]),
   defineTable<FigureRow>('figures', '填报数字及原句', (db, f) => allPages((page, pageSize) => listFigures(db, { ...f, page, pageSize })), [
     text('单位', (r) => r.unit),
@@ -134,7 +134,7 @@ const TABLES: ExportTable[] = [
     text('活动', (r) => r.activity),
     text('类别', (r) => r.category ?? '未归类'),
     { header: '数值', format: 'number', value: (r) => r.value },
-    text('单位（量词）', (r) => r.unit),
+    text('量词', (r) => r.measure),
     text('约数', (r) => (r.approx ? '是' : '')),
     text('数字缺失', (r) => (r.placeholder ? '是' : '')),
     text('原句', (r) => r.sentence.replace(/\s+/g, ' ')),

@@ -79,6 +79,14 @@ export function perFileFailure(file: string, e: unknown): Failure {
   return { file, error: UNEXPECTED_FAILURE };
 }
 
+/**
+ * What the files so far came to, each outcome counted apart: a run of duplicates is not “入库 5/5”.
+ * 入库: stored and in the views; 待确认: stored, waiting for its unit or year (or as a correction).
+ */
+export function batchOutcome(s: Pick<BatchSummary, 'ingested' | 'pending' | 'duplicates' | 'failed'>): string {
+  return `入库 ${s.ingested - s.pending}，待确认 ${s.pending}，重复 ${s.duplicates}，失败 ${s.failed.length}`;
+}
+
 export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOptions = {}): Promise<BatchSummary> {
   const { progress, onResult } = opts;
   const summary: BatchSummary = { ingested: 0, pending: 0, duplicates: 0, failed: [], resubmissions: [], results: [] };
@@ -95,7 +103,7 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
           unpacked = await unpack(await source.read());
         } catch (e) {
           await fail(source, perFileFailure(source.label, e));
-          progress?.tick(source.label);
+          progress?.tick(source.label, batchOutcome(summary));
           continue;
         }
         for (const f of unpacked.refused) await fail(source, f);
@@ -121,7 +129,7 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
           else summary.failed.push({ file: r.file, error: r.error });
           await onResult?.(r, source);
         }
-        progress?.tick(source.label);
+        progress?.tick(source.label, batchOutcome(summary));
       }
     });
     progress?.done();

@@ -121,6 +121,7 @@ export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): P
   const perUnit = f.year === undefined && !f.period;
   const rows = perUnit
     ? await unitFilters(db.selectFrom('unmatched_activities as a').innerJoin('units as u', 'u.id', 'a.unit_id'), f)
+        .where('a.activity', 'not in', vocab.figures.bareVerbs)
         .select([
           'a.activity',
           sql<number>`sum(a.figures)`.as('figures'),
@@ -154,6 +155,8 @@ export async function getUnmatchedActivities(db: Db, f: Filters, limit = 200): P
 export function unmatchedFromFigures(db: Db, f: Filters, limit: number) {
   return applyFilters(figuresJoined(db), f)
     .where('f.category', 'is', null)
+    // A verb alone (参与, 覆盖) names no activity a reviewer could add to the categories.
+    .where('f.activity', 'not in', vocab.figures.bareVerbs)
     .select([
       'f.activity',
       sql<number>`count(*)`.as('figures'),

@@ -4,6 +4,7 @@ import type { Filters } from '../../shared/filters.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, nullsLow } from './filters.js';
 import { reportTexts } from '../db/texts.js';
+import { NOT_COUNTS } from '../derive/report-summaries.js';
 
 export interface FigureListInput extends Filters {
   /** A category, or null for the figures no category matched; undefined for all. */
@@ -30,7 +31,7 @@ export async function listFigures(db: Db, input: FigureListInput) {
       'f.activity',
       'f.category',
       'f.value',
-      'f.unit',
+      'f.unit as measure',
       'f.approx',
       'f.placeholder',
       'f.start',
@@ -57,4 +58,32 @@ export async function listFigures(db: Db, input: FigureListInput) {
       figureOffset: { start: f.start - f.sentenceStart, end: f.end - f.sentenceStart },
     })),
   };
+}
+
+/**
+ * Per category, the largest count a report in scope gives (开展专题学习12次): the figure a briefing names,
+ * with the sentence it stands in, so that a reader can check it.
+ */
+export async function getNotableFigures(db: Db, f: Filters, categories: string[]) {
+  if (categories.length === 0) return [];
+  const ranked = applyFilters(db.selectFrom('figures as f').innerJoin('reports as r', 'r.id', 'f.report_id').innerJoin('units as u', 'u.id', 'r.unit_id'), f)
+    .where('f.category', 'in', categories)
+    .where('f.placeholder', '=', 0)
+    .where('f.value', 'is not', null)
+    .where('f.unit', 'not in', NOT_COUNTS)
+    .select([
+      'f.category',
+      'f.report_id as reportId',
+      'u.name as unit',
+      'r.year',
+      'r.period',
+      'f.activity',
+      'f.value',
+      'f.unit as measure',
+      'f.sentence_start as sentenceStart',
+      'f.sentence_end as sentenceEnd',
+      sql<number>`row_number() over (partition by f.category order by f.value desc, f.id)`.as('rank'),
+    ]);
+  const rows = (await ranked.execute()).filter((r) => Number(r.rank) === 1);
+  return rows.map(({ rank: _rank, ...r }) => ({ ...r, category: r.category!, value: Number(r.value) }));
 }

@@ -1,10 +1,12 @@
 // Queries for the overview: submissions per department and year, and the filter options.
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
-import type { Period } from '../../shared/types.js';
+import { PERIODS, type Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { applyFilters, liveReports, namedUnits, nullsLow, reportsWithUnits, shareOf } from './filters.js';
 import { reuseShares, reuseSums } from './rates.js';
+import { getUnitBaselines } from './baselines.js';
+import { type BaselineRate, spreadOf } from '../../shared/baselines.js';
 
 export async function getReportsByDepartmentYear(db: Db, f: Filters) {
   const rows = await applyFilters(reportsWithUnits(db), f)
@@ -25,6 +27,15 @@ export async function getFilterOptions(db: Db) {
   return { departments, units, years: years.map((y) => y.year as number) };
 }
 
+/** Whether sample units (seed/samples) count among the findings about units; they do not unless asked. */
+export interface SampleOption {
+  includeSamples?: boolean;
+}
+
+/** Within a year: annual closes it, then H2/Q4 … (alphabetical order is not the calendar). */
+const LATEST_PERIOD_FIRST = (column: string) =>
+  sql`case ${sql.ref(column)} when 'annual' then 0 when 'Q4' then 1 when 'H2' then 2 when 'Q3' then 3 when 'Q2' then 4 when 'H1' then 5 when 'Q1' then 6 else 7 end`;
+
 /** The latest (year, period) any report was submitted for: the period the committee is collecting. */
 export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: Period } | null> {
   const row = await liveReports(db.selectFrom('reports as r'))
@@ -33,8 +44,7 @@ export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: 
     .where('r.period', 'is not', null)
     .groupBy(['r.year', 'r.period'])
     .orderBy('r.year', 'desc')
-    // Within a year: annual closes it, then H2/Q4 … (alphabetical order is not the calendar).
-    .orderBy(sql`case r.period when 'annual' then 0 when 'Q4' then 1 when 'H2' then 2 when 'Q3' then 3 when 'Q2' then 4 when 'H1' then 5 when 'Q1' then 6 else 7 end`)
+    .orderBy(LATEST_PERIOD_FIRST('r.period'))
     .limit(1)
     .executeTakeFirst();
   return row && row.year !== null && row.period !== null ? { year: row.year, period: row.period } : null;
@@ -45,7 +55,7 @@ export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: 
  * those that must report it: a unit whose registry entry lists its periods (annual;H1) is not missing a
  * period it need not report.
  */
-export async function getMissingSubmissions(db: Db, f: Filters) {
+export async function getMissingSubmissions(db: Db, f: Filters, opts: SampleOption = {}) {
   const current = f.year !== undefined && f.period ? { year: f.year, period: f.period } : await getCurrentPeriod(db);
   if (!current) return { year: null, period: null, units: [] };
   let units = namedUnits(db)
@@ -64,19 +74,23 @@ export async function getMissingSubmissions(db: Db, f: Filters) {
     );
   if (f.department) units = units.where('u.department', '=', f.department);
   if (f.unit) units = units.where('u.name', '=', f.unit);
-  const rows = await units
-    .select((eb) =>
-      eb
-        .selectFrom('reports as r2')
-        .whereRef('r2.unit_id', '=', 'u.id')
-        .where('r2.deleted_at', 'is', null)
-        .select(sql<number | null>`max(r2.year)`.as('y'))
-        .as('lastYear'),
-    )
-    .orderBy('u.department', nullsLow())
-    .orderBy('u.name')
-    .execute();
-  return { year: current.year, period: current.period, units: rows };
+  if (!opts.includeSamples) units = units.where('u.sample', '=', 0);
+  // The unit's latest report, year and period: 最近报送 2025年上半年, not only the year.
+  const latest = (column: 'year' | 'period') =>
+    sql<string | number | null>`(select ${sql.ref(`r2.${column}`)} from reports r2 where r2.unit_id = u.id and r2.deleted_at is null and r2.year is not null order by r2.year desc, ${LATEST_PERIOD_FIRST('r2.period')} limit 1)`;
+  const rows = await units.select([latest('year').as('lastYear'), latest('period').as('lastPeriod'), 'u.sample']).orderBy('u.department', nullsLow()).orderBy('u.name').execute();
+  return {
+    year: current.year,
+    period: current.period,
+    units: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      department: r.department,
+      sample: r.sample === 1,
+      lastYear: r.lastYear === null ? null : Number(r.lastYear),
+      lastPeriod: typeof r.lastPeriod === 'string' && PERIODS.includes(r.lastPeriod as Period) ? (r.lastPeriod as Period) : null,
+    })),
+  };
 }
 
 /** Headline figures for the filtered reports. */
@@ -116,8 +130,8 @@ export const REVIEW_SELF_RATE = 0.3;
  * The reports most in need of a look: those with the most distinct reasons (flag kinds, copied or
  * recycled text), then the most flags. Each comes with its reasons, so the list explains itself.
  */
-export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10) {
-  const base = () => applyFilters(reportsWithUnits(db), f);
+export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10, opts: SampleOption = {}) {
+  const base = () => applyFilters(reportsWithUnits(db), f).$if(!opts.includeSamples, (q) => q.where('u.sample', '=', 0));
   const [flagged, reused] = await Promise.all([
     base().innerJoin('flags as fl', 'fl.report_id', 'r.id').select(['r.id', 'fl.kind', sql<number>`count(*)`.as('n')]).groupBy(['r.id', 'fl.kind']).execute(),
     base()
@@ -145,8 +159,42 @@ export async function getReportsNeedingReview(db: Db, f: Filters, limit = 10) {
     .selectFrom('reports as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .where('r.id', 'in', ranked.map((r) => r.id))
-    .select(['r.id', 'u.name as unit', 'u.department', 'r.year', 'r.period', 'r.title'])
+    .select(['r.id', 'u.name as unit', 'u.department', 'u.sample', 'r.year', 'r.period', 'r.title'])
     .execute();
   const head = new Map(heads.map((h) => [h.id, h]));
-  return ranked.map((r) => ({ ...head.get(r.id)!, reasons: r.reasons }));
+  return ranked.map((r) => ({ ...head.get(r.id)!, sample: head.get(r.id)!.sample === 1, period: head.get(r.id)!.period as Period | null, reasons: r.reasons }));
+}
+
+/** The period a headline figure is compared in: the scope's, or its latest; and the same period a year before. */
+async function comparedPeriods(db: Db, f: Filters): Promise<{ current: Filters; previous: Filters } | null> {
+  if (f.year !== undefined) return { current: f, previous: { ...f, year: f.year - 1 } };
+  const latest = await applyFilters(reportsWithUnits(db), f)
+    .select(['r.year', 'r.period'])
+    .where('r.year', 'is not', null)
+    .orderBy('r.year', 'desc')
+    .orderBy(LATEST_PERIOD_FIRST('r.period'))
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest || latest.year === null) return null;
+  const period = f.period ?? (PERIODS.includes(latest.period as Period) ? (latest.period as Period) : undefined);
+  return { current: { ...f, year: latest.year, ...(period ? { period } : {}) }, previous: { ...f, year: latest.year - 1, ...(period ? { period } : {}) } };
+}
+
+/**
+ * What the headline figures are read against: the latest period in scope beside the same period a year
+ * before (reports of one kind compared with reports of that kind), and the spread of each rate across
+ * units with the count of units that stand out from their department or their own past.
+ */
+export async function getHeadlineBaselines(db: Db, f: Filters) {
+  const [periods, units] = await Promise.all([comparedPeriods(db, f), getUnitBaselines(db, f)]);
+  const [current, previous] = periods ? await Promise.all([getHeadlines(db, periods.current), getHeadlines(db, periods.previous)]) : [null, null];
+  const label = (x: Filters | undefined) => (x?.year === undefined ? null : { year: x.year, period: x.period ?? null });
+  const spread = (k: BaselineRate) => spreadOf(units.map((u) => u.rates[k]));
+  const outliers = (k: BaselineRate) => units.filter((u) => u.outliers[k]?.length).map((u) => ({ unit: u.unit, department: u.department, reasons: u.outliers[k]! }));
+  return {
+    current: current && { ...label(periods!.current)!, headlines: current },
+    previous: previous && previous.reports > 0 ? { ...label(periods!.previous)!, headlines: previous } : null,
+    spread: { reuse: spread('reuse'), copied: spread('copied'), stock: spread('stock') },
+    outliers: { reuse: outliers('reuse'), copied: outliers('copied'), stock: outliers('stock') },
+  };
 }

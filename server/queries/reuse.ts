@@ -7,6 +7,7 @@ import type { Filters } from '../../shared/filters.js';
 import type { Period } from '../../shared/types.js';
 import type { Db } from '../db/connection.js';
 import { reportTexts } from '../db/texts.js';
+import { wholeSentences } from './quotes.js';
 import { applyFilters, nullsLow, reportsWithUnits } from './filters.js';
 import { reuseChars, reuseShares, reuseSums } from './rates.js';
 
@@ -112,17 +113,23 @@ export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
     .execute();
   if (spans.length === 0) return [];
   const [texts, sources] = await Promise.all([reportTexts(db, spans.map((s) => s.reportId)), spanSources(db, spans.map((s) => s.id))]);
-  return spans.map((s) => ({
-    reportId: s.reportId,
-    kind: s.kind as 'copied' | 'shared',
-    unit: s.unit,
-    year: s.year,
-    period: s.period as Period | null,
-    start: s.start,
-    end: s.end,
-    text: texts.get(s.reportId)?.slice(s.start, s.end) ?? '',
-    sources: sources.filter((o) => o.span_id === s.id).map(({ span_id: _span, ...o }) => o),
-  }));
+  return spans.map((s) => {
+    const text = texts.get(s.reportId) ?? '';
+    // The sentence the passage begins in, from its start: an excerpt never opens mid-word (年是建国70周年…).
+    const from = Math.min(s.start, wholeSentences(text, s.start, s.end, s.end - s.start, 'outward').start);
+    return {
+      reportId: s.reportId,
+      kind: s.kind as 'copied' | 'shared',
+      lead: text.slice(from, s.start),
+      unit: s.unit,
+      year: s.year,
+      period: s.period as Period | null,
+      start: s.start,
+      end: s.end,
+      text: text.slice(s.start, s.end),
+      sources: sources.filter((o) => o.span_id === s.id).map(({ span_id: _span, ...o }) => o),
+    };
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
       'u.id',
       'u.name as unit',
       'u.department',
+      'u.sample',
       sql<number>`count(*)`.as('reports'),
       sql<number>`sum(r.chars)`.as('chars'),
       ...reuseSums('rr'),
@@ -23,7 +24,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
       sql<number>`coalesce(sum(rf.problems), 0)`.as('problems'),
       sql<number | null>`max(r.year)`.as('lastYear'),
     ])
-    .groupBy(['u.id', 'u.name', 'u.department'])
+    .groupBy(['u.id', 'u.name', 'u.department', 'u.sample'])
     .orderBy('u.department', nullsLow())
     .orderBy('u.name')
     .execute();
@@ -42,6 +43,7 @@ export async function getUnitComparison(db: Db, f: Filters) {
       id: r.id,
       unit: r.unit,
       department: r.department,
+      sample: r.sample === 1,
       reports: Number(r.reports),
       avgChars: Math.round(chars / Math.max(1, Number(r.reports))),
       rates: reuseShares(r, chars),

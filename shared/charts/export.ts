@@ -44,18 +44,29 @@ export interface ExportedChart {
   height: number;
 }
 
-export function exportOption(option: EChartsOption, size: { width: number; height: number }): ExportedChart {
-  const out: EChartsOption = { ...option, backgroundColor: '#fff', animation: false };
-  let extra = 0;
+/**
+ * A scrolling legend made plain, wrapped over as many lines as its names need at this width, with the
+ * plot's bottom moved up by the extra lines (`extra` pixels to add to the chart's height): every name
+ * readable without paging, on screen (at 1366 px the activity and theme legends paged as 1/3) and in pictures.
+ */
+export function wrapLegend(option: EChartsOption, width: number): ExportedChart {
   const legend = option.legend;
-  if (legend && !Array.isArray(legend) && legend.type === 'scroll') {
-    out.legend = { ...legend, type: 'plain' };
-    const grid = option.grid;
-    if (grid && !Array.isArray(grid) && typeof grid.bottom === 'number') {
-      extra = (legendLines(seriesNames(option), size.width) - 1) * LEGEND_LINE;
-      out.grid = { ...grid, bottom: grid.bottom + extra };
-    }
+  // Nothing to wrap: the option itself, so that a chart is not drawn again (a graph laid out anew) on a resize.
+  if (!legend || Array.isArray(legend) || legend.type !== 'scroll') return { option, height: 0 };
+  const out: EChartsOption = { ...option, legend: { ...legend, type: 'plain' } };
+  let extra = 0;
+  const grid = option.grid;
+  if (grid && !Array.isArray(grid) && typeof grid.bottom === 'number') {
+    extra = (legendLines(seriesNames(option), width) - 1) * LEGEND_LINE;
+    out.grid = { ...grid, bottom: grid.bottom + extra };
   }
+  return { option: out, height: extra };
+}
+
+export function exportOption(option: EChartsOption, size: { width: number; height: number }): ExportedChart {
+  const wrapped = wrapLegend(option, size.width);
+  const out: EChartsOption = { ...wrapped.option, backgroundColor: '#fff', animation: false };
+  const extra = wrapped.height;
   // A force-directed graph settles over animation frames; a picture needs it settled at once.
   const series = seriesList(option);
   if (series.some((s) => s.type === 'graph' && s.layout === 'force')) {

@@ -70,8 +70,11 @@ describe('exports from the dashboard', () => {
 
   it('makes the Word briefing from the overview', async () => {
     await h.page.goto(h.url);
-    const file = await download(() => h.page.getByTestId('briefing-button').click());
-    expect(file.name).toBe('研判简报.docx');
+    const file = await download(async () => {
+      await h.page.getByTestId('briefing-button').click();
+      await h.page.locator('#briefing-generate').click();
+    });
+    expect(file.name).toMatch(/^研判简报_全部单位_全部年度_\d{8}\.docx$/);
     const zip = unzipSync(new Uint8Array(file.bytes));
     expect(strFromU8(zip['word/document.xml']!)).toContain('意识形态工作报告研判简报');
     expect(Object.keys(zip).filter((f) => f.startsWith('word/media/')).length).toBeGreaterThanOrEqual(3);

@@ -13,7 +13,7 @@ if (!dbPath || !out) {
 const db = await openDb(dbPath);
 try {
   await seedIfEmpty(db);
-  fs.writeFileSync(out, await buildBriefing(db, {}, new Date()));
+  fs.writeFileSync(out, await buildBriefing(db, {}, { now: new Date(), publicUrl: process.env.YANPAN_PUBLIC_URL ?? 'http://localhost:3000' }));
 } finally {
   await db.destroy();
 }

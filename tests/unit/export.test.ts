@@ -14,6 +14,9 @@ import { ingestBatch } from '../../server/intake/batch.js';
 import { importTemplates } from '../../server/intake/templates.js';
 import type { Db } from '../../server/db/connection.js';
 import { EXPORT_TABLES } from '../../server/export/tables.js';
+import { listFigures } from '../../server/queries/figures.js';
+import { getUnmatchedActivities } from '../../server/queries/activity.js';
+import { vocab } from '../../server/analyze/vocab.js';
 import { getUnitsNeedingAttention, listFlags } from '../../server/queries/flags.js';
 import { getHeadlines } from '../../server/queries/overview.js';
 import { getTopCopiedPassages } from '../../server/queries/reuse.js';
@@ -159,6 +162,49 @@ describe('table exports', () => {
     expect(flags.some((f) => f.excerpt.length > 0)).toBe(true);
   });
 
+  it('names the unit that reported each figure, and the measure word apart (#19)', async () => {
+    const names = new Set((await db.selectFrom('units').select('name').execute()).map((u) => u.name));
+    const page = await listFigures(db, { page: 1, pageSize: 50 });
+    expect(page.rows.length).toBeGreaterThan(0);
+    for (const row of page.rows) {
+      expect(names.has(row.unit), row.unit).toBe(true);
+      const stored = await db.selectFrom('figures').select('unit').where('id', '=', row.id).executeTakeFirstOrThrow();
+      expect(row.measure).toBe(stored.unit);
+    }
+    const res = await get('/api/export/table/figures.csv', 'reviewer');
+    const [header, ...lines] = new TextDecoder().decode((await res.arrayBuffer()).slice(3)).trimEnd().split('\r\n');
+    const cols = header!.split(',');
+    const unit = cols.indexOf('单位');
+    const measure = cols.indexOf('量词');
+    expect(measure).toBeGreaterThan(unit);
+    for (const l of lines.slice(0, 200)) {
+      const cells = l.split(',');
+      expect(names.has(cells[unit]!), cells[unit]).toBe(true);
+      expect(cells[measure]!.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('writes times in local time, not raw UTC (#19)', async () => {
+    const res = await get('/api/export/table/reports.csv', 'reviewer');
+    const [header, first] = new TextDecoder().decode((await res.arrayBuffer()).slice(3)).trimEnd().split('\r\n');
+    const at = header!.split(',').indexOf('入库时间');
+    const cell = first!.split(',')[at]!;
+    expect(cell).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    const id = Number(first!.split(',')[0]);
+    const stored = new Date((await db.selectFrom('reports').select('ingested_at').where('id', '=', id).executeTakeFirstOrThrow()).ingested_at);
+    expect(cell).toBe(`${stored.getFullYear()}-${String(stored.getMonth() + 1).padStart(2, '0')}-${String(stored.getDate()).padStart(2, '0')} ${String(stored.getHours()).padStart(2, '0')}:${String(stored.getMinutes()).padStart(2, '0')}`);
+  });
+
+  it('lists no bare verb (参与, 覆盖) among the activities no category matched (#19)', async () => {
+    const bare = await db.selectFrom('figures').select('activity').where('category', 'is', null).where('activity', 'in', vocab.figures.bareVerbs).execute();
+    expect(bare.length).toBeGreaterThan(0);
+    for (const f of [{}, { year: 2024 }]) {
+      const listed = (await getUnmatchedActivities(db, f)).map((a) => a.activity);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.filter((a) => vocab.figures.bareVerbs.includes(a))).toEqual([]);
+    }
+  });
+
   it('pins a submitter to its own unit, whatever it asks for', async () => {
     const res = await get(`/api/export/table/reports.csv?unit=${encodeURIComponent('某个别的单位')}`, 'submitter');
     expect(res.status).toBe(200);
@@ -211,13 +257,78 @@ describe('Word briefing', () => {
     expect(text.some((t) => t.includes(`${h.units} 个单位报送的 ${h.reports} 份报告`))).toBe(true);
     const attention = await getUnitsNeedingAttention(db, {});
     expect(attention.length).toBeGreaterThan(0);
-    expect(text).toContain(attention[0]!.reasons.join('；'));
+    for (const r of attention[0]!.reasons) expect(text).toContain(`${r.text}（依据 ${r.reports} 份报告）原文`);
     // The unit table: one row per unit besides the header.
     const units = await getUnitComparison(db, {});
     const lastTable = xml.slice(xml.lastIndexOf('<w:tbl>'));
     expect(lastTable.match(/<w:tr[ >]/g)!.length).toBe(units.length + 1);
     for (const u of units) expect(lastTable).toContain(`>${u.unit}<`);
     expect(lastTable).toContain('<w:tblHeader/>');
+  });
+
+  it('links every finding to the passage it rests on, in the dashboard at the request’s address (#19)', async () => {
+    const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+    const targets = [...rels.matchAll(/Target="([^"]+)"[^>]*TargetMode="External"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(targets.length).toBeGreaterThan(10);
+    const texts = new Map<number, string>();
+    for (const t of targets) {
+      const m = new RegExp(`^${url.replace(/[.]/g, '\\.')}/reports/(\\d+)(?:\\?from=(\\d+)&to=(\\d+))?$`).exec(t);
+      expect(m, t).not.toBeNull();
+      const id = Number(m![1]);
+      if (!texts.has(id)) texts.set(id, (await db.selectFrom('report_texts').select('text').where('report_id', '=', id).executeTakeFirstOrThrow()).text);
+      if (m![2] === undefined) continue;
+      const text = texts.get(id)!;
+      const [from, to] = [Number(m![2]), Number(m![3])];
+      expect(to).toBeLessThanOrEqual(text.length);
+      expect(to).toBeGreaterThan(from);
+    }
+    // Quotes are whole sentences: the document quotes what its link points at, from a sentence start to a sentence end.
+    const docText = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    const quoted = targets
+      .map((t) => /reports\/(\d+)\?from=(\d+)&to=(\d+)/.exec(t))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map(([, id, from, to]) => ({ text: texts.get(Number(id))!, from: Number(from), to: Number(to) }))
+      .map((l) => ({ ...l, body: l.text.slice(l.from, l.to).replace(/\s+/g, '') }))
+      .filter((l) => docText.includes(`“${l.body}”`));
+    expect(quoted.length).toBeGreaterThan(5);
+    for (const q of quoted) {
+      expect(q.body, q.body).toMatch(/[。！？!?][”’」）)]*$/);
+      expect(q.from === 0 || /[。！？!?][”’」）)]*\s*$|\n\s*$/.test(q.text.slice(Math.max(0, q.from - 4), q.from)), q.body).toBe(true);
+    }
+  });
+
+  it('compares units with their department’s median and their previous period, and says on how many reports each rests', () => {
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    expect(text).toMatch(/雷同率 \d+\.\d%，本部门 \d+ 个单位中位数 \d+\.\d%，上期（\d{4}年[^）]*）\d+\.\d%/);
+    expect(text).toMatch(/依据 \d+ 份报告/);
+    expect(text).toContain('本部门中位数');
+    expect(text).toContain('上期雷同率');
+  });
+
+  it('is named by scope, period and date (RFC 5987), links to YANPAN_PUBLIC_URL when set, and holds the sections asked for', async () => {
+    const saved = process.env.YANPAN_PUBLIC_URL;
+    process.env.YANPAN_PUBLIC_URL = 'http://yanpan.intranet:3000';
+    try {
+      const res = await get(`/api/export/briefing.docx?department=${encodeURIComponent(department)}&year=2024&period=H1&sections=attention,units`, 'reviewer');
+      expect(res.status).toBe(200);
+      const now = new Date();
+      const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+      const disposition = res.headers.get('content-disposition')!;
+      expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`研判简报_${department}_2024年上半年_${day}.docx`)}`);
+      const parts = unzipSync(new Uint8Array(await res.arrayBuffer()));
+      const doc = strFromU8(parts['word/document.xml']!);
+      const paragraphs = [...doc.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+      expect(paragraphs.filter((p) => /^[一二三四五六七]、/.test(p))).toEqual(['一、需要关注的单位', '二、附表：各单位报告情况一览']);
+      const rels = strFromU8(parts['word/_rels/document.xml.rels']!);
+      expect(rels).toContain('Target="http://yanpan.intranet:3000/reports/');
+      expect(rels).not.toContain('127.0.0.1');
+    } finally {
+      if (saved === undefined) delete process.env.YANPAN_PUBLIC_URL;
+      else process.env.YANPAN_PUBLIC_URL = saved;
+    }
+    expect((await get('/api/export/briefing.docx?sections=attention,nonsense', 'reviewer')).status).toBe(400);
+    const all = await get('/api/export/briefing.docx', 'reviewer');
+    expect(decodeURIComponent(all.headers.get('content-disposition')!)).toMatch(/研判简报_全部单位_全部年度_\d{8}\.docx/);
   });
 
   it('holds the charts as 2× PNG images on white, with their titles as alt text', () => {
@@ -252,7 +363,7 @@ describe('Word briefing', () => {
     const lastTable = doc.slice(doc.lastIndexOf('<w:tbl>'));
     expect(lastTable.match(/<w:tr[ >]/g)!.length).toBe(units.length + 1);
     const log = await db.selectFrom('audit_log').select(['username', 'target', 'detail']).where('target', '=', 'briefing.docx').execute();
-    expect(log.map((l) => l.username).sort()).toEqual(['admin1', 'reviewer1']);
+    expect([...new Set(log.map((l) => l.username))].sort()).toEqual(['admin1', 'reviewer1']);
     expect(JSON.parse(log.find((l) => l.username === 'admin1')!.detail!).filters).toEqual({ department, year: 2024 });
   });
 });

@@ -19,6 +19,7 @@ import * as m016 from './016_theme_corrections.js';
 import * as m017 from './017_usernames_nocase.js';
 import * as m018 from './018_ocr.js';
 import * as m020 from './020_postgres_search.js';
+import * as m021 from './021_sample_units.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '017_usernames_nocase': m017,
   '018_ocr': m018,
   '020_postgres_search': m020,
+  '021_sample_units': m021,
 };

@@ -16,17 +16,26 @@ type Measure = ActivityMeasure;
 
 export function ActivityView() {
   const trpc = useTRPC();
-  const [filters, setFilters] = useFilters();
+  const [filters] = useFilters();
   const carry = useFilterSearch();
   const [measure, setMeasure] = useState<Measure>('figures');
-  const [drill, setDrill] = useState<{ category: string | null; page: number } | null>(null);
+  // A click drills down within the view: what it filtered (the cell's department, the bar's year) is shown
+  // as tags on the drill-down, removable there, and leaves the header's filters alone.
+  const [drill, setDrill] = useState<{ category: string | null; page: number; department?: string; year?: number } | null>(null);
   const categories = useQuery(trpc.activity.categories.queryOptions());
   const byDept = useQuery(trpc.activity.byCategory.queryOptions({ ...filters, by: 'department' }));
   const byYear = useQuery(trpc.activity.byCategory.queryOptions({ ...filters, by: 'year' }));
   const missing = useQuery(trpc.activity.missing.queryOptions(filters));
   const unmatched = useQuery(trpc.activity.unmatched.queryOptions(filters));
   const figures = useQuery({
-    ...trpc.activity.figures.queryOptions({ ...filters, category: drill?.category ?? undefined, page: drill?.page ?? 1, pageSize: 10 }),
+    ...trpc.activity.figures.queryOptions({
+      ...filters,
+      ...(drill?.department ? { department: drill.department } : {}),
+      ...(drill?.year ? { year: drill.year } : {}),
+      category: drill?.category ?? undefined,
+      page: drill?.page ?? 1,
+      pageSize: 10,
+    }),
     enabled: drill !== null,
     placeholderData: keepPreviousData,
   });
@@ -36,18 +45,16 @@ export function ActivityView() {
   const onHeatClick = useCallback(
     (p: ECElementEvent) => {
       const { cell } = p.data as { cell: HeatCell };
-      setFilters({ department: cell.column === '未分组' ? undefined : cell.column });
-      setDrill({ category: cell.row, page: 1 });
+      setDrill({ category: cell.row, page: 1, ...(cell.column === '未分组' ? {} : { department: cell.column }) });
     },
-    [setFilters],
+    [],
   );
   const onBarClick = useCallback(
     (p: ECElementEvent) => {
       const year = Number(p.name);
-      if (Number.isInteger(year)) setFilters({ year });
-      setDrill({ category: p.seriesName ?? null, page: 1 });
+      setDrill({ category: p.seriesName ?? null, page: 1, ...(Number.isInteger(year) ? { year } : {}) });
     },
-    [setFilters],
+    [],
   );
 
   return (
@@ -73,7 +80,23 @@ export function ActivityView() {
       </Col>
       {drill && (
         <Col span={24}>
-          <Card title={`填报明细：${drill.category ?? UNMATCHED}`} extra={<Space><TableExport table="figures" label="导出全部填报数字" /><a onClick={() => setDrill(null)}>关闭</a></Space>} data-testid="activity-drilldown">
+          <Card
+            title={
+              <Space wrap>
+                <span>填报明细：{drill.category ?? UNMATCHED}</span>
+                {drill.department && (
+                  <Tag closable color="blue" data-testid="drill-filter-department" onClose={() => setDrill({ ...drill, department: undefined, page: 1 })}>
+                    部门：{drill.department}
+                  </Tag>
+                )}
+                {drill.year && (
+                  <Tag closable color="blue" data-testid="drill-filter-year" onClose={() => setDrill({ ...drill, year: undefined, page: 1 })}>
+                    年度：{drill.year}年
+                  </Tag>
+                )}
+              </Space>
+            }
+            extra={<Space><TableExport table="figures" label="导出全部填报数字" /><a onClick={() => setDrill(null)}>关闭</a></Space>} data-testid="activity-drilldown">
             <Table
               rowKey="id"
               size="small"
@@ -84,7 +107,7 @@ export function ActivityView() {
                 { title: '单位', dataIndex: 'unit', width: 150 },
                 { title: '期次', key: 'p', width: 120, render: (_: unknown, f) => <Link to={`/reports/${f.reportId}${carry}`}>{formatYearPeriod(f.year, f.period)}</Link> },
                 { title: '活动', dataIndex: 'activity', width: 140 },
-                { title: '数值', key: 'v', width: 90, align: 'right', render: (_: unknown, f) => (f.placeholder ? <Tag color="red">缺失</Tag> : `${f.approx ? '约' : ''}${formatInt(f.value)}${f.unit}`) },
+                { title: '数值', key: 'v', width: 90, align: 'right', render: (_: unknown, f) => (f.placeholder ? <Tag color="red">缺失</Tag> : `${f.approx ? '约' : ''}${formatInt(f.value)}${f.measure}`) },
                 {
                   title: '原句',
                   key: 's',
@@ -124,7 +147,7 @@ export function ActivityView() {
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card title="未归类的活动（可补充到活动类别词表）" loading={unmatched.isLoading}>
+        <Card title="未归类的活动（可补充到活动类别词表）" loading={unmatched.isLoading} data-testid="unmatched-activities">
           <Table
             rowKey="activity"
             size="small"

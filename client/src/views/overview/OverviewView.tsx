@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, List, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, List, Row, Spin, Switch, Table, Tag, Typography } from 'antd';
 import type { ECElementEvent } from 'echarts';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { reportsByDepartmentYearChart } from '../../../../shared/charts/reportsByDepartmentYear.js';
 import { flagLabel } from '../../../../shared/flags.js';
 import { REUSE_KIND_LABELS, type Period } from '../../../../shared/types.js';
 import { Chart } from '../../components/Chart.js';
 import { BriefingButton } from '../../components/ExportButtons.js';
-import { formatInt, formatPercent, formatYearPeriod } from '../../format.js';
+import { formatYearPeriod } from '../../format.js';
+import { HeadlineCards } from './HeadlineCards.js';
 import { useTRPC } from '../../trpc.js';
 import { useFilters } from '../../useFilters.js';
 
@@ -16,11 +17,12 @@ export function OverviewView() {
   const trpc = useTRPC();
   const [filters, setFilters] = useFilters();
   const byDeptYear = useQuery(trpc.overview.reportsByDepartmentYear.queryOptions(filters));
-  const headlines = useQuery(trpc.overview.headlines.queryOptions(filters));
   const me = useQuery(trpc.auth.me.queryOptions());
   const reviewer = me.data?.role === 'admin' || me.data?.role === 'reviewer';
-  const missing = useQuery({ ...trpc.overview.missingSubmissions.queryOptions(filters), enabled: reviewer });
-  const review = useQuery({ ...trpc.overview.needingReview.queryOptions(filters), enabled: reviewer });
+  // Sample units (样本) stay out of 未报送 and 需重点审阅 unless the reviewer asks for them.
+  const [includeSamples, setIncludeSamples] = useState(false);
+  const missing = useQuery({ ...trpc.overview.missingSubmissions.queryOptions({ ...filters, includeSamples }), enabled: reviewer });
+  const review = useQuery({ ...trpc.overview.needingReview.queryOptions({ ...filters, includeSamples }), enabled: reviewer });
   const pending = useQuery({ ...trpc.intake.pendingCount.queryOptions(), enabled: reviewer });
   const option = useMemo(() => reportsByDepartmentYearChart(byDeptYear.data ?? []), [byDeptYear.data]);
   const onBarClick = useCallback(
@@ -30,7 +32,6 @@ export function OverviewView() {
     },
     [setFilters],
   );
-  const h = headlines.data;
   return (
     <Row gutter={[16, 16]}>
       {reviewer && (pending.data ?? 0) > 0 && (
@@ -43,21 +44,15 @@ export function OverviewView() {
           />
         </Col>
       )}
-      <Col span={24} style={{ display: 'flex', justifyContent: 'flex-end' }}><BriefingButton /></Col>
-      {[
-        { title: '报告总数', value: formatInt(h?.reports), suffix: '份' },
-        { title: '报送单位', value: formatInt(h?.units), suffix: '个' },
-        { title: '平均字数', value: formatInt(h?.avgChars), suffix: '字' },
-        { title: '平均雷同率', value: formatPercent(h?.reuseRate), tip: '套话+抄用+范文+自我重复' },
-        { title: '抄自他单位文字占比', value: formatPercent(h?.copiedRate), tip: '先报送者不计' },
-        { title: '未写“存在问题”的报告', value: formatPercent(h?.withoutProblemsShare), tip: '报喜不报忧' },
-      ].map((s) => (
-        <Col xs={12} md={8} xl={4} key={s.title}>
-          <Card loading={headlines.isLoading} data-testid={`headline-${s.title}`}>
-            <Statistic title={s.tip ? <span>{s.title} <Tag color="volcano">{s.tip}</Tag></span> : s.title} value={s.value} suffix={s.suffix} />
-          </Card>
-        </Col>
-      ))}
+      <Col span={24} style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 16 }}>
+        {reviewer && (
+          <span>
+            <Switch size="small" checked={includeSamples} onChange={setIncludeSamples} data-testid="include-samples" /> 显示样本单位
+          </span>
+        )}
+        <BriefingButton />
+      </Col>
+      <HeadlineCards filters={filters} />
       <Col xs={24} xl={16}>
         <Card>
           {byDeptYear.isLoading ? (
@@ -84,9 +79,10 @@ export function OverviewView() {
             dataSource={missing.data?.units ?? []}
             locale={{ emptyText: '本期各单位均已报送' }}
             renderItem={(u) => (
-              <List.Item extra={<Typography.Text type="secondary">{u.lastYear ? `最近报送 ${u.lastYear}年` : '从未报送'}</Typography.Text>}>
+              <List.Item extra={<Typography.Text type="secondary">{u.lastYear ? `最近报送 ${formatYearPeriod(u.lastYear, u.lastPeriod)}` : '从未报送'}</Typography.Text>}>
                 <Link to={`/reports?unit=${encodeURIComponent(u.name)}`}>{u.name}</Link>
                 {u.department && <Tag style={{ marginLeft: 8 }}>{u.department}</Tag>}
+                {u.sample && <Tag color="default">样本</Tag>}
               </List.Item>
             )}
           />
@@ -104,7 +100,7 @@ export function OverviewView() {
               dataSource={review.data ?? []}
               locale={{ emptyText: '没有需要重点审阅的报告' }}
               columns={[
-                { title: '单位', dataIndex: 'unit', width: 180 },
+                { title: '单位', dataIndex: 'unit', width: 180, render: (u: string, r) => <span>{u}{r.sample && <Tag style={{ marginLeft: 6 }}>样本</Tag>}</span> },
                 { title: '报告', key: 'r', render: (_: unknown, r) => <Link to={`/reports/${r.id}`}>{r.title ?? formatYearPeriod(r.year, r.period)}</Link> },
                 {
                   title: '原因',

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Spin, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useEffect, useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { SECTION_KIND_LABELS, type SectionKind } from '../../../../shared/types.js';
 import { AnnotatedText, type TextMark } from '../../components/AnnotatedText.js';
 import { ReuseLegend } from './ReuseLegend.js';
@@ -20,8 +20,17 @@ const KIND_COLORS: Record<SectionKind, string> = {
   other: 'default',
 };
 
+/** The passage named by ?from=&to= (a briefing's link), or null. */
+function useEvidenceSpan(): { start: number; end: number } | null {
+  const [params] = useSearchParams();
+  const from = Number(params.get('from'));
+  const to = Number(params.get('to'));
+  return useMemo(() => (params.has('from') && Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to > from ? { start: from, end: to } : null), [params, from, to]);
+}
+
 export function ReportView() {
   const { id } = useParams();
+  const evidence = useEvidenceSpan();
   const trpc = useTRPC();
   const reportId = Number(id);
   const report = useQuery({ ...trpc.reports.get.queryOptions({ id: reportId }), enabled: Number.isInteger(reportId) && reportId > 0 });
@@ -69,8 +78,17 @@ export function ReportView() {
         .filter((f): f is typeof f & { start: number; end: number } => f.start !== null && f.end !== null)
         .map((f, i) => ({ key: `fl${i}`, start: f.start, end: f.end, priority: 5, style: { background: '#ffe58f' }, title: f.message })),
       ...groundMarks(provenance.data),
+      // The passage a briefing's link points at (?from=&to=), above every other mark.
+      ...(evidence && evidence.end <= data.text.length
+        ? [{ key: 'evidence', start: evidence.start, end: evidence.end, priority: 10, anchorId: 'evidence', className: 'evidence-passage', style: { background: '#fff1b8', outline: '2px solid #fa8c16' } }]
+        : []),
     ];
-  }, [data, reuse.data, canCompare, provenance.data]);
+  }, [data, reuse.data, canCompare, provenance.data, evidence]);
+  // Arriving from a briefing's link: the passage scrolled into the middle of the window.
+  const hasText = !!data;
+  useEffect(() => {
+    if (hasText && evidence) document.getElementById('evidence')?.scrollIntoView({ block: 'center' });
+  }, [hasText, evidence]);
 
   if (report.isLoading) return <Spin tip="加载中…"><div style={{ height: 300 }} /></Spin>;
   if (report.error) return <Alert type="error" showIcon message="无法打开报告" description={report.error.message} />;

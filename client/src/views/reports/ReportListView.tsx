@@ -27,14 +27,14 @@ export function ReportListView() {
   });
   const sortOrder = (key: string) => (sortKey === key ? (order === 'asc' ? 'ascend' : 'descend') : null);
   const columns: ColumnsType<Row> = [
-    { title: '单位', dataIndex: 'unit', key: 'unit', sorter: true, sortOrder: sortOrder('unit'), render: (u: string, r) => <Link to={`/reports/${r.id}${search}`}>{u}</Link> },
-    { title: '部门', dataIndex: 'department', key: 'department', render: (d: string | null) => d ?? '—' },
-    { title: '年度', dataIndex: 'year', key: 'year', sorter: true, sortOrder: sortOrder('year'), width: 90 },
-    { title: '期次', dataIndex: 'period', key: 'period', render: formatPeriod, width: 100 },
+    { title: '单位', dataIndex: 'unit', key: 'unit', width: 150, sorter: true, sortOrder: sortOrder('unit'), render: (u: string, r) => <Link to={`/reports/${r.id}${search}`}>{u}</Link> },
+    { title: '部门', dataIndex: 'department', key: 'department', width: 90, render: (d: string | null) => d ?? '—' },
+    { title: '年度', dataIndex: 'year', key: 'year', sorter: true, sortOrder: sortOrder('year'), width: 76 },
+    { title: '期次', dataIndex: 'period', key: 'period', render: formatPeriod, width: 72 },
     { title: '标题', dataIndex: 'title', key: 'title', ellipsis: true, render: (t: string | null, r) => <Link to={`/reports/${r.id}${search}`}>{t ?? r.fileName ?? `报告 ${r.id}`}</Link> },
-    { title: '字数', dataIndex: 'chars', key: 'chars', sorter: true, sortOrder: sortOrder('chars'), align: 'right', render: formatInt, width: 100 },
-    { title: '提示', dataIndex: 'flags', key: 'flags', width: 80, render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : <Tag>0</Tag>) },
-    { title: '入库时间', dataIndex: 'ingestedAt', key: 'ingestedAt', sorter: true, sortOrder: sortOrder('ingestedAt'), render: formatDateTime, width: 150 },
+    { title: '字数', dataIndex: 'chars', key: 'chars', sorter: true, sortOrder: sortOrder('chars'), align: 'right', render: formatInt, width: 80 },
+    { title: '提示', dataIndex: 'flags', key: 'flags', width: 64, render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : <Tag>0</Tag>) },
+    { title: '入库时间', dataIndex: 'ingestedAt', key: 'ingestedAt', sorter: true, sortOrder: sortOrder('ingestedAt'), render: formatDateTime, width: 140 },
   ];
   return (
     <Card title="报告列表" extra={<Space><TableExport table="reports" /><TableExport table="flags" label="导出提示标记" /></Space>}>

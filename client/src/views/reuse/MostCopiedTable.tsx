@@ -29,9 +29,11 @@ export function MostCopiedTable() {
           {
             title: '',
             key: 'pair',
+            width: 56,
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (_: unknown, r) =>
               r.sourceId !== null && (
-                <Link to={`/compare?a=${r.id}&b=${r.sourceId}`} title={r.sourceKind === 'copied' ? '与抄用文字最多的来源报告对照' : '与雷同文字最多的同期报告对照'}>
+                <Link style={{ whiteSpace: 'nowrap' }} to={`/compare?a=${r.id}&b=${r.sourceId}`} title={r.sourceKind === 'copied' ? '与抄用文字最多的来源报告对照' : '与雷同文字最多的同期报告对照'}>
                   对照
                 </Link>
               ),

@@ -23,6 +23,7 @@ export function TopPassages() {
           <List.Item>
             <div style={{ width: '100%' }}>
               <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '展开' }} style={{ marginBottom: 4, padding: '4px 8px', ...SPAN_STYLES[p.kind] }}>
+                {p.lead && <span style={{ opacity: 0.55 }} title="所在句子的开头（不属于雷同段落）">{p.lead}</span>}
                 {p.text}
               </Typography.Paragraph>
               <span>

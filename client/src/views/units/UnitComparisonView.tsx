@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Space, Table, Tag } from 'antd';
+import { Card, Input, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -19,12 +19,27 @@ const num = (key: keyof Row, title: string, render: (v: number) => string = form
   render: (_: unknown, r) => render(Number(r[key])),
 });
 
-const rate = (key: ShareKind | 'reuse', title: string, warnAt: number): ColumnsType<Row>[number] => ({
+type Outliers = Map<number, RouterOutputs['units']['baselines'][number]>;
+const WHY = { peer: '高于本部门上四分位', jump: '较本单位上期明显上升' } as const;
+
+/** A rate, red only where the unit stands out from its department or its own past (shared/baselines.ts). */
+const rate = (key: ShareKind, title: string, outliers: Outliers): ColumnsType<Row>[number] => ({
   title,
   key: `rate-${key}`,
   align: 'right',
+  width: 92,
   sorter: (a, b) => a.rates[key] - b.rates[key],
-  render: (_: unknown, r) => <span style={{ color: r.rates[key] >= warnAt ? '#cf1322' : undefined }}>{formatPercent(r.rates[key])}</span>,
+  render: (_: unknown, r) => {
+    const why = outliers.get(r.id)?.outliers[key];
+    const text = formatPercent(r.rates[key]);
+    return why?.length ? (
+      <Tooltip title={why.map((w) => WHY[w]).join('、')}>
+        <span className="rate-outlier" style={{ color: '#cf1322', fontWeight: 600 }}>{text}</span>
+      </Tooltip>
+    ) : (
+      text
+    );
+  },
 });
 
 export function UnitComparisonView() {
@@ -33,6 +48,8 @@ export function UnitComparisonView() {
   const carry = useFilterSearch();
   const [keyword, setKeyword] = useState('');
   const data = useQuery(trpc.units.comparison.queryOptions(filters));
+  const baselines = useQuery(trpc.units.baselines.queryOptions(filters));
+  const outliers: Outliers = useMemo(() => new Map((baselines.data ?? []).map((b) => [b.unitId, b])), [baselines.data]);
   const rows = useMemo(() => (data.data ?? []).filter((r) => !keyword || r.unit.includes(keyword)), [data.data, keyword]);
   const departments = useMemo(() => [...new Set((data.data ?? []).map((r) => r.department ?? '未分组'))], [data.data]);
   const columns: ColumnsType<Row> = [
@@ -40,8 +57,7 @@ export function UnitComparisonView() {
       title: '单位',
       dataIndex: 'unit',
       key: 'unit',
-      fixed: 'left',
-      width: 170,
+      width: 150,
       sorter: (a, b) => a.unit.localeCompare(b.unit, 'zh-CN'),
       render: (u: string) => <Link to={`/units/${encodeURIComponent(u)}${carry}`}>{u}</Link>,
     },
@@ -56,12 +72,12 @@ export function UnitComparisonView() {
     },
     num('reports', '报告数'),
     num('avgChars', '平均字数'),
-    rate('stock', '套话率', 0.3),
-    rate('copied', SHARE_LABELS.copied, 0.1),
-    rate('shared', SHARE_LABELS.shared, 0.1),
-    rate('model', SHARE_LABELS.model, 0.1),
-    rate('directive', SHARE_LABELS.directive, 1),
-    rate('self', SHARE_LABELS.self, 0.3),
+    rate('stock', '套话率', outliers),
+    rate('copied', SHARE_LABELS.copied, outliers),
+    rate('shared', SHARE_LABELS.shared, outliers),
+    rate('model', SHARE_LABELS.model, outliers),
+    rate('directive', SHARE_LABELS.directive, outliers),
+    rate('self', SHARE_LABELS.self, outliers),
     num('placeholders', '占位符'),
     num('flags', '提示'),
     num('figures', '填报数字'),
@@ -73,11 +89,12 @@ export function UnitComparisonView() {
       <Table<Row>
         data-testid="unit-table"
         rowKey="id"
-        size="middle"
+        size="small"
         loading={data.isLoading}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1300 }}
+        // No sideways scroll at 1366 px: headers wrap and number columns keep to their figures.
+        tableLayout="auto"
         pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${formatInt(t)} 个单位` }}
       />
     </Card>

@@ -1,0 +1,38 @@
+// Quotes cut at sentence boundaries, on a real sample report: a passage the reuse index starts inside a
+// word (年是建国70周年…, where the year differs from the other report) is quoted from its sentence start.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SEED_SAMPLES_DIR } from '../../tests/shared-material.js';
+import { quoteText, wholeSentences } from './quotes.js';
+
+const text = fs.readFileSync(path.join(SEED_SAMPLES_DIR, '002_8c8fbbd32e8bfde7.txt'), 'utf8').replace(/\r\n/g, '\n');
+
+describe('whole-sentence quotes', () => {
+  it('an excerpt of a passage starting mid-word begins at its sentence start (outward)', () => {
+    const start = text.indexOf('年是建国70周年');
+    const q = wholeSentences(text, start, start + 60, 300, 'outward');
+    expect(text.slice(q.start, q.start + 13)).toBe('2024年是建国70周年，');
+    expect(text[q.end - 1]).toMatch(/[。！？]/);
+  });
+
+  it('a quote keeps to the whole sentences inside the passage (inward) and stops at the limit on a sentence end', () => {
+    const start = text.indexOf('年是建国70周年');
+    const end = start + 400;
+    const q = wholeSentences(text, start, end, 120);
+    expect(q.start).toBeGreaterThan(start);
+    expect(text.slice(q.start).startsWith('2024年以来，')).toBe(true);
+    expect(q.end - q.start).toBeLessThanOrEqual(120 * 1.5);
+    expect(text[q.end - 1]).toMatch(/[。！？]/);
+    expect(quoteText(text, q).endsWith('……')).toBe(q.cut);
+  });
+
+  it('a sentence longer than the quote is cut at a clause and marked ……', () => {
+    const long = `${'一是加强理论学习，'.repeat(40)}取得成效。`;
+    const q = wholeSentences(long, 3, long.length, 60);
+    expect(q.start).toBe(0);
+    expect(q.cut).toBe(true);
+    expect(long[q.end - 1]).toBe('，');
+    expect(quoteText(long, q)).toMatch(/学习……$/);
+  });
+});
