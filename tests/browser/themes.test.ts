@@ -21,6 +21,8 @@ const themes = async () => (await apiQuery<{ themes: Theme[] }>(h, 'themes.list'
 
 /** Picks an option of an antd Select by typing its text, as a user does. */
 async function choose(select: ReturnType<Harness['page']['getByTestId']>, text: string): Promise<void> {
+  // A dropdown still closing (on a slow machine) may hold an option of the same name: none may be open.
+  await expect.poll(() => h.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await select.click();
   await h.page.keyboard.type(text);
   await h.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
