@@ -142,7 +142,10 @@ const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:�
 const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
 const SUBORDINATE = new RegExp(`(?:${alternation(B.subordinateCues)})$`);
 const REACH = new RegExp(alternation(V.reachVerbs));
-const DONE_AFTER = new RegExp(alternation(['开展', '举办', '组织', '召开', '举行', '进行', '参加', '参与', '参训', '受益', '受教育', '收听', '收看', '观看']));
+const DONE_AFTER = new RegExp(alternation(B.doneAfter));
+/** The last holding verb of a clause (现有, 共有, 下设) with what follows it. */
+const HOLDING = new RegExp(`(?:${alternation(B.holdingVerbs)})(?![${B.holdingNotBefore}])(?<rest>[^${DELIMS}]*)$`);
+const ACTS = new RegExp(alternation([...V.actionVerbs, ...V.lightVerbs, ...B.doneAfter]));
 
 function clauseEnd(text: string, pos: number, limit: number): number {
   let i = pos;
@@ -163,6 +166,15 @@ function isListSummary(before: string, n: number | null): boolean {
   return items.length === n && items.every((i) => i.length > 0);
 }
 
+/**
+ * What a unit or place holds (现有干部职工56人, 我局共有党员32名, 全县有网站3个): a holding verb governs the number,
+ * with no action between them or after it (共有120人参加培训 is done; 开通公众号1个 is done).
+ */
+function isHolding(clause: string, clauseRest: string): boolean {
+  const m = HOLDING.exec(clause);
+  return m !== null && !ACTS.test(m.groups!.rest!) && !ACTS.test(clauseRest);
+}
+
 function isBackground(clause: string, unit: string, after: string, clauseRest: string): boolean {
   if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest)) return true;
   if (SUBORDINATE.test(clause.trimEnd())) return true;
@@ -175,6 +187,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
   // Chinese-numeral counts inside longer quotes are slogans (“四个坚持、三个支撑、两个走在前”).
   const slogans = ranges(QUOTED_SLOGAN, text);
   const figures: Figure[] = [];
+  let holdingSentence = -1;
   FIGURE_RE.lastIndex = 0;
   for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
     const g = m.groups as Record<string, string | undefined>;
@@ -231,6 +244,14 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;
     if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest)) continue;
+    // 现有干部职工56人，其中党员32名: a holding, and the counts that go on listing it without a verb.
+    if (!verbal.has(rawUnit) && !moneyUnits.has(rawUnit) && !percentUnits.has(rawUnit)) {
+      if (isHolding(clause.slice(-LIST_WINDOW), clauseRest)) {
+        holdingSentence = sentence.start;
+        continue;
+      }
+      if (holdingSentence === sentence.start && !ACTS.test(clause) && !ACTS.test(clauseRest)) continue;
+    }
 
     let value = parseValue(g);
     let unit = rawUnit;

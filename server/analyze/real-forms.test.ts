@@ -170,6 +170,13 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['3个']);
   });
 
+  it('leaves what a unit holds — staff, members, its subdivisions — and counts what it did with them', () => {
+    const text =
+      '我局现有干部职工56人，其中党员32名，下设3个党支部。学校现有教职工120人，学生1500余名，教学班36个。' +
+      '全年共有120名党员参加集中轮训，共有5人获评优秀党务工作者，开通微信公众号1个，万人发明专利拥有量达22.4件。';
+    expect(figures(analyzeReport(text), text)).toEqual(['120名', '5人', '1个', '22.4件']);
+  });
+
   it('names the activity by the thing counted and its verb, not by the words that happen to precede', () => {
     const text = '共接待中央电视台、人民日报等30余家媒体300多名记者。在18个村（社区）开展“文明家庭”争创评选活动。分四期在常委会上发言。';
     const a = analyzeReport(text);

@@ -57,7 +57,14 @@ const figuresSchema = z.object({
   reachVerbs: words,
   /** A verb alone (参与, 参训, 覆盖): what a figure counts when its object is missing; not an activity to list as 未归类. */
   bareVerbs: words,
-  background: z.object({ standingNouns: words, populationWords: words, subordinateCues: words }),
+  background: z.object({
+    standingNouns: words,
+    populationWords: words,
+    subordinateCues: words,
+    holdingVerbs: words,
+    holdingNotBefore: z.string(),
+    doneAfter: words,
+  }),
   maxActivityChars: z.number().int().positive(),
   notFigure: z.object({
     frequencyCues: words,
