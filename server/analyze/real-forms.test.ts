@@ -87,6 +87,16 @@ describe('masks and blanks', () => {
     expect(a.figures.filter((f) => f.placeholder).map((f) => text.slice(f.start, f.end))).toEqual(['XX期', 'X次', '*次']);
   });
 
+  it('reads X letters in the leader's place as a mask, not a blank to fill (XXX新时代…思想, xx总书记)', () => {
+    const named = '坚持以XXX新时代中国特色社会主义思想为指导，认真学习xx总书记重要讲话，请X同志发言，学习党的XX大精神。';
+    const b = analyzeReport(named);
+    expect(b.masks.map((m) => [m.text, m.kind])).toEqual([
+      ['XXX', 'name'],
+      ['xx', 'name'],
+    ]);
+    expect(b.placeholders.map((p) => p.text)).toEqual(['X', 'XX']);
+  });
+
   it('reads X委 as a blank place name where the text masks nothing else (在X委、X政府的领导下)', () => {
     const plain = '在X委、X政府的正确领导下，X委办认真贯彻落实上级部署。';
     const b = analyzeReport(plain);
