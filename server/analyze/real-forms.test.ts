@@ -87,7 +87,7 @@ describe('masks and blanks', () => {
     expect(a.figures.filter((f) => f.placeholder).map((f) => text.slice(f.start, f.end))).toEqual(['XX期', 'X次', '*次']);
   });
 
-  it('reads X letters in the leader's place as a mask, not a blank to fill (XXX新时代…思想, xx总书记)', () => {
+  it('reads X letters in the place of the leader name as a mask, not a blank to fill (XXX新时代…思想, xx总书记)', () => {
     const named = '坚持以XXX新时代中国特色社会主义思想为指导，认真学习xx总书记重要讲话，请X同志发言，学习党的XX大精神。';
     const b = analyzeReport(named);
     expect(b.masks.map((m) => [m.text, m.kind])).toEqual([
