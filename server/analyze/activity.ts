@@ -75,9 +75,13 @@ function dropActivitySuffix(s: string): string {
   return s.length > 2 && s.endsWith('活动') ? s.slice(0, -2) : s;
 }
 
+/** 参学人数由去年的120人增加到: the subject of a change from an earlier figure, before 由/从 (none: the clause began with 由). */
+const CHANGE_FROM = new RegExp(`^(?<subject>[^由从]*)(?:由(?![于此])|从(?![业事而中来严小源头]))[^由从]*(?:${alternation(V.changeVerbs)})(?:到|至)?(?:[^由从的]{0,8}的)?$`);
+
 /** The activity a figure counts, from the clause before it: 共组织中心组理论学习 → 中心组理论学习. */
 export function precedingActivity(clause: string): string {
   let s = stripLeadingFillers(clean(clause).replace(LEADING_MARK, ''), false);
+  s = CHANGE_FROM.exec(s)?.groups!.subject! ?? s;
   let lastVerbEnd = -1;
   LIGHT_VERB.lastIndex = 0;
   for (let m = LIGHT_VERB.exec(s); m; m = LIGHT_VERB.exec(s)) lastVerbEnd = m.index + m[0].length;

@@ -124,6 +124,8 @@ function parseValue(g: Record<string, string | undefined>): number | null {
   return null;
 }
 
+const CHANGE_START = /(?:由|从)[^，,。；;由从]{0,8}$/;
+const CHANGE_TO = new RegExp(`^(?:${alternation(V.changeVerbs)})(?:到|至)`);
 const RANGE_BEFORE = /[0-9一二三四五六七八九十百][—\-－~～至到]$/;
 const SESSION = new RegExp(NF.sessionFollowers);
 const SET_MEMBERSHIP = new RegExp(alternation(NF.setMembership));
@@ -208,6 +210,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // Size classes, not quantities: 千万美元以上的大项目, 超百亿元企业, 千亿元产业.
     if ((g.suf2 === '以上' || g.suf2 === '以下') && after.startsWith('的') && !percentUnits.has(rawUnit)) continue;
     if (moneyUnits.has(rawUnit) && MONEY_CLASS.test(after)) continue;
+    // 从30人扩大到56人: the earlier level a change starts from; the figure is the level it reached.
+    if (CHANGE_START.test(text.slice(Math.max(0, start - 10), start)) && CHANGE_TO.test(after)) continue;
     // 60—80%, 1—2次: the second number of a range.
     if (RANGE_BEFORE.test(text.slice(Math.max(0, numStart - 2), numStart))) continue;
     // 中纪委二次全会, 市九次党代会: a session, not a count.
@@ -295,7 +299,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 分别增长8.2%和8.4%: a figure joined by 和 counts what the previous one counted.
     if (samePrevious && (activity === '' || CONJUNCTION.test(activity))) activity = samePrevious.activity;
     else if (changeVerbs.has(activity.replace(/到$/, '')) && samePrevious) {
-      // 生产总值完成8750亿元，增长13.7% — the change is the previous figure's subject's; 由55元提高到60元 — the same subject.
+      // 生产总值完成8750亿元，增长13.7% — the change is the previous figure's subject's; 提高到60元 — the same subject.
       const subject = samePrevious.activity.replace(CHANGE_SUFFIX, '');
       activity = activity.endsWith('到') ? subject : `${subject}${activity}`;
     }

@@ -197,6 +197,16 @@ describe('numbers that are not activity figures', () => {
       ['四期', '发言'],
     ]);
   });
+
+  it('counts the level a change reached, named by its subject, not the level it started from', () => {
+    const text = '参学人数由去年的120人增加到150人。网评员队伍从30人扩大到56人，私营企业从业人员增长20%。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
+      ['150人', '参学人数'],
+      ['56人', '网评员队伍'],
+      ['20%', '私营企业从业人员增长'],
+    ]);
+  });
 });
 
 describe('structure on messy text', () => {
