@@ -88,6 +88,8 @@ export function precedingActivity(clause: string): string {
   if (lastVerbEnd > 0 && lastVerbEnd < s.length) s = s.slice(lastVerbEnd);
   s = stripLeadingFillers(s.replace(/^了/, ''), true);
   for (let m = TRAILING_VERB.exec(s); m && m.index > 0; m = TRAILING_VERB.exec(s)) s = s.slice(0, m.index);
+  // 组织全体党员干部（共45人）: the bracket the count stood in.
+  s = s.replace(/[（(]+$/, '');
   // …等方面的信访件 → 信访件: the head noun after the last 的.
   const of = s.lastIndexOf('的');
   if (of >= 0 && s.length - of - 1 >= 2) s = s.slice(of + 1);
