@@ -19,6 +19,9 @@ const INCOMPLETE = new RegExp(T.incompleteNotices.join('|'), 'u');
 const CHROME_LABEL = new RegExp(`^(?:[^\\s:：]{1,6}\\s+)?(?:${alternation(T.chromeLabels)})\\s*[:：]`, 'u');
 const CHROME_LINES = T.chromeLines.map((p) => new RegExp(p, 'u'));
 const OUTLINE_START = new RegExp(T.outlineStart, 'u');
+const RELATED_HEAD = new RegExp(`^(?:${alternation(T.relatedListHeads)})\\s*[:：]?$`, 'u');
+/** A page lists a handful of other pages; a longer run of short lines is the report's own (headings). */
+const RELATED_MAX_ITEMS = 15;
 const DOTS_LINE = /^[…\.。·]{1,6}$/;
 const STRONG_LEAD_IN = new RegExp(T.leadInCues.strong.join('|'), 'u');
 const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
@@ -131,6 +134,15 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       const last = close > 0 ? lines[close]! : line;
       outlineEnd = last.end;
       add(lineFlag('site_chrome', '文首有网站生成的“目录/提纲”，疑为从范文网站复制', { start: line.start, end: last.end }));
+      return;
+    }
+    if (RELATED_HEAD.test(t)) {
+      // 相关推荐： and the titles of the other pages it lists, up to the first line of prose.
+      let last = i;
+      const isItem = (l: Line): boolean => l.text.length <= T.relatedItemMaxChars && !/。/.test(l.text) && !NOTICES.test(l.text);
+      while (last + 1 < lines.length && last - i < RELATED_MAX_ITEMS && isItem(lines[last + 1]!)) last++;
+      outlineEnd = lines[last]!.end;
+      add(lineFlag('site_chrome', `“${quote(t)}”及其下所列是网页推荐的其他文章，疑为从网页复制`, { start: line.start, end: lines[last]!.end }));
       return;
     }
     if (INCOMPLETE.test(t)) incomplete = true;

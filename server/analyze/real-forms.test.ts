@@ -55,6 +55,27 @@ describe('template-site leftovers', () => {
     const whole = page.split('\n').slice(0, 8).join('\n');
     expect(analyzeReport(whole).flags.some((f) => f.kind === 'missing_problems')).toBe(true);
   });
+
+  it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
+    const collected = [
+      '范文一：',
+      '2024年，我校认真落实意识形态工作责任制，全年开展专题学习6次。',
+      '一、主要做法',
+      '落实责任。',
+      '【范文3】乡镇意识形态工作总结',
+      '总结(jié)篇二',
+      '相关推荐：',
+      '1、2023年意识形态工作总结',
+      '2、党支部意识形态工作总结',
+      '想要获取完整版，请扫码关注公众号回复“意识形态”',
+    ].join('\n');
+    const b = analyzeReport(collected);
+    expect(flagged(b, collected, 'collection_marker')).toEqual(['范文一：', '【范文3】', '篇二']);
+    expect(flagged(b, collected, 'site_chrome')).toEqual(['相关推荐：\n1、2023年意识形态工作总结\n2、党支部意识形态工作总结']);
+    expect(flagged(b, collected, 'download_notice')).toEqual(['想要获取完整版，请扫码关注公众号回复“意识形态”']);
+    expect(b.sections.filter((s) => s.kind !== 'preamble').map((s) => s.marker + s.heading)).toEqual(['一、主要做法']);
+    expectSpansValid(collected, b);
+  });
 });
 
 describe('masks and blanks', () => {

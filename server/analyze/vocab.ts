@@ -139,6 +139,8 @@ const traceSchema = z.object({
   collectionTitles: z.array(regexSource).min(1),
   collectionTitleMaxChars: z.number().int().positive(),
   truncations: z.array(regexSource).min(1),
+  relatedListHeads: words,
+  relatedItemMaxChars: z.number().int().positive(),
 });
 
 const placesSchema = z.object({
