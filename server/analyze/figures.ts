@@ -44,6 +44,8 @@ const CONJUNCTION = /^(?:和|及|与|、|或|至|到)$/;
 const verbal = new Set(V.verbalMeasures);
 const smallNumeral = new Set(V.smallNumeralMeasures);
 const wordBefore = new Set(NF.wordBefore);
+const sloganMeasures = new Set(NF.sloganMeasures);
+const SLOGAN_VERB = new RegExp(`(?:${alternation(NF.sloganVerbs)})了?$`);
 const ordinal = new Set(NF.ordinalPrefixes);
 const changeVerbs = new Set(V.changeVerbs);
 const moneyUnits = new Set(V.money);
@@ -227,6 +229,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       const prev = text[numStart - 1];
       if (prev !== undefined && wordBefore.has(prev)) continue;
       if (g.cn === '一' && !smallNumeral.has(rawUnit)) continue;
+      // 推进三项制度改革, 实现三个全覆盖: a programme or a slogan named by its number.
+      if (sloganMeasures.has(rawUnit) && SLOGAN_VERB.test(text.slice(Math.max(0, start - 4), start))) continue;
       // 一次特殊的体验: an article before an adjective.
       if (g.cn === '一' && DESCRIBED.test(after)) continue;
     }

@@ -201,6 +201,11 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['3个']);
   });
 
+  it('leaves programmes and slogans named by a Chinese numeral after a verb that carries them out, and keeps counts of things done', () => {
+    const text = '推进三项制度改革，落实五项机制，实现三个全覆盖。打造两个示范点，推进12个重点项目，举办两期理论专题报告会。';
+    expect(figures(analyzeReport(text), text)).toEqual(['两个', '12个', '两期']);
+  });
+
   it('leaves what a unit holds — staff, members, its subdivisions — and counts what it did with them', () => {
     const text =
       '我局现有干部职工56人，其中党员32名，下设3个党支部。学校现有教职工120人，学生1500余名，教学班36个。' +

@@ -81,6 +81,8 @@ const figuresSchema = z.object({
     setMembership: words,
     comparisonCues: words,
     durationCues: words,
+    sloganVerbs: words,
+    sloganMeasures: words,
   }),
   implausible: z.object({
     rateWords: words,
