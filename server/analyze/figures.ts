@@ -143,6 +143,8 @@ const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![\\u340
 // The quantity itself is the population or the area (人口为29150人, 占总人口的6.6%, 两个乡种植面积的…), not a
 // rate of something done for it (人口覆盖率).
 const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:总数|总量|数)?(?:为|达到|达|约|有|共|是|的)?$`);
+const STOCK_SHARE = new RegExp(`占[^，,。；;占]{0,8}(?:${alternation(B.stockShareWords)})的?$`);
+const DURATION_NOUN = new RegExp(`^(?:${alternation(NF.durationNouns)})`);
 const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
 const SUBORDINATE = new RegExp(`(?:${alternation(B.subordinateCues)})$`);
 const REACH = new RegExp(alternation(V.reachVerbs));
@@ -182,6 +184,7 @@ function isHolding(clause: string, clauseRest: string): boolean {
 function isBackground(clause: string, unit: string, after: string, clauseRest: string): boolean {
   if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest)) return true;
   if (SUBORDINATE.test(clause.trimEnd())) return true;
+  if (percentUnits.has(unit) && STOCK_SHARE.test(clause.trimEnd())) return true;
   return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(clauseRest) && !REACH.test(clause);
 }
 
@@ -212,6 +215,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // Size classes, not quantities: 千万美元以上的大项目, 超百亿元企业, 千亿元产业.
     if ((g.suf2 === '以上' || g.suf2 === '以下') && after.startsWith('的') && !percentUnits.has(rawUnit)) continue;
     if (moneyUnits.has(rawUnit) && MONEY_CLASS.test(after)) continue;
+    // 10个工作日内, 3个月: a duration.
+    if (rawUnit === '个' && DURATION_NOUN.test(after)) continue;
     // 从30人扩大到56人: the earlier level a change starts from; the figure is the level it reached.
     if (CHANGE_START.test(text.slice(Math.max(0, start - 10), start)) && CHANGE_TO.test(after)) continue;
     // 60—80%, 1—2次: the second number of a range.

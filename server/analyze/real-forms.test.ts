@@ -206,6 +206,11 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['两个', '12个', '两期']);
   });
 
+  it('leaves durations and shares of what exists, and keeps shares of what the unit spent', () => {
+    const text = '要求在10个工作日内报送整改情况，开展为期3个月的专项整治。党员占职工总数的60%。教育培训经费占支出总额的35%。';
+    expect(figures(analyzeReport(text), text)).toEqual(['35%']);
+  });
+
   it('leaves what a unit holds — staff, members, its subdivisions — and counts what it did with them', () => {
     const text =
       '我局现有干部职工56人，其中党员32名，下设3个党支部。学校现有教职工120人，学生1500余名，教学班36个。' +

@@ -64,6 +64,7 @@ const figuresSchema = z.object({
     holdingVerbs: words,
     holdingNotBefore: z.string(),
     doneAfter: words,
+    stockShareWords: words,
   }),
   maxActivityChars: z.number().int().positive(),
   notFigure: z.object({
@@ -83,6 +84,7 @@ const figuresSchema = z.object({
     durationCues: words,
     sloganVerbs: words,
     sloganMeasures: words,
+    durationNouns: words,
   }),
   implausible: z.object({
     rateWords: words,
