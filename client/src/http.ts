@@ -15,69 +15,62 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return data;
 }
 
-/** A multipart upload that reports its progress (fetch cannot report upload progress; XHR can). */
-export function uploadForm<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+/** The answer's `error`, or a message with the status. */
+function failure(xhr: XMLHttpRequest): Error {
+  let error: string | undefined;
+  try {
+    error = (JSON.parse(xhr.responseText) as { error?: string }).error;
+  } catch {
+    error = undefined;
+  }
+  return new Error(error ?? `上传失败（${xhr.status}）`);
+}
+
+/**
+ * POSTs a multipart form, reporting the upload's progress (fetch cannot; XHR can); `onReceive` sees the
+ * answer's text as it arrives. Resolves with the request once it is answered with success.
+ */
+function sendForm(url: string, form: FormData, onProgress: (fraction: number) => void, accept: string, onReceive?: (text: string) => void): Promise<XMLHttpRequest> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('x-csrf-token', csrfToken());
-    xhr.responseType = 'json';
+    xhr.setRequestHeader('accept', accept);
+    xhr.responseType = 'text';
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
+    xhr.onprogress = () => {
+      if (xhr.status === 200) onReceive?.(xhr.responseText);
+    };
     xhr.onload = () => {
-      const data = xhr.response as (T & { error?: string }) | null;
-      if (xhr.status >= 200 && xhr.status < 300 && data) resolve(data);
-      else reject(new Error(data?.error ?? `上传失败（${xhr.status}）`));
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(failure(xhr));
+        return;
+      }
+      onReceive?.(xhr.responseText);
+      resolve(xhr);
     };
     xhr.onerror = () => reject(new Error('上传未完成：网络中断或上传内容过大，请重试或分批上传'));
     xhr.send(form);
   });
 }
 
+/** A multipart upload answered with one JSON document. */
+export async function uploadForm<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  const xhr = await sendForm(url, form, onProgress, 'application/json');
+  return JSON.parse(xhr.responseText) as T;
+}
 
-/**
- * A multipart upload answered with JSON Lines (it asks for them): reports the upload's progress (fetch
- * cannot; XHR can), then hands each line to `onLine` as it arrives. A refusal comes as an error status.
- */
-export function uploadFormLines<L>(url: string, form: FormData, onProgress: (fraction: number) => void, onLine: (line: L) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('x-csrf-token', csrfToken());
-    xhr.setRequestHeader('accept', 'application/x-ndjson');
-    xhr.responseType = 'text';
-    let read = 0;
-    const drain = (): void => {
-      const text = xhr.responseText;
-      for (let nl = text.indexOf('\n', read); nl >= 0; nl = text.indexOf('\n', read)) {
-        const line = text.slice(read, nl).trim();
-        read = nl + 1;
-        if (line) onLine(JSON.parse(line) as L);
-      }
-    };
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onprogress = () => {
-      if (xhr.status === 200) drain();
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        drain();
-        resolve();
-        return;
-      }
-      let error: string | undefined;
-      try {
-        error = (JSON.parse(xhr.responseText) as { error?: string }).error;
-      } catch {
-        error = undefined;
-      }
-      reject(new Error(error ?? `上传失败（${xhr.status}）`));
-    };
-    xhr.onerror = () => reject(new Error('上传未完成：网络中断或上传内容过大，请重试或分批上传'));
-    xhr.send(form);
+/** A multipart upload answered with JSON Lines (it asks for them): each line goes to `onLine` as it arrives. */
+export async function uploadFormLines<L>(url: string, form: FormData, onProgress: (fraction: number) => void, onLine: (line: L) => void): Promise<void> {
+  let read = 0;
+  await sendForm(url, form, onProgress, 'application/x-ndjson', (text) => {
+    for (let nl = text.indexOf('\n', read); nl >= 0; nl = text.indexOf('\n', read)) {
+      const line = text.slice(read, nl).trim();
+      read = nl + 1;
+      if (line) onLine(JSON.parse(line) as L);
+    }
   });
 }
 
