@@ -122,7 +122,8 @@ const CLAUSE_CHARS = new Set([...DELIM_CHARS].filter((c) => c !== '、'));
 function parseValue(g: Record<string, string | undefined>): number | null {
   if (g.cnpct !== undefined) return parseChineseNumber(g.cnpct.split('点')[0] ?? '');
   if (g.ar !== undefined) return parseArabicNumber(g.ar);
-  if (g.cn !== undefined) return parseChineseNumber(g.cn);
+  // 万余册: a bare 万 or 亿 is one of it.
+  if (g.cn !== undefined) return g.cn in SCALE ? SCALE[g.cn]! : parseChineseNumber(g.cn);
   return null;
 }
 
@@ -226,8 +227,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 思想政治工作研究 2024年1期: an issue number.
     if (rawUnit === '期' && text[numStart - 1] === '年') continue;
     if (g.cn !== undefined) {
-      // 万元生产总值, 万家灯火: a bare 万/亿 is a word, not a number.
-      if (/^[万亿]+$/.test(g.cn)) continue;
+      // 万元生产总值, 万家灯火: a bare 万/亿 is a word, not a number — unless it is approximated (万余册, 万多人).
+      if (/^[万亿]+$/.test(g.cn) && g.suf1 === undefined) continue;
       if (overlapsAny(slogans, start, end)) continue;
       // 十届人大五次会议 names a session.
       if (text.slice(Math.max(0, start - 6), start).includes(NF.sessionMarker)) continue;

@@ -177,7 +177,7 @@ describe('traditional script and pinyin glosses', () => {
 
 describe('PDF and page damage', () => {
   it('reads numbers broken by line wraps, grouped or spaced, and compound and traditional measure words', () => {
-    const text = '本季度召开党委专题会\n议 3 次，处理信访件 287\n件，培训干部1 300余人，开展宣讲106 场次，组织轮训4轮次，开设课程12门次，慰问困难群众7万余人。';
+    const text = '本季度召开党委专题会\n议 3 次，处理信访件 287\n件，培训干部1 300余人，开展宣讲106 场次，组织轮训4轮次，开设课程12门次，慰问困难群众7万余人，收缴非法出版物万余册，建成万人广场。';
     const a = analyzeReport(text);
     expect(a.figures.map((f) => [text.slice(f.start, f.end), f.value, f.unit, f.activity])).toEqual([
       ['3 次', 3, '次', '党委专题会议'],
@@ -187,6 +187,7 @@ describe('PDF and page damage', () => {
       ['4轮次', 4, '轮次', '轮训'],
       ['12门次', 12, '门次', '开设课程'],
       ['7万余人', 70000, '人', '慰问困难群众'],
+      ['万余册', 10000, '册', '收缴非法出版物'],
     ]);
     expectSpansValid(text, a);
   });
