@@ -40,7 +40,8 @@ const FOLLOWER = new RegExp(`^(?:${alternation(NF.followers)})`);
 const MONEY_CLASS = new RegExp(`^(?:${alternation(NF.moneyClassFollowers)})`);
 const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
 const CHANGE_SUFFIX = new RegExp(`(?:${alternation(V.changeVerbs)})到?$`);
-const CONJUNCTION = /^(?:和|及|与|、|或|至|到)$/;
+/** What joins a figure to the one before it (分别增长8.2%和8.4%, 推荐图书12次合60册) or only sums up (共计12项). */
+const CONJUNCTION = /^(?:和|及|与|、|或|至|到|合|计|共计|合计|累计|总计)$/;
 const verbal = new Set(V.verbalMeasures);
 const smallNumeral = new Set(V.smallNumeralMeasures);
 const wordBefore = new Set(NF.wordBefore);
@@ -308,6 +309,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     const samePrevious = prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '' ? prevFigure : null;
     // 分别增长8.2%和8.4%: a figure joined by 和 counts what the previous one counted.
     if (samePrevious && (activity === '' || CONJUNCTION.test(activity))) activity = samePrevious.activity;
+    else if (CONJUNCTION.test(activity)) activity = '';
     else if (changeVerbs.has(activity.replace(/到$/, '')) && samePrevious) {
       // 生产总值完成8750亿元，增长13.7% — the change is the previous figure's subject's; 提高到60元 — the same subject.
       const subject = samePrevious.activity.replace(CHANGE_SUFFIX, '');

@@ -230,14 +230,17 @@ describe('numbers that are not activity figures', () => {
     ]);
   });
 
-  it('counts the level a change reached, named by its subject, not the level it started from; a bracketed count is named without its bracket', () => {
-    const text = '参学人数由去年的120人增加到150人。网评员队伍从30人扩大到56人，私营企业从业人员增长20%。组织全体党员干部（共45人）参加学习。';
+  it('counts the level a change reached, named by its subject, not the level it started from; a bracketed count is named without its bracket, a total by what it totals', () => {
+    const text = '参学人数由去年的120人增加到150人。网评员队伍从30人扩大到56人，私营企业从业人员增长20%。组织全体党员干部（共45人）参加学习。共向读者推荐优秀图书12次合60册。全区文体志愿者服务队已发展到300多人。';
     const a = analyzeReport(text);
     expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
       ['150人', '参学人数'],
       ['56人', '网评员队伍'],
       ['20%', '私营企业从业人员增长'],
       ['45人', '组织全体党员干部'],
+      ['12次', '向读者推荐优秀图书'],
+      ['60册', '向读者推荐优秀图书'],
+      ['300多人', '全区文体志愿者服务队'],
     ]);
   });
 });
