@@ -22,7 +22,8 @@ const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 const FIGURE_RE = new RegExp(
   `(?:百分之(?<cnpct>${CN_PCT})|` +
     `(?:(?<![0-9０-９.．])(?<ar>${AR})|(?<![零〇一二两三四五六七八九十百千万亿])(?<cn>${CN})|(?<ph>${PH}))` +
-    `(?<suf1>余|多)?(?<scale>万|亿|千)?(?<suf3>余|多)?` +
+    // 3000↵余份: a line wrap may fall before the approximation too.
+    `(?:\n(?=余|多))?(?<suf1>余|多)?(?<scale>万|亿|千)?(?<suf3>余|多)?` +
     // A space or a line break between the number and its measure word (12 次, 287↵件): PDF and page damage.
     `(?:[ \u3000\u00a0]{1,2}|\n)?` +
     `(?<unit>${alternation([...V.money, ...V.percent, ...V.measures])})` +

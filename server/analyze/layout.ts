@@ -18,7 +18,7 @@ function cnValue(s: string): number {
 
 // Each alternative starts with a character class (the scan skips most positions quickly); what may stand
 // before a marker is checked in code (NOT_BEFORE).
-const MARKER = /第(?<part>[一二三四五六七八九十]{1,3})部分|(?<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])|[（(](?<pcn>[一二三四五六七八九十]{1,3})[）)]|(?<num>\d{1,2})(?:、|[.．](?!\d))(?!\d)|[（(](?<pnum>\d{1,2})[）)]/g;
+const MARKER = /第(?<part>[一二三四五六七八九十]{1,3})部分|(?<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])|[（(] ?(?<pcn>[一二三四五六七八九十]{1,3}) ?[）)]|(?<num>\d{1,2})(?:、|[.．](?!\d))(?!\d)|[（(] ?(?<pnum>\d{1,2}) ?[）)]/g;
 /** 第一、二季度, 十一、: no marker after another numeral or 第; 1.5, 2023.1: none after a digit or a point. */
 const NOT_BEFORE: Partial<Record<string, RegExp>> = { cn: /[一二三四五六七八九十第]$/, num: /[\d.．]$/ };
 const FOLLOWED = /^(?:[\u3400-\u9fff“"《#Xx*]|\d{4}\s?年)/;

@@ -68,11 +68,12 @@ describe('template-site leftovers', () => {
       '1、2023年意识形态工作总结',
       '2、党支部意识形态工作总结',
       '想要获取完整版，请扫码关注公众号回复“意识形态”',
+      '精品文档,仅供参考',
     ].join('\n');
     const b = analyzeReport(collected);
     expect(flagged(b, collected, 'collection_marker')).toEqual(['范文一：', '【范文3】', '篇二']);
     expect(flagged(b, collected, 'site_chrome')).toEqual(['相关推荐：\n1、2023年意识形态工作总结\n2、党支部意识形态工作总结']);
-    expect(flagged(b, collected, 'download_notice')).toEqual(['想要获取完整版，请扫码关注公众号回复“意识形态”']);
+    expect(flagged(b, collected, 'download_notice')).toEqual(['想要获取完整版，请扫码关注公众号回复“意识形态”', '精品文档,仅供参考']);
     expect(b.sections.filter((s) => s.kind !== 'preamble').map((s) => s.marker + s.heading)).toEqual(['一、主要做法']);
     expectSpansValid(collected, b);
   });
@@ -177,7 +178,7 @@ describe('traditional script and pinyin glosses', () => {
 
 describe('PDF and page damage', () => {
   it('reads numbers broken by line wraps, grouped or spaced, and compound and traditional measure words', () => {
-    const text = '本季度召开党委专题会\n议 3 次，处理信访件 287\n件，培训干部1 300余人，开展宣讲106 场次，组织轮训4轮次，开设课程12门次，慰问困难群众7万余人，收缴非法出版物万余册，建成万人广场。';
+    const text = '本季度召开党委专题会\n议 3 次，处理信访件 287\n件，培训干部1 300余人，开展宣讲106 场次，组织轮训4轮次，开设课程12门次，慰问困难群众7万余人，收缴非法出版物万余册，建成万人广场，发放宣传单 3000\n余份。';
     const a = analyzeReport(text);
     expect(a.figures.map((f) => [text.slice(f.start, f.end), f.value, f.unit, f.activity])).toEqual([
       ['3 次', 3, '次', '党委专题会议'],
@@ -188,6 +189,7 @@ describe('PDF and page damage', () => {
       ['12门次', 12, '门次', '开设课程'],
       ['7万余人', 70000, '人', '慰问困难群众'],
       ['万余册', 10000, '册', '收缴非法出版物'],
+      ['3000\n余份', 3000, '份', '发放宣传单'],
     ]);
     expectSpansValid(text, a);
   });
@@ -259,6 +261,16 @@ describe('structure on messy text', () => {
       [1, '二、', 'problems'],
     ]);
     expect(a.problems.length).toBe(2);
+  });
+
+  it('reads a parenthesised numeral a PDF spaced out, run into the line before', () => {
+    const text = '(一)强化责任担当。成立领导小组,共悬挂横幅 12 条。 ( 二 )增强政治意识。全年召开专题会议 4 次。\n(三)存在的问题\n一是学习不够深入。';
+    const a = analyzeReport(text);
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => [s.marker, s.heading, s.kind])).toEqual([
+      ['(一)', '强化责任担当', 'achievements'],
+      ['( 二 )', '增强政治意识', 'achievements'],
+      ['(三)', '存在的问题', 'problems'],
+    ]);
   });
 
   it('leaves out an outline a page put before the text', () => {

@@ -15,9 +15,10 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const MARKERS: Array<[Style, RegExp]> = [
   ['part', new RegExp(`^第${CN}部分[、：:，,\\s]*`)],
   ['cn', new RegExp(`^${CN}[、．.](?!是)\\s*`)],
-  ['paren-cn', new RegExp(`^[（(]${CN}[）)]\\s*`)],
+  // ( 二 ): a PDF's text layer spaces out the numeral.
+  ['paren-cn', new RegExp(`^[（(] ?${CN} ?[）)]\\s*`)],
   ['num', /^\d{1,2}(?:[.．](?!\d)|、)\s*/],
-  ['paren-num', /^[（(]\d{1,2}[）)]\s*/],
+  ['paren-num', /^[（(] ?\d{1,2} ?[）)]\s*/],
   ['circled', /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/],
 ];
 
