@@ -119,6 +119,16 @@ describe('masks and blanks', () => {
     expect(b.placeholders.map((p) => p.text)).toEqual(['X', 'XX']);
   });
 
+  it('reads a space where a site cut out the leader name or the congress number as a mask', () => {
+    const cut = '以深入学习贯彻 新时代中国特色社会主义思想和党的 大精神为首要政治任务，贯彻十九届 中全会精神；学习习近平 新时代中国特色社会主义思想。';
+    const b = analyzeReport(cut);
+    expect(b.masks.map((m) => [m.kind, cut.slice(m.start - 2, m.end + 2)])).toEqual([
+      ['name', '贯彻 新时'],
+      ['term', '党的 大精'],
+      ['term', '九届 中全'],
+    ]);
+  });
+
   it('reads X委 as a blank place name where the text masks nothing else (在X委、X政府的领导下)', () => {
     const plain = '在X委、X政府的正确领导下，X委办认真贯彻落实上级部署。';
     const b = analyzeReport(plain);
