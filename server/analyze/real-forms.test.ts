@@ -129,6 +129,10 @@ describe('masks and blanks', () => {
     ]);
   });
 
+  it('does not take the X of X光 for a blank', () => {
+    expect(analyzeReport('配备X光安检机2台，访问XX网站。').placeholders.map((p) => p.text)).toEqual(['XX']);
+  });
+
   it('reads X委 as a blank place name where the text masks nothing else (在X委、X政府的领导下)', () => {
     const plain = '在X委、X政府的正确领导下，X委办认真贯彻落实上级部署。';
     const b = analyzeReport(plain);
