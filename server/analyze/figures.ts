@@ -14,7 +14,7 @@ const NF = V.notFigure;
 // Digits grouped by commas or, in PDF text, by spaces (1 300余人) are one number.
 const AR = '[0-9]{1,3}(?:[,，][0-9]{3})+(?:[.．][0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9０-９]+(?:[.．][0-9０-９]+)?';
 const CN = '[零〇一二两三四五六七八九十百千万亿]+';
-const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|[_＿]{1,6}|[Nn])(?![A-Za-z])';
+const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
 // The number comes first (an optional leading group would be tried at every position); an approximation

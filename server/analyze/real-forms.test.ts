@@ -129,6 +129,21 @@ describe('masks and blanks', () => {
     ]);
   });
 
+  it('reads the leader name in pinyin and redaction blocks as masks, empty boxes as blanks', () => {
+    const boxed = '□□县□□局深入学习xjp新时代中国特色社会主义思想，学习■■■重要讲话，开展学习□次。';
+    const b = analyzeReport(boxed);
+    expect(b.masks.map((m) => [m.text, m.kind])).toEqual([
+      ['xjp', 'name'],
+      ['■■■', 'term'],
+    ]);
+    expect(b.placeholders.map((p) => [p.text, p.kind])).toEqual([
+      ['□□', 'blank'],
+      ['□□', 'blank'],
+      ['□', 'blank'],
+    ]);
+    expect(b.figures.map((f) => [boxed.slice(f.start, f.end), f.placeholder])).toEqual([['□次', true]]);
+  });
+
   it('does not take the X of X光 for a blank', () => {
     expect(analyzeReport('配备X光安检机2台，访问XX网站。').placeholders.map((p) => p.text)).toEqual(['XX']);
   });
