@@ -73,8 +73,11 @@ async function apply(db: Db, c: Change): Promise<{ assigned: Assigned; units: nu
     let replaced: number | undefined;
     let reresolve = false;
     if (!pending) {
-      if (r.pending === 1) await indexReportReuse(trx, r.id);
-      else if (unitId !== r.unit_id) {
+      if (r.pending === 1) {
+        // Queued now, resolved once this transaction has committed.
+        await indexReportReuse(trx, r.id);
+        reresolve = true;
+      } else if (unitId !== r.unit_id) {
         await trx.updateTable('reuse_reports').set({ resolved: 0 }).where('report_id', '=', r.id).execute();
         reresolve = true;
       }

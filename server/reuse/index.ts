@@ -1,13 +1,15 @@
 // The reuse engine's public face. A report is fingerprinted when it is stored; its passages are then
 // resolved against the corpus and the template library (candidates through the indexes, never all
 // pairs), aligned, classified — who copied whom follows from the reports' periods —, and the spans of
-// the reports it matches are derived anew. During a batch (withReuseBatch) reports are only
-// fingerprinted, and the batch is resolved in one pass over an in-memory index at its end. Templates
-// added to the library later are resolved against the stored reports the same way (templates.ts).
-import { AsyncLocalStorage } from 'node:async_hooks';
+// the reports it matches are derived anew. A report is fingerprinted in its ingest transaction and queued;
+// the queue is resolved after commit (finalizeReuse, at the end of a batch), in one pass over an in-memory
+// index, by one process at a time. Templates added to the library later are resolved against the stored
+// reports the same way (templates.ts).
 import type { Insertable, Kysely } from 'kysely';
 import type { ReportReuse } from '../../shared/types.js';
 import { insertRows } from '../db/insert.js';
+import { exclusively } from '../db/locks.js';
+import { isPostgres } from '../db/migrations/util.js';
 import { getSetting, setSetting } from '../db/settings.js';
 import type { Database } from '../db/schema.js';
 import { type AlignedPassage, alignPair, mirror } from './align.js';
@@ -149,40 +151,25 @@ export async function rederiveReuse(db: Kysely<Database>): Promise<number> {
   });
 }
 
-const batch = new AsyncLocalStorage<{ pending: number[] }>();
-
 /**
- * Index a stored report for reuse. Called inside the ingest transaction right after the report is
- * stored. Outside a batch the report is resolved at once and the reports it matches are updated; in a
- * batch (withReuseBatch) it is only fingerprinted and resolved when the batch ends.
+ * Index a stored report for reuse: its fingerprints, and a place in the resolution queue. Called inside
+ * the ingest transaction right after the report is stored; the report is resolved after that transaction
+ * commits (finalizeReuse), so that whichever process resolves sees every report committed before it.
  */
-export async function indexReportReuse(db: DbOrTrx, reportId: number, comparable: Comparable = everyReport): Promise<void> {
+export async function indexReportReuse(db: DbOrTrx, reportId: number): Promise<void> {
   const r = await db
-    .selectFrom('reports as r')
-    .innerJoin('report_texts as t', 't.report_id', 'r.id')
-    .select(['r.unit_id', 't.text'])
-    .where('r.id', '=', reportId)
+    .selectFrom('report_texts')
+    .select('text')
+    .where('report_id', '=', reportId)
     .executeTakeFirstOrThrow();
-  const [unitId, text] = [r.unit_id, r.text];
-  const postings = postingsOf(indexNormalized(normalizeText(text)));
-  const inBatch = batch.getStore();
-  const corpus = inBatch ? null : await currentIndex(db);
+  const postings = postingsOf(indexNormalized(normalizeText(r.text)));
   await db.insertInto('reuse_fingerprints').values({ report_id: reportId, postings: encodePostings(postings) }).execute();
   await db.insertInto('reuse_reports').values({ report_id: reportId, resolved: 0, stock_chars: 0, copied_chars: 0, self_chars: 0 }).execute();
-  if (!corpus) {
-    inBatch?.pending.push(reportId);
-    return;
-  }
-  corpus.add(reportId, unitId, postings);
-  await resolvePending(db, corpus, [reportId], comparable);
 }
 
-/**
- * Run `work` (which ingests many reports) with reuse resolution deferred, then resolve everything it
- * indexed in one pass, in its own transaction.
- */
+/** Run `work` (which stores and indexes reports), then resolve everything in the queue. */
 export async function withReuseBatch<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
-  const result = await batch.run({ pending: [] }, work);
+  const result = await work();
   await finalizeReuse(db);
   return result;
 }
@@ -192,15 +179,24 @@ export async function withReuseBatch<T>(db: Kysely<Database>, work: () => Promis
  * comparing only the reports `comparable` accepts with one another.
  */
 export async function finalizeReuse(db: Kysely<Database>, comparable: Comparable = everyReport): Promise<{ resolved: number }> {
-  const rows = await db
-    .selectFrom('reuse_reports as x')
-    .innerJoin('reports as r', 'r.id', 'x.report_id')
-    .select(['x.report_id', 'r.unit_id'])
-    .where('x.resolved', '=', 0)
-    .execute();
-  if (rows.length === 0) return { resolved: 0 };
-  // Unit by unit, so that the texts a unit's reports are aligned with stay in the cache.
-  const pending = rows.sort((a, b) => a.unit_id - b.unit_id || a.report_id - b.report_id).map((r) => r.report_id);
-  await db.transaction().execute(async (trx) => resolvePending(trx, await currentIndex(trx, pending), pending, comparable));
-  return { resolved: pending.length };
+  // One resolver at a time over the whole database (several server processes may share it), each on one
+  // snapshot: a report committed meanwhile waits for the next resolver, which sees this one's results. So
+  // every pair is aligned once, from whichever of its reports is resolved later, and none is missed.
+  // (SQLite has one writer and its transactions are serializable already.)
+  const transaction = isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
+  return exclusively(db, 'reuse-resolution', () =>
+    transaction.execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('reuse_reports as x')
+        .innerJoin('reports as r', 'r.id', 'x.report_id')
+        .select(['x.report_id', 'r.unit_id'])
+        .where('x.resolved', '=', 0)
+        .execute();
+      if (rows.length === 0) return { resolved: 0 };
+      // Unit by unit, so that the texts a unit's reports are aligned with stay in the cache.
+      const pending = rows.sort((a, b) => a.unit_id - b.unit_id || a.report_id - b.report_id).map((r) => r.report_id);
+      await resolvePending(trx, await currentIndex(trx, pending), pending, comparable);
+      return { resolved: pending.length };
+    }),
+  );
 }

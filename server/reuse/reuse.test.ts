@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { ingestSubmission } from '../intake/ingest.js';
 import { loadStockFormulas } from './classify.js';
 import { fingerprints, GRAM, WINDOW } from './fingerprint.js';
-import { getReportReuse, indexReportReuse, withReuseBatch } from './index.js';
+import { finalizeReuse, getReportReuse, indexReportReuse, withReuseBatch } from './index.js';
 import { normalizeText } from './normalize.js';
 import { getComparison, getCounterparts } from '../queries/compare.js';
 import { openFreshDb } from '../../tests/test-db.js';
@@ -64,7 +64,11 @@ describe.each([
     db = await openFreshDb();
     seeds = seedTexts();
     const ingest = async () => {
-      for (const s of seeds) await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, s)));
+      for (const s of seeds) {
+        await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, s)));
+        // One at a time: each report resolved as it arrives, against the ones before it.
+        if (!batched) await finalizeReuse(db);
+      }
     };
     if (batched) await withReuseBatch(db, ingest);
     else await ingest();
@@ -145,6 +149,7 @@ describe('reuse queries, on the seed samples ingested through ingestSubmission',
       if (r.status !== 'stored') throw new Error(`${s.file}: ${r.status}`);
       ids.push(r.reportId);
     }
+    await finalizeReuse(db);
   }, 60_000);
   afterAll(() => db.destroy());
 
@@ -206,7 +211,8 @@ describe('direction, with other periods and units given to the same two samples 
         await indexReportReuse(trx, id);
         return id;
       });
-      await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, seeds[2]!), (id) => id !== first));
+      await db.transaction().execute(async (trx) => indexReportReuse(trx, await storeText(trx, seeds[2]!)));
+      await finalizeReuse(db, (id) => id !== first);
       const rows = await getReportReuse(db);
       expect(rows.flatMap((r) => r.spans.filter((s) => s.kind !== 'stock' && s.kind !== 'template'))).toEqual([]);
     } finally {
