@@ -122,8 +122,8 @@ export function governingVerb(clause: string): string {
  * or what the clause goes on to do with those things; '' when no noun follows.
  */
 export function thingsActivity(text: string, end: number, before: string): string {
-  if (/在$/.test(before)) {
-    // 在18个村(社区)广泛开展“文明家庭”争创评选活动: what was done there.
+  if (/在[^，,。；;在]{0,12}$/.test(before)) {
+    // 在18个村(社区)广泛开展“文明家庭”争创评选活动, 在县实验初中七年级2个班开展试点: what was done there.
     const clauseEnd = text.slice(end).search(new RegExp(`[${DELIMS}]`));
     const done = DONE_THERE.exec(clean(text.slice(end, clauseEnd < 0 ? text.length : end + clauseEnd)));
     if (done) return dropActivitySuffix(done.groups!.what!).slice(0, V.maxActivityChars);
