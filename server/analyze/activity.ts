@@ -121,7 +121,16 @@ export function governingVerb(clause: string): string {
  * The activity of a count of things (not of events): the noun after the number with the verb that governs it,
  * or what the clause goes on to do with those things; '' when no noun follows.
  */
+/** 推荐了10名同学（…）为预备党员, 2名同学已成为正式党员, 3人被评为优秀党员: people counted by the role they took. */
+const AS_ROLE =
+  /^(?:[\u4e00-\u9fff]{0,6}?(?:[（(][^）)\n]{0,80}[）)])?(?:已|被|分别)?(?<verb>成为|转为|评为|当选为|确定为|发展为)|[\u4e00-\u9fff]{1,6}?(?:[（(][^）)\n]{0,80}[）)])?(?<as>为))(?<role>[\u4e00-\u9fff]{0,8}(?:员|者|代表|分子|对象|模范|标兵|个人|典型|书记|委员|骨干|干部|家庭|集体|单位|组织|支部))(?=[，,。；;、\n]|$)/;
+
 export function thingsActivity(text: string, end: number, before: string): string {
+  const role = AS_ROLE.exec(text.slice(end, end + 120));
+  if (role) {
+    const { verb, as, role: taken } = role.groups!;
+    return (as ? `${governingVerb(clean(before))}${taken}` : `${verb}${taken}`).slice(0, V.maxActivityChars);
+  }
   if (/在[^，,。；;在]{0,12}$/.test(before)) {
     // 在18个村(社区)广泛开展“文明家庭”争创评选活动, 在县实验初中七年级2个班开展试点: what was done there.
     const clauseEnd = text.slice(end).search(new RegExp(`[${DELIMS}]`));

@@ -251,7 +251,7 @@ describe('numbers that are not activity figures', () => {
   });
 
   it('names the activity by the thing counted and its verb, not by the words that happen to precede', () => {
-    const text = '共接待中央电视台、人民日报等30余家媒体300多名记者。在18个村（社区）开展“文明家庭”争创评选活动。分四期在常委会上发言。在县实验初中七年级2个班开展心理健康教育试点。';
+    const text = '共接待中央电视台、人民日报等30余家媒体300多名记者。在18个村（社区）开展“文明家庭”争创评选活动。分四期在常委会上发言。在县实验初中七年级2个班开展心理健康教育试点。推荐了10名同学（张洁、李耀）为预备党员，2名同学已成为正式党员，3人被评为优秀共产党员。';
     const a = analyzeReport(text);
     expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
       ['30余家', '接待媒体'],
@@ -259,6 +259,9 @@ describe('numbers that are not activity figures', () => {
       ['18个', '文明家庭争创评选'],
       ['四期', '发言'],
       ['2个', '心理健康教育试点'],
+      ['10名', '推荐预备党员'],
+      ['2名', '成为正式党员'],
+      ['3人', '评为优秀共产党员'],
     ]);
   });
 
