@@ -21,8 +21,11 @@ interface Bar {
 
 /** The goals of issue #15 (masks and sections: this work's own aim). */
 const GOALS: Bar = { figureF1: 0.9, nonFiguresTaken: 0.05, placeholderF1: 0.95, maskF1: 0.95, sectionF1: 0.95, leftoverRecall: 0.9, leftoverKindsRecall: 0.9 };
-/** What the held-out half reached when the rules were final (figures 0.82, non-figures 17%, placeholders 0.91, masks 0.64). */
-const HELD_OUT_FLOORS: Bar = { figureF1: 0.8, nonFiguresTaken: 0.2, placeholderF1: 0.89, maskF1: 0.6, sectionF1: 0.95, leftoverRecall: 0.95, leftoverKindsRecall: 0.9 };
+/**
+ * What the held-out half reached (figures 0.85, non-figures 13%, placeholders 0.91, masks 0.64; before the
+ * general rules of session 5 — holdings, programme numerals, durations, changes — figures 0.82 and 17%).
+ */
+const HELD_OUT_FLOORS: Bar = { figureF1: 0.84, nonFiguresTaken: 0.14, placeholderF1: 0.89, maskF1: 0.6, sectionF1: 0.95, leftoverRecall: 0.95, leftoverKindsRecall: 0.9 };
 
 function expectBar(scores: RealScores, bar: Bar, label: string): void {
   const c = (field: string): Count => {
