@@ -20,6 +20,7 @@ import * as m017 from './017_usernames_nocase.js';
 import * as m018 from './018_ocr.js';
 import * as m020 from './020_postgres_search.js';
 import * as m021 from './021_sample_units.js';
+import * as m022 from './022_fts_batch_merge.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '018_ocr': m018,
   '020_postgres_search': m020,
   '021_sample_units': m021,
+  '022_fts_batch_merge': m022,
 };
