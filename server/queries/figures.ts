@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, nullsLow } from './filters.js';
+import { applyFilters, firstOfEach, nullsLow } from './filters.js';
 import { reportTexts } from '../db/texts.js';
 import { NOT_COUNTS } from '../derive/report-summaries.js';
 
@@ -84,6 +84,6 @@ export async function getNotableFigures(db: Db, f: Filters, categories: string[]
       'f.sentence_end as sentenceEnd',
       sql<number>`row_number() over (partition by f.category order by f.value desc, f.id)`.as('rank'),
     ]);
-  const rows = (await ranked.execute()).filter((r) => Number(r.rank) === 1);
+  const rows = await firstOfEach(db, ranked);
   return rows.map(({ rank: _rank, ...r }) => ({ ...r, category: r.category!, value: Number(r.value) }));
 }

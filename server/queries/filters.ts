@@ -1,7 +1,7 @@
 // Applies the shared filters to a query that joins reports (as r) and units (as u), whatever else it joins.
 // Every view sees live reports only: deleted ones, versions replaced by a correction and reports pending
 // their unit or year (待确认) stay stored but out of every comparison.
-import type { Kysely, OrderByModifiersCallbackExpression, SelectQueryBuilder, Transaction } from 'kysely';
+import { type Kysely, type OrderByModifiersCallbackExpression, type SelectQueryBuilder, type SqlBool, sql, type Transaction } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import type { Database } from '../db/schema.js';
 
@@ -49,4 +49,12 @@ export const nullsLow =
 /** Reports (as r) with their units (as u): what every view query starts from. */
 export function reportsWithUnits(db: Kysely<Database> | Transaction<Database>) {
   return db.selectFrom('reports as r').innerJoin('units as u', 'u.id', 'r.unit_id');
+}
+
+/**
+ * The first row of each group of a query ranked by `row_number() … as rank`, chosen in the database: the
+ * ranked rows of 10,000 reports (every flag, span or figure) are far too many to fetch and filter after.
+ */
+export function firstOfEach<DB, TB extends keyof DB, O extends { rank: number }>(db: Kysely<Database> | Transaction<Database>, ranked: SelectQueryBuilder<DB, TB, O>) {
+  return db.selectFrom(ranked.as('ranked')).selectAll().where(sql<SqlBool>`ranked.rank = 1`).execute();
 }

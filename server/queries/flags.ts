@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Filters } from '../../shared/filters.js';
 import { flagLabel } from '../../shared/flags.js';
 import type { Db } from '../db/connection.js';
-import { applyFilters, nullsLow, reportsWithUnits } from './filters.js';
+import { applyFilters, firstOfEach, nullsLow, reportsWithUnits } from './filters.js';
 import { REVIEW_COPIED_RATE } from './overview.js';
 import { reportTexts } from '../db/texts.js';
 import { getUnitComparison } from './units.js';
@@ -65,10 +65,6 @@ const scopedFlags = (db: Db, f: Filters, includeSamples: boolean) =>
   applyFilters(db.selectFrom('flags as g').innerJoin('reports as r', 'r.id', 'g.report_id').innerJoin('units as u', 'u.id', 'r.unit_id'), f).$if(!includeSamples, (q) => q.where('u.sample', '=', 0));
 
 /** Per unit (and key), the first row of a ranked query: its evidence. */
-function firstPerGroup<R extends { rank: number | string }>(rows: R[]): R[] {
-  return rows.filter((r) => Number(r.rank) === 1);
-}
-
 /**
  * Units with something to follow up in the filtered reports: copied text, placeholders left unfilled,
  * reports without a problems section, flags. Most reasons first. Each reason names how many reports it
@@ -84,9 +80,10 @@ export async function getUnitsNeedingAttention(db: Db, f: Filters, opts: { inclu
   const [units, flagRows, flagFirst, silentRows, copiedFirst, copiedReports, placeholderFirst, placeholderReports] = await Promise.all([
     getUnitComparison(db, f),
     flags.select(['u.id', 'g.kind', sql<number>`count(*)`.as('n'), sql<number>`count(distinct r.id)`.as('reports')]).groupBy(['u.id', 'g.kind']).execute(),
-    flags
-      .select(['u.id', 'g.kind', 'g.report_id as reportId', 'g.start', 'g.end', sql<number>`row_number() over (partition by u.id, g.kind order by g.start is null, r.id, g.start)`.as('rank')])
-      .execute(),
+    firstOfEach(
+      db,
+      flags.select(['u.id', 'g.kind', 'g.report_id as reportId', 'g.start', 'g.end', sql<number>`row_number() over (partition by u.id, g.kind order by g.start is null, r.id, g.start)`.as('rank')]),
+    ),
     base()
       .where(({ not, exists, selectFrom }) =>
         not(exists(selectFrom('sections as s').select('s.id').whereRef('s.report_id', '=', 'r.id').where('s.kind', '=', 'problems'))),
@@ -94,21 +91,25 @@ export async function getUnitsNeedingAttention(db: Db, f: Filters, opts: { inclu
       .select(['u.id', sql<number>`count(*)`.as('n'), sql<number>`min(r.id)`.as('reportId')])
       .groupBy('u.id')
       .execute(),
-    base()
-      .innerJoin('reuse_spans as s', 's.report_id', 'r.id')
-      .where('s.kind', '=', 'copied')
-      .select(['u.id', 's.report_id as reportId', 's.start', 's.end', sql<number>`row_number() over (partition by u.id order by s."end" - s.start desc, s.id)`.as('rank')])
-      .execute(),
+    firstOfEach(
+      db,
+      base()
+        .innerJoin('reuse_spans as s', 's.report_id', 'r.id')
+        .where('s.kind', '=', 'copied')
+        .select(['u.id', 's.report_id as reportId', 's.start', 's.end', sql<number>`row_number() over (partition by u.id order by s."end" - s.start desc, s.id)`.as('rank')]),
+    ),
     base()
       .innerJoin('reuse_reports as x', 'x.report_id', 'r.id')
       .where('x.copied_chars', '>', 0)
       .select(['u.id', sql<number>`count(*)`.as('n')])
       .groupBy('u.id')
       .execute(),
-    base()
-      .innerJoin('placeholders as p', 'p.report_id', 'r.id')
-      .select(['u.id', 'p.report_id as reportId', 'p.start', 'p.end', sql<number>`row_number() over (partition by u.id order by r.id, p.start)`.as('rank')])
-      .execute(),
+    firstOfEach(
+      db,
+      base()
+        .innerJoin('placeholders as p', 'p.report_id', 'r.id')
+        .select(['u.id', 'p.report_id as reportId', 'p.start', 'p.end', sql<number>`row_number() over (partition by u.id order by r.id, p.start)`.as('rank')]),
+    ),
     base()
       .innerJoin('report_findings as rf', 'rf.report_id', 'r.id')
       .where('rf.placeholders', '>', 0)
@@ -122,12 +123,12 @@ export async function getUnitsNeedingAttention(db: Db, f: Filters, opts: { inclu
     list.push({ kind: r.kind, label: flagLabel(r.kind), count: Number(r.n), reports: Number(r.reports) });
     flagsByUnit.set(r.id, list);
   }
-  const flagEvidence = new Map(firstPerGroup(flagFirst).map((r) => [`${r.id}\u0000${r.kind}`, { reportId: r.reportId, start: r.start, end: r.end }]));
+  const flagEvidence = new Map(flagFirst.map((r) => [`${r.id}\u0000${r.kind}`, { reportId: r.reportId, start: r.start, end: r.end }]));
   const silent = new Map(silentRows.map((r) => [r.id, { n: Number(r.n), reportId: Number(r.reportId) }]));
-  const copied = new Map(firstPerGroup(copiedFirst).map((r) => [r.id, { reportId: r.reportId, start: r.start, end: r.end }]));
+  const copied = new Map(copiedFirst.map((r) => [r.id, { reportId: r.reportId, start: r.start, end: r.end }]));
   const copiedCount = new Map(copiedReports.map((r) => [r.id, Number(r.n)]));
   const placeholderCount = new Map(placeholderReports.map((r) => [r.id, Number(r.n)]));
-  const placeholder = new Map(firstPerGroup(placeholderFirst).map((r) => [r.id, { evidence: { reportId: r.reportId, start: r.start, end: r.end }, reports: placeholderCount.get(r.id) ?? 1 }]));
+  const placeholder = new Map(placeholderFirst.map((r) => [r.id, { evidence: { reportId: r.reportId, start: r.start, end: r.end }, reports: placeholderCount.get(r.id) ?? 1 }]));
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return units
     .filter((u) => samples || !u.sample)
