@@ -6,7 +6,31 @@ import { applyFilters, liveReports, nullsLow, reportsWithUnits } from './filters
 import { reuseChars, reuseShares, reuseSums } from './rates.js';
 
 export async function getUnitComparison(db: Db, f: Filters) {
-  const rows = await applyFilters(
+  // The two aggregates are independent: on PostgreSQL they run at once, each on a connection of its own.
+  const [rows, themeRows] = await Promise.all([unitTotals(db, f), unitThemeCounts(db, f)]);
+  const themes = new Map(themeRows.map((t) => [t.id, t.themes]));
+  return rows.map((r) => {
+    const chars = Number(r.chars);
+    return {
+      id: r.id,
+      unit: r.unit,
+      department: r.department,
+      sample: r.sample === 1,
+      reports: Number(r.reports),
+      avgChars: Math.round(chars / Math.max(1, Number(r.reports))),
+      rates: reuseShares(r, chars),
+      placeholders: Number(r.placeholders),
+      flags: Number(r.flags),
+      figures: Number(r.figures),
+      problems: Number(r.problems),
+      themes: themes.get(r.id) ?? 0,
+      lastYear: r.lastYear,
+    };
+  });
+}
+
+function unitTotals(db: Db, f: Filters) {
+  return applyFilters(
     reportsWithUnits(db).leftJoin('reuse_reports as rr', 'rr.report_id', 'r.id').leftJoin('report_findings as rf', 'rf.report_id', 'r.id'),
     f,
   )
@@ -28,33 +52,14 @@ export async function getUnitComparison(db: Db, f: Filters) {
     .orderBy('u.department', nullsLow())
     .orderBy('u.name')
     .execute();
-  const themeRows = await applyFilters(
-    reportsWithUnits(db).innerJoin('problems as p', 'p.report_id', 'r.id'),
-    f,
-  )
+}
+
+function unitThemeCounts(db: Db, f: Filters) {
+  return applyFilters(reportsWithUnits(db).innerJoin('problems as p', 'p.report_id', 'r.id'), f)
     .where('p.theme_id', 'is not', null)
     .select(['u.id', sql<number>`count(distinct p.theme_id)`.as('themes')])
     .groupBy('u.id')
     .execute();
-  const themes = new Map(themeRows.map((t) => [t.id, t.themes]));
-  return rows.map((r) => {
-    const chars = Number(r.chars);
-    return {
-      id: r.id,
-      unit: r.unit,
-      department: r.department,
-      sample: r.sample === 1,
-      reports: Number(r.reports),
-      avgChars: Math.round(chars / Math.max(1, Number(r.reports))),
-      rates: reuseShares(r, chars),
-      placeholders: Number(r.placeholders),
-      flags: Number(r.flags),
-      figures: Number(r.figures),
-      problems: Number(r.problems),
-      themes: themes.get(r.id) ?? 0,
-      lastYear: r.lastYear,
-    };
-  });
 }
 
 export type UnitComparisonRow = Awaited<ReturnType<typeof getUnitComparison>>[number];
