@@ -28,6 +28,7 @@ const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
 const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
 const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
 const TRUNCATIONS = new RegExp(T.truncations.join('|'), 'gu');
+const COLLECTION_LINE_MARKER = new RegExp(T.collectionLineMarker, 'u');
 const SENTENCE_PUNCTUATION = /[。；;！？!?]/;
 const TITLE_PUNCTUATION = /[。，,；;！？!?]/;
 const SITE_NAME_LINE = /^[\u3400-\u9fffA-Za-z_\s]{2,12}$/;
@@ -200,6 +201,15 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       const s = { start: text[m.index - 1] === '【' ? m.index - 1 : m.index, end: m.index + m[0].length };
       if (spans.some((x) => x.start <= s.start && s.end <= x.end)) continue;
       add({ kind: 'collection_marker', message: `“${m[0]}”是范文合集中的篇目标记，疑为从范文合集复制`, ...s });
+    }
+  }
+
+  // 总结一上半年，…: a piece marker at a line start, in a text that is already a collection.
+  if (flags.some((f) => f.kind === 'editor_lead_in' || f.kind === 'collection_marker')) {
+    for (const line of lines) {
+      const m = COLLECTION_LINE_MARKER.exec(line.text);
+      const s = m && { start: line.start, end: line.start + m[0].length };
+      if (s && !spans.some((x) => x.start < s.end && s.start < x.end)) add({ kind: 'collection_marker', message: `“${m[0]}”是范文合集中的篇目标记，疑为从范文合集复制`, ...s });
     }
   }
 

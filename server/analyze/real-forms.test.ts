@@ -56,6 +56,13 @@ describe('template-site leftovers', () => {
     expect(analyzeReport(whole).flags.some((f) => f.kind === 'missing_problems')).toBe(true);
   });
 
+  it('reads 总结一 at a line start as a piece marker in a collection, and 总结一年来 as words', () => {
+    const collection = '下面和大家分享2020意识形态总结文章，欢迎大家阅读。\n总结一上半年，市委宣传部深入贯彻落实。\n总结一年来的工作，我们体会到。';
+    expect(flagged(analyzeReport(collection), collection, 'collection_marker')).toEqual(['总结一']);
+    const single = '总结一上半年，市委宣传部深入贯彻落实。';
+    expect(flagged(analyzeReport(single), single, 'collection_marker')).toEqual([]);
+  });
+
   it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
     const collected = [
       '范文一：',

@@ -144,6 +144,7 @@ const traceSchema = z.object({
   collectionTitleMaxChars: z.number().int().positive(),
   truncations: z.array(regexSource).min(1),
   relatedListHeads: words,
+  collectionLineMarker: regexSource,
   relatedItemMaxChars: z.number().int().positive(),
 });
 
