@@ -185,19 +185,24 @@ export class CorpusIndex {
     for (const [r, s, e] of this.added.get(h) ?? []) each(r, s, e);
   }
 
-  /** For each hash, the number of distinct units whose reports hold it (0 if none). */
-  holders(hashes: Int32Array): Int32Array {
+  /**
+   * For each hash, the number of distinct units whose reports hold it (0 if none), counted no further than
+   * `cap`: all the engine asks is whether `cap` units or more hold a fingerprint (the stock threshold), and a
+   * formula's postings, added since the base was built, would otherwise be counted whole for every report.
+   */
+  holders(hashes: Int32Array, cap: number): Int32Array {
     const out = new Int32Array(hashes.length);
     for (let k = 0; k < hashes.length; k++) {
       const h = hashes[k]!;
-      if (this.added.has(h)) {
-        const units = new Set<number>();
-        this.forEach(h, (r) => units.add(this.unitOf.get(r)!));
-        out[k] = units.size;
-      } else {
-        const i = this.find(h);
-        out[k] = this.hash[i] === h ? this.units[i]! : 0;
+      const i = this.find(h);
+      const base = this.hash[i] === h ? this.units[i]! : 0;
+      if (base >= cap || !this.added.has(h)) {
+        out[k] = base;
+        continue;
       }
+      const units = new Set<number>();
+      this.forEach(h, (r) => units.add(this.unitOf.get(r)!));
+      out[k] = units.size;
     }
     return out;
   }

@@ -67,7 +67,7 @@ export function templatePassages(ix: TextIndex, library: TemplateLibrary): Map<n
  */
 async function resolve(db: DbOrTrx, corpus: CorpusIndex, library: TemplateLibrary, self: CorpusReport, ix: TextIndex, wanted: Comparable): Promise<Resolved> {
   const threshold = stockUnitThreshold(corpus.unitCount());
-  const holders = corpus.holders(ix.gramHashes);
+  const holders = corpus.holders(ix.gramHashes, threshold);
   const stock = formulaRuns(corpus, self.id, ix, holders, threshold);
 
   // Seeds: the rarer fingerprints, paired with their occurrences in other reports.

@@ -100,7 +100,8 @@ export function formulaRuns(corpus: CorpusIndex, selfId: number, ix: TextIndex, 
 /** A stored report's formula runs in the corpus as it is now. */
 function formulaRunsNow(corpus: CorpusIndex, r: CorpusReport): StockEvidence[] {
   const ix = indexNormalized(r.norm);
-  return formulaRuns(corpus, r.id, ix, corpus.holders(ix.gramHashes), stockUnitThreshold(corpus.unitCount()));
+  const threshold = stockUnitThreshold(corpus.unitCount());
+  return formulaRuns(corpus, r.id, ix, corpus.holders(ix.gramHashes, threshold), threshold);
 }
 
 /** Replace the spans, sources, pairs and characters per kind of these reports. */
