@@ -140,6 +140,7 @@ const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
 /** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
 const ARABIC_COUNTED = new Set(['项工作', '项工']);
+const WORKS_COUNTED = /^[^，,。；;、\s]{0,6}?(?:电影|影片|片|作品|书|著作|读物|教材|剧)/;
 const B = V.background;
 // A place or group on its own (2个民族乡, 两个乡的), not the first word of a compound (5个社区书屋).
 const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![\\u3400-\\u9fff](?<![的都均和及与]))`);
@@ -218,6 +219,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // Size classes, not quantities: 千万美元以上的大项目, 超百亿元企业, 千亿元产业.
     if ((g.suf2 === '以上' || g.suf2 === '以下') && after.startsWith('的') && !percentUnits.has(rawUnit)) continue;
     if (moneyUnits.has(rawUnit) && MONEY_CLASS.test(after)) continue;
+    // ____部 is a department left blank (区委宣传部、____部联合检查) unless films or books follow (观看XX部红色电影).
+    if (g.ph !== undefined && rawUnit === '部' && !WORKS_COUNTED.test(after)) continue;
     // 10个工作日内, 3个月: a duration.
     if (rawUnit === '个' && DURATION_NOUN.test(after)) continue;
     // 从30人扩大到56人: the earlier level a change starts from; the figure is the level it reached.
@@ -317,6 +320,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       activity = activity.endsWith('到') ? subject : `${subject}${activity}`;
     }
 
+    // A number with nothing before or after it that it could count (a fragment a cut left: ……\n2%)，) is no figure.
+    if (activity === '') continue;
     figures.push({
       activity,
       category: categoryOf(activity),

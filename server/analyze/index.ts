@@ -31,8 +31,9 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
   const storedLines = text === stored ? lines : splitLines(stored);
   const { meta, evidence } = findMeta(stored, isTitleLine(storedLines[0], storedLines[1]) ? storedLines[0]! : null, storedLines, hints);
   const problems = findProblems(text, lines, sections);
-  const figures = findFigures(text, sentences, notReport);
   const masks = findMasks(text);
+  // A masked word is no number (区____宣传部、____部 is not a blank count of 部).
+  const figures = findFigures(text, sentences, [...notReport, ...masks].sort((a, b) => a.start - b.start));
   const placeholders = findPlaceholders(text, masks, chrome);
   const density = placeholderDensity(placeholders.length, text);
   const flags = findFlags({

@@ -27,6 +27,7 @@ const STRONG_LEAD_IN = new RegExp(T.leadInCues.strong.join('|'), 'u');
 const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
 const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
 const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
+const COLLECTION_TITLE_START = new RegExp(T.collectionTitleStart, 'u');
 const TRUNCATIONS = new RegExp(T.truncations.join('|'), 'gu');
 const COLLECTION_LINE_MARKER = new RegExp(T.collectionLineMarker, 'u');
 const SENTENCE_PUNCTUATION = /[。；;！？!?]/;
@@ -159,6 +160,9 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       add(lineFlag('collection_marker', `“${quote(t)}”是范文网站的合集标题，疑为从范文合集复制`, line));
       return;
     }
+    // A collection's title that a flattened page ran into the text: the title alone.
+    const titled = COLLECTION_TITLE_START.exec(t);
+    if (titled) add(lineFlag('collection_marker', `“${quote(titled[0])}”是范文网站的合集标题，疑为从范文合集复制`, { start: line.start, end: line.start + titled[0].length }));
     if (isLeadIn(t)) {
       add(lineFlag('editor_lead_in', `“${quote(t)}”是范文网站编辑的导语，疑为从范文网站复制`, line));
       return;

@@ -32,7 +32,7 @@ export function findMasks(text: string): Mask[] {
       const start = m.index;
       const end = start + m[0].length;
       if (overlapsSpan(found, start, end)) return;
-      if (label === '拼音缩写' && (LETTER_ALLOWED.has(m[0]) || LETTER_NOT_BEFORE.test(text.slice(end, end + 2)))) return;
+      if ((label === '拼音缩写' || label === '字母代称') && (LETTER_ALLOWED.has(m[0]) || LETTER_NOT_BEFORE.test(text.slice(end, end + 2)))) return;
       if (label === '党') partyEvidence = true;
       found.push({ text: m[0], kind: kind as MaskKind, start, end });
     });

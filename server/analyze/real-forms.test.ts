@@ -63,6 +63,13 @@ describe('template-site leftovers', () => {
     expect(flagged(analyzeReport(single), single, 'collection_marker')).toEqual([]);
   });
 
+  it('finds a collection title a flattened page ran into the text, and leaves a sentence that counts reports', () => {
+    const text = '2024年上半年意识形态工作总结报告8篇2023年上半年意识形态工作总结报告篇1今年以来，我镇召开党委会专题研究意识形态工作2次。\n3 篇 2020 年度村级意识形态工作总结 今年以来，全村开展宣讲5场。\n今年共撰写调研报告3篇，开展学习4次。';
+    const a = analyzeReport(text);
+    expect(flagged(a, text, 'collection_marker')).toEqual(['2024年上半年意识形态工作总结报告8篇', '篇1', '3 篇 2020 年度村级意识形态工作总结']);
+    expect(figures(a, text)).toEqual(['2次', '5场', '3篇', '4次']);
+  });
+
   it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
     const collected = [
       '范文一：',
@@ -162,6 +169,22 @@ describe('masks and blanks', () => {
     expect(b.placeholders.map((p) => p.text)).toEqual(['X', 'X', 'X']);
   });
 
+  it('reads theory names blanked in pairs, 委 cut out of a Party department and 中央 or a session cut out as masks', () => {
+    const text = '高举____和____伟大旗帜，学习党的____和____、____精神，坚持用____和____武装全党。区____宣传部、____部联合检查。按照***、省、市部署，学习十九届***二中、三中、四中全会精神。请____同志参加。';
+    const b = analyzeReport(text);
+    expect(b.masks.map((m) => text.slice(m.start - 2, m.end + 2))).toEqual([
+      '高举____和_', '_和____伟大', '党的____和_', '_和____、_', '_、____精神', '持用____和_', '_和____武装', '。区____宣传',
+      '按照***、省', '九届***二中',
+    ]);
+    expect(b.placeholders.map((p) => text.slice(p.start - 1, p.end + 1))).toEqual(['、____部', '请____同']);
+    expect(b.figures).toEqual([]);
+  });
+
+  it('reads pinyin initials and doubled capitals as masks, acronyms and roman numerals as words', () => {
+    const text = '关注网络yq，处置涉疫yq30余起，压实ZZ责任。推广PPP模式，完成IPO上市，利用APP、BOT模式，建设乡村e镇，库车II回输变电工程。';
+    expect(analyzeReport(text).masks.map((m) => m.text)).toEqual(['yq', 'yq', 'ZZ']);
+  });
+
   it('counts only blanks towards a template left unfilled', () => {
     const masked = '深入学习***总书记重要讲话，学习***著作选读，贯彻X的二十大精神，增强ZZ意识，落实X中央部署。';
     expect(analyzeReport(masked).flags.some((f) => f.kind === 'placeholder_bulk')).toBe(false);
@@ -238,6 +261,11 @@ describe('numbers that are not activity figures', () => {
       '进一步优化了两个乡的种植结构，占两个乡种植面积的60—80%。每年对党员培训1—2次。完成了3个五人制足球场的建设。' +
       '深入学习十九届二次全会精神。去年为32篇。为期三个月。局属4个支部。作为全县六项重点工程之一。';
     expect(figures(analyzeReport(text), text)).toEqual(['3个']);
+  });
+
+  it('leaves a unit split into groups, a set of demands followed and a number a cut left without its subject', () => {
+    const text = '将机关党支部分成为四个党小组开展学习，遵照两个要求，坚持每月一次集中学习。全年开展集中学习12次。\n……(此处省略644字)……\n2%)，';
+    expect(figures(analyzeReport(text), text)).toEqual(['12次']);
   });
 
   it('leaves programmes and slogans named by a Chinese numeral after a verb that carries them out, and keeps counts of things done', () => {
@@ -332,6 +360,11 @@ describe('structure on messy text', () => {
       '(一)提高政治站位，压实主体责任',
       '(二)深化理论武装，筑牢思想根基',
     ]);
+  });
+
+  it('names a run-in heading\'s kind by its opening words, not by the body the page ran into it', () => {
+    const text = '一、加强组织领导,落实意识形态工作按照守土有责的要求,以有力的政策措施落实意识形态工作各项任务。今年以来召开党委会专题研究意识形态工作2次。\n二、加强学习,强化措施\n组织干部集中学习12次。\n三、风险产生的根源\n部分干部重视不够。';
+    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements', 'problems']);
   });
 
   it('takes a work plan for plans throughout', () => {

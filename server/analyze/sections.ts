@@ -113,6 +113,11 @@ function closingStart(lines: readonly Line[]): number {
 }
 
 const headingCues = Object.entries(vocab.sectionKinds.heading) as Array<[Exclude<SectionKind, 'preamble'>, string[]]>;
+/**
+ * Cues count only this far into a heading: a page that lost its line breaks runs the heading into its
+ * body (一、加强组织领导，落实意识形态工作按照……各项任务), where a 任务 or 措施 names no kind.
+ */
+const HEADING_CUE_REACH = 24;
 
 /** The kind a heading's wording names: the cue that occurs earliest (ties: the longest), or null. */
 export function headingKind(heading: string): SectionKind | null {
@@ -120,7 +125,7 @@ export function headingKind(heading: string): SectionKind | null {
   for (const [kind, cues] of headingCues) {
     for (const cue of cues) {
       const pos = heading.indexOf(cue);
-      if (pos < 0) continue;
+      if (pos < 0 || pos > HEADING_CUE_REACH) continue;
       if (!best || pos < best.pos || (pos === best.pos && cue.length > best.len)) best = { kind, pos, len: cue.length };
     }
   }

@@ -142,6 +142,7 @@ const traceSchema = z.object({
   collectionMarkers: z.array(regexSource).min(1),
   collectionTitles: z.array(regexSource).min(1),
   collectionTitleMaxChars: z.number().int().positive(),
+  collectionTitleStart: regexSource,
   truncations: z.array(regexSource).min(1),
   relatedListHeads: words,
   collectionLineMarker: regexSource,
