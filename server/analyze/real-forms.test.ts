@@ -283,6 +283,8 @@ describe('numbers that are not activity figures', () => {
       '我局现有干部职工56人，其中党员32名，下设3个党支部。学校现有教职工120人，学生1500余名，教学班36个。' +
       '全年共有120名党员参加集中轮训，共有5人获评优秀党务工作者，开通微信公众号1个，万人发明专利拥有量达22.4件。';
     expect(figures(analyzeReport(text), text)).toEqual(['120名', '5人', '1个', '22.4件']);
+    const census = '核清全区政务新媒体总量为32个，其中微信公众号21个、微博5个、抖音4个。全年发布信息300条。';
+    expect(figures(analyzeReport(census), census)).toEqual(['300条']);
   });
 
   it('names the activity by the thing counted and its verb, not by the words that happen to precede', () => {
