@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BENCHES: Array<[string, string, string]> = [
   ['analyze', 'analyze.ts', '分析吞吐量（省级政府工作报告语料）'],
-  ['realtext', 'realtext.ts', '真实报告摘录上的分析准确度（人工标注，开发集／留出集）'],
+  ['realtext', 'realtext.ts', '真实报告摘录上的分析准确度（人工标注，开发集／留出集／新收集的一批）'],
   ['reuse', 'reuse.ts', '入库与雷同检测（714 份省级报告，再加 1 份）'],
   ['reuse', 'reuse-pan.ts', '雷同检测的准确性与抄袭方向（省级报告中植入较早年份的段落，PAN 指标）'],
   ['themes', 'themes.ts', '问题主题聚类（10,000 条问题表述）'],

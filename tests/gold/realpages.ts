@@ -1,5 +1,6 @@
 // Scores the analysis against hand annotations of real report excerpts (tests/gold/realpages/rpNNN.json over
-// ../shared/corpus/realpages/excerpts.jsonl): sections and their kinds, activity figures and the tempting
+// ../shared/corpus/realpages/excerpts.jsonl, and the fresh set tests/gold/realpages-fresh/fpNNN.json over
+// ../shared/corpus/realpages-fresh/excerpts.jsonl): sections and their kinds, activity figures and the tempting
 // numbers that are not figures, placeholders and masks, template-site leftovers. The gold gives offsets into
 // each excerpt and a short key (the text at those offsets), checked here so that a changed excerpt fails loudly.
 import fs from 'node:fs';
@@ -12,7 +13,10 @@ import { GOLD_DIR, add, pairUp, score, type Count, type Scores } from './evaluat
 
 export const REALPAGES_GOLD_DIR = path.join(GOLD_DIR, 'realpages');
 export const EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excerpts.jsonl');
-export const SPLITS = ['development', 'held-out'] as const;
+/** Excerpts collected and annotated after the rules had been tuned on both halves of the first set (README). */
+const FRESH_GOLD_DIR = path.join(GOLD_DIR, 'realpages-fresh');
+const FRESH_EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages-fresh', 'excerpts.jsonl');
+export const SPLITS = ['development', 'held-out', 'fresh'] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** The flag kinds that mark template-site leftovers (FLAGS.md). */
@@ -48,24 +52,40 @@ export function realpagesAvailable(): boolean {
   return ok;
 }
 
-/** The realpages excerpts by id. */
-export function loadExcerpts(): Map<string, Excerpt> {
-  const out = new Map<string, Excerpt>();
-  for (const line of fs.readFileSync(EXCERPTS_FILE, 'utf8').split('\n')) {
+/** The fresh set's texts sit beside the first set's; where they are missing, only the first set is scored. */
+function freshAvailable(): boolean {
+  const ok = fs.existsSync(FRESH_EXCERPTS_FILE);
+  if (!ok) console.warn(`[tests] 新收集的真实报告摘录不在 ${FRESH_EXCERPTS_FILE}：只评第一批摘录`);
+  return ok;
+}
+
+function readExcerpts(file: string, out: Map<string, Excerpt>): void {
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const e = JSON.parse(line) as Excerpt;
     out.set(e.id, e);
   }
+}
+
+/** The realpages excerpts by id (the fresh set's too, where it is present). */
+export function loadExcerpts(): Map<string, Excerpt> {
+  const out = new Map<string, Excerpt>();
+  readExcerpts(EXCERPTS_FILE, out);
+  if (fs.existsSync(FRESH_EXCERPTS_FILE)) readExcerpts(FRESH_EXCERPTS_FILE, out);
   return out;
 }
 
-/** The gold of the realpages excerpts, in id order. */
-export function loadRealGold(): RealGold[] {
+function readGold(dir: string, name: RegExp): RealGold[] {
   return fs
-    .readdirSync(REALPAGES_GOLD_DIR)
-    .filter((f) => /^rp\d+\.json$/.test(f))
+    .readdirSync(dir)
+    .filter((f) => name.test(f))
     .sort()
-    .map((f) => JSON.parse(fs.readFileSync(path.join(REALPAGES_GOLD_DIR, f), 'utf8')) as RealGold);
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as RealGold);
+}
+
+/** The gold of the realpages excerpts, in id order: the first set, then the fresh one where its texts are present. */
+export function loadRealGold(): RealGold[] {
+  return [...readGold(REALPAGES_GOLD_DIR, /^rp\d+\.json$/), ...(freshAvailable() ? readGold(FRESH_GOLD_DIR, /^fp\d+\.json$/) : [])];
 }
 
 /** Throws when a gold key does not stand at its offsets (the excerpt changed, or the gold is wrong). */
@@ -179,7 +199,7 @@ export interface RealRun {
 /** Analyses every annotated excerpt and scores it, per split and overall. */
 export function runRealpages(): RealRun {
   const excerpts = loadExcerpts();
-  const bySplit: RealRun['bySplit'] = { development: {}, 'held-out': {}, all: {} };
+  const bySplit: RealRun['bySplit'] = { development: {}, 'held-out': {}, fresh: {}, all: {} };
   const analyses = new Map<string, Analysis>();
   for (const gold of loadRealGold()) {
     const e = excerpts.get(gold.id);
@@ -204,8 +224,8 @@ export function formatRealScores(run: RealRun): string {
     }
     return `P=${precision(c).toFixed(2)} R=${recall(c).toFixed(2)} F1=${f1(c).toFixed(3)}`.padEnd(30);
   };
-  const head = `${'field'.padEnd(34)}${'development'.padEnd(30)}${'held-out'.padEnd(30)}all`;
-  const rows = fields.map((f) => `${f.padEnd(34)}${cell(run.bySplit.development[f], f)}${cell(run.bySplit['held-out'][f], f)}${cell(run.bySplit.all[f], f)}`);
+  const head = `${'field'.padEnd(34)}${SPLITS.map((s) => s.padEnd(30)).join('')}all`;
+  const rows = fields.map((f) => `${f.padEnd(34)}${SPLITS.map((s) => cell(run.bySplit[s][f], f)).join('')}${cell(run.bySplit.all[f], f)}`);
   const macro = `${'leftovers (recall, kinds averaged)'.padEnd(34)}${SPLITS.map((s) => `R=${leftoverMacroRecall(run.bySplit[s]).toFixed(3)}`.padEnd(30)).join('')}R=${leftoverMacroRecall(run.bySplit.all).toFixed(3)}`;
   return [head, ...rows, macro].join('\n');
 }
