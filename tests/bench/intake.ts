@@ -12,7 +12,7 @@ import { openDb } from '../../server/db/connection.js';
 import { ingestBatch } from '../../server/intake/batch.js';
 import { listReportProvenance } from '../../server/queries/intake.js';
 import { FORM_CASES, REGISTRY_FOR_FORMS } from '../fixtures/meta-forms.js';
-import { detectMeta, excerptsAvailable, formatScores, realExcerptCases, scoreMeta, seedCases } from '../gold/meta-gold.js';
+import { detectMeta, excerptsAvailable, formatScores, freshExcerptCases, realExcerptCases, scoreMeta, seedCases } from '../gold/meta-gold.js';
 import { provinceTexts } from '../reuse-corpus.js';
 import { provinceCorpusAvailable } from '../shared-material.js';
 
@@ -24,6 +24,8 @@ if (excerptsAvailable()) {
   const t0 = performance.now();
   const s = scoreMeta(cases, (c) => detectMeta(c));
   console.log(`${formatScores(`真实摘录 ${cases.length} 篇`, s)}（含完整分析 ${((performance.now() - t0) / cases.length).toFixed(1)} ms/篇）`);
+  const fresh = freshExcerptCases();
+  if (fresh.length > 0) console.log(formatScores(`新收集的真实摘录 ${fresh.length} 篇`, scoreMeta(fresh, (c) => detectMeta(c))));
 }
 
 if (provinceCorpusAvailable()) {

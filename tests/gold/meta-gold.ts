@@ -39,8 +39,21 @@ export function seedCases(): MetaCase[] {
 /** The excerpts with their annotations (the text read from ../shared, never copied here). */
 export function realExcerptCases(): MetaCase[] {
   const gold = (JSON.parse(fs.readFileSync(path.join(GOLD_DIR, 'meta', 'excerpts.json'), 'utf8')) as { excerpts: Record<string, MetaGold> }).excerpts;
+  return casesOf(EXCERPTS_FILE, gold);
+}
+
+const FRESH_EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages-fresh', 'excerpts.jsonl');
+
+/** The fresh set of excerpts (tests/gold/realpages/README.md) with their annotations; [] where its texts are absent. */
+export function freshExcerptCases(): MetaCase[] {
+  if (!fs.existsSync(FRESH_EXCERPTS_FILE)) return [];
+  const gold = JSON.parse(fs.readFileSync(path.join(GOLD_DIR, 'realpages-fresh', 'meta.json'), 'utf8')) as Record<string, MetaGold>;
+  return casesOf(FRESH_EXCERPTS_FILE, gold);
+}
+
+function casesOf(file: string, gold: Record<string, MetaGold>): MetaCase[] {
   return fs
-    .readFileSync(EXCERPTS_FILE, 'utf8')
+    .readFileSync(file, 'utf8')
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as { id: string; text: string })
