@@ -72,3 +72,19 @@ describe('another body named before the unit', () => {
     expect(registryMentions(text, registry).map((m) => m.name)).toEqual([]);
   });
 });
+
+describe('names that are no author, on real pages', () => {
+  it('reads no unit from a notice’s issuer on a head line, a verb phrase, 现将我镇 or a masked township', () => {
+    const issuer = '2024年意识形态工作分析研判报告\n根据区委办《关于开展意识形态工作分析研判的通知》\n要求，现将我区2024年意识形态工作落实情况汇报如下：\n一、工作开展情况\n成立了网评员队伍，积极配合市委网信办开展相关工作。';
+    expect(analyzeReport(issuer).meta.unit).toBeNull();
+    const self = '某某镇关于落实意识形态工作的情况汇报\n我镇高度重视，逐项自查。现将我镇关于落实意识形态工作的情况汇报如下：\n一、高度重视\nxx乡党委政府高度重视意识形态工作。';
+    expect(analyzeReport(self).meta.unit).toBeNull();
+  });
+
+  it('reads the page title at a breadcrumb’s end, never a category in its middle', () => {
+    const crumbs = '当前位置:首页 > 范文大全 > 振兴乡镇 >\n乡镇意识形态工作情况汇报\n我镇高度重视意识形态工作，召开专题会议3次。';
+    expect(analyzeReport(crumbs).meta.unit).toBeNull();
+    const titled = '当前位置:首页 > 工作范文 > 市文旅广体局2021年度落实意识形态工作总结\n一年来，我局认真落实意识形态工作责任制，召开专题会议3次。';
+    expect(analyzeReport(titled).meta).toMatchObject({ unit: '市文旅广体局', year: 2021, period: 'annual' });
+  });
+});

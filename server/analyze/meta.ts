@@ -81,6 +81,8 @@ interface Places {
 
 /** Lines of a page around the report that are no title (来源：, 浏览量, 当前位置 …). */
 const CLUTTER = /^(?:关键词|来源|作者|责编|编辑|发布|更新|时间|浏览|阅读|字数|分享|小编|下载|温馨提示|网站|本站|版权)/;
+/** A breadcrumb (当前位置：首页 > 范文大全 > 振兴乡镇 > 题目): only its last step, when there is one, is the page's title. */
+const BREADCRUMB = /[>＞»›][^>＞»›]*[>＞»›]/;
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.、．](?!\d))/;
 
 function places(text: string, lines: readonly Line[], title: Line | null): Places {
@@ -108,8 +110,13 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
 
 /** Where a name may start in a head line: its start, after a separator, a date, a leading year or a word no name holds. */
 function nameStarts(text: string, line: Line): number[] {
-  const out = new Set<number>([line.start]);
   const s = text.slice(line.start, line.end);
+  if (BREADCRUMB.test(s)) {
+    const last = line.start + Math.max(...['>', '＞', '»', '›'].map((c) => s.lastIndexOf(c))) + 1;
+    const title = text.slice(last, line.end).search(/\S/);
+    return title < 0 ? [] : [last + title];
+  }
+  const out = new Set<number>([line.start]);
   for (const m of s.matchAll(/——|—|>|[:：]|[ \t\u3000]+|】|\]|[)）]|^[\d\-/.: ]+/g)) out.add(line.start + m.index + m[0].length);
   for (const m of s.matchAll(NOT_IN_NAMES)) out.add(line.start + m.index + m[0].length);
   const lead = /^(?:[（(]?(?:19|20)\d{2}[)）]?\s*年?度?|20[xX_]{1,2}年度?)(?:上半年|下半年|前三季度|第[一二三四1-4x]季度)?/.exec(s);
@@ -133,6 +140,8 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   for (const l of p.head) {
     const rule: MetaRule = p.titles.includes(l) ? 'title' : 'header';
     for (const at of nameStarts(text, l)) {
+      // 根据区委办《关于开展…的通知》: a body after a reference word is the one that asked for the report.
+      if (afterReference(text, at)) continue;
       const r = readName(text, at, accepts(TITLE_FOLLOWER, text));
       if (r) {
         add(mention(r, rule));

@@ -61,7 +61,7 @@ export function judgeName(name: string): NameVerdict {
   if (organ) n = n.slice(0, -organ.length);
   const pronoun = V.pronounStarts.find((p) => n.startsWith(p));
   const afterPronoun = pronoun ? n.slice(pronoun.length) : '';
-  if (n.startsWith('我') || (pronoun && (/^[\d们]/.test(afterPronoun) || GENERIC.has(afterPronoun) || SUFFIXES.some((x) => afterPronoun.startsWith(x))))) return { ok: false, reason: 'pronoun' };
+  if (n.includes('我') || (pronoun && (/^[\d们]/.test(afterPronoun) || GENERIC.has(afterPronoun) || SUFFIXES.some((x) => afterPronoun.startsWith(x))))) return { ok: false, reason: 'pronoun' };
   if (V.notUnits.some((w) => n.endsWith(w))) return { ok: false, reason: 'not-unit' };
   const suffix = endsWithSuffix(n);
   if (!suffix) return { ok: false, reason: 'not-unit' };
@@ -70,7 +70,9 @@ export function judgeName(name: string): NameVerdict {
   // A bare ending, alone, after another ending or after a bare level (局, 街道街道, 市局, 县委, 市政府), names
   // no unit; after a placeholder place (XX县委) it stands for the name the template left open.
   const levelOnly = LEVELS.has(rest) && (suffix.length === 1 || LEVEL_BODIES.has(suffix));
-  if (GENERIC.has(n) || GENERIC.has(bare) || rest.length === 0 || levelOnly || (SUFFIX_SET.has(rest) && !LEVELS.has(rest)) || GENERIC.has(rest)) {
+  // 乡党委政府, 县委机关: two bodies of a bare level are no name either.
+  const restBare = rest.length > 1 && LEVELS.has(rest[0]!) ? rest.slice(1) : rest;
+  if (GENERIC.has(n) || GENERIC.has(bare) || rest.length === 0 || levelOnly || (SUFFIX_SET.has(rest) && !LEVELS.has(rest)) || GENERIC.has(rest) || (restBare !== rest && ORGANS.includes(restBare))) {
     return { ok: false, reason: masked ? 'placeholder' : 'generic' };
   }
   // 统计局, 宣传部, 临潼区: a one-character ending needs a name of two characters before it (干部, 全局 are none).
