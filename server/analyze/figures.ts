@@ -192,9 +192,14 @@ function isBackground(clause: string, unit: string, after: string, clauseRest: s
   return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(clauseRest) && !REACH.test(clause);
 }
 
+/** A place named with a numeral (三堂镇, 五里村): the measure-like character is the name's, not a count's. */
+const NUMERAL_PLACE = /(?<![\u4e00-\u9fff])[零〇一二两三四五六七八九十百千]+(?![个所处座家片批名位下进到大级类轮届次])[\u4e00-\u9fff](?=镇|乡|村|街道|社区|庄|屯|铺)/g;
+
 /** `skip`: sorted spans that are not the report's own text (template-site leftovers): no figures there. */
 export function findFigures(text: string, sentences: readonly Span[], skip: readonly Span[] = []): Figure[] {
   const excluded = excludedRanges(text);
+  // 三堂镇…我站在三堂以及周边演出: a numeral place name the text uses is that name wherever it stands.
+  const placeNames = new Set(text.match(NUMERAL_PLACE) ?? []);
   // Chinese-numeral counts inside longer quotes are slogans (“四个坚持、三个支撑、两个走在前”).
   const slogans = ranges(QUOTED_SLOGAN, text);
   const figures: Figure[] = [];
@@ -232,6 +237,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 思想政治工作研究 2024年1期: an issue number.
     if (rawUnit === '期' && text[numStart - 1] === '年') continue;
     if (g.cn !== undefined) {
+      if (placeNames.has(text.slice(numStart, end))) continue;
       // 万元生产总值, 万家灯火: a bare 万/亿 is a word, not a number — unless it is approximated (万余册, 万多人).
       if (/^[万亿]+$/.test(g.cn) && g.suf1 === undefined) continue;
       if (overlapsAny(slogans, start, end)) continue;

@@ -16,7 +16,7 @@ const MARKERS = T.markers.map((p) => new RegExp(p, 'gu'));
 const NOTICES = new RegExp(T.notices.join('|'), 'u');
 const NOTICES_G = new RegExp(T.notices.join('|'), 'gu');
 const INCOMPLETE = new RegExp(T.incompleteNotices.join('|'), 'u');
-const CHROME_LABEL = new RegExp(`^(?:[^\\s:：]{1,6}\\s+)?(?:${alternation(T.chromeLabels)})\\s*[:：]`, 'u');
+const CHROME_LABEL = new RegExp(`^(?:[^\\s:：]{1,6}\\s+){0,2}(?:${alternation(T.chromeLabels)})\\s*[:：]`, 'u');
 const CHROME_LINES = T.chromeLines.map((p) => new RegExp(p, 'u'));
 const OUTLINE_START = new RegExp(T.outlineStart, 'u');
 const RELATED_HEAD = new RegExp(`^(?:${alternation(T.relatedListHeads)})\\s*[:：]?$`, 'u');
@@ -55,7 +55,8 @@ const quote = (s: string): string => (s.length > 24 ? `${s.slice(0, 24)}…` : s
 
 function isChromeLine(t: string): boolean {
   if (t.length > T.chromeLineMaxChars) return false;
-  if (CHROME_LABEL.test(t) && !/。/.test(t)) return true;
+  // A label line may close on a full stop (…预计阅读时长11分钟。), never hold one inside.
+  if (CHROME_LABEL.test(t) && !/。(?!$)/.test(t)) return true;
   return !/。/.test(t) && CHROME_LINES.some((re) => re.test(t));
 }
 

@@ -70,6 +70,23 @@ describe('template-site leftovers', () => {
     expect(figures(a, text)).toEqual(['2次', '5场', '3篇', '4次']);
   });
 
+  it('knows a site’s domain line, a label line closed by a full stop, a title with its category after _, a title calling itself 范文, 篇一 after 说明 and 总结1', () => {
+    const page = [
+      'SUCAI198.COM —— 专注党建行政公文写作范文',
+      'admin 分享 时间: 加入收藏 共计3125个字,预计阅读时长11分钟。',
+      '乡镇2020年落实意识形态工作情况汇报_乡镇意识形态',
+      '乡镇2023年落实意识形态工作责任制工作总结和2024年工作计划范文',
+      '乡镇落实意识形态工作责任制情况说明篇一',
+      '高校意识形态工作总结1',
+      '今年以来，我镇召开专题会议3次。',
+    ].join('\n');
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'site_chrome')).toEqual(page.split('\n').slice(0, 4));
+    expect(flagged(a, page, 'collection_marker')).toEqual(['篇一', '高校意识形态工作总结1']);
+    expect(a.placeholders).toEqual([]);
+    expect(figures(a, page)).toEqual(['3次']);
+  });
+
   it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
     const collected = [
       '范文一：',
@@ -261,6 +278,11 @@ describe('numbers that are not activity figures', () => {
       '进一步优化了两个乡的种植结构，占两个乡种植面积的60—80%。每年对党员培训1—2次。完成了3个五人制足球场的建设。' +
       '深入学习十九届二次全会精神。去年为32篇。为期三个月。局属4个支部。作为全县六项重点工程之一。';
     expect(figures(analyzeReport(text), text)).toEqual(['3个']);
+  });
+
+  it('leaves a place named with a numeral wherever it stands, distances and 两位数', () => {
+    const text = '三堂镇位于县东北部，距县城30公里。三堂镇文化站组织培训36场次，在三堂以及周边演出70多场次，旅游收入保持两位数增长。';
+    expect(figures(analyzeReport(text), text)).toEqual(['36场次', '70多场次']);
   });
 
   it('leaves a unit split into groups, a set of demands followed and a number a cut left without its subject', () => {
