@@ -19,7 +19,7 @@ const LIGHT_VERB = new RegExp(
 );
 /** A list number or punctuation the clause starts with (4、表彰…, 、最美家庭). */
 const LEADING_MARK = /^(?:[\d一二三四五六七八九十]{1,2}[、.．]|[、，,；;：:\s])+/;
-const ACTION_VERB = new RegExp(alternation(V.actionVerbs), 'g');
+const ACTION_VERB = new RegExp(alternation(V.actionVerbs).replace(/(^|\|)组织/g, '$1(?<!党)组织'), 'g');
 const ACTION_START = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.lightVerbs, '参加', '参与', '收听', '收看', '观看', '担任', '成为', '受到', '获得'])})`);
 const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
 const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs)})$`);
@@ -99,21 +99,31 @@ export function precedingActivity(clause: string): string {
 
 /** The words named after a figure (召开2次专题会议研究… → 专题会议), or '' if none follows. */
 export function followingActivity(text: string, pos: number): string {
-  let rest = clean(text.slice(pos, pos + V.maxActivityChars + 8));
+  // 乡镇（街道）实践所: a short bracket inside the noun does not end it.
+  let rest = clean(text.slice(pos, pos + V.maxActivityChars + 16)).replace(/[（(][^)）]{1,6}[)）](?=[\u4e00-\u9fff])/g, '');
   // 分四期在常委会上发言: the place goes, the verb stays.
   const place = LOCATIVE.exec(rest);
   if (place) rest = rest.slice(place[0].length);
   const cut = FOLLOWING_CUT.exec(rest);
   let s = cut ? rest.slice(0, cut.index) : rest;
+  // 2次专题研究意识形态工作: 专题 is how it was studied; the study and its subject are the activity.
+  if (cut && s.endsWith('专题') && /^(?:研究|部署)/.test(cut[0])) {
+    const after = rest.slice(cut.index + cut[0].length);
+    const next = FOLLOWING_CUT.exec(after);
+    s = `${s}${cut[0]}${next ? after.slice(0, next.index) : after}`;
+  }
   s = dropActivitySuffix(s.replace(/^的/, ''));
   return s.length >= 2 ? s.slice(0, V.maxActivityChars) : '';
 }
 
 /** The last action verb of a clause (the one that governs a noun counted after it), or ''. */
 export function governingVerb(clause: string): string {
+  // Only the clause the count stands in (a 、 list stays in it): 巡察办对25个党组织进行…，县委宣传部对12个乡镇.
+  const from = Math.max(...[...'，,。；;：:！？!?\n'].map((d) => clause.lastIndexOf(d))) + 1;
+  const own = clause.slice(from);
   let verb = '';
   ACTION_VERB.lastIndex = 0;
-  for (let m = ACTION_VERB.exec(clause); m; m = ACTION_VERB.exec(clause)) verb = m[0];
+  for (let m = ACTION_VERB.exec(own); m; m = ACTION_VERB.exec(own)) verb = m[0];
   return verb;
 }
 

@@ -14,7 +14,7 @@ const NF = V.notFigure;
 // Digits grouped by commas or, in PDF text, by spaces (1 300余人) are one number.
 const AR = '[0-9]{1,3}(?:[,，][0-9]{3})+(?:[.．][0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9０-９]+(?:[.．][0-9０-９]+)?';
 const CN = '[零〇一二两三四五六七八九十百千万亿]+';
-const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])';
+const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
 // The number comes first (an optional leading group would be tried at every position); an approximation
@@ -143,7 +143,8 @@ const ARABIC_COUNTED = new Set(['项工作', '项工']);
 const WORKS_COUNTED = /^[^，,。；;、\s]{0,6}?(?:电影|影片|片|作品|书|著作|读物|教材|剧)/;
 const B = V.background;
 // A place or group on its own (2个民族乡, 两个乡的), not the first word of a compound (5个社区书屋).
-const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![\\u3400-\\u9fff](?<![的都均和及与]))`);
+// 乡镇(街道)实践所: a bracket after the place does not end the noun it modifies.
+const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![（(][^)）]{1,6}[)）][\\u3400-\\u9fff])(?![\\u3400-\\u9fff](?<![的都均和及与]))`);
 // The quantity itself is the population or the area (人口为29150人, 占总人口的6.6%, 两个乡种植面积的…), not a
 // rate of something done for it (人口覆盖率).
 const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:总数|总量|数)?(?:为|达到|达|约|有|共|是|的)?$`);
@@ -155,11 +156,12 @@ const REACH = new RegExp(alternation(V.reachVerbs));
 const DONE_AFTER = new RegExp(alternation(B.doneAfter));
 /** The last holding verb of a clause (现有, 共有, 下设) with what follows it. */
 const HOLDING = new RegExp(`(?:${alternation(B.holdingVerbs)})(?![${B.holdingNotBefore}])(?<rest>[^${DELIMS}]*)$`);
-const ACTS = new RegExp(alternation([...V.actionVerbs, ...V.lightVerbs, ...B.doneAfter]));
+// 社会组织, 党组织 are nouns, not the verb 组织.
+const ACTS = new RegExp(alternation([...V.actionVerbs, ...V.lightVerbs, ...B.doneAfter]).replace(/(^|\|)组织/g, '$1(?<!党|社会)组织'));
 
-function clauseEnd(text: string, pos: number, limit: number): number {
+function clauseEnd(text: string, pos: number, limit: number, delims: ReadonlySet<string> = DELIM_CHARS): number {
   let i = pos;
-  while (i < limit && !DELIM_CHARS.has(text[i]!)) i++;
+  while (i < limit && !delims.has(text[i]!)) i++;
   return i;
 }
 
@@ -185,11 +187,12 @@ function isHolding(clause: string, clauseRest: string): boolean {
   return m !== null && !ACTS.test(m.groups!.rest!) && !ACTS.test(clauseRest);
 }
 
-function isBackground(clause: string, unit: string, after: string, clauseRest: string): boolean {
+/** `listRest`: the clause after the number over a 、 list (12个村、5个社区的实践站已建成: done to every item). */
+function isBackground(clause: string, unit: string, after: string, clauseRest: string, listRest: string): boolean {
   if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest)) return true;
   if (SUBORDINATE.test(clause.trimEnd())) return true;
   if (percentUnits.has(unit) && STOCK_SHARE.test(clause.trimEnd())) return true;
-  return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(clauseRest) && !REACH.test(clause);
+  return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(listRest) && !REACH.test(clause);
 }
 
 /** A place named with a numeral (三堂镇, 五里村): the measure-like character is the name's, not a count's. */
@@ -268,7 +271,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;
-    if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest)) continue;
+    const listRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW), CLAUSE_CHARS));
+    if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) continue;
     // 现有干部职工56人，其中党员32名: a holding, and the counts that go on listing it without a verb.
     if (!verbal.has(rawUnit) && !moneyUnits.has(rawUnit) && !percentUnits.has(rawUnit)) {
       if (isHolding(clause.slice(-LIST_WINDOW), clauseRest)) {

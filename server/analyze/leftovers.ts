@@ -28,6 +28,7 @@ const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
 const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
 const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
 const COLLECTION_TITLE_START = new RegExp(T.collectionTitleStart, 'u');
+const CHROME_LINE_START = new RegExp(T.chromeLineStart, 'u');
 const TRUNCATIONS = new RegExp(T.truncations.join('|'), 'gu');
 const COLLECTION_LINE_MARKER = new RegExp(T.collectionLineMarker, 'u');
 const SENTENCE_PUNCTUATION = /[。；;！？!?]/;
@@ -103,7 +104,9 @@ function chunkNumbers(lines: readonly Line[]): Span[] {
     const i = lines.indexOf(l);
     return i > 0 && !/[。！？：:；;]$/.test(lines[i - 1]!.text);
   });
-  if (broken.length < run.length - 1 || run.slice(0, -1).some((l, i) => run[i + 1]!.start - l.start < 150)) return [];
+  // 2、、方法、程序: a chunk that starts with punctuation was cut out of a sentence; one such is proof enough.
+  const cutMidSentence = run.some((l) => /^\d{1,2}、[、，,。；;：:]/.test(l.text));
+  if (broken.length === 0 || (broken.length < run.length - 1 && !cutMidSentence) || run.slice(0, -1).some((l, i) => run[i + 1]!.start - l.start < 150)) return [];
   return run.map((l) => ({ start: l.start, end: l.start + /^\d+、/.exec(l.text)![0].length }));
 }
 
@@ -164,6 +167,11 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     // A collection's title that a flattened page ran into the text: the title alone.
     const titled = COLLECTION_TITLE_START.exec(t);
     if (titled) add(lineFlag('collection_marker', `“${quote(titled[0])}”是范文网站的合集标题，疑为从范文合集复制`, { start: line.start, end: line.start + titled[0].length }));
+    const paged = CHROME_LINE_START.exec(t);
+    if (paged) {
+      const at = paged[0].length - paged[0].trimStart().length;
+      add(lineFlag('site_chrome', `“${quote(paged[0].trim())}”是网页的标题，疑为从范文网站复制`, { start: line.start + at, end: line.start + paged[0].length }));
+    }
     if (isLeadIn(t)) {
       add(lineFlag('editor_lead_in', `“${quote(t)}”是范文网站编辑的导语，疑为从范文网站复制`, line));
       return;

@@ -79,6 +79,8 @@ describe('names that are no author, on real pages', () => {
     expect(analyzeReport(issuer).meta.unit).toBeNull();
     const self = '某某镇关于落实意识形态工作的情况汇报\n我镇高度重视，逐项自查。现将我镇关于落实意识形态工作的情况汇报如下：\n一、高度重视\nxx乡党委政府高度重视意识形态工作。';
     expect(analyzeReport(self).meta.unit).toBeNull();
+    const about = 'xx区委宣传部对于全区意识形态风险隐患情况排查报告\n区委宣传部就意识形态领域风险点开展排查，现将情况报告如下。';
+    expect(analyzeReport(about).meta.unit).toBe('区委宣传部');
   });
 
   it('reads the page title at a breadcrumb’s end, never a category in its middle', () => {

@@ -87,6 +87,28 @@ describe('template-site leftovers', () => {
     expect(figures(a, page)).toEqual(['3次']);
   });
 
+  it('knows a word-count title, 例文 titles alone or run into the text, an outline heading and chunks cut mid-sentence', () => {
+    const page = [
+      '关于公共领域宣传载体自查清查的情况报告[此文共613字]',
+      'xx区委宣传部对于全区意识形态风险隐患情况排查报告例文',
+      ' xx 区委宣传部关于全区意识形态风险隐患情况排查报告范文 根据《市委宣传部关于开展排查工作的通知》，区委宣传部开展排查。',
+      '本文目录导读:',
+      `1、县委2023年上半年落实意识形态责任制工作情况总结。县委积极做好意识形态工作，明确检查考核的内容${'，并抓好落实'.repeat(25)}`,
+      `2、、方法、程序。把意识形态工作作为评价使用的重要依据${'，确保落实到位'.repeat(25)}。`,
+      '3、精心制定了党委学习计划。',
+    ].join('\n');
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'site_chrome')).toEqual([
+      '关于公共领域宣传载体自查清查的情况报告[此文共613字]',
+      'xx区委宣传部对于全区意识形态风险隐患情况排查报告例文',
+      'xx 区委宣传部关于全区意识形态风险隐患情况排查报告范文',
+      '本文目录导读:',
+      '1、',
+      '2、',
+      '3、',
+    ]);
+  });
+
   it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
     const collected = [
       '范文一：',
@@ -197,6 +219,11 @@ describe('masks and blanks', () => {
     expect(b.figures).toEqual([]);
   });
 
+  it('reads stars before 系列讲话 as the leader’s name masked', () => {
+    const text = '利用周例会等形式认真学习******系列讲话。';
+    expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([['******', 'name']]);
+  });
+
   it('reads pinyin initials and doubled capitals as masks, acronyms and roman numerals as words', () => {
     const text = '关注网络yq，处置涉疫yq30余起，压实ZZ责任。推广PPP模式，完成IPO上市，利用APP、BOT模式，建设乡村e镇，库车II回输变电工程。';
     expect(analyzeReport(text).masks.map((m) => m.text)).toEqual(['yq', 'yq', 'ZZ']);
@@ -278,6 +305,22 @@ describe('numbers that are not activity figures', () => {
       '进一步优化了两个乡的种植结构，占两个乡种植面积的60—80%。每年对党员培训1—2次。完成了3个五人制足球场的建设。' +
       '深入学习十九届二次全会精神。去年为32篇。为期三个月。局属4个支部。作为全县六项重点工程之一。';
     expect(figures(analyzeReport(text), text)).toEqual(['3个']);
+  });
+
+  it('names a study by what was studied, a count of things by the verb of its own clause, and reads a bracketed blank number', () => {
+    const text = '县委常委会作为一项重要内容,2 次专题研究意识形态工作。巡察办对25 个党组织进行专项巡察,县委宣传部对 12 个乡镇进行专项督查。共举办各类宣讲活动[X]场。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
+      ['2 次', '专题研究意识形态工作'],
+      ['25 个', '党组织'],
+      ['12 个', '乡镇'],
+      ['[X]场', '宣讲'],
+    ]);
+  });
+
+  it('counts places where something was built, and leaves round-the-clock services', () => {
+    const text = '在全市建立1个中心、XX个乡镇(街道)实践所、XX个村(社区)实践站。全镇12个村、5个社区的文明实践站已全面建成。开通24小时医学频道。现有党员志愿服务队18支，社会组织志愿服务队2支。';
+    expect(figures(analyzeReport(text), text)).toEqual(['1个', 'XX个', 'XX个', '12个', '5个']);
   });
 
   it('leaves a place named with a numeral wherever it stands, distances and 两位数', () => {
@@ -389,6 +432,15 @@ describe('structure on messy text', () => {
   it('names a run-in heading\'s kind by its opening words, not by the body the page ran into it', () => {
     const text = '一、加强组织领导,落实意识形态工作按照守土有责的要求,以有力的政策措施落实意识形态工作各项任务。今年以来召开党委会专题研究意识形态工作2次。\n二、加强学习,强化措施\n组织干部集中学习12次。\n三、风险产生的根源\n部分干部重视不够。';
     expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements', 'problems']);
+  });
+
+  it('takes a bare line naming a kind over numbered subsections for a heading, and one 确保 for no plan', () => {
+    const text = '社区新时代文明实践站半年工作总结\n在过去的半年里，实践站深入开展各类活动，推动社区文明建设迈向新的高度。\n工作成果与亮点\n（一）加强阵地建设\n社区统筹规划各类场所，合理设置功能区域，确保各功能区相互融合，为居民提供便捷舒适的活动环境。\n（二）丰富活动形式\n组建理论宣讲队伍，深入社区开展宣讲活动。';
+    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => [s.heading, s.level, s.kind])).toEqual([
+      ['工作成果与亮点', 1, 'achievements'],
+      ['加强阵地建设', 2, 'achievements'],
+      ['丰富活动形式', 2, 'achievements'],
+    ]);
   });
 
   it('takes a work plan for plans throughout', () => {

@@ -81,10 +81,14 @@ function isProse(line: Line | undefined): boolean {
   return line !== undefined && (line.text.length >= 40 || /[。！？]$/.test(line.text));
 }
 
-/** An unnumbered heading line: short, no sentence punctuation, followed by prose (2023年工作回顾). */
-function bareHeading(line: Line, next: Line | undefined): Heading | null {
+/**
+ * An unnumbered heading line: short, no sentence punctuation, followed by prose (2023年工作回顾), or naming a
+ * kind over numbered subsections (工作成果与亮点 / （一）加强阵地建设).
+ */
+function bareHeading(line: Line, next: Line | undefined, after: Line | undefined): Heading | null {
   const t = line.text;
-  if (t.length < 2 || t.length > MAX_BARE_HEADING || !isProse(next)) return null;
+  const overNumbered = next !== undefined && numberedHeading(next, after) !== null && headingKind(t) !== null;
+  if (t.length < 2 || t.length > MAX_BARE_HEADING || !(isProse(next) || overNumbered)) return null;
   if (/[。！？!?；;：:，,、]/.test(t) || /^[—\-（(<#*]/.test(t) || DATE_LINE.test(t) || /代表|同志们/.test(t)) return null;
   return { style: 'bare', marker: '', start: line.start, headingStart: line.start, headingEnd: line.end, heading: t, line };
 }
@@ -151,7 +155,8 @@ function bodyKind(body: string, previous: SectionKind | null): SectionKind {
   const plans = count(bodyRes.plans, body);
   const achievements = count(bodyRes.achievements, body);
   if ((problems * 1000) / Math.max(body.length, 1) >= vocab.sectionKinds.minBodyScore && problems > achievements) return 'problems';
-  if (plans > achievements || previous === 'plans') return 'plans';
+  // One 确保 in a section of work done is no plan: plans need their cues twice over.
+  if ((plans >= 2 && plans > achievements) || previous === 'plans') return 'plans';
   return 'achievements';
 }
 
@@ -204,7 +209,7 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
     const taken = new Set(headings.map((h) => h.headingStart));
     for (let i = first; i < close; i++) {
-      const h = taken.has(lines[i]!.start) ? null : bareHeading(lines[i]!, lines[i + 1]);
+      const h = taken.has(lines[i]!.start) ? null : bareHeading(lines[i]!, lines[i + 1], lines[i + 2]);
       if (h) headings.push(h);
     }
     headings.sort((a, b) => a.start - b.start);

@@ -143,6 +143,7 @@ const traceSchema = z.object({
   collectionTitles: z.array(regexSource).min(1),
   collectionTitleMaxChars: z.number().int().positive(),
   collectionTitleStart: regexSource,
+  chromeLineStart: regexSource,
   truncations: z.array(regexSource).min(1),
   relatedListHeads: words,
   collectionLineMarker: regexSource,
