@@ -6,6 +6,8 @@ import { isEnvironmentFailure } from '../db/errors.js';
 import { deriveAfterBatch } from '../derive/index.js';
 import { DecodeError, expandArchive, isArchiveName } from '../decode/index.js';
 import { ingestSubmission, type IngestOptions, type IngestResult, type Submission } from './ingest.js';
+import type { TextWork } from './text-work.js';
+import { TextPool, textWorkers, WorkerLost } from './text-pool.js';
 import type { Progress } from '../progress.js';
 import { withReuseBatch } from '../reuse/index.js';
 import { UnitDirectory } from './units.js';
@@ -43,6 +45,8 @@ export interface BatchSummary {
   failed: Failure[];
   resubmissions: ProposedCorrection[];
   results: IngestResult[];
+  /** Worker threads that did the text work and were still running at the end (0: all in line). */
+  workers: number;
 }
 
 /** The submissions a file holds: itself, or the report files inside a zip (each refused on its own). */
@@ -87,53 +91,110 @@ export function batchOutcome(s: Pick<BatchSummary, 'ingested' | 'pending' | 'dup
   return `入库 ${s.ingested - s.pending}，待确认 ${s.pending}，重复 ${s.duplicates}，失败 ${s.failed.length}`;
 }
 
+/** A submission on its way through a batch, or a source that yields none (unreadable, an archive of refusals). */
+interface Queued {
+  source: BatchSource;
+  /** Refusals to record before the submission (an archive's entries it could not take). */
+  failures: Failure[];
+  sub: Submission | null;
+  /** The last item of its source: the progress line moves on after it. */
+  last: boolean;
+  /** The text work, under way in a worker (settles, never rejects). */
+  work: Promise<{ work: TextWork } | { error: unknown }> | null;
+}
+
+/** Sources become submissions one file at a time (a zip's entries each), failures of reading kept in order. */
+async function* submissionsOf(sources: BatchSource[]): AsyncGenerator<Omit<Queued, 'work'>> {
+  for (const source of sources) {
+    let unpacked: Awaited<ReturnType<typeof unpack>>;
+    try {
+      unpacked = await unpack(await source.read());
+    } catch (e) {
+      yield { source, failures: [perFileFailure(source.label, e)], sub: null, last: true };
+      continue;
+    }
+    const { submissions, refused } = unpacked;
+    if (submissions.length === 0) yield { source, failures: refused, sub: null, last: true };
+    for (const [i, sub] of submissions.entries()) yield { source, failures: i === 0 ? refused : [], sub, last: i === submissions.length - 1 };
+  }
+}
+
+/** How many submissions a batch reads ahead of the writer: enough to keep every worker busy. */
+const AHEAD_PER_WORKER = 2;
+/** Below this many files a batch works in line: starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 4;
+
+/** The worker threads a batch of this many files works with (none below a few files). */
+export function ingestBatchWorkers(files: number): number {
+  return files >= MIN_FILES_FOR_WORKERS ? textWorkers() : 0;
+}
+
 export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOptions = {}): Promise<BatchSummary> {
   const { progress, onResult } = opts;
-  const summary: BatchSummary = { ingested: 0, pending: 0, duplicates: 0, failed: [], resubmissions: [], results: [] };
+  const summary: BatchSummary = { ingested: 0, pending: 0, duplicates: 0, failed: [], resubmissions: [], results: [], workers: 0 };
   const directory = opts.directory ?? (await UnitDirectory.load(db));
   const fail = async (source: BatchSource, f: Failure): Promise<void> => {
     summary.failed.push(f);
     await onResult?.({ ...f, status: 'failed' }, source);
   };
+  // An OCR budget or a cancel signal belongs to the caller's thread: such batches work in line.
+  const workers = opts.decode?.budget || opts.decode?.signal ? 0 : ingestBatchWorkers(sources.length);
+  const pool = workers > 0 ? new TextPool(workers) : null;
+  // A scan is read page by page: the progress line says which page of which file.
+  const onPageOf = (sub: Submission) => (done: number, pages: number): void => {
+    progress?.note(`${sub.fileName} 文字识别 第 ${done}/${pages} 页`);
+    opts.decode?.onPage?.(done, pages);
+  };
+  const store = async (item: Queued): Promise<void> => {
+    for (const f of item.failures) await fail(item.source, f);
+    const sub = item.sub;
+    if (sub) {
+      const settled = item.work ? await item.work : null;
+      let r: IngestResult | null = null;
+      try {
+        if (settled && 'error' in settled && !(settled.error instanceof WorkerLost)) {
+          // As ingestSubmission answers a file it cannot read; any other error fails the file below.
+          if (!(settled.error instanceof DecodeError)) throw settled.error;
+          r = { file: sub.fileName, status: 'failed', error: settled.error.message };
+        } else {
+          const work = settled && 'work' in settled ? settled.work : undefined;
+          r = await ingestSubmission(db, sub, { ...opts, directory, decode: { ...opts.decode, onPage: onPageOf(sub) }, ...(work ? { work } : {}) });
+        }
+      } catch (e) {
+        await fail(item.source, perFileFailure(sub.fileName, e));
+      }
+      if (r) await record(r, item.source);
+    }
+    if (item.last) progress?.tick(item.source.label, batchOutcome(summary));
+  };
+  const record = async (r: IngestResult, source: BatchSource): Promise<void> => {
+    summary.results.push(r);
+    if (r.status === 'stored') {
+      summary.ingested++;
+      if (r.pending) summary.pending++;
+      if (r.resubmissionOf) summary.resubmissions.push({ file: r.file, report: r.reportId, replaces: r.resubmissionOf.reportId, share: Math.round(r.resubmissionOf.share * 1000) / 1000 });
+    } else if (r.status === 'duplicate') summary.duplicates++;
+    else summary.failed.push({ file: r.file, error: r.error });
+    await onResult?.(r, source);
+  };
   try {
     await withReuseBatch(db, async () => {
-      for (const source of sources) {
-        let unpacked: Awaited<ReturnType<typeof unpack>>;
-        try {
-          unpacked = await unpack(await source.read());
-        } catch (e) {
-          await fail(source, perFileFailure(source.label, e));
-          progress?.tick(source.label, batchOutcome(summary));
-          continue;
-        }
-        for (const f of unpacked.refused) await fail(source, f);
-        for (const sub of unpacked.submissions) {
-          // A scan is read page by page: the progress line says which page of which file.
-          const onPage = (done: number, pages: number): void => {
-            progress?.note(`${sub.fileName} 文字识别 第 ${done}/${pages} 页`);
-            opts.decode?.onPage?.(done, pages);
-          };
-          let r: IngestResult;
-          try {
-            r = await ingestSubmission(db, sub, { ...opts, directory, decode: { ...opts.decode, onPage } });
-          } catch (e) {
-            await fail(source, perFileFailure(sub.fileName, e));
-            continue;
-          }
-          summary.results.push(r);
-          if (r.status === 'stored') {
-            summary.ingested++;
-            if (r.pending) summary.pending++;
-            if (r.resubmissionOf) summary.resubmissions.push({ file: r.file, report: r.reportId, replaces: r.resubmissionOf.reportId, share: Math.round(r.resubmissionOf.share * 1000) / 1000 });
-          } else if (r.status === 'duplicate') summary.duplicates++;
-          else summary.failed.push({ file: r.file, error: r.error });
-          await onResult?.(r, source);
-        }
-        progress?.tick(source.label, batchOutcome(summary));
+      const ahead: Queued[] = [];
+      const start = (item: Omit<Queued, 'work'>): Queued => ({
+        ...item,
+        work: pool && item.sub ? pool.run(item.sub, onPageOf(item.sub)).then((work) => ({ work }), (error: unknown) => ({ error })) : null,
+      });
+      for await (const item of submissionsOf(sources)) {
+        ahead.push(start(item));
+        // The writer takes the oldest once enough work is under way behind it.
+        while (ahead.length > workers * AHEAD_PER_WORKER) await store(ahead.shift()!);
       }
+      while (ahead.length > 0) await store(ahead.shift()!);
     });
     progress?.done();
   } finally {
+    summary.workers = pool?.alive ?? 0;
+    await pool?.close();
     // Also when the batch broke off: the reports it stored are in every view, so their derived data must be.
     if (summary.ingested > 0) await deriveAfterBatch(db, summary.results.flatMap((r) => (r.status === 'stored' ? [r.reportId] : [])));
   }

@@ -2,22 +2,20 @@
 // The CLI, the upload route and the demo loader all come through here. Nothing is refused for missing
 // metadata: a report whose unit or year is unknown is stored as pending (待确认), out of every comparison
 // between units until someone assigns it (assign.ts).
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { mergeMeta } from '../../shared/meta.js';
 import type { Analysis, ReportMeta } from '../../shared/types.js';
-import { analyzeReport } from '../analyze/index.js';
 import type { Db } from '../db/connection.js';
 import { storeReportSummaries } from '../derive/report-summaries.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { insertRows } from '../db/insert.js';
-import { DecodeError, decodeReport, type DecodedReport, type DecodeOptions, type OcrSummary, type SourceEncoding } from '../decode/index.js';
+import { DecodeError, type DecodedReport, type DecodeOptions } from '../decode/index.js';
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from '../reuse/index.js';
 import { indexReportText } from '../search/index.js';
 import { type Provenance, type Resolution, resolveSubmission, withRegistryMentions } from './resolve.js';
 import { closestStoredVersion, RESUBMISSION_SHARE, type Resubmission } from './resubmission.js';
+import { type TextWork, workOnText } from './text-work.js';
 import { pendingUnitId, UnitDirectory, unitNamed, type UnitRow } from './units.js';
 
 export interface Submission {
@@ -42,6 +40,8 @@ export interface IngestOptions {
   directory?: UnitDirectory;
   /** For scans: page progress and the OCR page budget. */
   decode?: DecodeOptions;
+  /** The text's work done already (a batch's worker thread): not done again. */
+  work?: TextWork;
 }
 
 export type IngestResult =
@@ -58,38 +58,23 @@ export type IngestResult =
   | { file: string; status: 'duplicate'; reportId: number }
   | { file: string; status: 'failed'; error: string };
 
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { contentHash, nonWhitespaceChars } from './text-work.js';
 
-export function nonWhitespaceChars(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i]!)) n++;
-  return n;
-}
-
-export interface Prepared {
-  text: string;
-  encoding: SourceEncoding;
-  hash: string;
-  analysis: Analysis;
+export interface Prepared extends TextWork {
   /** Unit, year and period as decided (options, manifest, registry, file name, text), with their provenance. */
   resolution: Resolution;
   meta: ReportMeta;
-  /** What was read only in part or by OCR, in Chinese (from the decoder). */
-  warnings: string[];
-  /** Set when the text was read from a scan by OCR. */
-  ocr: OcrSummary | null;
 }
 
-/** Decode and analyse without storing (also what `yanpan analyze` prints). Throws DecodeError. */
-export async function prepareSubmission(sub: Submission, directory: UnitDirectory = UnitDirectory.empty(), decode: DecodeOptions = {}): Promise<Prepared> {
-  const { text, encoding, warnings, ocr } = sub.decoded ?? (await decodeReport(sub.bytes, sub.fileName, decode));
+/**
+ * Decode and analyse without storing (also what `yanpan analyze` prints), then decide unit, year and period
+ * against the units the store knows. `work`: the text's work done already (in a worker). Throws DecodeError.
+ */
+export async function prepareSubmission(sub: Submission, directory: UnitDirectory = UnitDirectory.empty(), decode: DecodeOptions = {}, work?: TextWork): Promise<Prepared> {
+  const done = work ?? (await workOnText(sub, decode));
   const given = { options: sub.options, manifest: sub.meta };
-  const hinted = mergeMeta(sub.options ?? {}, sub.meta ?? {});
-  const analysis = analyzeReport(text, { fileName: sub.fileName, unit: hinted.unit, year: hinted.year });
-  const resolution = resolveSubmission(given, withRegistryMentions(analysis.metaEvidence, text, directory), analysis.meta.title, directory);
-  return { text, encoding, hash: contentHash(text), analysis, resolution, meta: resolution.meta, warnings, ocr };
+  const resolution = resolveSubmission(given, withRegistryMentions(done.analysis.metaEvidence, done.text, directory), done.analysis.meta.title, directory);
+  return { ...done, resolution, meta: resolution.meta };
 }
 
 export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOptions = {}): Promise<IngestResult> {
@@ -97,12 +82,12 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
   const directory = opts.directory ?? (await UnitDirectory.load(db));
   let prepared: Prepared;
   try {
-    prepared = await prepareSubmission(sub, directory, opts.decode);
+    prepared = await prepareSubmission(sub, directory, opts.decode, opts.work);
   } catch (e) {
     if (e instanceof DecodeError) return { file, status: 'failed', error: e.message };
     throw e;
   }
-  const { text, encoding, hash, analysis, resolution, meta, ocr } = prepared;
+  const { text, encoding, hash, chars, analysis, words, postings, resolution, meta, ocr } = prepared;
   const existing = await db.selectFrom('reports').select('id').where('content_hash', '=', hash).executeTakeFirst();
   if (existing) return { file, status: 'duplicate', reportId: existing.id };
   // A second file of the unit for the same period that mostly repeats the stored one waits for a decision.
@@ -129,7 +114,7 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
         file_name: file,
         content_hash: hash,
         encoding,
-        chars: nonWhitespaceChars(text),
+        chars,
         ingested_at: new Date().toISOString(),
         extra: sub.extra && Object.keys(sub.extra).length ? JSON.stringify(sub.extra) : null,
         original_sha256: original?.sha256 ?? null,
@@ -144,10 +129,10 @@ export async function ingestSubmission(db: Db, sub: Submission, opts: IngestOpti
     await trx.insertInto('report_texts').values({ report_id: id, text }).execute();
     await trx.insertInto('report_meta').values({ report_id: id, ...provenanceRow(resolution.provenance), resubmission_of: resubmissionOf?.reportId ?? null, resubmission_share: resubmissionOf?.share ?? null }).execute();
     await storeAnalysis(trx, id, analysis);
-    await indexReportText(trx, id, text);
+    await indexReportText(trx, id, text, words);
     // A pending report joins the comparisons between units (reuse among them) when it is assigned.
     if (!pending) {
-      await indexReportReuse(trx, id);
+      await indexReportReuse(trx, id, postings);
       if (sub.correction) replaced = await supersede(trx, id, unitId, meta);
     }
     return id;

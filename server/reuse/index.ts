@@ -156,15 +156,25 @@ export async function rederiveReuse(db: Kysely<Database>): Promise<number> {
  * the ingest transaction right after the report is stored; the report is resolved after that transaction
  * commits (finalizeReuse), so that whichever process resolves sees every report committed before it.
  */
-export async function indexReportReuse(db: DbOrTrx, reportId: number): Promise<void> {
-  const r = await db
-    .selectFrom('report_texts')
-    .select('text')
-    .where('report_id', '=', reportId)
-    .executeTakeFirstOrThrow();
-  const postings = postingsOf(indexNormalized(normalizeText(r.text)));
-  await db.insertInto('reuse_fingerprints').values({ report_id: reportId, postings: encodePostings(postings) }).execute();
+export async function indexReportReuse(db: DbOrTrx, reportId: number, postings?: Uint8Array): Promise<void> {
+  const encoded =
+    postings ??
+    reusePostingsOf(
+      (
+        await db
+          .selectFrom('report_texts')
+          .select('text')
+          .where('report_id', '=', reportId)
+          .executeTakeFirstOrThrow()
+      ).text,
+    );
+  await db.insertInto('reuse_fingerprints').values({ report_id: reportId, postings: encoded }).execute();
   await db.insertInto('reuse_reports').values({ report_id: reportId, resolved: 0, stock_chars: 0, copied_chars: 0, self_chars: 0 }).execute();
+}
+
+/** A text's fingerprints as stored (pure; computed off the writer where it can be: server/intake/text-work.ts). */
+export function reusePostingsOf(text: string): Uint8Array {
+  return encodePostings(postingsOf(indexNormalized(normalizeText(text))));
 }
 
 /** Run `work` (which stores and indexes reports), then resolve everything in the queue. */

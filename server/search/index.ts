@@ -19,7 +19,7 @@ import { isPostgres } from '../db/migrations/util.js';
 import { reportTexts } from '../db/texts.js';
 import { applyFilters, nullsLow, reportsWithUnits } from '../queries/filters.js';
 import { cutWords } from '../tokenize/jieba.js';
-import { anyWordQuery, foldToken, phraseQuery, textTokens, wordVectors } from './words.js';
+import { anyWordQuery, foldToken, phraseQuery, searchWordsOf, textTokens, wordsTokens, wordVectors } from './words.js';
 
 /** The shortest query the trigram index answers. */
 const TRIGRAM = 3;
@@ -28,13 +28,9 @@ const MAX_TERMS = 500;
 /** Characters the word index keeps (unicode61 drops the rest: punctuation, symbols, spaces). */
 const WORD_CHARS = /^[\p{L}\p{N}\p{M}]+$/u;
 
-/** Index a stored report for search; called inside the ingest transaction. */
-export async function indexReportText(db: Db, reportId: number, text: string): Promise<void> {
-  if (isPostgres(db)) return indexWordVectors(db, reportId, text);
-  const words = text
-    .split('\n')
-    .map((p) => cutWords(p).join(' '))
-    .join('\n');
+/** Index a stored report for search; called inside the ingest transaction. `words`: searchWordsOf(text), when already cut. */
+export async function indexReportText(db: Db, reportId: number, text: string, words: string = searchWordsOf(text)): Promise<void> {
+  if (isPostgres(db)) return indexWordVectors(db, reportId, wordsTokens(words));
   await sql`insert into report_words (rowid, words) values (${reportId}, ${words})`.execute(db);
   await sql`insert into report_trigrams (rowid, text) values (${reportId}, ${text})`.execute(db);
 }
@@ -44,8 +40,7 @@ export async function indexReportText(db: Db, reportId: number, text: string): P
  * follows report_texts by itself). The words go in sorted, so that two processes storing reports at
  * once take the same order of locks on search_terms and never deadlock.
  */
-async function indexWordVectors(db: Db, reportId: number, text: string): Promise<void> {
-  const tokens = textTokens(text);
+async function indexWordVectors(db: Db, reportId: number, tokens: readonly string[]): Promise<void> {
   await insertRows(db, 'report_word_vectors', wordVectors(tokens).map((words, part) => ({ report_id: reportId, part, words })));
   const terms = [...new Set(tokens)].sort();
   if (terms.length) await sql`insert into search_terms (term) select unnest(${terms}::text[]) order by 1 on conflict do nothing`.execute(db);
@@ -64,7 +59,7 @@ export async function indexUnindexedTexts(db: Db): Promise<number> {
     .orderBy('t.report_id')
     .execute();
   for (const { report_id: id } of missing) {
-    await db.transaction().execute(async (trx) => indexWordVectors(trx, id, (await reportTexts(trx, [id])).get(id) ?? ''));
+    await db.transaction().execute(async (trx) => indexWordVectors(trx, id, textTokens((await reportTexts(trx, [id])).get(id) ?? '')));
   }
   return missing.length;
 }

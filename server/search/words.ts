@@ -27,13 +27,28 @@ export function foldToken(token: string): string {
   return t.slice(0, MAX_TOKEN);
 }
 
+/**
+ * A text's jieba words, space-separated, its paragraphs on lines of their own: what both search indexes
+ * are built from. Pure and the costliest part of indexing a report, so computed off the writer where it can
+ * be (server/intake/text-work.ts).
+ */
+export function searchWordsOf(text: string): string {
+  return text
+    .split('\n')
+    .map((p) => cutWords(p).join(' '))
+    .join('\n');
+}
+
 /** The tokens of a text in order: each jieba word's runs of token characters, folded. */
 export function textTokens(text: string): string[] {
+  return wordsTokens(searchWordsOf(text));
+}
+
+/** The tokens of words as searchWordsOf gives them. */
+export function wordsTokens(words: string): string[] {
   const tokens: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    for (const word of cutWords(paragraph)) {
-      for (const run of word.match(TOKEN) ?? []) tokens.push(foldToken(run));
-    }
+  for (const word of words.split(/[ \n]/)) {
+    for (const run of word.match(TOKEN) ?? []) tokens.push(foldToken(run));
   }
   return tokens;
 }
