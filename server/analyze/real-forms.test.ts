@@ -109,6 +109,30 @@ describe('template-site leftovers', () => {
     ]);
   });
 
+  it('knows a download site’s menu, login form and download prompts, a title asking 怎么写, a pipe line and a 人气 count', () => {
+    const page = [
+      '  • 办公文档>',
+      '  • ImageVerifierCode 换一换',
+      '    • 资源ID:409915       资源大小:25.82KB        全文页数:18页',
+      '    快捷下载 游客一键下载',
+      '    账号:',
+      '    验证码:   换一换',
+      '      忘记密码?',
+      '    加入VIP免费专享',
+      '    3、本站不支持迅雷下载,请使用电脑自带的IE浏览器下载即可。',
+      '宣传中心述职报告怎么写?',
+      '| 找总结网2',
+      '学识都 人气:1.65W',
+      '一、工作开展情况',
+      '全年开展专题学习12次，新it与战略性新兴产业专题讲座3场。',
+    ].join('\n');
+    const a = analyzeReport(page);
+    const found = [...flagged(a, page, 'site_chrome'), ...flagged(a, page, 'download_notice')].map((t) => t.trim());
+    for (const line of page.split('\n').slice(0, 12)) expect(found, line).toContain(line.trim());
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.heading)).toEqual(['工作开展情况']);
+    expect(a.masks).toEqual([]);
+  });
+
   it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
     const collected = [
       '范文一：',
