@@ -81,6 +81,10 @@ describe('names that are no author, on real pages', () => {
     expect(analyzeReport(self).meta.unit).toBeNull();
     const about = 'xx区委宣传部对于全区意识形态风险隐患情况排查报告\n区委宣传部就意识形态领域风险点开展排查，现将情况报告如下。';
     expect(analyzeReport(about).meta.unit).toBe('区委宣传部');
+    const kinds = '2023年中小学校意识形态工作分析研判报告\n县委常委会多次专题研究意识形态工作。\n国企党委理论学习中心组 2025 年度\n集团党委切实履行理论学习主体责任，\n将党委理论学习中心组学习纳入年度党建工作计划。';
+    expect(analyzeReport(kinds).metaEvidence.units.map((u) => u.name)).toEqual([]);
+    const levels = '教育局2024年第三季度意识形态工作分析研判报告\n2024年第三季度，XX县教育局认真落实县委县政府关于意识形态工作的部署。';
+    expect(analyzeReport(levels).meta.unit).toBe('县教育局');
   });
 
   it('reads the page title at a breadcrumb’s end, never a category in its middle', () => {

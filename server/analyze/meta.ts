@@ -196,10 +196,18 @@ function nameEndingAt(text: string, end: number): { start: number; end: number; 
   return null;
 }
 
-/** One mention per unit: its strongest place, a little stronger for each further place that names it. */
+/**
+ * One mention per unit: its strongest place, a little stronger for each further place that names it. A name
+ * without its level (教育局) is the same unit as the one with it (XX县教育局 → 县教育局) when the text has both,
+ * and goes under the fuller one.
+ */
 function mergeMentions(found: UnitMention[]): UnitMention[] {
+  const keys = new Set(found.map((m) => m.key));
+  const fuller = (key: string): string => [...V.levels].map((l) => l + key).find((k) => keys.has(k)) ?? key;
   const byKey = new Map<string, { best: UnitMention; count: number }>();
-  for (const m of found) {
+  for (const mention of found) {
+    const key = fuller(mention.key);
+    const m = key === mention.key ? mention : { ...mention, key, name: found.find((f) => f.key === key)!.name };
     const e = byKey.get(m.key);
     if (!e) byKey.set(m.key, { best: m, count: 1 });
     else {
