@@ -14,7 +14,7 @@ const NF = V.notFigure;
 // Digits grouped by commas or, in PDF text, by spaces (1 300余人) are one number.
 const AR = '[0-9]{1,3}(?:[,，][0-9]{3})+(?:[.．][0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9０-９]+(?:[.．][0-9０-９]+)?';
 const CN = '[零〇一二两三四五六七八九十百千万亿]+';
-const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,3}|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]';
+const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,4}(?:[.．][XxＸｘ×]{1,2})?|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
 // The number comes first (an optional leading group would be tried at every position); an approximation
@@ -23,7 +23,8 @@ const FIGURE_RE = new RegExp(
   `(?:百分之(?<cnpct>${CN_PCT})|` +
     `(?:(?<![0-9０-９.．])(?<ar>${AR})|(?<![零〇一二两三四五六七八九十百千万亿])(?<cn>${CN})|(?<ph>${PH}))` +
     // 3000↵余份: a line wrap may fall before the approximation too.
-    `(?:\n(?=余|多))?(?<suf1>余|多)?(?<scale>万|亿|千)?(?<suf3>余|多)?` +
+    // 2.3 万次: a space may stand before the scale word too.
+    `(?:[\n \u3000](?=余|多))?(?<suf1>余|多)?(?:[ \u3000](?=[万亿]))?(?<scale>万|亿|千)?(?<suf3>余|多)?` +
     // A space or a line break between the number and its measure word (12 次, 287↵件): PDF and page damage.
     `(?:[ \u3000\u00a0]{1,2}|\n)?` +
     `(?<unit>${alternation([...V.money, ...V.percent, ...V.measures])})` +
@@ -37,6 +38,7 @@ const DELIMS = '，,。；;：:！？!?\\n、';
 const DELIM = new RegExp(`[${DELIMS}]`);
 const FREQUENCY = new RegExp(alternation(NF.frequencyCues));
 const SET_PHRASE = new RegExp(alternation(NF.setPhrases), 'g');
+const SLOGAN_HEAD = new RegExp(`^(?:${alternation(NF.sloganHeads)})`);
 const FOLLOWER = new RegExp(`^(?:${alternation(NF.followers)})`);
 const MONEY_CLASS = new RegExp(`^(?:${alternation(NF.moneyClassFollowers)})`);
 const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
@@ -136,6 +138,7 @@ const SESSION = new RegExp(NF.sessionFollowers);
 const SET_MEMBERSHIP = new RegExp(alternation(NF.setMembership));
 const COMPARISON = new RegExp(`(?:${alternation(NF.comparisonCues)})(?:为|是|的|共|仅|只有|有)?[ \u3000]?$`);
 const DURATION = new RegExp(`(?:${alternation(NF.durationCues)})$`);
+const RATE = /每[0-9０-９一二两三四五六七八九十百千]+[^，,。；;0-9０-９]{0,6}$/;
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
 /** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
@@ -147,6 +150,7 @@ const B = V.background;
 const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![（(][^)）]{1,6}[)）][\\u3400-\\u9fff])(?![\\u3400-\\u9fff](?<![的都均和及与]))`);
 // The quantity itself is the population or the area (人口为29150人, 占总人口的6.6%, 两个乡种植面积的…), not a
 // rate of something done for it (人口覆盖率).
+const STAFF_BEFORE = new RegExp(`(?:${alternation(B.staffWords)})(?:共|有|为|是)?$`);
 const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:总数|总量|数)?(?:为|达到|达|约|有|共|是|的)?$`);
 const STOCK_SHARE = new RegExp(`占[^，,。；;占]{0,8}(?:${alternation(B.stockShareWords)})的?$`);
 const DURATION_NOUN = new RegExp(`^(?:${alternation(NF.durationNouns)})`);
@@ -249,6 +253,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       const prev = text[numStart - 1];
       if (prev !== undefined && wordBefore.has(prev)) continue;
       if (g.cn === '一' && !smallNumeral.has(rawUnit)) continue;
+      // 意识形态四个纳入工作, 两个维护: a slogan named by its number and the verb it repeats.
+      if (rawUnit === '个' && SLOGAN_HEAD.test(after)) continue;
       // 推进三项制度改革, 实现三个全覆盖: a programme or a slogan named by its number.
       if (sloganMeasures.has(rawUnit) && SLOGAN_VERB.test(text.slice(Math.max(0, start - 4), start))) continue;
       // 一次特殊的体验: an article before an adjective.
@@ -265,9 +271,9 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (FREQUENCY.test(text.slice(listFrom, start))) continue;
     // 三汇彩亭会、渠江号子、川剧三张品牌: a small number that sums up the items just listed.
     if (g.cn !== undefined && isListSummary(text.slice(listFrom, numStart), parseChineseNumber(g.cn))) continue;
-    // 去年为32篇: an earlier period's figure; 为期三个月: a duration.
+    // 去年为32篇: an earlier period's figure; 为期三个月: a duration; 每1000分考核30元: a rate.
     const clauseTail = clause.slice(-TAIL);
-    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail)) continue;
+    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail)) continue;
     const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;
@@ -275,7 +281,9 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) continue;
     // 现有干部职工56人，其中党员32名: a holding, and the counts that go on listing it without a verb.
     if (!verbal.has(rawUnit) && !moneyUnits.has(rawUnit) && !percentUnits.has(rawUnit)) {
-      if (isHolding(clause.slice(-LIST_WINDOW), clauseRest)) {
+      // 学校在职党员5人，教职员工21人: a headcount named with no verb that did anything to it is held as well.
+      const headcount = STAFF_BEFORE.test(clause.trimEnd()) && !ACTS.test(clause) && !ACTS.test(clauseRest);
+      if (headcount || isHolding(clause.slice(-LIST_WINDOW), clauseRest)) {
         holdingSentence = sentence.start;
         continue;
       }

@@ -21,7 +21,6 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
   const leftovers = findLeftovers(p);
   const toText = (s: Span): Span => ({ start: p.toText(s.start), end: p.toText(s.end) });
   const notReport = leftovers.spans.map(toText);
-  const chrome = leftovers.flags.filter((f) => f.kind === 'site_chrome').map((f) => toText({ start: f.start!, end: f.end! }));
 
   const lines = splitLines(text);
   const sentences = splitSentences(text);
@@ -34,7 +33,8 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
   const masks = findMasks(text);
   // A masked word is no number (区____宣传部、____部 is not a blank count of 部).
   const figures = findFigures(text, sentences, [...notReport, ...masks].sort((a, b) => a.start - b.start));
-  const placeholders = findPlaceholders(text, masks, chrome);
+  // Blanks in a site's page furniture or its editor's lead-in (下面是小编整理的20xx年…) are not the report's.
+  const placeholders = findPlaceholders(text, masks, notReport);
   const density = placeholderDensity(placeholders.length, text);
   const flags = findFlags({
     text,

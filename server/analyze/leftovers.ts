@@ -19,7 +19,7 @@ const INCOMPLETE = new RegExp(T.incompleteNotices.join('|'), 'u');
 const CHROME_LABEL = new RegExp(`^(?:[^\\s:：]{1,6}\\s+){0,2}(?:${alternation(T.chromeLabels)})\\s*[:：]`, 'u');
 const CHROME_LINES = T.chromeLines.map((p) => new RegExp(p, 'u'));
 const OUTLINE_START = new RegExp(T.outlineStart, 'u');
-const RELATED_HEAD = new RegExp(`^(?:${alternation(T.relatedListHeads)})\\s*[:：]?$`, 'u');
+const RELATED_HEAD = new RegExp(`^(?:[•·]\\s*)?(?:${alternation(T.relatedListHeads)})\\s*[:：]?$`, 'u');
 /** A page lists a handful of other pages; a longer run of short lines is the report's own (headings). */
 const RELATED_MAX_ITEMS = 15;
 const DOTS_LINE = /^[…\.。·]{1,6}$/;
@@ -231,6 +231,17 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     incomplete = true;
     const s = growTruncation(text, m.index, m.index + m[0].length);
     add({ kind: 'truncation', message: `文中有“${m[0]}”，原文在此被网站截断，内容不完整`, ...s });
+  }
+
+  // 解决工作中遇到的问题......↵预览结束，免费获取全文…: dots closing the line before a site's notice are where the preview was cut.
+  for (const [i, line] of lines.entries()) {
+    const dots = /(?:\.{3,}|…+)$/.exec(line.text);
+    const next = lines[i + 1];
+    if (!dots || !next || !flags.some((f) => f.kind === 'download_notice' && f.start! >= next.start && f.start! < next.end)) continue;
+    const at = line.start + dots.index;
+    if (spans.some((x) => x.start <= at && line.end <= x.end)) continue;
+    incomplete = true;
+    add({ kind: 'truncation', message: `文中有“${dots[0]}”，其后是网站的提示，原文在此被网站截断，内容不完整`, start: at, end: line.end });
   }
 
   // Pinyin glosses, one flag per line that has them.

@@ -133,6 +133,30 @@ describe('template-site leftovers', () => {
     expect(a.masks).toEqual([]);
   });
 
+  it('knows single-word page furniture, navigation bars, titles with a category or a page count, 精选多篇 and dots cut before a notice', () => {
+    const page = [
+      '欢迎来到必胜文档网!',
+      '網站首頁 個人文檔 個人總結 工作總結 述職報告 心得體會 演講稿',
+      '文秘之友|原创|范文|素材|写作|PPT|',
+      '乡镇上半年思想政治工作总结 -总结',
+      '意识形态工作责任制落实情况报告(十页)',
+      '乡镇上半年宣传思想工作总结及下半年工作思路(精选多篇)',
+      '栏目: 工作总结精选 / 发布于: / 人气:2.12W',
+      '手机阅读',
+      '999+',
+      '7 页',
+      '侵权投诉',
+      '一、工作开展情况',
+      '领导小组定期召开专题会议，研究部署重点工作任务，及时解决工作中遇到的问题......',
+      '预览结束,免费获取全文或定制代笔此类文章!',
+    ].join('\n');
+    const a = analyzeReport(page);
+    const found = a.flags.filter((f) => f.start !== null).map((f) => page.slice(f.start!, f.end!).trim());
+    for (const line of page.split('\n').slice(0, 11)) expect(found, line).toContain(line);
+    expect(flagged(a, page, 'truncation')).toContain('......');
+    expect(a.flags.some((f) => f.kind === 'missing_problems')).toBe(false);
+  });
+
   it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
     const collected = [
       '范文一：',
@@ -243,6 +267,21 @@ describe('masks and blanks', () => {
     expect(b.figures).toEqual([]);
   });
 
+  it('reads X委(X组) and xxx思想作为 as masks, a whole blanked date as one date, X年 as a year, and no blank in a lead-in', () => {
+    const text = '下面是小编整理的20xx年学校意识形态工作总结，供大家参考。\n根据《X委(X组)意识形态工作责任制实施细则》，坚持把学习宣传贯彻xxx思想作为首要政治任务。*年*月*日至*年*月*日开展检查，现将X年上半年工作报告如下。';
+    const a = analyzeReport(text);
+    expect(a.masks.map((m) => [text.slice(m.start - 1, m.end + 1), m.kind])).toEqual([
+      ['《X委', 'term'],
+      ['(X组', 'term'],
+      ['彻xxx思', 'name'],
+    ]);
+    expect(a.placeholders.map((p) => [p.text, p.kind])).toEqual([
+      ['*年*月*日', 'date'],
+      ['*年*月*日', 'date'],
+      ['X', 'year'],
+    ]);
+  });
+
   it('reads stars before 系列讲话 as the leader’s name masked', () => {
     const text = '利用周例会等形式认真学习******系列讲话。';
     expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([['******', 'name']]);
@@ -345,6 +384,17 @@ describe('numbers that are not activity figures', () => {
   it('counts places where something was built, and leaves round-the-clock services', () => {
     const text = '在全市建立1个中心、XX个乡镇(街道)实践所、XX个村(社区)实践站。全镇12个村、5个社区的文明实践站已全面建成。开通24小时医学频道。现有党员志愿服务队18支，社会组织志愿服务队2支。';
     expect(figures(analyzeReport(text), text)).toEqual(['1个', 'XX个', 'XX个', '12个', '5个']);
+  });
+
+  it('leaves headcounts, rates and slogans named by a number, and reads spaced scales and blank decimals', () => {
+    const text = '学校在职党员5人，教职员工21人。每1000分考核30元。落实意识形态四个纳入工作。单条最高转发量达 2.3 万次，参与超 2 万人次。理论学习覆盖率达 xx.x%，覆盖党员干部 xxxx 余人次。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.value])).toEqual([
+      ['2.3 万次', 23000],
+      ['超 2 万人次', 20000],
+      ['xx.x%', null],
+      ['xxxx 余人次', null],
+    ]);
   });
 
   it('leaves a place named with a numeral wherever it stands, distances and 两位数', () => {
