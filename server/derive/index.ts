@@ -2,6 +2,7 @@
 // reuse resolution, problem themes, per-unit summaries, the search words. Called explicitly: after a
 // batch, after a batch that was killed, and when stored data predates the current rules (deriveStale).
 import type { Db } from '../db/connection.js';
+import { exclusively } from '../db/locks.js';
 import { finalizeReuse } from '../reuse/index.js';
 import { refreshSearchTerms } from '../search/index.js';
 import { refreshThemes } from '../themes/index.js';
@@ -11,11 +12,16 @@ export { deriveStale } from './stale.js';
 export { storeReportSummaries } from './report-summaries.js';
 export { refreshUnitSummaries, unitsOfReports } from './unit-summaries.js';
 
-/** Themes for the new statements; the per-unit summaries of every unit whose reports or themes changed; the search words. */
+/**
+ * Themes for the new statements; the per-unit summaries of every unit whose reports or themes changed; the
+ * search words. One process at a time: two batches ending together would both number the same new themes.
+ */
 export async function deriveAfterBatch(db: Db, stored: readonly number[]): Promise<void> {
-  const { changedReports } = await refreshThemes(db);
-  await refreshUnitSummaries(db, await unitsOfReports(db, [...new Set([...stored, ...changedReports])]));
-  await refreshSearchTerms(db);
+  await exclusively(db, 'derive', async () => {
+    const { changedReports } = await refreshThemes(db);
+    await refreshUnitSummaries(db, await unitsOfReports(db, [...new Set([...stored, ...changedReports])]));
+    await refreshSearchTerms(db);
+  });
 }
 
 /**
@@ -24,7 +30,9 @@ export async function deriveAfterBatch(db: Db, stored: readonly number[]): Promi
  */
 export async function finishInterruptedBatch(db: Db): Promise<void> {
   if ((await finalizeReuse(db)).resolved === 0) return;
-  await refreshThemes(db);
-  await refreshUnitSummaries(db);
-  await refreshSearchTerms(db);
+  await exclusively(db, 'derive', async () => {
+    await refreshThemes(db);
+    await refreshUnitSummaries(db);
+    await refreshSearchTerms(db);
+  });
 }
