@@ -217,6 +217,17 @@ export interface ReuseFingerprintTable {
   postings: Uint8Array;
 }
 
+/**
+ * PostgreSQL only: each of a report's fingerprints as a row (the same triples as reuse_fingerprints),
+ * indexed by hash, so that any server process resolves reports through the database (server/reuse/posting-rows.ts).
+ */
+export interface ReusePostingTable {
+  hash: number;
+  report_id: number;
+  start: number;
+  end: number;
+}
+
 export interface ReuseReportTable {
   report_id: number;
   /** 0 while the report is indexed but its passages are not yet resolved (during a batch). */
@@ -397,6 +408,7 @@ export interface Database {
   placeholders: PlaceholderTable;
   flags: FlagTable;
   reuse_fingerprints: ReuseFingerprintTable;
+  reuse_postings: ReusePostingTable;
   reuse_reports: ReuseReportTable;
   reuse_passages: ReusePassageTable;
   reuse_spans: ReuseSpanTable;

@@ -5,7 +5,7 @@
 // and the server call it after opening the database; opening it only migrates the schema.
 import { type Kysely, sql } from 'kysely';
 import { indexUnindexedTexts, refreshSearchTerms } from '../search/index.js';
-import { REUSE_RULES, rederiveReuse, reuseRulesCurrent } from '../reuse/index.js';
+import { REUSE_RULES, rederiveReuse, reuseRulesCurrent, storeMissingPostingRows } from '../reuse/index.js';
 import { isPostgres } from '../db/migrations/util.js';
 import type { Database } from '../db/schema.js';
 import { setSetting } from '../db/settings.js';
@@ -19,6 +19,8 @@ async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boo
 
 export async function deriveStale(db: Kysely<Database>): Promise<void> {
   const empty = await isEmpty(db, 'reports');
+  // Before anything resolves or derives reuse on PostgreSQL: the rows it looks postings up in.
+  if (isPostgres(db) && !empty) await storeMissingPostingRows(db);
   if (!(await reuseRulesCurrent(db))) {
     // Spans stored under older reuse rules: derived again, so that old and new reports compare.
     if (!empty) console.error('正在按新的雷同判定规则重算已入库报告的雷同片段，报告多时需要几十秒，请稍候……');

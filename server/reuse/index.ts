@@ -14,14 +14,17 @@ import { getSetting, setSetting } from '../db/settings.js';
 import type { Database } from '../db/schema.js';
 import { type AlignedPassage, alignPair, mirror } from './align.js';
 import { type StockEvidence, stockUnitThreshold } from './classify.js';
-import { CorpusIndex, type CorpusReport, type DbOrTrx, currentIndex, encodePostings } from './corpus.js';
+import { type Corpus, type CorpusReport, type DbOrTrx, decodePostings, encodePostings } from './corpus.js';
 import { currentLibrary, type TemplateLibrary } from './library.js';
 import { normalizeText } from './normalize.js';
+import { openCorpus } from './open-corpus.js';
+import { storePostingRows } from './posting-rows.js';
 import { MIN_TEMPLATE_SEEDS, TEMPLATE_SEED_DENSITY, hitsByHash, indexNormalized, pairSeeds, postingsOf, seedPositions, type TextIndex } from './postings.js';
 import { type Comparable, deriveAll, everyReport, formulaRuns, storeTemplatePassages } from './spans.js';
 
 export { getReportReuse } from './read.js';
 export { addTemplate, removeTemplate } from './templates.js';
+export { storeMissingPostingRows } from './posting-rows.js';
 export type { Comparable } from './spans.js';
 export type { ReportReuse };
 
@@ -65,15 +68,15 @@ export function templatePassages(ix: TextIndex, library: TemplateLibrary): Map<n
  * Stock runs and aligned passages of one report. `wanted(other)` says whether the pair is resolved here
  * (in a batch each pair is aligned once, from its later report; some reports are compared with none).
  */
-async function resolve(db: DbOrTrx, corpus: CorpusIndex, library: TemplateLibrary, self: CorpusReport, ix: TextIndex, wanted: Comparable): Promise<Resolved> {
+async function resolve(db: DbOrTrx, corpus: Corpus, library: TemplateLibrary, self: CorpusReport, ix: TextIndex, wanted: Comparable): Promise<Resolved> {
   const threshold = stockUnitThreshold(corpus.unitCount());
-  const holders = corpus.holders(ix.gramHashes, threshold);
-  const stock = formulaRuns(corpus, self.id, ix, holders, threshold);
+  const holders = await corpus.holders(ix.gramHashes, threshold);
+  const stock = await formulaRuns(corpus, self.id, ix, holders, threshold);
 
   // Seeds: the rarer fingerprints, paired with their occurrences in other reports.
   const mine = seedPositions(ix, (i) => holders[i]! < threshold);
   const pairs = new Map<number, AlignedPassage[]>();
-  for (const [otherId, hits] of corpus.postingsByReport(mine.keys(), (other) => other !== self.id && wanted(other), MAX_SEED_POSTINGS)) {
+  for (const [otherId, hits] of await corpus.postingsByReport(mine.keys(), (other) => other !== self.id && wanted(other), MAX_SEED_POSTINGS)) {
     const theirs = hitsByHash(hits);
     if (!theirs) continue;
     const other = await corpus.report(db, otherId);
@@ -102,7 +105,7 @@ async function storePassages(db: DbOrTrx, reportId: number, { pairs, templates }
  * Resolve the pending reports against `corpus`: align each pair once, store the passages both ways,
  * then derive the spans of the pending reports and of every report they matched.
  */
-async function resolvePending(db: DbOrTrx, corpus: CorpusIndex, pending: number[], comparable: Comparable = everyReport) {
+async function resolvePending(db: DbOrTrx, corpus: Corpus, pending: number[], comparable: Comparable = everyReport) {
   const pendingSet = new Set(pending);
   const library = await currentLibrary(db);
   const stockOf = new Map<number, StockEvidence[]>();
@@ -143,7 +146,7 @@ export async function rederiveReuse(db: Kysely<Database>): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const ids = (await trx.selectFrom('reuse_reports').select('report_id').where('resolved', '=', 1).orderBy('report_id').execute()).map((r) => r.report_id);
     if (ids.length > 0) {
-      const corpus = await currentIndex(trx);
+      const corpus = await openCorpus(trx);
       await deriveAll(trx, corpus, ids);
     }
     await setSetting(trx, 'reuse_rules', REUSE_RULES);
@@ -169,6 +172,7 @@ export async function indexReportReuse(db: DbOrTrx, reportId: number, postings?:
       ).text,
     );
   await db.insertInto('reuse_fingerprints').values({ report_id: reportId, postings: encoded }).execute();
+  if (isPostgres(db)) await storePostingRows(db, reportId, decodePostings(encoded));
   await db.insertInto('reuse_reports').values({ report_id: reportId, resolved: 0, stock_chars: 0, copied_chars: 0, self_chars: 0 }).execute();
 }
 
@@ -205,7 +209,7 @@ export async function finalizeReuse(db: Kysely<Database>, comparable: Comparable
       if (rows.length === 0) return { resolved: 0 };
       // Unit by unit, so that the texts a unit's reports are aligned with stay in the cache.
       const pending = rows.sort((a, b) => a.unit_id - b.unit_id || a.report_id - b.report_id).map((r) => r.report_id);
-      await resolvePending(trx, await currentIndex(trx, pending), pending, comparable);
+      await resolvePending(trx, await openCorpus(trx, pending), pending, comparable);
       return { resolved: pending.length };
     }),
   );

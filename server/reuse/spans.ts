@@ -17,7 +17,7 @@ import {
   deriveSpans,
   stockUnitThreshold,
 } from './classify.js';
-import type { CorpusIndex, CorpusReport, DbOrTrx } from './corpus.js';
+import type { Corpus, CorpusReport, DbOrTrx } from './corpus.js';
 import { GRAM } from './fingerprint.js';
 import { indexNormalized, type TextIndex } from './postings.js';
 import { asTemplateKind } from './library.js';
@@ -59,49 +59,38 @@ export function relationOf(self: ReportOrder, other: ReportOrder): Relation {
 }
 
 /** Formula runs: fingerprints many units hold, touching or overlapping, plus the curated formulas. */
-export function formulaRuns(corpus: CorpusIndex, selfId: number, ix: TextIndex, holders: Int32Array, threshold: number): StockEvidence[] {
-  const stock: StockEvidence[] = [];
+export async function formulaRuns(corpus: Corpus, selfId: number, ix: TextIndex, holders: Int32Array, threshold: number): Promise<StockEvidence[]> {
   const { offsets } = ix.norm;
-  let runFrom = -1;
-  let runTo = -1;
-  let runFirst = 0;
-  let runLast = 0;
-  const closeRun = () => {
-    if (runFrom >= 0 && runTo - runFrom >= STOCK_MIN_CHARS) {
-      const start = offsets[runFrom]!;
-      const end = offsets[runTo - 1]! + 1;
-      // In the other report the run may be punctuated differently: allow some slack.
-      const sources = corpus.examples(runFirst, runLast, runTo - runFrom + 16, selfId, STOCK_MAX_SOURCES);
-      stock.push({ start, end, sources });
-    }
-    runFrom = -1;
-  };
+  /** Runs as [from, to) in the normalised text, with their first and last fingerprints. */
+  const runs: Array<{ from: number; to: number; first: number; last: number }> = [];
+  let run: { from: number; to: number; first: number; last: number } | null = null;
   for (let i = 0; i < ix.gramHashes.length; i++) {
     const h = ix.gramHashes[i]!;
     if (holders[i]! < threshold) continue;
     const p = ix.gramPositions[i]!;
-    if (runFrom >= 0 && p > runTo) closeRun();
-    if (runFrom < 0) {
-      runFrom = p;
-      runFirst = h;
-    }
-    runTo = p + GRAM;
-    runLast = h;
+    if (run && p > run.to) run = null;
+    if (!run) runs.push((run = { from: p, to: p, first: h, last: h }));
+    run.to = p + GRAM;
+    run.last = h;
   }
-  closeRun();
-  for (const [p, len, h] of ix.formulas) {
-    const start = offsets[p]!;
-    const end = offsets[p + len - 1]! + 1;
-    stock.push({ start, end, sources: corpus.examples(h, h, 0, selfId, STOCK_MAX_SOURCES) });
-  }
-  return stock;
+  // In the other report a run may be punctuated differently: allow some slack.
+  const long = runs.filter((r) => r.to - r.from >= STOCK_MIN_CHARS);
+  const requests = [
+    ...long.map((r) => ({ first: r.first, last: r.last, span: r.to - r.from + 16, exclude: selfId, limit: STOCK_MAX_SOURCES })),
+    ...ix.formulas.map(([, , h]) => ({ first: h, last: h, span: 0, exclude: selfId, limit: STOCK_MAX_SOURCES })),
+  ];
+  const sources = await corpus.examples(requests);
+  return [
+    ...long.map((r, i) => ({ start: offsets[r.from]!, end: offsets[r.to - 1]! + 1, sources: sources[i]! })),
+    ...ix.formulas.map(([p, len], j) => ({ start: offsets[p]!, end: offsets[p + len - 1]! + 1, sources: sources[long.length + j]! })),
+  ];
 }
 
 /** A stored report's formula runs in the corpus as it is now. */
-function formulaRunsNow(corpus: CorpusIndex, r: CorpusReport): StockEvidence[] {
+async function formulaRunsNow(corpus: Corpus, r: CorpusReport): Promise<StockEvidence[]> {
   const ix = indexNormalized(r.norm);
   const threshold = stockUnitThreshold(corpus.unitCount());
-  return formulaRuns(corpus, r.id, ix, corpus.holders(ix.gramHashes, threshold), threshold);
+  return formulaRuns(corpus, r.id, ix, await corpus.holders(ix.gramHashes, threshold), threshold);
 }
 
 /** Replace the spans, sources, pairs and characters per kind of these reports. */
@@ -174,7 +163,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Spans of reports from their stored passages and their formula runs: the given ones (a report just
  * resolved), else found again in the corpus as it is now.
  */
-export async function deriveAll(db: DbOrTrx, corpus: CorpusIndex, ids: number[], stockOf = new Map<number, StockEvidence[]>()): Promise<void> {
+export async function deriveAll(db: DbOrTrx, corpus: Corpus, ids: number[], stockOf = new Map<number, StockEvidence[]>()): Promise<void> {
   const threshold = stockUnitThreshold(corpus.unitCount());
   for (let i = 0; i < ids.length; i += DERIVE_CHUNK) {
     const chunk = ids.slice(i, i + DERIVE_CHUNK);
@@ -221,7 +210,7 @@ export async function deriveAll(db: DbOrTrx, corpus: CorpusIndex, ids: number[],
     const derived = new Map<number, DerivedReuse>();
     for (const id of chunk) {
       const r = await corpus.report(db, id);
-      const stock = stockOf.get(id) ?? formulaRunsNow(corpus, r);
+      const stock = stockOf.get(id) ?? (await formulaRunsNow(corpus, r));
       derived.set(id, deriveSpans(r.text, r.unitId, passages.get(id) ?? [], stock, threshold, templates.get(id) ?? []));
     }
     await storeDerived(db, derived);

@@ -3,8 +3,9 @@
 // exactly as a report arriving after the template would be, and their spans derived again. Removing a
 // template derives the reports that took text from it again.
 import { alignPair } from './align.js';
-import { type DbOrTrx, currentIndex, encodePostings } from './corpus.js';
+import { type DbOrTrx, encodePostings } from './corpus.js';
 import { normalizeText } from './normalize.js';
+import { openCorpus } from './open-corpus.js';
 import { MIN_TEMPLATE_SEEDS, TEMPLATE_SEED_DENSITY, hitsByHash, indexNormalized, pairSeeds, postingsOf, seedPositions } from './postings.js';
 import { type Comparable, deriveAll, everyReport, storeTemplatePassages } from './spans.js';
 
@@ -19,11 +20,11 @@ export async function addTemplate(db: DbOrTrx, templateId: number, comparable: C
   const { text } = await db.selectFrom('templates').select('text').where('id', '=', templateId).executeTakeFirstOrThrow();
   const ix = indexNormalized(normalizeText(text));
   await db.insertInto('reuse_template_fingerprints').values({ template_id: templateId, postings: encodePostings(postingsOf(ix)) }).execute();
-  const corpus = await currentIndex(db);
+  const corpus = await openCorpus(db);
   const unresolved = new Set((await db.selectFrom('reuse_reports').select('report_id').where('resolved', '=', 0).execute()).map((r) => r.report_id));
   const mine = seedPositions(ix);
   const marked: number[] = [];
-  for (const [reportId, hits] of corpus.postingsByReport(mine.keys(), (r) => !unresolved.has(r) && comparable(r), ALL_POSTINGS)) {
+  for (const [reportId, hits] of await corpus.postingsByReport(mine.keys(), (r) => !unresolved.has(r) && comparable(r), ALL_POSTINGS)) {
     const theirs = hitsByHash(hits, MIN_TEMPLATE_SEEDS);
     if (!theirs) continue;
     const report = await corpus.report(db, reportId);
@@ -44,7 +45,7 @@ export async function removeTemplate(db: DbOrTrx, templateId: number): Promise<n
   const affected = (await db.selectFrom('reuse_template_passages').select('report_id').distinct().where('template_id', '=', templateId).execute()).map((r) => r.report_id);
   await db.deleteFrom('templates').where('id', '=', templateId).execute();
   if (affected.length > 0) {
-    const corpus = await currentIndex(db);
+    const corpus = await openCorpus(db);
     await deriveAll(db, corpus, affected);
   }
   return affected.length;
