@@ -2,8 +2,8 @@
 // resolved against the corpus and the template library (candidates through the indexes, never all
 // pairs), aligned, classified — who copied whom follows from the reports' periods —, and the spans of
 // the reports it matches are derived anew. A report is fingerprinted in its ingest transaction and queued;
-// the queue is resolved after commit (finalizeReuse, at the end of a batch), in one pass over an in-memory
-// index, by one process at a time. Templates added to the library later are resolved against the stored
+// the queue is resolved after commit (finalizeReuse, at the end of a batch), in one pass over the corpus
+// (open-corpus.ts: an in-memory index on SQLite, indexed rows on PostgreSQL), by one process at a time. Templates added to the library later are resolved against the stored
 // reports the same way (templates.ts).
 import type { Insertable, Kysely } from 'kysely';
 import type { ReportReuse } from '../../shared/types.js';
