@@ -25,7 +25,32 @@ const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|
 const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs)})$`);
 const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9XxＸｘ×*＊(（${DELIMS}]`);
 /** After the counted noun, the clause may go on to what was done there (在18个村开展…评选活动). */
-const DONE_THERE = new RegExp(`(?:${alternation(['开展', '举办', '组织', '召开', '举行', '进行'])})(?<what>[^${DELIMS}]{2,24})`);
+const DONE_THERE = new RegExp(`${alternation(['开展', '举办', '组织', '召开', '举行', '进行']).replace(/(^|\|)组织/, '$1(?<!党)组织')}`, 'g');
+/**
+ * Places counted as where something was done: 在18个村…, 对全区15个乡镇街道、17个区直单位…, 对12个乡镇和
+ * 未进行巡察的33个县直单位… (对 as a preposition, not 针对/面对/对于).
+ */
+const PLACES_BEFORE = /(?:在|(?<![针面绝相应])对(?![于标照]))[^，,。；;在对]{0,20}$/;
+
+/**
+ * What was done in the places counted at the start of `after`: the clause's last 开展/进行… (a 、 list of
+ * places stays in the clause, and a place may itself say what was done there before: 未进行巡察的33个县直单位),
+ * unless another place (在/对) or another action comes first; '' if none.
+ */
+function doneThere(after: string): string {
+  const clauseEnd = after.search(/[，,。；;：:！？!?\n]/);
+  const clause = clean(after.slice(0, clauseEnd < 0 ? after.length : clauseEnd));
+  let verbEnd = -1;
+  let verbStart = -1;
+  DONE_THERE.lastIndex = 0;
+  for (let m = DONE_THERE.exec(clause); m; m = DONE_THERE.exec(clause)) [verbStart, verbEnd] = [m.index, m.index + m[0].length];
+  if (verbStart < 0) return '';
+  const between = clause.slice(0, verbStart).replace(/未[^，,。；;、]{0,6}?的/g, '');
+  if (/[在对]/.test(between) || new RegExp(ACTION_VERB.source).test(between)) return '';
+  const what = /^[^、]{2,24}/.exec(clause.slice(verbEnd));
+  return what ? dropActivitySuffix(what[0]).slice(0, V.maxActivityChars) : '';
+}
+
 /** 在常委会上发言: a place before the verb. */
 const LOCATIVE = /^在[^，,。；;]{1,12}?[上中里内]/;
 const SPACE = /\s+/g;
@@ -141,11 +166,10 @@ export function thingsActivity(text: string, end: number, before: string): strin
     const { verb, as, role: taken } = role.groups!;
     return (as ? `${governingVerb(clean(before))}${taken}` : `${verb}${taken}`).slice(0, V.maxActivityChars);
   }
-  if (/在[^，,。；;在]{0,12}$/.test(before)) {
-    // 在18个村(社区)广泛开展“文明家庭”争创评选活动, 在县实验初中七年级2个班开展试点: what was done there.
-    const clauseEnd = text.slice(end).search(new RegExp(`[${DELIMS}]`));
-    const done = DONE_THERE.exec(clean(text.slice(end, clauseEnd < 0 ? text.length : end + clauseEnd)));
-    if (done) return dropActivitySuffix(done.groups!.what!).slice(0, V.maxActivityChars);
+  if (PLACES_BEFORE.test(before)) {
+    // 在18个村(社区)广泛开展“文明家庭”争创评选活动, 对12个乡镇和…33个县直单位进行专项督查: what was done there.
+    const done = doneThere(text.slice(end, end + 120));
+    if (done !== '') return done;
   }
   const following = followingActivity(text, end);
   if (following === '') return '';

@@ -375,8 +375,8 @@ describe('numbers that are not activity figures', () => {
     const a = analyzeReport(text);
     expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
       ['2 次', '专题研究意识形态工作'],
-      ['25 个', '党组织'],
-      ['12 个', '乡镇'],
+      ['25 个', '专项巡察'],
+      ['12 个', '专项督查'],
       ['[X]场', '宣讲'],
     ]);
   });
@@ -439,6 +439,20 @@ describe('numbers that are not activity figures', () => {
       ['2名', '成为正式党员'],
       ['3人', '评为优秀共产党员'],
     ]);
+  });
+
+  it('names places counted with 对 or 在 by what was done there, across a list of places, but not past another place or action', () => {
+    const text = '县委督查室对18个镇、6个街道开展意识形态工作专项督查。区纪委对40个单位和去年未进行检查的9个站所进行专项检查。在4个乡镇建成文化广场、在7个村开展送戏下乡。';
+    const named = analyzeReport(text).figures.map((f) => [text.slice(f.start, f.end), f.activity]);
+    expect(named.filter(([figure]) => figure !== '4个')).toEqual([
+      ['18个', '意识形态工作专项督查'],
+      ['6个', '意识形态工作专项督查'],
+      ['40个', '专项检查'],
+      ['9个', '专项检查'],
+      ['7个', '送戏下乡'],
+    ]);
+    // The squares were built, not the plays taken to the villages.
+    expect(named.find(([figure]) => figure === '4个')![1]).not.toContain('送戏');
   });
 
   it('counts the level a change reached, named by its subject, not the level it started from; a bracketed count is named without its bracket, a total by what it totals', () => {
