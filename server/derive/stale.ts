@@ -20,7 +20,10 @@ async function isEmpty(db: Kysely<Database>, table: keyof Database): Promise<boo
 export async function deriveStale(db: Kysely<Database>): Promise<void> {
   const empty = await isEmpty(db, 'reports');
   // Before anything resolves or derives reuse on PostgreSQL: the rows it looks postings up in.
-  if (isPostgres(db) && !empty) await storeMissingPostingRows(db);
+  if (isPostgres(db) && !empty) {
+    const filled = await storeMissingPostingRows(db, () => console.error('正在为已入库报告建立雷同比对索引（升级后一次），报告多时需要几分钟，请稍候……'));
+    if (filled > 0) console.error(`已为 ${filled} 份报告建立雷同比对索引`);
+  }
   if (!(await reuseRulesCurrent(db))) {
     // Spans stored under older reuse rules: derived again, so that old and new reports compare.
     if (!empty) console.error('正在按新的雷同判定规则重算已入库报告的雷同片段，报告多时需要几十秒，请稍候……');

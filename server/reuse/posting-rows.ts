@@ -209,14 +209,18 @@ export async function storePostingRows(db: DbOrTrx, reportId: number, p: ReportP
     select h, ${reportId}, s, e from unnest(${Array.from(p.hashes)}::int4[], ${Array.from(p.starts)}::int4[], ${Array.from(p.ends)}::int4[]) as t(h, s, e)`.execute(db);
 }
 
-/** Rows for the reports indexed before the rows existed (migration 023): from their stored fingerprints. */
-export async function storeMissingPostingRows(db: DbOrTrx): Promise<number> {
+/**
+ * Rows for the reports indexed before the rows existed (migration 023), from their stored fingerprints;
+ * `starting` is called first when there are any. Returns how many reports were given rows.
+ */
+export async function storeMissingPostingRows(db: DbOrTrx, starting: () => void = () => {}): Promise<number> {
   const missing = await db
     .selectFrom('reuse_fingerprints as f')
     .select('f.report_id')
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('reuse_postings as p').select('p.report_id').whereRef('p.report_id', '=', 'f.report_id'))))
     .orderBy('f.report_id')
     .execute();
+  if (missing.length > 0) starting();
   for (const { report_id } of missing) {
     const { postings } = await db.selectFrom('reuse_fingerprints').select('postings').where('report_id', '=', report_id).executeTakeFirstOrThrow();
     await storePostingRows(db, report_id, decodePostings(postings));
