@@ -233,11 +233,20 @@ export async function scorePlanted(db: Db, { planted, cases }: PlantedCorpus): P
     if (original && !blamed) originalMarked++;
     if (marked && original && !blamed) directionRight++;
   }
+  return { ...panOfPlanted({ planted, cases }, detections), kinds, copierMarked, notBlamed, originalMarked, directionRight, cases: planted.length };
+}
+
+/**
+ * The PAN measures of any engine's detections (passages of a target with their source, ids as in the
+ * cases), over all cases and by kind of edit: Yanpan's copied spans (scorePlanted) and another detector's
+ * matches (tests/bench/race.ts) are scored alike.
+ */
+export function panOfPlanted({ planted, cases }: Pick<PlantedCorpus, 'planted' | 'cases'>, detections: AlignmentCase[]): Pick<PlantedScores, 'all' | 'byEdit'> {
   const byEdit = EDITS.map((kind): [Edit, PanScores] => {
     const ids = new Set(planted.filter((p) => p.edit === kind).map((p) => String(p.target)));
     return [kind, panScores(cases.filter((c) => ids.has(c.susp)), detections.filter((d) => ids.has(d.susp)))];
   });
-  return { all: panScores(cases, detections), byEdit, kinds, copierMarked, notBlamed, originalMarked, directionRight, cases: planted.length };
+  return { all: panScores(cases, detections), byEdit };
 }
 
 export function formatScores(reports: number, s: PlantedScores): string {

@@ -11,6 +11,7 @@ const BENCHES: Array<[string, string, string]> = [
   ['realtext', 'realtext.ts', '真实报告摘录上的分析准确度（人工标注，开发集／留出集／新收集的一批）'],
   ['reuse', 'reuse.ts', '入库与雷同检测（714 份省级报告，再加 1 份）'],
   ['reuse', 'reuse-pan.ts', '雷同检测的准确性与抄袭方向（省级报告中植入较早年份的段落，PAN 指标）'],
+  ['race', 'race.ts', '与 copydetect 对比：同一批植入段落的省级报告，研判完整入库与 copydetect 仅检测的耗时及 PAN 指标（需先取得 copydetect）'],
   ['themes', 'themes.ts', '问题主题聚类（10,000 条问题表述）'],
   ['views', 'views.ts', '看板各视图的服务器端耗时（约 10,000 份报告）'],
   ['intake', 'intake.ts', '单位、年度、期别识别的准确率与速度；无清单的省级报告目录入库'],
