@@ -25,7 +25,9 @@ if (excerptsAvailable()) {
   const s = scoreMeta(cases, (c) => detectMeta(c));
   console.log(`${formatScores(`真实摘录 ${cases.length} 篇`, s)}（含完整分析 ${((performance.now() - t0) / cases.length).toFixed(1)} ms/篇）`);
   const fresh = freshExcerptCases();
-  if (fresh.length > 0) console.log(formatScores(`新收集的真实摘录 ${fresh.length} 篇`, scoreMeta(fresh, (c) => detectMeta(c))));
+  if (fresh.length > 0) console.log(formatScores(`新收集的真实摘录（已研究）${fresh.length} 篇`, scoreMeta(fresh, (c) => detectMeta(c))));
+  const unseen = freshExcerptCases('unseen');
+  if (unseen.length > 0) console.log(formatScores(`新收集的真实摘录（盲测，未研究）${unseen.length} 篇`, scoreMeta(unseen, (c) => detectMeta(c))));
 }
 
 if (provinceCorpusAvailable()) {

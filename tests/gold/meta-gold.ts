@@ -45,10 +45,12 @@ export function realExcerptCases(): MetaCase[] {
 const FRESH_EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages-fresh', 'excerpts.jsonl');
 
 /** The fresh set of excerpts (tests/gold/realpages/README.md) with their annotations; [] where its texts are absent. */
-export function freshExcerptCases(): MetaCase[] {
+/** The fresh excerpts of one split (tests/gold/realpages-fresh/fpNNN.json): `fresh` (studied) or `unseen` (blind, not studied). */
+export function freshExcerptCases(split: 'fresh' | 'unseen' = 'fresh'): MetaCase[] {
   if (!fs.existsSync(FRESH_EXCERPTS_FILE)) return [];
   const gold = JSON.parse(fs.readFileSync(path.join(GOLD_DIR, 'realpages-fresh', 'meta.json'), 'utf8')) as Record<string, MetaGold>;
-  return casesOf(FRESH_EXCERPTS_FILE, gold);
+  const splitOf = (id: string) => (JSON.parse(fs.readFileSync(path.join(GOLD_DIR, 'realpages-fresh', `${id}.json`), 'utf8')) as { split: string }).split;
+  return casesOf(FRESH_EXCERPTS_FILE, gold).filter((c) => splitOf(c.id) === split);
 }
 
 function casesOf(file: string, gold: Record<string, MetaGold>): MetaCase[] {

@@ -16,7 +16,8 @@ export const EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages', 'excer
 /** Excerpts collected and annotated after the rules had been tuned on both halves of the first set (README). */
 const FRESH_GOLD_DIR = path.join(GOLD_DIR, 'realpages-fresh');
 const FRESH_EXCERPTS_FILE = path.join(SHARED_DIR, 'corpus', 'realpages-fresh', 'excerpts.jsonl');
-export const SPLITS = ['development', 'held-out', 'fresh'] as const;
+/** unseen: a fresh batch scored blind and not studied yet (the measure for pages of a new kind). */
+export const SPLITS = ['development', 'held-out', 'fresh', 'unseen'] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** The flag kinds that mark template-site leftovers (FLAGS.md). */
@@ -199,7 +200,7 @@ export interface RealRun {
 /** Analyses every annotated excerpt and scores it, per split and overall. */
 export function runRealpages(): RealRun {
   const excerpts = loadExcerpts();
-  const bySplit: RealRun['bySplit'] = { development: {}, 'held-out': {}, fresh: {}, all: {} };
+  const bySplit: RealRun['bySplit'] = { development: {}, 'held-out': {}, fresh: {}, unseen: {}, all: {} };
   const analyses = new Map<string, Analysis>();
   for (const gold of loadRealGold()) {
     const e = excerpts.get(gold.id);
