@@ -21,6 +21,7 @@ import * as m018 from './018_ocr.js';
 import * as m020 from './020_postgres_search.js';
 import * as m021 from './021_sample_units.js';
 import * as m022 from './022_fts_batch_merge.js';
+import * as m023 from './023_search_paragraphs.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '020_postgres_search': m020,
   '021_sample_units': m021,
   '022_fts_batch_merge': m022,
+  '023_search_paragraphs': m023,
 };
