@@ -22,6 +22,7 @@ import * as m020 from './020_postgres_search.js';
 import * as m021 from './021_sample_units.js';
 import * as m022 from './022_fts_batch_merge.js';
 import * as m023 from './023_search_paragraphs.js';
+import * as m024 from './024_reuse_span_kinds.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '021_sample_units': m021,
   '022_fts_batch_merge': m022,
   '023_search_paragraphs': m023,
+  '024_reuse_span_kinds': m024,
 };
