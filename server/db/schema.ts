@@ -124,6 +124,16 @@ export interface ReportWordVectorTable {
   words: string;
 }
 
+/**
+ * PostgreSQL only (SQLite keeps its trigram index in the FTS5 table report_trigrams): each report's text
+ * line by line (ord from 1, empty lines left out), trigram-indexed for substring search.
+ */
+export interface ReportParagraphTable {
+  report_id: number;
+  ord: number;
+  text: string;
+}
+
 /** A unit naming a theme in consecutive reporting periods (server/themes/recurrence.ts), over its live reports. */
 export interface RecurrenceRunTable {
   id: Generated<number>;
@@ -398,6 +408,7 @@ export interface Database {
   report_findings: ReportFindingsTable;
   search_terms: SearchTermTable;
   report_word_vectors: ReportWordVectorTable;
+  report_paragraphs: ReportParagraphTable;
   recurrence_runs: RecurrenceRunTable;
   recurrence_reports: RecurrenceReportTable;
   unmatched_activities: UnmatchedActivityTable;

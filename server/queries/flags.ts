@@ -84,10 +84,10 @@ export async function getUnitsNeedingAttention(db: Db, f: Filters, opts: { inclu
       db,
       flags.select(['u.id', 'g.kind', 'g.report_id as reportId', 'g.start', 'g.end', sql<number>`row_number() over (partition by u.id, g.kind order by g.start is null, r.id, g.start)`.as('rank')]),
     ),
+    // The problems sections as counted at ingest (report_findings), not every report's sections.
     base()
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('sections as s').select('s.id').whereRef('s.report_id', '=', 'r.id').where('s.kind', '=', 'problems'))),
-      )
+      .innerJoin('report_findings as rf', 'rf.report_id', 'r.id')
+      .where('rf.problem_sections', '=', 0)
       .select(['u.id', sql<number>`count(*)`.as('n'), sql<number>`min(r.id)`.as('reportId')])
       .groupBy('u.id')
       .execute(),

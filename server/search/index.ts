@@ -1,6 +1,6 @@
 // Full-text search. Every match is an index lookup, never a scan of the texts, on either database:
 // - a query of three characters or more is an exact substring match through a trigram index (SQLite:
-//   the FTS5 table report_trigrams; PostgreSQL: pg_trgm over report_texts), together with a phrase match
+//   the FTS5 table report_trigrams; PostgreSQL: pg_trgm over the texts' lines), together with a phrase match
 //   over the jieba words (SQLite: the FTS5 table report_words; PostgreSQL: report_word_vectors, see
 //   words.ts), which also finds the words when punctuation or a line break stands between them;
 // - a shorter query (below a trigram) matches the jieba words that contain it (search_terms lists them),
@@ -19,7 +19,7 @@ import { isPostgres } from '../db/migrations/util.js';
 import { reportTexts } from '../db/texts.js';
 import { applyFilters, nullsLow, reportsWithUnits } from '../queries/filters.js';
 import { cutWords } from '../tokenize/jieba.js';
-import { anyWordQuery, foldToken, phraseQuery, searchWordsOf, textTokens, wordsTokens, wordVectors } from './words.js';
+import { allWordsQuery, anyWordQuery, foldToken, phraseQuery, searchWordsOf, textTokens, wordsTokens, wordVectors } from './words.js';
 
 /** The shortest query the trigram index answers. */
 const TRIGRAM = 3;
@@ -30,15 +30,26 @@ const WORD_CHARS = /^[\p{L}\p{N}\p{M}]+$/u;
 
 /** Index a stored report for search; called inside the ingest transaction. `words`: searchWordsOf(text), when already cut. */
 export async function indexReportText(db: Db, reportId: number, text: string, words: string = searchWordsOf(text)): Promise<void> {
-  if (isPostgres(db)) return indexWordVectors(db, reportId, wordsTokens(words));
+  if (isPostgres(db)) return indexPostgres(db, reportId, wordsTokens(words));
   await sql`insert into report_words (rowid, words) values (${reportId}, ${words})`.execute(db);
   await sql`insert into report_trigrams (rowid, text) values (${reportId}, ${text})`.execute(db);
 }
 
 /**
- * PostgreSQL: the report's words as tsvectors, and its new words into search_terms (the trigram index
- * follows report_texts by itself). The words go in sorted, so that two processes storing reports at
- * once take the same order of locks on search_terms and never deadlock.
+ * PostgreSQL: the report's lines for the trigram index (split from its stored text as migration 024 split
+ * those stored before it), its words as tsvectors, and its new words into search_terms.
+ */
+async function indexPostgres(db: Db, reportId: number, tokens: readonly string[]): Promise<void> {
+  await sql`insert into report_paragraphs (report_id, ord, text)
+    select t.report_id, p.ord, p.line from report_texts t, string_to_table(t.text, chr(10)) with ordinality as p(line, ord)
+    where t.report_id = ${reportId} and p.line <> ''`.execute(db);
+  await indexWordVectors(db, reportId, tokens);
+}
+
+/**
+ * PostgreSQL: the report's words as tsvectors, and its new words into search_terms. The words go in
+ * sorted, so that two processes storing reports at once take the same order of locks on search_terms
+ * and never deadlock.
  */
 async function indexWordVectors(db: Db, reportId: number, tokens: readonly string[]): Promise<void> {
   await insertRows(db, 'report_word_vectors', wordVectors(tokens).map((words, part) => ({ report_id: reportId, part, words })));
@@ -95,12 +106,9 @@ async function matching(db: Db, q: string): Promise<Expression<SqlBool> | null> 
       ? sql<SqlBool>`r.id in (select report_id from report_word_vectors where words @@ ${query}::tsquery)`
       : sql<SqlBool>`r.id in (select rowid from report_words where report_words match ${query})`;
   if ([...q].length >= TRIGRAM) {
-    // ILIKE lowers every candidate text whole: only when the query has letters with a case.
-    const like = q.toLowerCase() === q.toUpperCase() ? sql`like` : sql`ilike`;
-    const substring = pg
-      ? sql<SqlBool>`r.id in (select report_id from report_texts where text ${like} ${likePattern(q)})`
-      : sql<SqlBool>`r.id in (select rowid from report_trigrams where report_trigrams match ${ftsString(q)})`;
-    const phrase = pg ? phraseQuery(textTokens(q)) : ftsPhrase(q);
+    if (pg) return substringOrPhrasePg(q);
+    const substring = sql<SqlBool>`r.id in (select rowid from report_trigrams where report_trigrams match ${ftsString(q)})`;
+    const phrase = ftsPhrase(q);
     return phrase ? sql<SqlBool>`(${substring} or ${inWords(phrase)})` : substring;
   }
   if (!WORD_CHARS.test(q)) return scan;
@@ -116,6 +124,30 @@ async function matching(db: Db, q: string): Promise<Expression<SqlBool> | null> 
   if (terms.length === 0) return null;
   const words = terms.map((t) => t.term);
   return inWords(pg ? anyWordQuery(words) : words.map(ftsString).join(' OR '));
+}
+
+/**
+ * PostgreSQL: the reports holding the query as a substring of a line, or its words as a phrase. Both
+ * indexes only propose candidates that must be read again (pg_trgm the line, GIN the word vector for the
+ * words' positions), and a phrase in most reports would have both read for most of the corpus. So the
+ * word vectors are read only for the reports holding all the words (which GIN answers exactly, without
+ * reading them) that the substring has not already found.
+ */
+function substringOrPhrasePg(q: string): Expression<SqlBool> {
+  // ILIKE lowers every candidate line whole: only when the query has letters with a case.
+  const like = q.toLowerCase() === q.toUpperCase() ? sql`like` : sql`ilike`;
+  const substring = sql`select report_id from report_paragraphs where text ${like} ${likePattern(q)}`;
+  const tokens = textTokens(q);
+  const phrase = phraseQuery(tokens);
+  if (!phrase) return sql<SqlBool>`r.id in (${substring})`;
+  // A case rather than an and: the planner orders the conditions of an and as it likes.
+  return sql<SqlBool>`r.id in (
+    with found as materialized (${substring})
+    select report_id from found
+    union all
+    select w.report_id from report_word_vectors w
+    where w.words @@ ${allWordsQuery(tokens)}::tsquery
+      and case when w.report_id in (select report_id from found) then false else w.words @@ ${phrase}::tsquery end)`;
 }
 
 /** A LIKE pattern for a substring: the wildcards and the escape character in it taken literally. */

@@ -76,6 +76,11 @@ export function phraseQuery(tokens: readonly string[]): string | null {
   return tokens.length ? tokens.map(quoted).join(' <-> ') : null;
 }
 
+/** A tsquery literal matching all the tokens, anywhere: GIN answers it without reading the vectors. */
+export function allWordsQuery(tokens: readonly string[]): string {
+  return tokens.map(quoted).join(' & ');
+}
+
 /** A tsquery literal matching any of the words. */
 export function anyWordQuery(words: readonly string[]): string {
   return words.map(quoted).join(' | ');

@@ -1,4 +1,4 @@
-// Search on PostgreSQL goes through its indexes (pg_trgm over the texts, GIN over the word vectors), never
+// Search on PostgreSQL goes through its indexes (pg_trgm over the texts' lines, GIN over the word vectors), never
 // a scan of the texts, and finds a phrase of words anywhere in a long report. Runs in `npm run test:pg`;
 // on SQLite the same searches go through FTS5 (tests/unit/search.test.ts runs on both).
 import fs from 'node:fs';
@@ -14,8 +14,8 @@ import { seedSampleFiles } from '../shared-material.js';
 import { openFreshDb, TEST_DIALECT } from '../test-db.js';
 
 /**
- * The plans of the statements by which a search matches reports (those reading report_texts or
- * report_word_vectors), planned as the search plans them (throughIndexes). Nested loops are priced out
+ * The plans of the statements by which a search matches reports (those reading report_texts,
+ * report_paragraphs or report_word_vectors), planned as the search plans them (throughIndexes). Nested loops are priced out
  * besides: over this handful of reports the planner rightly loops over them, which it would not over many.
  */
 async function matchPlans(db: Db, q: string): Promise<string> {
@@ -30,7 +30,7 @@ async function matchPlans(db: Db, q: string): Promise<string> {
   await searchReports(db.withPlugin(recorder), { q, page: 1, pageSize: 20 });
   const matches = nodes
     .map((node) => db.getExecutor().compileQuery(node, { queryId: 'explain' }))
-    .filter((c) => /^select/i.test(c.sql) && /report_texts|report_word_vectors/.test(c.sql) && !/"report_texts" as "t"|from "report_texts" where "report_id" in/.test(c.sql));
+    .filter((c) => /^select/i.test(c.sql) && /report_texts|report_paragraphs|report_word_vectors/.test(c.sql) && !/"report_texts" as "t"|from "report_texts" where "report_id" in/.test(c.sql));
   expect(matches.length).toBeGreaterThan(0);
   return throughIndexes(db, async (trx) => {
     await sql`set local enable_nestloop = off`.execute(trx);
@@ -59,15 +59,15 @@ describe.runIf(TEST_DIALECT === 'postgres')('search on PostgreSQL', () => {
   it('looks a substring up in the trigram index and a phrase in the word index, never scanning the texts', async () => {
     expect(isPostgres(db)).toBe(true);
     const plans = await matchPlans(db, '意识形态工作');
-    expect(plans).toContain('report_texts_trigrams');
+    expect(plans).toContain('report_paragraphs_trigrams');
     expect(plans).toContain('report_word_vectors_words');
-    expect(plans).not.toMatch(/Seq Scan on report_texts|Seq Scan on report_word_vectors/);
+    expect(plans).not.toMatch(/Seq Scan on report_texts|Seq Scan on report_paragraphs|Seq Scan on report_word_vectors/);
   });
 
   it('looks a short query up in the word index', async () => {
     const plans = await matchPlans(db, '舆情');
     expect(plans).toContain('report_word_vectors_words');
-    expect(plans).not.toMatch(/Seq Scan on report_texts|Seq Scan on report_word_vectors/);
+    expect(plans).not.toMatch(/Seq Scan on report_texts|Seq Scan on report_paragraphs|Seq Scan on report_word_vectors/);
   });
 
   it('finds a phrase of words split by punctuation anywhere in a long report, across the parts of its word index', async () => {

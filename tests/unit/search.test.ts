@@ -124,6 +124,22 @@ describe('search over the seed submissions', () => {
     await setReportDeleted(db, r.reportId, 'tester');
   });
 
+  it('finds a phrase as a substring on any line and as words across a line break, each report once', async () => {
+    const texts = ['县网信办2024年工作总结\n一、基本情况\n全年研判网络舆情12次。', '县网信办2024年工作总结\n一、基本情况\n加强网络\n舆情引导。'];
+    const stored: number[] = [];
+    for (const [i, text] of texts.entries()) {
+      const r = await ingestSubmission(db, { fileName: `分行${i}.txt`, bytes: new TextEncoder().encode(text), meta: { unit: `县网信办${i}`, department: '党群', year: 2024 } });
+      if (r.status !== 'stored') throw new Error(JSON.stringify(r));
+      stored.push(r.reportId);
+    }
+    const res = await searchReports(db, { q: '网络舆情', page: 1, pageSize: 500 });
+    const hits = res.hits.map((h) => h.id);
+    expect(hits).toEqual(expect.arrayContaining(stored));
+    expect(new Set(hits).size).toBe(hits.length);
+    expect(res.total).toBe(hits.length);
+    for (const id of stored) await setReportDeleted(db, id, 'tester');
+  });
+
   it('honours the filters and leaves deleted reports out', async () => {
     const q = '意识形态';
     const inDept = await found(q, { department: '党群' });

@@ -22,6 +22,8 @@ import * as m020 from './020_postgres_search.js';
 import * as m021 from './021_sample_units.js';
 import * as m022 from './022_fts_batch_merge.js';
 import * as m023 from './023_reuse_posting_rows.js';
+import * as m024 from './024_search_paragraphs.js';
+import * as m025 from './025_reuse_span_kinds.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -46,4 +48,6 @@ export const migrations: Record<string, Migration> = {
   '021_sample_units': m021,
   '022_fts_batch_merge': m022,
   '023_reuse_posting_rows': m023,
+  '024_search_paragraphs': m024,
+  '025_reuse_span_kinds': m025,
 };
