@@ -8,11 +8,9 @@ import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } 
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { DatabaseOpenError } from './errors.js';
 
 export type Db = Kysely<Database>;
-
-/** The database could not be opened (unreachable server, refused login, failed migration): a message for the user. */
-export class DatabaseOpenError extends Error {}
 
 /**
  * SQLite's DDL is transactional, though Kysely's adapter does not claim it. Claiming it makes the

@@ -1,5 +1,8 @@
 // Database errors a caller can act on, the same in either dialect.
 
+/** The database could not be opened (unreachable server, refused login, failed migration): a message for the user. */
+export class DatabaseOpenError extends Error {}
+
 /** A UNIQUE constraint refused the row: SQLite's SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY, PostgreSQL's 23505. */
 export function isUniqueViolation(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';

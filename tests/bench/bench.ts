@@ -15,6 +15,7 @@ const BENCHES: Array<[string, string, string]> = [
   ['themes', 'themes.ts', '问题主题聚类（10,000 条问题表述）'],
   ['views', 'views.ts', '看板各视图的服务器端耗时（约 10,000 份报告）'],
   ['intake', 'intake.ts', '单位、年度、期别识别的准确率与速度；无清单的省级报告目录入库'],
+  ['cli', 'cli.ts', '命令行启动耗时（各命令只加载自己用到的模块）'],
   ['ocr', 'ocr.ts', '扫描件文字识别：每页耗时与汉字准确率'],
   ['dialects', 'dialects.ts', 'SQLite 与 PostgreSQL 对照（省级报告语料：入库、检索、各视图）'],
 ];
