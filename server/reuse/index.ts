@@ -3,7 +3,7 @@
 // pairs), aligned, classified — who copied whom follows from the reports' periods —, and the spans of
 // the reports it matches are derived anew. A report is fingerprinted in its ingest transaction and queued;
 // the queue is resolved after commit (finalizeReuse, at the end of a batch), in one pass over the corpus
-// (open-corpus.ts: an in-memory index on SQLite, indexed rows on PostgreSQL), by one process at a time. Templates added to the library later are resolved against the stored
+// (open-corpus.ts: an in-memory index on SQLite and for bulk work, indexed rows on PostgreSQL), by one process at a time. Templates added to the library later are resolved against the stored
 // reports the same way (templates.ts).
 import type { Insertable, Kysely } from 'kysely';
 import type { ReportReuse } from '../../shared/types.js';
@@ -146,7 +146,7 @@ export async function rederiveReuse(db: Kysely<Database>): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const ids = (await trx.selectFrom('reuse_reports').select('report_id').where('resolved', '=', 1).orderBy('report_id').execute()).map((r) => r.report_id);
     if (ids.length > 0) {
-      const corpus = await openCorpus(trx);
+      const corpus = await openCorpus(trx, [], ids.length);
       await deriveAll(trx, corpus, ids);
     }
     await setSetting(trx, 'reuse_rules', REUSE_RULES);

@@ -4,10 +4,14 @@ import { seedTexts, storeText } from '../../tests/reuse-corpus.js';
 import { openFreshDb, TEST_DIALECT } from '../../tests/test-db.js';
 import type { Db } from '../db/connection.js';
 import { finalizeReuse, getReportReuse, indexReportReuse, storeMissingPostingRows } from './index.js';
+import { currentIndex } from './memory-index.js';
+import { PostingRows } from './posting-rows.js';
+import { indexNormalized, seedPositions } from './postings.js';
 
 // PostgreSQL resolves reports through the fingerprints stored as rows, not through an index in the memory
 // of whichever process resolves: these tests take rows away and put them back to show that the rows
-// are what the engine reads. (SQLite has no such rows: its single process keeps the index in memory.)
+// are what the engine reads, and check that a bulk resolution's in-memory index (open-corpus.ts)
+// answers the engine as the rows do. (SQLite has no such rows: its single process keeps the index in memory.)
 if (TEST_DIALECT !== 'postgres') console.warn('[tests] posting-rows: PostgreSQL only, skipped on SQLite (npm run test:pg runs it)');
 
 describe.skipIf(TEST_DIALECT !== 'postgres')('fingerprints as rows (PostgreSQL)', () => {
@@ -64,5 +68,32 @@ describe.skipIf(TEST_DIALECT !== 'postgres')('fingerprints as rows (PostgreSQL)'
     await db.updateTable('reuse_reports').set({ resolved: 0 }).where('report_id', '=', copier).execute();
     await finalizeReuse(db);
     expect((await copiedFrom(copier, original)).length).toBeGreaterThan(0);
+  });
+
+  it('answers the engine as the in-memory index of a bulk resolution does', async () => {
+    const ids = await db.transaction().execute(async (trx) => {
+      const out: number[] = [];
+      for (const t of seedTexts()) {
+        const id = await storeText(trx, t);
+        await indexReportReuse(trx, id);
+        out.push(id);
+      }
+      return out;
+    });
+    const rows = await PostingRows.open(db);
+    const memory = await currentIndex(db);
+    expect(rows.unitCount()).toBe(memory.unitCount());
+    let postings = 0;
+    for (const id of ids) {
+      const ix = indexNormalized((await rows.report(db, id)).norm);
+      // Holders are counted no further than the cap: at or above it, one answer.
+      const capped = (holders: Int32Array) => Array.from(holders, (n) => Math.min(n, 3));
+      expect(capped(await rows.holders(ix.gramHashes, 3))).toEqual(capped(await memory.holders(ix.gramHashes, 3)));
+      const hashes = [...seedPositions(ix).keys()];
+      const fromRows = await rows.postingsByReport(hashes, (other) => other !== id, 64);
+      expect(fromRows).toEqual(await memory.postingsByReport(hashes, (other) => other !== id, 64));
+      for (const p of fromRows.values()) postings += p.length;
+    }
+    expect(postings).toBeGreaterThan(0);
   });
 });
