@@ -48,8 +48,9 @@ export function foldScript(text: string): string {
   return out;
 }
 
-/** A name as the simplified script writes it (馬灣鎮 → 马湾镇). */
+/** A name as the simplified script writes it (馬灣鎮 → 马湾镇, 交通運輸局 → 交通运输局). Every name with
+ * a Chinese character is converted: TRADITIONAL tells a traditional text by its frequent characters, but a
+ * name is too short to hold one of them (運輸, 團). */
 export function simplifiedName(name: string): string {
-  TRADITIONAL.lastIndex = 0;
-  return TRADITIONAL.test(name) ? simplify(name) : name;
+  return /[\u3400-\u9fff]/.test(name) ? simplify(name) : name;
 }

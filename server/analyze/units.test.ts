@@ -59,6 +59,11 @@ describe('unitKey', () => {
     expect(unitKey('区委宣传部')).toBe(unitKey('区宣传部'));
     expect(unitKey('馬灣鎮')).toBe(unitKey('马湾镇'));
   });
+  it('reads a traditional name with none of the frequent traditional characters, or one it does not accept', () => {
+    expect(unitKey('交通運輸局')).toBe(unitKey('交通运输局'));
+    expect(unitKey('公交集團')).toBe(unitKey('公交集团'));
+    expect(unitKey('政協機關')).toBe(unitKey('政协机关'));
+  });
 });
 
 describe('UnitRegistry', () => {

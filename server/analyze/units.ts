@@ -114,8 +114,9 @@ export function readName(text: string, from: number, accept: (end: number) => bo
  * 市宣传部 (the committee's department with or without 委) made one, and no spaces.
  */
 export function unitKey(name: string): string {
-  const verdict = judgeName(simplifiedName(name));
-  const n = verdict.ok ? verdict.canonical : name.replace(/\s+/g, '');
+  const simplified = simplifiedName(name);
+  const verdict = judgeName(simplified);
+  const n = verdict.ok ? verdict.canonical : simplified.replace(/\s+/g, '');
   return n.replace(new RegExp(`^([${V.levels.join('')}])委(?=[\\u4e00-\\u9fff]{2,}$)`), '$1');
 }
 
