@@ -84,9 +84,23 @@ function readGold(dir: string, name: RegExp): RealGold[] {
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as RealGold);
 }
 
+/**
+ * The fresh gold whose texts are present: the fresh texts are gathered again from the search tool's pages
+ * when ../shared is renewed, and a page it no longer holds leaves its gold unscored, named in a warning.
+ */
+function freshGold(): RealGold[] {
+  if (!freshAvailable()) return [];
+  const present = new Map<string, Excerpt>();
+  readExcerpts(FRESH_EXCERPTS_FILE, present);
+  const gold = readGold(FRESH_GOLD_DIR, /^fp\d+\.json$/);
+  const missing = gold.filter((g) => !present.has(g.id)).map((g) => g.id);
+  if (missing.length > 0) console.warn(`[tests] ${FRESH_EXCERPTS_FILE} 缺 ${missing.length} 篇摘录，其标注不计分：${missing.join(' ')}`);
+  return gold.filter((g) => present.has(g.id));
+}
+
 /** The gold of the realpages excerpts, in id order: the first set, then the fresh one where its texts are present. */
 export function loadRealGold(): RealGold[] {
-  return [...readGold(REALPAGES_GOLD_DIR, /^rp\d+\.json$/), ...(freshAvailable() ? readGold(FRESH_GOLD_DIR, /^fp\d+\.json$/) : [])];
+  return [...readGold(REALPAGES_GOLD_DIR, /^rp\d+\.json$/), ...freshGold()];
 }
 
 /** Throws when a gold key does not stand at its offsets (the excerpt changed, or the gold is wrong). */
