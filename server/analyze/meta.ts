@@ -28,6 +28,7 @@ const WEIGHT: Partial<Record<MetaRule, number>> = {
   intro: 0.85,
   opening: 0.8,
   'self-reference': 0.6,
+  'own-document': 0.55,
 };
 /** Places in running text, where a name must start with its level or place (not 围绕中心 or 图书馆). */
 const RUNNING_TEXT = new Set<MetaRule>(['opening', 'self-reference']);
@@ -56,6 +57,11 @@ const DATE_LINE = /^[（(]?((?:19|20)\d{2}|[二][〇零○][一二三四五六�
 const TITLE_WORDS = /总结|报告|汇报|材料|研判|情况|计划|述职|综述|要点|体会/;
 const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'), 'g');
 const INTRO = /现(?:将|对|就)/g;
+/** 制定了《百春园街道2020年度…计划》: a document the unit made itself opens with its name (after a year). */
+const OWN_DOCUMENT = /(?:制定|印发|出台|修订|起草)(?:印发|下发|出台|完善)?了?《(?:(?:19|20)[\dxX×]{2}\s*年度?)?/g;
+const ADDRESSEE = /^[^：:，,。\s]{2,30}[：:]\s*$/;
+/** 在县委、县政协党组的正确领导下: the bodies that lead the unit, not the unit. */
+const LEADER_AFTER = /^(?:党组|党委|党工委|党总支|党支部)?的?(?:正确|坚强|有力|精心|亲切)?(?:领导|指导)下/;
 
 function accepts(re: RegExp, text: string): (end: number) => boolean {
   return (end) => {
@@ -138,6 +144,8 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
     }
   }
   for (const l of p.head) {
+    // 队党委： alone on its line is whom the report is addressed to (主送机关), not who wrote it.
+    if (ADDRESSEE.test(l.text)) continue;
     const rule: MetaRule = p.titles.includes(l) ? 'title' : 'header';
     for (const at of nameStarts(text, l)) {
       // 根据区委办《关于开展…的通知》: a body after a reference word is the one that asked for the report.
@@ -156,6 +164,10 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   for (const m of text.slice(0, 2500).matchAll(INTRO)) {
     const r = readName(text, m.index + m[0].length, accepts(TITLE_FOLLOWER, text));
     if (r) add(mention(r, 'intro'));
+  }
+  for (const m of text.slice(0, 2500).matchAll(OWN_DOCUMENT)) {
+    const r = readName(text, m.index + m[0].length, accepts(TITLE_FOLLOWER, text));
+    if (r) add(mention(r, 'own-document'));
   }
   // 市委宣传部关于……的报告 inside running text (a title quoted by the page, a lead-in).
   for (const m of text.slice(0, 2500).matchAll(/关于[^。\n]{2,40}?(?:报告|总结|汇报)/g)) {
@@ -177,7 +189,7 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       const at = CLAUSE_LEAD.lastIndex;
       if (REFERENCE.test(text.slice(at, at + 4))) continue;
       const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true });
-      if (r) add(mention(r, p.opening && at < p.opening.end ? 'opening' : 'self-reference'));
+      if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, p.opening && at < p.opening.end ? 'opening' : 'self-reference'));
     }
   }
   return mergeMentions(found);

@@ -9,6 +9,7 @@ import { analyzeReport } from '../../server/analyze/index.js';
 import { chooseUnit } from '../../server/analyze/meta.js';
 import { type UnitRegistry, unitKey } from '../../server/analyze/units.js';
 import { SHARED_DIR, seedSampleFiles } from '../shared-material.js';
+import { vocab } from '../../server/analyze/vocab.js';
 import { GOLD_DIR } from './evaluate.js';
 
 export interface MetaGold {
@@ -94,13 +95,22 @@ function field(): FieldScore {
   return { tp: 0, fp: 0, fn: 0, precision: 1, recall: 1 };
 }
 
+/**
+ * One unit, as the analysis merges its mentions: the same key, or one key the other with its level in front
+ * (县政协机关 read from the body, 政协机关 annotated from the title).
+ */
+function sameUnit(a: string, b: string): boolean {
+  const [x, y] = [unitKey(a), unitKey(b)].sort((p, q) => p.length - q.length) as [string, string];
+  return x === y || (y.length === x.length + 1 && y.endsWith(x) && vocab.unitNames.levels.includes(y[0]!));
+}
+
 /** TP: found and right; FP: found but wrong or not in the gold; FN: in the gold but not found right. */
 export function scoreMeta<C extends MetaCase>(cases: readonly C[], found: (c: C) => MetaGold): MetaScores {
   const scores = { unit: field(), year: field(), period: field(), misses: [] as string[] };
   for (const c of cases) {
     const got = found(c);
     for (const k of ['unit', 'year', 'period'] as const) {
-      const same = k === 'unit' ? (a: unknown, b: unknown) => unitKey(String(a)) === unitKey(String(b)) : (a: unknown, b: unknown) => a === b;
+      const same = k === 'unit' ? (a: unknown, b: unknown) => sameUnit(String(a), String(b)) : (a: unknown, b: unknown) => a === b;
       const want = c[k];
       const have = got[k];
       const s = scores[k];
