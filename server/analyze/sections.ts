@@ -123,8 +123,19 @@ const headingCues = Object.entries(vocab.sectionKinds.heading) as Array<[Exclude
  */
 const HEADING_CUE_REACH = 24;
 
-/** The kind a heading's wording names: the cue that occurs earliest (ties: the longest), or null. */
+const WORLD_SCOPE = new RegExp(alternation(vocab.sectionKinds.worldScope));
+const SITUATION = new RegExp(alternation(vocab.sectionKinds.situationWords));
+/** The least a cue must be to name the kind by closing the heading (情况 or 问题 alone closes too many). */
+const HEAD_NOUN_MIN = 4;
+
+/**
+ * The kind a heading's wording names: that of a long cue closing it (its head noun), else the cue that occurs
+ * earliest (ties: the longest), or null.
+ */
 export function headingKind(heading: string): SectionKind | null {
+  const h = heading.slice(0, HEADING_CUE_REACH).replace(/[\s：:。，,；;]+$/, '');
+  if (WORLD_SCOPE.test(h) && SITUATION.test(h)) return 'other';
+  for (const [kind, cues] of headingCues) if (cues.some((c) => c.length >= HEAD_NOUN_MIN && h.endsWith(c))) return kind;
   let best: { kind: SectionKind; pos: number; len: number } | null = null;
   for (const [kind, cues] of headingCues) {
     for (const cue of cues) {

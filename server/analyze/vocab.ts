@@ -30,6 +30,8 @@ const sectionKindsSchema = z.object({
   closingPlans: words,
   planDocuments: words,
   reportDocuments: words,
+  worldScope: words,
+  situationWords: words,
 });
 
 const problemsSchema = z.object({
