@@ -24,6 +24,7 @@ const RELATED_HEAD = new RegExp(`^(?:[•·]\\s*)?(?:${alternation(T.relatedList
 const RELATED_MAX_ITEMS = 15;
 const DOTS_LINE = /^[…\.。·]{1,6}$/;
 const STRONG_LEAD_IN = new RegExp(T.leadInCues.strong.join('|'), 'u');
+const LEAD_IN_LABEL = /^(?:导语|导读|【导读(?:预览)?】)[:：]?/u;
 const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
 const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
 const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
@@ -152,6 +153,11 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       return;
     }
     if (INCOMPLETE.test(t)) incomplete = true;
+    // 导语：…一文来源于网友上传…欢迎参考。: the editor's paragraph, whatever notice it holds.
+    if (LEAD_IN_LABEL.test(t) && isLeadIn(t)) {
+      add(lineFlag('editor_lead_in', `“${quote(t)}”是范文网站编辑的导语，疑为从范文网站复制`, line));
+      return;
+    }
     if (t.length <= T.noticeLineMaxChars && NOTICES.test(t)) {
       add(lineFlag('download_notice', `文中有上传下载、登录或版权提示“${quote(t)}”，疑为从网上下载的范文`, line));
       return;
@@ -233,15 +239,20 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     add({ kind: 'truncation', message: `文中有“${m[0]}”，原文在此被网站截断，内容不完整`, ...s });
   }
 
-  // 解决工作中遇到的问题......↵预览结束，免费获取全文…: dots closing the line before a site's notice are where the preview was cut.
+  // 解决工作中遇到的问题......↵预览结束，免费获取全文…: dots closing a line of the text mid-sentence before a site's
+  // notice, or with nothing but page furniture after them, are where the preview was cut (no report ends on dots).
+  const furniture = (l: Line) => spans.some((x) => x.start <= l.start && l.end <= x.end);
   for (const [i, line] of lines.entries()) {
     const dots = /(?:\.{3,}|…+)$/.exec(line.text);
     const next = lines[i + 1];
-    if (!dots || !next || !flags.some((f) => f.kind === 'download_notice' && f.start! >= next.start && f.start! < next.end)) continue;
+    const beforeNotice = next !== undefined && flags.some((f) => f.kind === 'download_notice' && f.start! >= next.start && f.start! < next.end);
+    const midSentence = dots !== null && /[\u4e00-\u9fff，,、]/.test(line.text[dots.index - 1] ?? '');
+    if (!dots || !(beforeNotice || (midSentence && !furniture(line) && lines.slice(i + 1).every(furniture)))) continue;
     const at = line.start + dots.index;
     if (spans.some((x) => x.start <= at && line.end <= x.end)) continue;
     incomplete = true;
-    add({ kind: 'truncation', message: `文中有“${dots[0]}”，其后是网站的提示，原文在此被网站截断，内容不完整`, start: at, end: line.end });
+    const after = beforeNotice ? '其后是网站的提示' : '正文到此为止';
+    add({ kind: 'truncation', message: `文中有“${dots[0]}”，${after}，原文在此被网站截断，内容不完整`, start: at, end: line.end });
   }
 
   // Pinyin glosses, one flag per line that has them.
