@@ -115,6 +115,9 @@ export function precedingActivity(clause: string): string {
   for (let m = TRAILING_VERB.exec(s); m && m.index > 0; m = TRAILING_VERB.exec(s)) s = s.slice(0, m.index);
   // 组织全体党员干部（共45人）: the bracket the count stood in.
   s = s.replace(/[（(]+$/, '');
+  // 环境整治、政策宣讲等志愿服务 → 志愿服务: a list of examples before 等 names the kind that is counted.
+  const examples = /、[^、]*等(?=[\u4e00-\u9fff]{2})/.exec(s);
+  if (examples) s = s.slice(examples.index + examples[0].length);
   // …等方面的信访件 → 信访件: the head noun after the last 的.
   const of = s.lastIndexOf('的');
   if (of >= 0 && s.length - of - 1 >= 2) s = s.slice(of + 1);
