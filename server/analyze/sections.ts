@@ -180,7 +180,12 @@ const TITLE_CHARS = 80;
 /** A work plan or work points (工作要点, 工作计划) rather than a report on work done: plans throughout. */
 function isPlan(lines: readonly Line[]): boolean {
   for (const line of lines.slice(0, TITLE_LINES)) {
-    const head = line.text.slice(0, TITLE_CHARS);
+    // Up to the first comma (a title a flattened page ran into the text stands before it); a document the
+    // text names (根据《…实施方案》) is another one.
+    const head = line.text
+      .slice(0, TITLE_CHARS)
+      .replace(/[，,。；;].*$/, '')
+      .replace(/《[^》]*》/g, '');
     if (REPORT_TITLE.test(head)) return false;
     if (PLAN_TITLE.test(head)) return true;
   }
