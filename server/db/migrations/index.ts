@@ -24,6 +24,7 @@ import * as m022 from './022_fts_batch_merge.js';
 import * as m023 from './023_reuse_posting_rows.js';
 import * as m024 from './024_search_paragraphs.js';
 import * as m025 from './025_reuse_span_kinds.js';
+import * as m026 from './026_reuse_postings_unchecked.js';
 
 export const migrations: Record<string, Migration> = {
   '001_core': m001,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '023_reuse_posting_rows': m023,
   '024_search_paragraphs': m024,
   '025_reuse_span_kinds': m025,
+  '026_reuse_postings_unchecked': m026,
 };
