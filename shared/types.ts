@@ -73,7 +73,7 @@ export const META_RULE_LABELS: Record<MetaRule, string> = {
   body: '正文多处提及',
   'date-line': '成文日期',
   'date-line-january': '成文日期在1月，视为上一年度的报告',
-  'title-year': '标题只写年份的总结，视为全年',
+  'title-year': '标题只写年份的总结或工作要点，视为全年',
   'file-name': '文件名',
 };
 

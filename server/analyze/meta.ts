@@ -89,6 +89,7 @@ interface Places {
 const CLUTTER = /^(?:关键词|来源|作者|责编|编辑|发布|更新|时间|浏览|阅读|字数|分享|小编|下载|温馨提示|网站|本站|版权)/;
 /** A breadcrumb (当前位置：首页 > 范文大全 > 振兴乡镇 > 题目): only its last step, when there is one, is the page's title. */
 const BREADCRUMB = /[>＞»›][^>＞»›]*[>＞»›]/;
+const RUN_IN_TITLE = /^[^，。,；;：:！？\n]{4,40}?(?:总结|报告|汇报|要点|计划)(?=[ \t\u3000])/;
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.、．](?!\d))/;
 
 function places(text: string, lines: readonly Line[], title: Line | null): Places {
@@ -109,6 +110,10 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
     }
   }
   const titles = head.filter((l) => l === title || TITLE_WORDS.test(l.text));
+  // A page that flattened its paragraphs runs the title into the text (2023年意识形态工作报告 2023年…，…).
+  const first = lines[0];
+  const runIn = first && titles.length === 0 ? RUN_IN_TITLE.exec(first.text) : null;
+  if (first && runIn) titles.push({ start: first.start, end: first.start + runIn[0].length, text: runIn[0] });
   const last = head.length ? head[head.length - 1]!.end : 0;
   const tail = lines.slice(-8).filter((l) => l.start >= last && l.text.length <= 60 && !/^#+/.test(l.text));
   return { head, titles, opening, tail };
@@ -188,7 +193,7 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       CLAUSE_LEAD.exec(text);
       const at = CLAUSE_LEAD.lastIndex;
       if (REFERENCE.test(text.slice(at, at + 4))) continue;
-      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true });
+      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true, town: m[0] === '\n' });
       if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, p.opening && at < p.opening.end ? 'opening' : 'self-reference'));
     }
   }
@@ -301,10 +306,10 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     // A report dated in January is the previous year's (2024年1月8日 under a 2023 summary).
     () => (dated ? { value: dated.month === 1 ? dated.year - 1 : dated.year, rule: dated.month === 1 ? 'date-line-january' : 'date-line', span: dated.span } : null),
   ]);
-  // A title (or “现将……报告如下”) that dates the report by a year alone, its year written or masked (202X年), covers the year.
+  // A title (or “现将……报告如下”) that dates the report or its plan by a year alone, its year written or masked (202X年), covers the year.
   const MASKED_YEAR = /20[\dXx×_]{2}\s*年/;
   const titled = [...p.titles, ...(intro ? [{ ...intro, text: text.slice(intro.start, intro.end) }] : [])].find(
-    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况/.test(l.text),
+    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划/.test(l.text),
   );
   const period = firstOf<Period>([
     ...p.titles.map((l) => () => finding(periodAt(text, l.start, l.end), 'title')),

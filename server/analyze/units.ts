@@ -30,6 +30,8 @@ const LEVEL_BODIES = new Set(V.levelBodies);
 const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'));
 /** A place alone (X省, X市 …): in running text mostly no unit (依法治省, 企业上市). */
 const PLACE_ONLY = new RegExp(`(?:[${V.levels.join('')}]|自治区|自治州|自治县)$`);
+/** A named town or township (风水梁镇): the town reporting, where it opens a paragraph. */
+const TOWN = /^[\u4e00-\u9fff]{2,4}[镇乡]$/;
 /** A name that stands in running text starts with its level or its place (市统计局, 临潼区委, 团县委, 中共…). */
 const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
 const SUFFIX_SET = new Set(SUFFIXES);
@@ -87,7 +89,12 @@ export function judgeName(name: string): NameVerdict {
  * line ends …); null when no name of up to `maxLength` characters fits. `anchored`: a name in running
  * text, which must start with its level or place and be more than a place.
  */
-export function readName(text: string, from: number, accept: (end: number) => boolean, opts: { anchored?: boolean; maxLength?: number } = {}): { start: number; end: number; canonical: string } | null {
+export function readName(
+  text: string,
+  from: number,
+  accept: (end: number) => boolean,
+  opts: { anchored?: boolean; town?: boolean; maxLength?: number } = {},
+): { start: number; end: number; canonical: string } | null {
   const maxLength = opts.maxLength ?? 30;
   const ends: number[] = [];
   for (let i = from; i < text.length && i < from + maxLength; i++) {
@@ -104,7 +111,8 @@ export function readName(text: string, from: number, accept: (end: number) => bo
   for (const end of [...new Set(ends)].sort((a, b) => b - a)) {
     if (end - from > maxLength || !accept(end)) continue;
     const verdict = judgeName(text.slice(from, end));
-    if (verdict.ok && (!opts.anchored || (ANCHORED.test(verdict.canonical) && !PLACE_ONLY.test(verdict.canonical)))) return { start: from, end, canonical: verdict.canonical };
+    const placeOnly = PLACE_ONLY.test(verdict.canonical) && !(opts.town && TOWN.test(verdict.canonical));
+    if (verdict.ok && (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly))) return { start: from, end, canonical: verdict.canonical };
   }
   return null;
 }
