@@ -40,6 +40,7 @@ const FREQUENCY = new RegExp(alternation(NF.frequencyCues));
 const SET_PHRASE = new RegExp(alternation(NF.setPhrases), 'g');
 const SLOGAN_HEAD = new RegExp(`^(?:${alternation(NF.sloganHeads)})`);
 const FOLLOWER = new RegExp(`^(?:${alternation(NF.followers)})`);
+const FRAMED_AS = /^[^，,。；;]{0,8}?为(?:抓手|重点|主线|载体|突破口|切入点|着力点|核心|目标)/;
 const MONEY_CLASS = new RegExp(`^(?:${alternation(NF.moneyClassFollowers)})`);
 const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
 const CHANGE_SUFFIX = new RegExp(`(?:${alternation(V.changeVerbs)})到?$`);
@@ -257,6 +258,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       if (rawUnit === '个' && SLOGAN_HEAD.test(after)) continue;
       // 推进三项制度改革, 实现三个全覆盖: a programme or a slogan named by its number.
       if (sloganMeasures.has(rawUnit) && SLOGAN_VERB.test(text.slice(Math.max(0, start - 4), start))) continue;
+      // 以三项举措为抓手: the report framing its own points, not a count of work done.
+      if (text[numStart - 1] === '以' && FRAMED_AS.test(after)) continue;
       // 一次特殊的体验: an article before an adjective.
       if (g.cn === '一' && DESCRIBED.test(after)) continue;
     }
