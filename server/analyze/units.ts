@@ -111,8 +111,9 @@ export function readName(
   for (const end of [...new Set(ends)].sort((a, b) => b - a)) {
     if (end - from > maxLength || !accept(end)) continue;
     const verdict = judgeName(text.slice(from, end));
+    if (!verdict.ok) continue;
     const placeOnly = PLACE_ONLY.test(verdict.canonical) && !(opts.town && TOWN.test(verdict.canonical));
-    if (verdict.ok && (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly))) return { start: from, end, canonical: verdict.canonical };
+    if (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly)) return { start: from, end, canonical: verdict.canonical };
   }
   return null;
 }
