@@ -241,7 +241,8 @@ export function formatRealScores(run: RealRun): string {
   };
   const head = `${'field'.padEnd(34)}${SPLITS.map((s) => s.padEnd(30)).join('')}all`;
   const rows = fields.map((f) => `${f.padEnd(34)}${SPLITS.map((s) => cell(run.bySplit[s][f], f)).join('')}${cell(run.bySplit.all[f], f)}`);
-  const macro = `${'leftovers (recall, kinds averaged)'.padEnd(34)}${SPLITS.map((s) => `R=${leftoverMacroRecall(run.bySplit[s]).toFixed(3)}`.padEnd(30)).join('')}R=${leftoverMacroRecall(run.bySplit.all).toFixed(3)}`;
+  const macroOf = (s: RealScores) => (Object.keys(s).length === 0 ? '—' : `R=${leftoverMacroRecall(s).toFixed(3)}`);
+  const macro = `${'leftovers (recall, kinds averaged)'.padEnd(34)}${SPLITS.map((s) => macroOf(run.bySplit[s]).padEnd(30)).join('')}${macroOf(run.bySplit.all)}`;
   return [head, ...rows, macro].join('\n');
 }
 
