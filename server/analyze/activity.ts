@@ -22,7 +22,8 @@ const LEADING_MARK = /^(?:[\d一二三四五六七八九十]{1,2}[、.．]|[、�
 const ACTION_VERB = new RegExp(alternation(V.actionVerbs).replace(/(^|\|)组织/g, '$1(?<!党)组织'), 'g');
 const ACTION_START = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.lightVerbs, '参加', '参与', '收听', '收看', '观看', '担任', '成为', '受到', '获得'])})`);
 const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
-const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs)})$`);
+// 均 (分别均为) but not 人均, which is what is counted (撰写学习笔记人均3万字).
+const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs).replace(/(^|\|)均(?=\||$)/, '$1(?<!人)均')})$`);
 const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9XxＸｘ×*＊(（${DELIMS}]`);
 /** After the counted noun, the clause may go on to what was done there (在18个村开展…评选活动). */
 const DONE_THERE = new RegExp(`${alternation(['开展', '举办', '组织', '召开', '举行', '进行']).replace(/(^|\|)组织/, '$1(?<!党)组织')}`, 'g');
@@ -123,6 +124,29 @@ export function precedingActivity(clause: string): string {
   if (of >= 0 && s.length - of - 1 >= 2) s = s.slice(of + 1);
   s = dropActivitySuffix(s);
   return s.length > V.maxActivityChars ? s.slice(s.length - V.maxActivityChars) : s;
+}
+
+/** A qualifier standing alone between two figures of a list: 省级, 市“一报一台”, (去年为32篇)、省级 (a comparison in brackets goes). */
+const QUALIFIER = /^[\u4e00-\u9fffA-Za-z]{1,6}$/;
+
+/**
+ * 在国家级报刊上发表2篇，省级16篇、市级43篇: a figure of the previous one's measure whose clause holds only a
+ * qualifier continues the list, and counts with the previous activity's verb. Where that verb has its object
+ * after it (悬挂宣传横幅1700条、大小标语11万条), the qualifier is the new object (悬挂大小标语); where the
+ * activity ends on its verb (在国家级报刊上发表, 上稿), the qualifier says where (省级发表, 省一报一台上稿).
+ * null when the clause is more than a qualifier (其中党员缴纳, 直接受众达) or the previous activity names no
+ * action verb.
+ */
+export function continuedActivity(clauseBefore: string, previous: string): string | null {
+  const qualifier = clean(clauseBefore.replace(/[（(][^）)]*[）)]/g, '')).replace(LEADING_MARK, '');
+  if (!QUALIFIER.test(qualifier) || LEADING_FILLER.test(qualifier) || TRAILING_VERB.test(qualifier)) return null;
+  if (new RegExp(ACTION_VERB.source).test(qualifier) || new RegExp(LIGHT_VERB.source).test(qualifier)) return null;
+  let verb: RegExpExecArray | null = null;
+  ACTION_VERB.lastIndex = 0;
+  for (let m = ACTION_VERB.exec(previous); m; m = ACTION_VERB.exec(previous)) verb = m;
+  if (!verb) return null;
+  const activity = verb.index + verb[0].length < previous.length ? `${verb[0]}${qualifier}` : `${qualifier}${verb[0]}`;
+  return activity.slice(0, V.maxActivityChars);
 }
 
 /** The words named after a figure (召开2次专题会议研究… → 专题会议), or '' if none follows. */

@@ -6,7 +6,7 @@
 import type { Figure, Span } from '../../shared/types.js';
 import { alternation, vocab } from './vocab.js';
 import { parseArabicNumber, parseChineseNumber, spanAt } from './text.js';
-import { categoryOf, followingActivity, precedingActivity, thingsActivity } from './activity.js';
+import { categoryOf, continuedActivity, followingActivity, precedingActivity, thingsActivity } from './activity.js';
 
 const V = vocab.figures;
 const NF = V.notFigure;
@@ -46,6 +46,8 @@ const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
 const CHANGE_SUFFIX = new RegExp(`(?:${alternation(V.changeVerbs)})到?$`);
 /** What joins a figure to the one before it (分别增长8.2%和8.4%, 推荐图书12次合60册) or only sums up (共计12项). */
 const CONJUNCTION = /^(?:和|及|与|、|或|至|到|合|计|共计|合计|累计|总计)$/;
+/** 共计12项15场: an activity that is only the previous count (12项) names nothing; the figure counts what that one did. */
+const COUNT_ONLY = /^[\d０-９.一二三四五六七八九十百千万xXＸｘ*＊]+[\u4e00-\u9fff]{0,2}$/;
 const verbal = new Set(V.verbalMeasures);
 const smallNumeral = new Set(V.smallNumeralMeasures);
 const wordBefore = new Set(NF.wordBefore);
@@ -118,6 +120,8 @@ function phraseStart(text: string, pos: number, floor: number): number {
 
 /** How far a list, a governing verb or the rest of a clause is looked for around a figure (long sentences). */
 const LIST_WINDOW = 60;
+/** The most characters between two figures of a list whose second is named by a qualifier alone (，省“一报一台”). */
+const LIST_QUALIFIER = 24;
 /** The words right before a figure that say it compares or lasts (去年为, 为期). */
 const TAIL = 12;
 
@@ -332,8 +336,13 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       activity = things !== '' ? things : precedingActivity(clauseBefore);
     }
     const samePrevious = prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '' ? prevFigure : null;
+    const continued =
+      samePrevious && !followsOn && samePrevious.unit === unit && start - samePrevious.end <= LIST_QUALIFIER
+        ? continuedActivity(text.slice(samePrevious.end, start), samePrevious.activity)
+        : null;
+    if (continued !== null) activity = continued;
     // 分别增长8.2%和8.4%: a figure joined by 和 counts what the previous one counted.
-    if (samePrevious && (activity === '' || CONJUNCTION.test(activity))) activity = samePrevious.activity;
+    else if (samePrevious && (activity === '' || CONJUNCTION.test(activity) || COUNT_ONLY.test(activity))) activity = samePrevious.activity;
     else if (CONJUNCTION.test(activity)) activity = '';
     else if (changeVerbs.has(activity.replace(/到$/, '')) && samePrevious) {
       // 生产总值完成8750亿元，增长13.7% — the change is the previous figure's subject's; 提高到60元 — the same subject.

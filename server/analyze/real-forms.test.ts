@@ -468,6 +468,25 @@ describe('numbers that are not activity figures', () => {
       ['300多人', '全区文体志愿者服务队'],
     ]);
   });
+
+  it('names a list continued by qualifiers with the verb the list began with, a count after a count by the first, 人均 whole', () => {
+    const text =
+      '推荐发表53篇，其中在国家级报刊杂志上发表2篇，省级16篇、市级43篇。在主要路口悬挂宣传横幅1700多条、大小标语11万多条。在中央主流媒体累计上稿51篇(去年为32篇)、省“一报一台”327篇。组织宣讲12项15场。党员干部撰写学习笔记人均3万余字。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
+      ['53篇', '推荐发表'],
+      ['2篇', '在国家级报刊杂志上发表'],
+      ['16篇', '省级发表'],
+      ['43篇', '市级发表'],
+      ['1700多条', '在主要路口悬挂宣传横幅'],
+      ['11万多条', '悬挂大小标语'],
+      ['51篇', '上稿'],
+      ['327篇', '省一报一台上稿'],
+      ['12项', '宣讲'],
+      ['15场', '宣讲'],
+      ['3万余字', '党员干部撰写学习笔记人均'],
+    ]);
+  });
 });
 
 describe('structure on messy text', () => {
