@@ -386,6 +386,11 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['1个', 'XX个', 'XX个', '12个', '5个']);
   });
 
+  it('leaves the unit’s own staffing (共配备1名宣传委员) and counts what it equipped others with', () => {
+    const text = '镇宣传工作共配备1名宣传委员，2名宣传干事，1名文化站站长。为全镇12个村配备保洁员36名。';
+    expect(figures(analyzeReport(text), text)).toEqual(['12个', '36名']);
+  });
+
   it('leaves headcounts, rates and slogans named by a number, and reads spaced scales and blank decimals', () => {
     const text = '学校在职党员5人，教职员工21人。每1000分考核30元。落实意识形态四个纳入工作。单条最高转发量达 2.3 万次，参与超 2 万人次。理论学习覆盖率达 xx.x%，覆盖党员干部 xxxx 余人次。';
     const a = analyzeReport(text);
