@@ -495,6 +495,15 @@ describe('numbers that are not activity figures', () => {
 });
 
 describe('structure on messy text', () => {
+  it('reads a numbered heading behind the quotation or heading marks a page left (>一、, ####二、)', () => {
+    const text = '某局2024年意识形态工作总结\n>一、加强组织领导，落实意识形态工作责任制\n局党组召开专题会议2次，研究部署意识形态工作。\n####二、存在的问题\n学习不够深入。';
+    const a = analyzeReport(text);
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => [text.slice(s.start, s.start + s.marker.length), s.kind])).toEqual([
+      ['一、', 'achievements'],
+      ['二、', 'problems'],
+    ]);
+  });
+
   it('finds headings a page ran into one long line', () => {
     const line =
       '现将具体工作汇报如下一、加强组织领导,落实意识形态工作责任。按照要求落实各项任务(一)认真履行第一责任人职责。今年以来主持召开专题会议2次,' +

@@ -23,8 +23,8 @@ const MARKERS: Array<[Style, RegExp]> = [
 ];
 
 const LEADING_TAG = /^(?:##[A-Za-z_]+##\s*)+/;
-/** Markdown heading marks a page left before a numbered heading (####（三）…). */
-const MARKDOWN = /^#{1,6}\s*/;
+/** Markdown heading or quotation marks a page left before a numbered heading (####（三）…, >一、…). */
+const MARKDOWN = /^(?:#{1,6}|[>＞]{1,3})\s*/;
 const RUN_IN_END = /[。！？!?：:]/;
 const SPACE_BEFORE_ITEM = /\s+(?=[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[、.．])/;
 const MAX_HEADING = 60;
