@@ -24,11 +24,13 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
 
   const lines = splitLines(text);
   const sentences = splitSentences(text);
-  const { sections } = findSections(text, lines, notReport);
+  const { sections, title } = findSections(text, lines, notReport);
   // Metadata reads the stored text as submitted (its own module folds the script where it must), so its
-  // evidence spans are stored offsets already.
+  // evidence spans are stored offsets already. The title is the first line of the report's own text, not a
+  // site's breadcrumb or page title before it.
   const storedLines = text === stored ? lines : splitLines(stored);
-  const { meta, evidence } = findMeta(stored, isTitleLine(storedLines[0], storedLines[1]) ? storedLines[0]! : null, storedLines, hints);
+  const titleAt = title ? p.toStored(title.start) : -1;
+  const { meta, evidence } = findMeta(stored, storedLines.find((l) => l.start === titleAt) ?? null, storedLines, hints);
   const problems = findProblems(text, lines, sections);
   const masks = findMasks(text);
   // A masked word is no number (区____宣传部、____部 is not a blank count of 部).

@@ -504,6 +504,13 @@ describe('structure on messy text', () => {
     ]);
   });
 
+  it('takes the report’s own title, not a breadcrumb filing it under 工作计划, for its title and its kind', () => {
+    const text = '首页 > 工作计划\n\n意识形态工作情况自评报告\n\n现将自查情况汇报如下：\n\n一、强化理论学习，确保理论武装到位\n\n开展专题学习4次。\n\n二、狠抓学习规范化建设\n\n制定学习制度。';
+    const a = analyzeReport(text);
+    expect(a.meta.title).toBe('意识形态工作情况自评报告');
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements']);
+  });
+
   it('finds headings a page ran into one long line', () => {
     const line =
       '现将具体工作汇报如下一、加强组织领导,落实意识形态工作责任。按照要求落实各项任务(一)认真履行第一责任人职责。今年以来主持召开专题会议2次,' +

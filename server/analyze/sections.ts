@@ -177,8 +177,11 @@ const REPORT_TITLE = new RegExp(alternation(vocab.sectionKinds.reportDocuments))
 const TITLE_LINES = 4;
 const TITLE_CHARS = 80;
 
-/** A work plan or work points (工作要点, 工作计划) rather than a report on work done: plans throughout. */
-function isPlan(lines: readonly Line[]): boolean {
+/**
+ * Whether the title says a work plan or work points (工作要点, 工作计划: plans throughout) rather than a report on
+ * work done; null when the first lines name neither.
+ */
+function planTitle(lines: readonly Line[]): boolean | null {
   for (const line of lines.slice(0, TITLE_LINES)) {
     // Up to the first comma (a title a flattened page ran into the text stands before it); a document the
     // text names (根据《…实施方案》) is another one.
@@ -189,7 +192,7 @@ function isPlan(lines: readonly Line[]): boolean {
     if (REPORT_TITLE.test(head)) return false;
     if (PLAN_TITLE.test(head)) return true;
   }
-  return false;
+  return null;
 }
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
@@ -211,7 +214,9 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
   const split = splitRunInHeadings(text, kept, skip);
   const outline = outlineLines(split, (l) => numberedHeading(l, undefined) !== null);
   const lines = outline.size === 0 ? split : split.filter((l) => !outline.has(l));
-  const plan = isPlan(allLines);
+  // The report's own title first: a site's breadcrumb (首页 > 工作计划) files a report under plans. The page's
+  // title (…工作要点.docx, a leftover) tells when the text has none.
+  const plan = planTitle(kept) ?? planTitle(allLines) ?? false;
   const title = isTitleLine(lines[0], lines[1]) ? lines[0]! : null;
   const first = title ? 1 : 0;
   const close = closingStart(lines);
