@@ -30,6 +30,8 @@ const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
 const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
 const COLLECTION_TITLE_START = new RegExp(T.collectionTitleStart, 'u');
 const CHROME_LINE_START = new RegExp(T.chromeLineStart, 'u');
+/** A piece's number glued to its title (…分析研判范文一, 群众文化总结范文1_年已接近尾声): the collection's marker. */
+const PIECE_NUMBER = /(?<=[\u4e00-\u9fff])范文(?:[一二三四五六七八九十]{1,2}|\d{1,2})(?![\d一二三四五六七八九十篇份则])/gu;
 const TRUNCATIONS = new RegExp(T.truncations.join('|'), 'gu');
 const COLLECTION_LINE_MARKER = new RegExp(T.collectionLineMarker, 'u');
 const SENTENCE_PUNCTUATION = /[。；;！？!?]/;
@@ -177,6 +179,10 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     if (paged) {
       const at = paged[0].length - paged[0].trimStart().length;
       add(lineFlag('site_chrome', `“${quote(paged[0].trim())}”是网页的标题，疑为从范文网站复制`, { start: line.start + at, end: line.start + paged[0].length }));
+    }
+    PIECE_NUMBER.lastIndex = 0;
+    for (let m = PIECE_NUMBER.exec(t); m; m = PIECE_NUMBER.exec(t)) {
+      add({ kind: 'collection_marker', message: `“${m[0]}”是范文合集里一篇的编号，疑为从范文合集复制`, start: line.start + m.index, end: line.start + m.index + m[0].length });
     }
     if (isLeadIn(t)) {
       add(lineFlag('editor_lead_in', `“${quote(t)}”是范文网站编辑的导语，疑为从范文网站复制`, line));

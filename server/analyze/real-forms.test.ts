@@ -157,7 +157,7 @@ describe('template-site leftovers', () => {
     expect(a.flags.some((f) => f.kind === 'missing_problems')).toBe(false);
   });
 
-  it('knows 范文一/【范文3】 markers, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
+  it('knows 范文一/【范文3】 markers and 范文二 glued to a title, a 篇二 after a glossed word, the list of related pages and a scan-for-the-rest notice', () => {
     const collected = [
       '范文一：',
       '2024年，我校认真落实意识形态工作责任制，全年开展专题学习6次。',
@@ -170,9 +170,11 @@ describe('template-site leftovers', () => {
       '2、党支部意识形态工作总结',
       '想要获取完整版，请扫码关注公众号回复“意识形态”',
       '精品文档,仅供参考',
+      '重点领域分析研判范文二',
+      '群众文化总结范文1_年已接近尾声，学习范文一篇。',
     ].join('\n');
     const b = analyzeReport(collected);
-    expect(flagged(b, collected, 'collection_marker')).toEqual(['范文一：', '【范文3】', '篇二']);
+    expect(flagged(b, collected, 'collection_marker')).toEqual(['范文一：', '【范文3】', '篇二', '范文二', '范文1']);
     expect(flagged(b, collected, 'site_chrome')).toEqual(['相关推荐：\n1、2023年意识形态工作总结\n2、党支部意识形态工作总结']);
     expect(flagged(b, collected, 'download_notice')).toEqual(['想要获取完整版，请扫码关注公众号回复“意识形态”', '精品文档,仅供参考']);
     expect(b.sections.filter((s) => s.kind !== 'preamble').map((s) => s.marker + s.heading)).toEqual(['一、主要做法']);
