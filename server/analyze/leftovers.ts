@@ -13,6 +13,8 @@ export type LeftoverKind = (typeof LEFTOVER_FLAG_KINDS)[number];
 
 const T = vocab.traces;
 const MARKERS = T.markers.map((p) => new RegExp(p, 'gu'));
+/** An HTML tag the page left in the text it gave (</p>, <br/>): its furniture, not the report's. */
+const HTML_TAG = /<\/?(?:p|br|div|span|strong|b|i|em|u|h[1-6]|li|ul|ol|table|tbody|tr|td|th|font|a|img|section)\b[^<>\n]{0,200}>/giu;
 const NOTICES = new RegExp(T.notices.join('|'), 'u');
 const NOTICES_G = new RegExp(T.notices.join('|'), 'gu');
 const INCOMPLETE = new RegExp(T.incompleteNotices.join('|'), 'u');
@@ -129,6 +131,11 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       add({ kind: 'template_marker', message: `文中有网页或文档网站留下的标记“${m[0].slice(0, 30)}”，疑为从网上下载的范文`, start: m.index, end: m.index + m[0].length });
     }
+  }
+
+  HTML_TAG.lastIndex = 0;
+  for (let m = HTML_TAG.exec(text); m; m = HTML_TAG.exec(text)) {
+    add({ kind: 'site_chrome', message: `文中有网页留下的标签“${m[0].slice(0, 30)}”，疑为从网页复制`, start: m.index, end: m.index + m[0].length });
   }
 
   let outlineEnd = -1;

@@ -182,6 +182,15 @@ describe('template-site leftovers', () => {
   });
 });
 
+describe('stray HTML', () => {
+  it('flags a tag a page left in the text as its furniture, and reads the figure beside it', () => {
+    const text = '全年开展专题学习6次。</p>\n<p class="x">组织宣讲12场。<br/>';
+    const a = analyzeReport(text);
+    expect(flagged(a, text, 'site_chrome')).toEqual(['</p>', '<p class="x">', '<br/>']);
+    expect(a.figures.map((f) => text.slice(f.start, f.end))).toEqual(['6次', '12场']);
+  });
+});
+
 describe('masks and blanks', () => {
   const text =
     '2023年，XX单位X委深入学习***总书记重要讲话精神，学习贯彻X的二十届三中全会精神，推动ZZ引领持续增强，' +
