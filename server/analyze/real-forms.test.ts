@@ -109,6 +109,20 @@ describe('template-site leftovers', () => {
     ]);
   });
 
+  it('knows an editor’s advice on writing and an editor’s question before the text as lead-ins', () => {
+    const page = [
+      '报告需要根据受众的需求进行适当的调整。在写作过程中，要注意结构的合理安排。当然，写报告并不仅仅是学会套用模板和范文。',
+      '区委宣传部上半年工作总结',
+      '区委宣传部是区委的重要部门之一，那么区委宣传部怎么做上。',
+      '今年以来，区委宣传部开展专题学习6次。',
+    ].join('\n');
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'editor_lead_in')).toEqual([
+      '报告需要根据受众的需求进行适当的调整。在写作过程中，要注意结构的合理安排。当然，写报告并不仅仅是学会套用模板和范文。',
+      '区委宣传部是区委的重要部门之一，那么区委宣传部怎么做上。',
+    ]);
+  });
+
   it('knows a download site’s menu, login form and download prompts, a title asking 怎么写, a pipe line and a 人气 count', () => {
     const page = [
       '  • 办公文档>',
