@@ -144,6 +144,11 @@ const SET_MEMBERSHIP = new RegExp(alternation(NF.setMembership));
 const COMPARISON = new RegExp(`(?:${alternation(NF.comparisonCues)})(?:为|是|的|共|仅|只有|有)?[ \u3000]?$`);
 const DURATION = new RegExp(`(?:${alternation(NF.durationCues)})$`);
 const RATE = /每[0-9０-９一二两三四五六七八九十百千]+[^，,。；;0-9０-９]{0,6}$/;
+/**
+ * 争取三个村创建文明村, 争取在年底前覆盖80%, 力争…: a target set, not work done; 争取资金1.2亿元 (funds
+ * secured) and 争取到 are done.
+ */
+const TARGET = /(?:力争[^，,。；;]{0,12}|争取(?:[在使][^，,。；;]{0,8})?)$/;
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
 /** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
@@ -278,9 +283,9 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (FREQUENCY.test(text.slice(listFrom, start))) continue;
     // 三汇彩亭会、渠江号子、川剧三张品牌: a small number that sums up the items just listed.
     if (g.cn !== undefined && isListSummary(text.slice(listFrom, numStart), parseChineseNumber(g.cn))) continue;
-    // 去年为32篇: an earlier period's figure; 为期三个月: a duration; 每1000分考核30元: a rate.
+    // 去年为32篇: an earlier period's figure; 为期三个月: a duration; 每1000分考核30元: a rate; 争取…: a target.
     const clauseTail = clause.slice(-TAIL);
-    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail)) continue;
+    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail) || TARGET.test(clauseTail)) continue;
     const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;

@@ -411,6 +411,11 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['1个', 'XX个', 'XX个', '12个', '5个']);
   });
 
+  it('leaves targets (争取三个村, 力争) and counts what was secured (争取资金, 争取到)', () => {
+    const text = '争取三个村创建文明村。力争覆盖80%的党员。争取到上级资金200万元，争取资金1.2亿元。';
+    expect(figures(analyzeReport(text), text)).toEqual(['200万元', '1.2亿元']);
+  });
+
   it('leaves the unit’s own staffing (共配备1名宣传委员) and counts what it equipped others with', () => {
     const text = '镇宣传工作共配备1名宣传委员，2名宣传干事，1名文化站站长。为全镇12个村配备保洁员36名。';
     expect(figures(analyzeReport(text), text)).toEqual(['12个', '36名']);
