@@ -33,8 +33,10 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
   const { meta, evidence } = findMeta(stored, storedLines.find((l) => l.start === titleAt) ?? null, storedLines, hints);
   const problems = findProblems(text, lines, sections);
   const masks = findMasks(text);
-  // A masked word is no number (区____宣传部、____部 is not a blank count of 部).
-  const figures = findFigures(text, sentences, [...notReport, ...masks].sort((a, b) => a.start - b.start));
+  // A masked word is no number (区____宣传部、____部 is not a blank count of 部); a plan's numbers (下一步…
+  // 每月开展1次, 全年不少于12次) are targets, not work reported done.
+  const plans = sections.filter((s) => s.kind === 'plans');
+  const figures = findFigures(text, sentences, [...notReport, ...masks, ...plans].sort((a, b) => a.start - b.start));
   // Blanks in a site's page furniture or its editor's lead-in (下面是小编整理的20xx年…) are not the report's.
   const placeholders = findPlaceholders(text, masks, notReport);
   const density = placeholderDensity(placeholders.length, text);

@@ -411,6 +411,20 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['1个', 'XX个', 'XX个', '12个', '5个']);
   });
 
+  it('reads no work done in a plans section: its numbers are targets', () => {
+    const text = '某局2024年意识形态工作总结\n一、工作开展情况\n全年开展专题学习6次。\n二、下一步工作打算\n每月开展1次集中学习，全年组织宣讲12场。';
+    expect(figures(analyzeReport(text), text)).toEqual(['6次']);
+  });
+
+  it('reads a section that closes on what comes next (…。下一步，我们将…) by what it reports', () => {
+    const text =
+      '某镇一季度意识形态领域情况分析研判\n一、总体态势\n开展党委理论中心组学习4次，专题研讨2次，举办大讲堂6期，开展实战演练2次。' +
+      '一季度工作取得阶段性成效，但仍需警惕风险。下一步，我们将严格落实意识形态工作责任制，确保各项工作落实。';
+    const a = analyzeReport(text);
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements']);
+    expect(figures(a, text)).toEqual(['4次', '2次', '6期', '2次']);
+  });
+
   it('leaves targets (争取三个村, 力争) and counts what was secured (争取资金, 争取到)', () => {
     const text = '争取三个村创建文明村。力争覆盖80%的党员。争取到上级资金200万元，争取资金1.2亿元。';
     expect(figures(analyzeReport(text), text)).toEqual(['200万元', '1.2亿元']);

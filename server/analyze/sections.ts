@@ -197,6 +197,7 @@ function planTitle(lines: readonly Line[]): boolean | null {
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 const closingPlansRe = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alternation(vocab.sectionKinds.closingPlans)})`);
+const CLOSING_TURN = new RegExp(`(?<=[。！？!?\\n]\\s*)(?:${alternation(vocab.sectionKinds.closingPlans)})[^。\\n]*(?:将|要)`);
 
 export interface SectionResult {
   sections: Section[];
@@ -273,7 +274,7 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
       const year = Number(YEAR_IN_HEADING.exec(h.heading)?.[1] ?? NaN);
       if (latestYear !== null && !Number.isNaN(year) && (named === null || named === 'achievements' || named === 'plans')) {
         kind = year === latestYear ? 'plans' : 'achievements';
-      } else kind = named ?? bodyKind(text.slice(h.headingEnd, end), previousTop);
+      } else kind = named ?? bodyKind(beforeClosingPlans(text.slice(h.headingEnd, end)), previousTop);
       // A work plan is plans throughout, whatever a heading looks like (一、指导思想, 一、总体情况).
       if (plan && kind !== 'problems' && kind !== 'suggestions') kind = 'plans';
       previousTop = kind;
@@ -285,6 +286,15 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
 
   splitClosingPlans(text, lines, sections, close);
   return { sections, title };
+}
+
+/**
+ * A body up to where it turns to what comes next (…取得阶段性成效。下一步，我们将…; a closing paragraph, which
+ * splitClosingPlans makes a section of its own): those sentences say nothing of the section they close.
+ */
+function beforeClosingPlans(body: string): string {
+  const turn = CLOSING_TURN.exec(body);
+  return turn && turn.index > 0 ? body.slice(0, turn.index) : body;
 }
 
 /**
