@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../shared/types.js';
 import { analyzeReport } from './index.js';
 import { FLAG_KINDS } from './flags.js';
+import { headingKind } from './sections.js';
 import { FLAG_LABELS } from '../../shared/flags.js';
 import { toSimplified } from './script.js';
 import { expectSpansValid } from '../../tests/analysis-spans.js';
@@ -553,6 +554,18 @@ describe('structure on messy text', () => {
     const a = analyzeReport(text);
     expect(a.meta.title).toBe('意识形态工作情况自评报告');
     expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements']);
+  });
+
+  it('tells work done from plans by headings that close on a result, open on a review or name a five-year plan', () => {
+    expect(headingKind('狠抓首要任务，新农村建设扎实推进')).toBe('achievements');
+    expect(headingKind('理论武装持续深化')).toBe('achievements');
+    expect(headingKind('1999年工作回顾和2000年工作的总体要求')).toBe('achievements');
+    expect(headingKind('“八五”计划的顺利完成为今后的发展奠定了基础')).toBe('achievements');
+    expect(headingKind('四次会议确定的目标任务执行情况')).toBe('achievements');
+    expect(headingKind('十二届人大三次会议确定任务和“十二五”规划完成情况')).toBe('achievements');
+    expect(headingKind('“十二五”时期经济社会发展的主要任务')).toBe('plans');
+    expect(headingKind('2025年工作打算')).toBe('plans');
+    expect(headingKind('持续深化理论武装')).toBe(null);
   });
 
   it('finds headings a page ran into one long line', () => {

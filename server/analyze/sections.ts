@@ -125,6 +125,11 @@ const HEADING_CUE_REACH = 24;
 
 const WORLD_SCOPE = new RegExp(alternation(vocab.sectionKinds.worldScope));
 const SITUATION = new RegExp(alternation(vocab.sectionKinds.situationWords));
+const FIVE_YEAR_PLAN = /“?[一二三四五六七八九十]{1,3}五”?(?:计划|规划)/g;
+const REVIEW = /^[^和及与暨]{0,12}回顾/;
+const RESULT = /[\u4e00-\u9fff”]{2,}(?:明显|显著|稳步|逐步|全面|持续|不断|扎实|大幅|日益|更加)(?:改善|提高|增强|壮大|进步|推进|加快|稳定|提升|加强|深化|巩固|完善|扩大|发展|好转|增长)$|步伐加快$|取得[^，,]{0,6}(?:成效|进展|成绩|突破)$/;
+/** The longest heading whose last words are read as its head noun beyond HEADING_CUE_REACH. */
+const CLOSING_REACH = 40;
 /** The least a cue must be to name the kind by closing the heading (情况 or 问题 alone closes too many). */
 const HEAD_NOUN_MIN = 4;
 
@@ -132,10 +137,18 @@ const HEAD_NOUN_MIN = 4;
  * The kind a heading's wording names: that of a long cue closing it (its head noun), else the cue that occurs
  * earliest (ties: the longest), or null.
  */
-export function headingKind(heading: string): SectionKind | null {
+export function headingKind(raw: string): SectionKind | null {
+  // “八五”计划, 十二五规划 name a five-year plan, not a plans section (“八五”计划的顺利完成…); the name is blanked
+  // to its length, so that the other cues keep their places.
+  const heading = raw.replace(FIVE_YEAR_PLAN, (m) => '＿'.repeat(m.length));
+  // 1999年工作回顾和2000年工作的总体要求: a section that opens on the review holds the work done; so does one
+  // whose heading closes on a result (…，新农村建设扎实推进; 理论武装持续深化).
+  if (REVIEW.test(heading.slice(0, HEADING_CUE_REACH)) || RESULT.test(heading.replace(/[\s：:。，,；;]+$/, ''))) return 'achievements';
   const h = heading.slice(0, HEADING_CUE_REACH).replace(/[\s：:。，,；;]+$/, '');
   if (WORLD_SCOPE.test(h) && SITUATION.test(h)) return 'other';
-  for (const [kind, cues] of headingCues) if (cues.some((c) => c.length >= HEAD_NOUN_MIN && h.endsWith(c))) return kind;
+  // A long heading that is no run-in body (no sentence in it) closes on its head noun too (…确定任务和“十二五”规划完成情况).
+  const whole = heading.length <= CLOSING_REACH && !/[。；;]/.test(heading) ? heading.replace(/[\s：:。，,；;]+$/, '') : h;
+  for (const [kind, cues] of headingCues) if (cues.some((c) => c.length >= HEAD_NOUN_MIN && whole.endsWith(c))) return kind;
   let best: { kind: SectionKind; pos: number; len: number } | null = null;
   for (const [kind, cues] of headingCues) {
     for (const cue of cues) {
@@ -167,7 +180,8 @@ function bodyKind(body: string, previous: SectionKind | null): SectionKind {
   const achievements = count(bodyRes.achievements, body);
   if ((problems * 1000) / Math.max(body.length, 1) >= vocab.sectionKinds.minBodyScore && problems > achievements) return 'problems';
   // One 确保 in a section of work done is no plan: plans need their cues twice over.
-  if ((plans >= 2 && plans > achievements) || previous === 'plans') return 'plans';
+  // After a plans section, the next is plans too, unless its body tells of work done more than of work to come.
+  if ((plans >= 2 && plans > achievements) || (previous === 'plans' && achievements <= Math.max(plans, 2))) return 'plans';
   return 'achievements';
 }
 
