@@ -104,6 +104,8 @@ function dropActivitySuffix(s: string): string {
 /** 参学人数由去年的120人增加到: the subject of a change from an earlier figure, before 由/从 (none: the clause began with 由). */
 const CHANGE_FROM = new RegExp(`^(?<subject>[^由从]*)(?:由(?![于此])|从(?![业事而中来严小源头]))[^由从]*(?:${alternation(V.changeVerbs)})(?:到|至)?(?:[^由从的]{0,8}的)?$`);
 
+const INNER_FILLER = /(?<=[\u4e00-\u9fff])(?:各级各类|各类|各种|各项)(?=[\u4e00-\u9fff]{2})/g;
+
 /** The activity a figure counts, from the clause before it: 共组织中心组理论学习 → 中心组理论学习. */
 export function precedingActivity(clause: string): string {
   let s = stripLeadingFillers(clean(clause).replace(LEADING_MARK, ''), false);
@@ -122,7 +124,8 @@ export function precedingActivity(clause: string): string {
   // …等方面的信访件 → 信访件: the head noun after the last 的.
   const of = s.lastIndexOf('的');
   if (of >= 0 && s.length - of - 1 >= 2) s = s.slice(of + 1);
-  s = dropActivitySuffix(s);
+  // 悬挂各类宣传横幅 → 悬挂宣传横幅: what kind of banner is no part of what was done.
+  s = dropActivitySuffix(s.replace(INNER_FILLER, ''));
   return s.length > V.maxActivityChars ? s.slice(s.length - V.maxActivityChars) : s;
 }
 

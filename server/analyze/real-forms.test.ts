@@ -519,9 +519,9 @@ describe('numbers that are not activity figures', () => {
     ]);
   });
 
-  it('names a list continued by qualifiers with the verb the list began with, a count after a count by the first, 人均 whole', () => {
+  it('names a list continued by qualifiers with the verb the list began with, a count after a count by the first, 人均 whole, without 各类', () => {
     const text =
-      '推荐发表53篇，其中在国家级报刊杂志上发表2篇，省级16篇、市级43篇。在主要路口悬挂宣传横幅1700多条、大小标语11万多条。在中央主流媒体累计上稿51篇(去年为32篇)、省“一报一台”327篇。组织宣讲12项15场。党员干部撰写学习笔记人均3万余字。';
+      '推荐发表53篇，其中在国家级报刊杂志上发表2篇，省级16篇、市级43篇。在主要路口悬挂各类宣传横幅1700多条、大小标语11万多条。在中央主流媒体累计上稿51篇(去年为32篇)、省“一报一台”327篇。组织宣讲12项15场。党员干部撰写学习笔记人均3万余字。';
     const a = analyzeReport(text);
     expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
       ['53篇', '推荐发表'],
