@@ -336,8 +336,9 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
         activity = preceding === '' ? following : preceding;
       }
     } else {
-      // Things counted (家, 名, 篇, 个…): the noun after the number with its verb, else the words before it.
-      const things = followsOn ? thingsActivity(text, end, text.slice(Math.max(sentence.start, start - LIST_WINDOW), start)) : '';
+      // Things counted (家, 名, 篇, 个…): the noun after the number with its verb, else the words before it (from
+      // where the sentence starts, or before that when a line wrapped inside it: 对全↵区 15 个乡镇).
+      const things = followsOn ? thingsActivity(text, end, text.slice(Math.max(Math.min(sentence.start, listFrom), start - LIST_WINDOW), start)) : '';
       activity = things !== '' ? things : precedingActivity(clauseBefore);
     }
     const samePrevious = prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '' ? prevFigure : null;

@@ -491,8 +491,8 @@ describe('numbers that are not activity figures', () => {
     ]);
   });
 
-  it('names places counted with 对 or 在 by what was done there, across a list of places, but not past another place or action', () => {
-    const text = '县委督查室对18个镇、6个街道开展意识形态工作专项督查。区纪委对40个单位和去年未进行检查的9个站所进行专项检查。在4个乡镇建成文化广场、在7个村开展送戏下乡。';
+  it('names places counted with 对 or 在 by what was done there, across a list of places and a wrapped line, but not past another place or action', () => {
+    const text = '县委督查室对18个镇、6个街道开展意识形态工作专项督查。区纪委对40个单位和去年未进行检查的9个站所进行专项检查。在4个乡镇建成文化广场、在7个村开展送戏下乡。巡察组对全\n区 15 个乡镇街道开展专项巡察。';
     const named = analyzeReport(text).figures.map((f) => [text.slice(f.start, f.end), f.activity]);
     expect(named.filter(([figure]) => figure !== '4个')).toEqual([
       ['18个', '意识形态工作专项督查'],
@@ -500,6 +500,7 @@ describe('numbers that are not activity figures', () => {
       ['40个', '专项检查'],
       ['9个', '专项检查'],
       ['7个', '送戏下乡'],
+      ['15 个', '专项巡察'],
     ]);
     // The squares were built, not the plays taken to the villages.
     expect(named.find(([figure]) => figure === '4个')![1]).not.toContain('送戏');
