@@ -108,6 +108,8 @@ function clauseStart(text: string, pos: number, floor: number, delims: ReadonlyS
   return i;
 }
 
+/** The shortest line read as wrapped, not as a heading or list line, when it ends on a figure. */
+const WRAPPED_LINE_MIN = 16;
 /** A line break inside a word (党委专题会↵议 3 次): the line before ends on a character, not on punctuation. */
 const WRAPPED = /[\u3400-\u9fffA-Za-z0-9]/;
 
@@ -323,7 +325,10 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     const prevFigure = figures[figures.length - 1];
     const floor = prevFigure && prevFigure.end > listFrom && prevFigure.end <= start ? prevFigure.end : listFrom;
     const next = text[end];
-    const followsOn = next !== undefined && !DELIM.test(next);
+    // 新选派 4 名↵年轻干部担任…: a line a page wrapped after the figure goes on with what it counts.
+    const lineFrom = text.lastIndexOf('\n', start - 1) + 1;
+    const wrapped = next === '\n' && WRAPPED.test(text[end + 1] ?? '') && end - lineFrom >= WRAPPED_LINE_MIN;
+    const followsOn = next !== undefined && (!DELIM.test(next) || wrapped);
     const clauseBefore = text.slice(floor, start);
     let activity: string;
     if (verbal.has(rawUnit) || moneyUnits.has(rawUnit) || percentUnits.has(rawUnit) || unit === '%') {

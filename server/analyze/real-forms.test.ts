@@ -502,6 +502,8 @@ describe('numbers that are not activity figures', () => {
       ['7个', '送戏下乡'],
       ['15 个', '专项巡察'],
     ]);
+    const wrapped = '县级新媒体平台阅读量同比增长明显。四是宣传队伍结构优化。新选派 4 名\n年轻干部担任基层宣传委员，全面建立工作机制。';
+    expect(analyzeReport(wrapped).figures.map((f) => [wrapped.slice(f.start, f.end), f.activity])).toEqual([['4 名', '选派年轻干部担任基层宣传委员']]);
     // The squares were built, not the plays taken to the villages.
     expect(named.find(([figure]) => figure === '4个')![1]).not.toContain('送戏');
   });
