@@ -236,6 +236,14 @@ describe('masks and blanks', () => {
     expect(a.figures.filter((f) => f.placeholder).map((f) => text.slice(f.start, f.end))).toEqual(['XX期', 'X次', '*次']);
   });
 
+  it('reads a blank decimal share (xx.x%) as one blank, and x.xx as a date', () => {
+    const share = '理论学习覆盖率达 xx.x%，于x.xx召开会议。';
+    expect(analyzeReport(share).placeholders.map((p) => [p.text, p.kind])).toEqual([
+      ['xx.x', 'x'],
+      ['x.xx', 'date'],
+    ]);
+  });
+
   it('reads X letters in the place of the leader name as a mask, not a blank to fill (XXX新时代…思想, xx总书记)', () => {
     const named = '坚持以XXX新时代中国特色社会主义思想为指导，认真学习xx总书记重要讲话，请X同志发言，学习党的XX大精神。';
     const b = analyzeReport(named);
