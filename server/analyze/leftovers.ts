@@ -32,6 +32,10 @@ const COLLECTION_MARKERS = T.collectionMarkers.map((p) => new RegExp(p, 'gmu'));
 const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
 const COLLECTION_TITLE_START = new RegExp(T.collectionTitleStart, 'u');
 const CHROME_LINE_START = new RegExp(T.chromeLineStart, 'u');
+/** A page's word count left in a title run into the text (…工作计划(4050字) XX镇…). */
+const WORD_COUNT = /[\[【(（](?:此文|全文)?共?\d{3,6}字[\]】)）]/gu;
+/** A site's catalogue code glued to the page title (3-8-20-3真如…小学支部…). */
+const CATALOGUE_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/u;
 /** A piece's number glued to its title (…分析研判范文一, 群众文化总结范文1_年已接近尾声): the collection's marker. */
 const PIECE_NUMBER = /(?<=[\u4e00-\u9fff])范文(?:[一二三四五六七八九十]{1,2}|\d{1,2})(?![\d一二三四五六七八九十篇份则])/gu;
 const TRUNCATIONS = new RegExp(T.truncations.join('|'), 'gu');
@@ -187,6 +191,12 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       const at = paged[0].length - paged[0].trimStart().length;
       add(lineFlag('site_chrome', `“${quote(paged[0].trim())}”是网页的标题，疑为从范文网站复制`, { start: line.start + at, end: line.start + paged[0].length }));
     }
+    WORD_COUNT.lastIndex = 0;
+    for (let m = WORD_COUNT.exec(t); m; m = WORD_COUNT.exec(t)) {
+      add({ kind: 'site_chrome', message: `“${m[0]}”是网页标注的字数，疑为从范文网站复制`, start: line.start + m.index, end: line.start + m.index + m[0].length });
+    }
+    const code = !prose ? CATALOGUE_CODE.exec(t) : null;
+    if (code) add({ kind: 'site_chrome', message: `“${code[0]}”是网站的栏目编号，疑为从网页复制`, start: line.start, end: line.start + code[0].length });
     PIECE_NUMBER.lastIndex = 0;
     for (let m = PIECE_NUMBER.exec(t); m; m = PIECE_NUMBER.exec(t)) {
       add({ kind: 'collection_marker', message: `“${m[0]}”是范文合集里一篇的编号，疑为从范文合集复制`, start: line.start + m.index, end: line.start + m.index + m[0].length });

@@ -110,6 +110,35 @@ describe('template-site leftovers', () => {
     ]);
   });
 
+  it('knows a document store’s record lines, a word count and a catalogue code by a title, 推荐度 lists and 【精编4篇】', () => {
+    const page = [
+      '3-8-20-3真如中心小学支部落实意识形态工作责任制',
+      'ID:2227694',
+      '大小:15.18KB',
+      '页数:8页',
+      '格式:DOCX',
+      '收藏 分享赚钱',
+      '快捷搜索:论文 合同 演讲 心得',
+      '  • 大学宣传部2022年度工作总结范文五篇 推荐度:',
+      '2024年意识形态分析研判情况报告模板【精编4篇】',
+      '镇2022年工作总结及2023年工作计划(4050字) 今年以来，全镇开展专题学习6次。',
+    ].join('\n');
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'site_chrome')).toEqual([
+      '3-8-20-3',
+      'ID:2227694',
+      '大小:15.18KB',
+      '页数:8页',
+      '格式:DOCX',
+      '收藏 分享赚钱',
+      '快捷搜索:论文 合同 演讲 心得',
+      '• 大学宣传部2022年度工作总结范文五篇 推荐度:',
+      '(4050字)',
+    ]);
+    expect(flagged(a, page, 'collection_marker')).toEqual(['2024年意识形态分析研判情况报告模板【精编4篇】']);
+    expect(a.figures.map((f) => page.slice(f.start, f.end))).toEqual(['6次']);
+  });
+
   it('knows an editor’s advice on writing and an editor’s question before the text as lead-ins', () => {
     const page = [
       '报告需要根据受众的需求进行适当的调整。在写作过程中，要注意结构的合理安排。当然，写报告并不仅仅是学会套用模板和范文。',
