@@ -265,6 +265,16 @@ describe('masks and blanks', () => {
     expect(a.figures.filter((f) => f.placeholder).map((f) => text.slice(f.start, f.end))).toEqual(['XX期', 'X次', '*次']);
   });
 
+  it('reads stars between 新时代 and 思想, and for 中国梦 in 我的“**”, as masked words', () => {
+    const text = '我校以*新时代*思想为指导，开展中国特色社会主义和**的宣传教育，结合我的“**”主题宣讲活动。';
+    expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([
+      ['*', 'name'],
+      ['*', 'term'],
+      ['**', 'term'],
+      ['**', 'term'],
+    ]);
+  });
+
   it('reads a blank decimal share (xx.x%) as one blank, and x.xx as a date', () => {
     const share = '理论学习覆盖率达 xx.x%，于x.xx召开会议。';
     expect(analyzeReport(share).placeholders.map((p) => [p.text, p.kind])).toEqual([
