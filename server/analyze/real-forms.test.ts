@@ -473,9 +473,9 @@ describe('numbers that are not activity figures', () => {
     expect(figures(a, text)).toEqual(['4次', '2次', '6期', '2次']);
   });
 
-  it('leaves targets (争取三个村, 力争) and counts what was secured (争取资金, 争取到)', () => {
-    const text = '争取三个村创建文明村。力争覆盖80%的党员。争取到上级资金200万元，争取资金1.2亿元。';
-    expect(figures(analyzeReport(text), text)).toEqual(['200万元', '1.2亿元']);
+  it('leaves targets (争取三个村, 力争), a year’s schedule of events and a village’s households, and counts what was secured or allotted', () => {
+    const text = '争取三个村创建文明村。力争覆盖80%的党员。争取到上级资金200万元，争取资金1.2亿元。全年安排学习2次，全年安排省重点项目300项。全村共265户，665口人。';
+    expect(figures(analyzeReport(text), text)).toEqual(['200万元', '1.2亿元', '300项']);
   });
 
   it('leaves the unit’s own staffing (共配备1名宣传委员) and counts what it equipped others with', () => {
