@@ -57,8 +57,13 @@ const DATE_LINE = /^[（(]?((?:19|20)\d{2}|[二][〇零○][一二三四五六�
 const TITLE_WORDS = /总结|报告|汇报|材料|研判|情况|计划|述职|综述|要点|体会/;
 const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'), 'g');
 const INTRO = /现(?:将|对|就)/g;
-/** 制定了《百春园街道2020年度…计划》: a document the unit made itself opens with its name (after a year). */
-const OWN_DOCUMENT = /(?:制定|印发|出台|修订|起草)(?:印发|下发|出台|完善)?了?《(?:(?:19|20)[\dxX×]{2}\s*年度?)?/g;
+/**
+ * 制定了《百春园街道2020年度…计划》: a document the unit made itself opens with its name (after a year); 关于印发《…》
+ * is the title of a superior's notice the text cites.
+ */
+const OWN_DOCUMENT = /(?<!关于)(?:制定|印发|出台|修订|起草)(?:印发|下发|出台|完善)?了?《(?:(?:19|20)[\dxX×]{2}\s*年度?)?/g;
+/** How far into the opening sentence its subject may start (after 2024年， or 今年以来，). */
+const OPENING_LEAD = 8;
 const ADDRESSEE = /^[^：:，,。\s]{2,30}[：:]\s*$/;
 /** 在县委、县政协党组的正确领导下: the bodies that lead the unit, not the unit. */
 const LEADER_AFTER = /^(?:党组|党委|党工委|党总支|党支部)?的?(?:正确|坚强|有力|精心|亲切)?(?:领导|指导)下/;
@@ -175,7 +180,8 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
     if (r) add(mention(r, 'own-document'));
   }
   // 市委宣传部关于……的报告 inside running text (a title quoted by the page, a lead-in).
-  for (const m of text.slice(0, 2500).matchAll(/关于[^。\n]{2,40}?(?:报告|总结|汇报)/g)) {
+  // 关于印发《…》 is a notice the text cites, not its own title.
+  for (const m of text.slice(0, 2500).matchAll(/关于(?!印发|转发|下发)[^。\n]{2,40}?(?:报告|总结|汇报)/g)) {
     const r = nameEndingAt(text, m.index);
     if (r) add(mention(r, 'title'));
   }
@@ -193,8 +199,9 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       CLAUSE_LEAD.exec(text);
       const at = CLAUSE_LEAD.lastIndex;
       if (REFERENCE.test(text.slice(at, at + 4))) continue;
-      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true, town: m[0] === '\n' });
-      if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, p.opening && at < p.opening.end ? 'opening' : 'self-reference'));
+      const inOpening = p.opening !== null && at < p.opening.end;
+      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true, town: m[0] === '\n', enterprise: inOpening && at - p.opening!.start <= OPENING_LEAD });
+      if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, inOpening ? 'opening' : 'self-reference'));
     }
   }
   return mergeMentions(found);
@@ -320,6 +327,11 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     },
     () => halfYearFromBody(text, year?.value ?? null),
     () => (titled ? { value: 'annual', rule: 'title-year', span: { start: titled.start, end: titled.end } } : null),
+    // 2025年，本局党组…: an opening that sets its time by the year alone reviews the year.
+    () => {
+      const y = opening ? yearAt(text, opening.start, Math.min(opening.end, opening.start + 8)) : null;
+      return y && /^\s*[，,]/.test(text.slice(y.end, y.end + 2)) ? { value: 'annual', rule: 'opening', span: { start: y.start, end: y.end } } : null;
+    },
     () => {
       if (!dated) return null;
       const value: Period | null = dated.month >= 5 && dated.month <= 8 ? 'H1' : dated.month >= 11 || dated.month === 1 ? 'annual' : null;

@@ -32,6 +32,8 @@ const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'));
 const PLACE_ONLY = new RegExp(`(?:[${V.levels.join('')}]|自治区|自治州|自治县)$`);
 /** A named town or township (风水梁镇): the town reporting, where it opens a paragraph. */
 const TOWN = /^[\u4e00-\u9fff]{2,4}[镇乡]$/;
+/** 平高电气研发中心, 某某集团: a firm or institute, named without a place, that opens a report's first sentence. */
+const ENTERPRISE = /^[\u4e00-\u9fff]{4,16}(?:公司|集团|中心|研究院|研究所|厂)$/;
 /** A name that stands in running text starts with its level or its place (市统计局, 临潼区委, 团县委, 中共…). */
 const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
 const SUFFIX_SET = new Set(SUFFIXES);
@@ -87,13 +89,14 @@ export function judgeName(name: string): NameVerdict {
 /**
  * The longest unit name that starts at `from` and ends where `accept(end)` allows (a verb follows, the
  * line ends …); null when no name of up to `maxLength` characters fits. `anchored`: a name in running
- * text, which must start with its level or place and be more than a place.
+ * text, which must start with its level or place and be more than a place; `enterprise`: a firm or
+ * institute without a place is taken too (the report's opening names its own unit).
  */
 export function readName(
   text: string,
   from: number,
   accept: (end: number) => boolean,
-  opts: { anchored?: boolean; town?: boolean; maxLength?: number } = {},
+  opts: { anchored?: boolean; town?: boolean; enterprise?: boolean; maxLength?: number } = {},
 ): { start: number; end: number; canonical: string } | null {
   const maxLength = opts.maxLength ?? 30;
   const ends: number[] = [];
@@ -113,7 +116,8 @@ export function readName(
     const verdict = judgeName(text.slice(from, end));
     if (!verdict.ok) continue;
     const placeOnly = PLACE_ONLY.test(verdict.canonical) && !(opts.town && TOWN.test(verdict.canonical));
-    if (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly)) return { start: from, end, canonical: verdict.canonical };
+    const firm = opts.enterprise === true && ENTERPRISE.test(verdict.canonical);
+    if (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly) || firm) return { start: from, end, canonical: verdict.canonical };
   }
   return null;
 }
