@@ -151,6 +151,8 @@ const RATE = /每[0-9０-９一二两三四五六七八九十百千]+[^，,。�
  * secured) and 争取到 are done.
  */
 const TARGET = /(?:力争[^，,。；;]{0,12}|争取(?:[在使][^，,。；;]{0,8})?)$/;
+/** 彩礼不高于4万元, 用车不超过6辆: a limit a rule sets, not a count of anything. */
+const LIMIT = /不得?(?:高于|低于|少于|多于|大于|超过|超出)?$/;
 /** 全年安排学习2次: events put on the year's schedule (全年安排省重点项目300项, 安排资金 are allotted, so done). */
 const SCHEDULE = /(?:全年|年内|每年)安排[^，,。；;]{0,8}$/;
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
@@ -290,7 +292,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 去年为32篇: an earlier period's figure; 为期三个月: a duration; 每1000分考核30元: a rate; 争取…: a target.
     const clauseTail = clause.slice(-TAIL);
     if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail) || TARGET.test(clauseTail)) continue;
-    if (verbal.has(rawUnit) && SCHEDULE.test(clauseTail)) continue;
+    if ((verbal.has(rawUnit) && SCHEDULE.test(clauseTail)) || LIMIT.test(clauseTail)) continue;
     const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;

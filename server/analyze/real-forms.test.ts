@@ -265,6 +265,19 @@ describe('masks and blanks', () => {
     expect(a.figures.filter((f) => f.placeholder).map((f) => text.slice(f.start, f.end))).toEqual(['XX期', 'X次', '*次']);
   });
 
+  it('reads the leader’s name starred before his speech at a meeting, and GCD for 共产党, as masks', () => {
+    const text = '专题组织学习了*在全国宣传工作会议上的讲话，邀请专家解读《中国GCD宣传工作条例》。';
+    expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([
+      ['*', 'name'],
+      ['GCD', 'term'],
+    ]);
+  });
+
+  it('reads a traditional variant OpenCC leaves (衞) in simplified script', () => {
+    const text = '今年以來，我鄉累計開展環境衞生整治24次。';
+    expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['环境卫生整治']);
+  });
+
   it('reads stars between 新时代 and 思想, and for 中国梦 in 我的“**”, as masked words', () => {
     const text = '我校以*新时代*思想为指导，开展中国特色社会主义和**的宣传教育，结合我的“**”主题宣讲活动。';
     expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([
@@ -473,8 +486,8 @@ describe('numbers that are not activity figures', () => {
     expect(figures(a, text)).toEqual(['4次', '2次', '6期', '2次']);
   });
 
-  it('leaves targets (争取三个村, 力争), a year’s schedule of events and a village’s households, and counts what was secured or allotted', () => {
-    const text = '争取三个村创建文明村。力争覆盖80%的党员。争取到上级资金200万元，争取资金1.2亿元。全年安排学习2次，全年安排省重点项目300项。全村共265户，665口人。';
+  it('leaves targets (争取三个村, 力争), limits (不超过6辆), a year’s schedule of events and a village’s households, and counts what was secured or allotted', () => {
+    const text = '争取三个村创建文明村。力争覆盖80%的党员。争取到上级资金200万元，争取资金1.2亿元。全年安排学习2次，全年安排省重点项目300项。全村共265户，665口人。红事彩礼不高于4万元，用车不超过6辆。';
     expect(figures(analyzeReport(text), text)).toEqual(['200万元', '1.2亿元', '300项']);
   });
 

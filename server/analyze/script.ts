@@ -95,8 +95,16 @@ function convertLine(line: string): string {
   return out;
 }
 
+/** Variant forms of traditional characters that OpenCC leaves as they are (環境衞生 → 环境卫生). */
+const VARIANTS: Readonly<Record<string, string>> = { 衞: '卫', 囘: '回', 竝: '并', 㸃: '点' };
+const VARIANT_CHARS = new RegExp(`[${Object.keys(VARIANTS).join('')}]`, 'g');
+
 /** The text in simplified script, of exactly the same length (UTF-16) as the text given. */
 export function toSimplified(text: string): string {
   if (!/[\u3400-\u9fff]/.test(text)) return text;
-  return text.split('\n').map(convertLine).join('\n');
+  return text
+    .split('\n')
+    .map(convertLine)
+    .join('\n')
+    .replace(VARIANT_CHARS, (c) => VARIANTS[c]!);
 }
