@@ -90,6 +90,8 @@ describe('names that are no author, on real pages', () => {
   it('reads a firm opening the report, no bare kind of body, no verb phrase, no superior’s document cited, and the year alone as the whole year', () => {
     const firm = '2024年，平高电气研发中心党总支在两级党委的正确指导下，深入学习贯彻党的二十大精神。';
     expect(analyzeReport(firm).meta).toMatchObject({ unit: '平高电气研发中心', year: 2024, period: 'annual' });
+    expect(analyzeReport('2024年，广开控股坚持以习近平新时代中国特色社会主义思想为指引。').meta.unit).toBe('广开控股');
+    expect(analyzeReport('2024年，国有控股企业坚持深化改革。').meta.unit).toBeNull();
     const school = '学校支部关于落实意识形态情况汇报材料\n根据【2020】5号文件，中共XX县教育局委员会关于印发《XX县教育局2020年贯彻落实意识形态工作责任清单》的要求，现汇报如下。';
     expect(analyzeReport(school).meta.unit).toBeNull();
     const verb = '区202x年上半年意识形态分析研判情况报告\n今年以来，我区坚持守正创新。三是定期召开区委意识形态工作领导小组会议，分析研判当前形势。';
