@@ -265,9 +265,11 @@ describe('masks and blanks', () => {
     expect(a.figures.filter((f) => f.placeholder).map((f) => text.slice(f.start, f.end))).toEqual(['XX期', 'X次', '*次']);
   });
 
+  /** The masks a text holds, as [text, kind]. */
+  const maskedIn = (text: string) => analyzeReport(text).masks.map((m) => [m.text, m.kind]);
+
   it('reads the leader’s name starred before his speech at a meeting, and GCD for 共产党, as masks', () => {
-    const text = '专题组织学习了*在全国宣传工作会议上的讲话，邀请专家解读《中国GCD宣传工作条例》。';
-    expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([
+    expect(maskedIn('专题组织学习了*在全国宣传工作会议上的讲话，邀请专家解读《中国GCD宣传工作条例》。')).toEqual([
       ['*', 'name'],
       ['GCD', 'term'],
     ]);
@@ -279,8 +281,7 @@ describe('masks and blanks', () => {
   });
 
   it('reads stars between 新时代 and 思想, and for 中国梦 in 我的“**”, as masked words', () => {
-    const text = '我校以*新时代*思想为指导，开展中国特色社会主义和**的宣传教育，结合我的“**”主题宣讲活动。';
-    expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([
+    expect(maskedIn('我校以*新时代*思想为指导，开展中国特色社会主义和**的宣传教育，结合我的“**”主题宣讲活动。')).toEqual([
       ['*', 'name'],
       ['*', 'term'],
       ['**', 'term'],
