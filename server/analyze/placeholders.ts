@@ -43,8 +43,20 @@ export function findMasks(text: string): Mask[] {
       if (!overlapsSpan(found, m.index, m.index + m[0].length)) found.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
     });
   }
+  // 我的“**”…用“**”凝聚: a masked word in quotes is the same word wherever the text quotes it again.
+  for (const quoted of [...new Set(found.filter((f) => /^[*＊]+$/.test(f.text) && QUOTES.has(text[f.start - 1] ?? '')).map((f) => f.text))]) {
+    const kind = found.find((f) => f.text === quoted)!.kind;
+    for (let at = text.indexOf(quoted); at !== -1; at = text.indexOf(quoted, at + quoted.length)) {
+      const end = at + quoted.length;
+      const whole = QUOTES.has(text[at - 1] ?? '') && CLOSING_QUOTES.has(text[end] ?? '');
+      if (whole && !overlapsSpan(found, at, end)) found.push({ text: quoted, kind, start: at, end });
+    }
+  }
   return found.sort((a, b) => a.start - b.start);
 }
+
+const QUOTES = new Set('“"「『');
+const CLOSING_QUOTES = new Set('”"」』');
 
 /** Placeholders outside the masks and outside the given spans (page furniture such as 老秘网_范文). */
 export function findPlaceholders(text: string, masks: readonly Span[] = [], skip: readonly Span[] = []): Placeholder[] {

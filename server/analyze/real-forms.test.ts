@@ -280,12 +280,14 @@ describe('masks and blanks', () => {
     expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['环境卫生整治']);
   });
 
-  it('reads stars between 新时代 and 思想, and for 中国梦 in 我的“**”, as masked words', () => {
-    expect(maskedIn('我校以*新时代*思想为指导，开展中国特色社会主义和**的宣传教育，结合我的“**”主题宣讲活动。')).toEqual([
+  it('reads stars between 新时代 and 思想, for 中国梦 in 我的“**” and wherever it is quoted again, and 执政X, as masked words', () => {
+    expect(maskedIn('我校以*新时代*思想为指导，开展中国特色社会主义和**的宣传教育，结合我的“**”主题宣讲活动，用“**”凝聚师生。对于执政X而言。')).toEqual([
       ['*', 'name'],
       ['*', 'term'],
       ['**', 'term'],
       ['**', 'term'],
+      ['**', 'term'],
+      ['X', 'term'],
     ]);
   });
 
