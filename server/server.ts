@@ -1,5 +1,5 @@
 // Starts the dashboard: opens the database, seeds it on first start, listens.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { createApp } from './app.js';
@@ -49,9 +49,15 @@ export async function startServer(opts: ServeOptions): Promise<{ server: Server;
   const app = createApp(db, { files: { dataDir } });
   // Uploads nobody committed are removed on a timer too, not only when the next upload comes.
   const sweeper = sweepStagingPeriodically(stagingRoot(dataDir));
+  // Through node:http, not app.listen: Express 5 calls listen's callback on a failure too (a port in use, an
+  // address this machine lacks), which would start a server that is not listening.
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = opts.host === undefined ? app.listen(opts.port, () => resolve(s)) : app.listen(opts.port, opts.host, () => resolve(s));
-    s.on('error', reject);
+    const s = createServer(app);
+    s.once('error', (e) => {
+      clearInterval(sweeper);
+      reject(e);
+    });
+    s.listen({ port: opts.port, host: opts.host }, () => resolve(s));
   });
   if (!opts.quiet) {
     console.error(`研判看板已启动：${dashboardUrls(server.address() as AddressInfo).join('  ')}（数据库 ${describeDb(opts.dbPath)}）`);

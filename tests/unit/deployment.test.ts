@@ -105,17 +105,26 @@ describe('yanpan serve --host and HOST', () => {
       });
     });
 
-  /** Starts `yanpan serve` on a database that already has a report (no demo seeding); resolves once it says where it listens. */
-  async function serve(args: string[], env: Record<string, string> = {}): Promise<{ stderr: string; stop: () => void }> {
+  /** A database that already has a report, so that serve seeds no demo data. */
+  async function databaseWithAReport(): Promise<{ dir: string; dbFile: string }> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yanpan-serve-'));
     const dbFile = path.join(dir, 'y.db');
     const seeded = await openDb(dbFile);
     await ingestSubmission(seeded, { fileName: '市统计局2024年上半年意识形态工作总结.txt', bytes: new TextEncoder().encode(reportText('市统计局', '2024年上半年', 2)) });
     await seeded.destroy();
-    const child = spawn('node', [path.join(REPO_ROOT, 'bin', 'yanpan.js'), 'serve', '--db', dbFile, ...args], {
+    return { dir, dbFile };
+  }
+
+  const spawnServe = (dbFile: string, args: string[], env: Record<string, string> = {}) =>
+    spawn('node', [path.join(REPO_ROOT, 'bin', 'yanpan.js'), 'serve', '--db', dbFile, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, YANPAN_ADMIN_PASSWORD: 'serve-admin-pw', HOST: '', ...env },
     });
+
+  /** Starts `yanpan serve` on a database that already has a report (no demo seeding); resolves once it says where it listens. */
+  async function serve(args: string[], env: Record<string, string> = {}): Promise<{ stderr: string; stop: () => void }> {
+    const { dir, dbFile } = await databaseWithAReport();
+    const child = spawnServe(dbFile, args, env);
     let stderr = '';
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (d: Buffer) => {
@@ -142,6 +151,26 @@ describe('yanpan serve --host and HOST', () => {
       expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     } finally {
       server.stop();
+    }
+  }, 180_000);
+
+  it('says in one Chinese line that the port is taken, and exits 2, instead of starting a server that does not listen', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const { dir, dbFile } = await databaseWithAReport();
+    try {
+      const child = spawnServe(dbFile, ['--host', '127.0.0.1', '--port', String(port)]);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(2);
+      expect(stderr).toContain(`无法在 127.0.0.1:${port} 上启动看板：端口已被占用（EADDRINUSE）`);
+      expect(stderr).not.toContain('研判看板已启动');
+      expect(stderr).not.toMatch(/TypeError|at /);
+    } finally {
+      taken.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
 
