@@ -44,7 +44,6 @@ const VIEWS: ViewEntry[] = [
   { path: '/reuse', label: '雷同分析', icon: <CopyOutlined />, element: <ReuseView />, menu: true, roles: REVIEWERS },
   { path: '/compare', label: '对照', element: <CompareView />, menu: false, parent: '/reuse', roles: REVIEWERS },
   { path: '/templates', label: '范文库', icon: <ReadOutlined />, element: <TemplatesView />, menu: true, roles: REVIEWERS },
-  { path: '/templates', label: '范文库', icon: <BookOutlined />, element: <TemplatesView />, menu: true, roles: REVIEWERS },
   { path: '/reports', label: '报告列表', icon: <FileTextOutlined />, element: <ReportListView />, menu: true, roles: ALL },
   { path: '/reports/:id', label: '报告详情', element: <ReportView />, menu: false, parent: '/reports', roles: ALL },
   { path: '/search', label: '全文检索', icon: <SearchOutlined />, element: <SearchView />, menu: true, roles: ALL },
