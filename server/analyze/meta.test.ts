@@ -71,6 +71,12 @@ describe('another body named before the unit', () => {
     ]);
     expect(registryMentions(text, registry).map((m) => m.name)).toEqual([]);
   });
+
+  it('finds no registry spelling of the body that guides the unit (在X委宣传部的帮助指导下)', () => {
+    const registry = new UnitRegistry([{ id: 2, name: '市委宣传部', aliases: ['宣传部'] }]);
+    const guided = '某镇2024年意识形态工作总结\n2024年，在X委宣传部的帮助指导下，我镇认真落实意识形态工作责任制。';
+    expect(registryMentions(guided, registry).map((m) => m.name)).toEqual([]);
+  });
 });
 
 describe('names that are no author, on real pages', () => {

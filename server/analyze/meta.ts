@@ -65,8 +65,8 @@ const OWN_DOCUMENT = /(?<!关于)(?:制定|印发|出台|修订|起草)(?:印发
 /** How far into the opening sentence its subject may start (after 2024年， or 今年以来，). */
 const OPENING_LEAD = 8;
 const ADDRESSEE = /^[^：:，,。\s]{2,30}[：:]\s*$/;
-/** 在县委、县政协党组的正确领导下: the bodies that lead the unit, not the unit. */
-const LEADER_AFTER = /^(?:党组|党委|党工委|党总支|党支部)?的?(?:正确|坚强|有力|精心|亲切)?(?:领导|指导)下/;
+/** 在县委、县政协党组的正确领导下, 在X委宣传部的帮助指导下: the bodies that lead the unit, not the unit. */
+const LEADER_AFTER = /^(?:党组|党委|党工委|党总支|党支部)?的?(?:正确|坚强|有力|精心|亲切)?(?:帮助|关心|支持)?(?:领导|指导)下/;
 
 function accepts(re: RegExp, text: string): (end: number) => boolean {
   return (end) => {
@@ -387,6 +387,8 @@ export function registryMentions(text: string, registry: UnitRegistry): UnitMent
         taken.push(span);
         // 按照市直机关工委有关工作安排: a body the unit reports to or follows, not the unit.
         if (afterReference(folded, span.start)) continue;
+        // 在市委宣传部的帮助指导下: the body that guides the unit, not the unit.
+        if (LEADER_AFTER.test(folded.slice(span.end, span.end + 16))) continue;
         found.push({ name: spelling, key: unitKey(spelling), rule, span, weight: WEIGHT[rule] ?? 0.5 });
       }
     }
