@@ -20,6 +20,9 @@ const LIGHT_VERB = new RegExp(
 /** A list number or punctuation the clause starts with (4、表彰…, 、最美家庭). */
 const LEADING_MARK = /^(?:[\d一二三四五六七八九十]{1,2}[、.．]|[、，,；;：:\s])+/;
 const ACTION_VERB = new RegExp(alternation(V.actionVerbs).replace(/(^|\|)组织/g, '$1(?<!党)组织'), 'g');
+/** Whether a phrase holds an action verb, or a light one (non-global: no lastIndex to reset). */
+const HAS_ACTION_VERB = new RegExp(ACTION_VERB.source);
+const HAS_LIGHT_VERB = new RegExp(LIGHT_VERB.source);
 const ACTION_START = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.lightVerbs, '参加', '参与', '收听', '收看', '观看', '担任', '成为', '受到', '获得'])})`);
 const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
 // 均 (分别均为) but not 人均, which is what is counted (撰写学习笔记人均3万字).
@@ -47,7 +50,7 @@ function doneThere(after: string): string {
   for (let m = DONE_THERE.exec(clause); m; m = DONE_THERE.exec(clause)) [verbStart, verbEnd] = [m.index, m.index + m[0].length];
   if (verbStart < 0) return '';
   const between = clause.slice(0, verbStart).replace(/未[^，,。；;、]{0,6}?的/g, '');
-  if (/[在对]/.test(between) || new RegExp(ACTION_VERB.source).test(between)) return '';
+  if (/[在对]/.test(between) || HAS_ACTION_VERB.test(between)) return '';
   const what = /^[^、]{2,24}/.exec(clause.slice(verbEnd));
   return what ? dropActivitySuffix(what[0]).slice(0, V.maxActivityChars) : '';
 }
@@ -143,13 +146,10 @@ const QUALIFIER = /^[\u4e00-\u9fffA-Za-z]{1,6}$/;
 export function continuedActivity(clauseBefore: string, previous: string): string | null {
   const qualifier = clean(clauseBefore.replace(/[（(][^）)]*[）)]/g, '')).replace(LEADING_MARK, '');
   if (!QUALIFIER.test(qualifier) || LEADING_FILLER.test(qualifier) || TRAILING_VERB.test(qualifier)) return null;
-  if (new RegExp(ACTION_VERB.source).test(qualifier) || new RegExp(LIGHT_VERB.source).test(qualifier)) return null;
-  let verb: RegExpExecArray | null = null;
-  ACTION_VERB.lastIndex = 0;
-  for (let m = ACTION_VERB.exec(previous); m; m = ACTION_VERB.exec(previous)) verb = m;
-  if (!verb) return null;
-  const activity = verb.index + verb[0].length < previous.length ? `${verb[0]}${qualifier}` : `${qualifier}${verb[0]}`;
-  return activity.slice(0, V.maxActivityChars);
+  if (HAS_ACTION_VERB.test(qualifier) || HAS_LIGHT_VERB.test(qualifier)) return null;
+  const verb = governingVerb(previous);
+  if (verb === '') return null;
+  return (previous.endsWith(verb) ? `${qualifier}${verb}` : `${verb}${qualifier}`).slice(0, V.maxActivityChars);
 }
 
 /** The words named after a figure (召开2次专题会议研究… → 专题会议), or '' if none follows. */

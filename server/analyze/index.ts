@@ -4,7 +4,7 @@
 // normalize.ts) and skip what template-site leftovers put around the report; every span is mapped back.
 import type { Analysis, Span } from '../../shared/types.js';
 import { splitLines, splitSentences } from './text.js';
-import { findSections, isTitleLine } from './sections.js';
+import { findSections } from './sections.js';
 import { findProblems } from './problems.js';
 import { findFigures } from './figures.js';
 import { findMasks, findPlaceholders, placeholderDensity } from './placeholders.js';

@@ -93,7 +93,7 @@ function bareHeading(line: Line, next: Line | undefined, after: Line | undefined
   return { style: 'bare', marker: '', start: line.start, headingStart: line.start, headingEnd: line.end, heading: t, line };
 }
 
-export function isTitleLine(line: Line | undefined, next: Line | undefined): boolean {
+function isTitleLine(line: Line | undefined, next: Line | undefined): boolean {
   if (!line) return false;
   const t = line.text;
   if (t.length > 60 || /[。；;：:，,]$/.test(t) || /^[—\-（(<#]/.test(t) || numberedHeading(line, next)) return false;
