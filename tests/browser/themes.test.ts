@@ -25,7 +25,12 @@ async function choose(select: ReturnType<Harness['page']['getByTestId']>, text: 
   await expect.poll(() => h.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await select.click();
   await h.page.keyboard.type(text);
-  await h.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  // The list filters as each character lands: an option found before it settles may have moved by the click.
+  const options = h.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect.poll(async () => (await options.allInnerTexts()).every((o) => o.includes(text)) && (await options.count()) > 0).toBe(true);
+  await options.filter({ hasText: text }).first().click();
+  // A pick that took closes the list.
+  await expect.poll(() => h.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 describe('correcting themes in the browser', () => {
