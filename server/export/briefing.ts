@@ -108,9 +108,9 @@ export async function buildBriefing(db: Db, f: Filters, opts: BriefingOptions): 
   const nextHeading = (s: BriefingSection) => body.push(heading(`${CHINESE_ORDINALS[section++]}、${BRIEFING_SECTION_LABELS[s]}`, 1));
   /** The sentences a finding quotes, from the stored text, with the link to them. */
   const texts = await reportTexts(db, [...new Set(passages.map((p) => p.reportId))]);
-  const quote = async (reportId: number, start: number, end: number) => {
+  const quote = async (reportId: number, start: number, end: number, mode?: 'within') => {
     const text = texts.get(reportId) ?? (await reportTexts(db, [reportId])).get(reportId) ?? '';
-    const q = wholeSentences(text, start, end, QUOTE_CHARS);
+    const q = wholeSentences(text, start, end, QUOTE_CHARS, mode);
     return { text: quoteText(text, q), evidence: { reportId, start: q.start, end: q.end } };
   };
 
@@ -234,7 +234,8 @@ export async function buildBriefing(db: Db, f: Filters, opts: BriefingOptions): 
     if (quoted.length) {
       body.push(heading(`（${CHINESE_ORDINALS[sub++]}）抄自其他单位的段落`, 2));
       for (const [i, p] of quoted.entries()) {
-        const q = await quote(p.reportId, p.start, p.end);
+        // The copied words only: the sentence around a short passage may name the unit that copied it.
+        const q = await quote(p.reportId, p.start, p.end, 'within');
         const groups = sourcesByUnit(p.sources);
         const sources = groups.map((g) => `${g.unit}（${yearPeriod(g.first.year, g.first.period)}）`).join('、');
         const reports = 1 + groups.reduce((s, g) => s + g.reports, 0);
@@ -243,7 +244,7 @@ export async function buildBriefing(db: Db, f: Filters, opts: BriefingOptions): 
             run(`${i + 1}. ${p.unit}${p.year ? `${p.year}年${periodLabel(p.period)}` : ''}报告：`, { bold: true }),
             run(`“${q.text}”`),
             run(p.kind === 'copied' ? `抄自 ${sources} 的报告` : `与同期 ${sources} 的报告雷同（先后不明）`),
-            run(`（全段 ${int(p.end - p.start)} 字，涉及 ${int(reports)} 份报告）。`),
+            run(`（相同段落共 ${int(p.text.replace(/\s+/g, '').length)} 字，涉及 ${int(reports)} 份报告）。`),
             link('查看原文', url(q.evidence)),
           ]),
         );

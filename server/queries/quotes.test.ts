@@ -35,4 +35,18 @@ describe('whole-sentence quotes', () => {
     expect(long[q.end - 1]).toBe('，');
     expect(quoteText(long, q)).toMatch(/学习……$/);
   });
+
+  it('a passage inside one sentence is quoted by its own clauses (within), not by the sentence that names the unit', () => {
+    const start = text.indexOf('牢牢把握正确的政治方向');
+    const end = text.indexOf('立足点', start);
+    expect(wholeSentences(text, start, end, 120).start).toBe(text.indexOf('2024年以来，市XX局'));
+    const q = wholeSentences(text, start, end, 120, 'within');
+    expect(q.start).toBe(start);
+    expect(q.end).toBeLessThanOrEqual(end);
+    expect(quoteText(text, q)).toBe('……牢牢把握正确的政治方向，围绕XX工作任务……');
+    // A passage ending where its clause ends takes the clause's mark and stays whole.
+    const whole = text.indexOf('发挥思想引领');
+    const q2 = wholeSentences(text, whole, text.indexOf('。', whole), 120, 'within');
+    expect(quoteText(text, q2)).toBe('……发挥思想引领、舆论推动、精神激励的重要作用，扎实做好意识形态工作。');
+  });
 });

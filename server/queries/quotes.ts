@@ -6,10 +6,16 @@ import { splitSentences } from '../analyze/text.js';
 /** How far around a span sentences are looked for: a sentence longer than this is cut at a clause. */
 const WINDOW = 300;
 const CLAUSE_END = /[，、；;：:,]/;
+/** A sentence's last mark, with any closing quote or bracket after it. */
+const SENTENCE_CLOSE = /[。！？!?][”’"』」）)]*$/;
+const CLAUSE_OR_SENTENCE_END = /[，、；;：:,。！？!?\n]/;
+const CLAUSE_START_CUT = /[，；;：:,。！？!?\n]/;
 
 export interface Quote extends Span {
   /** Whether the quote stops short of its last sentence's end (a sentence longer than the quote may be). */
   cut: boolean;
+  /** Whether the quote starts inside a sentence (the copied words of a passage within one sentence). */
+  opensMid?: boolean;
 }
 
 /** Sentences overlapping start..end, whole (a sentence cut by the window starts at a line or the window). */
@@ -22,16 +28,43 @@ function sentencesAround(text: string, start: number, end: number): Span[] {
 }
 
 /**
+ * The clauses wholly inside start..end, for a passage that holds no whole sentence: the copied words and
+ * no word of the sentence around them (which may name the copier). A passage starting or ending inside a
+ * clause is taken from the next clause or to the last one, unless that would leave under half of it.
+ */
+function clausesWithin(text: string, start: number, end: number, max: number): Quote {
+  let from = start;
+  // Not at 、: a list item (及二十届三中、四中全会) is whole words already.
+  if (from > 0 && !CLAUSE_OR_SENTENCE_END.test(text[from - 1] ?? '')) {
+    const next = text.slice(from, end).search(CLAUSE_START_CUT);
+    if (next >= 0) from += next + 1;
+  }
+  while (from < end && /\s/.test(text[from] ?? '')) from++;
+  let to = Math.min(end, from + max);
+  if (SENTENCE_CLOSE.test(text.slice(to, to + 1) ? text.slice(from, to + 1) : '')) to++;
+  else if (to < text.length && !CLAUSE_OR_SENTENCE_END.test(text[to - 1] ?? '') && !CLAUSE_OR_SENTENCE_END.test(text[to] ?? '')) {
+    let back = to;
+    while (back > from && !CLAUSE_OR_SENTENCE_END.test(text[back - 1] ?? '')) back--;
+    if (back > from) to = back;
+  }
+  if ((to - from) * 2 < Math.min(end - start, max)) [from, to] = [start, Math.min(end, start + max)];
+  const opensMid = from > 0 && !/(?:[。！？!?][”’"』」）)]*|\n)\s*$/.test(text.slice(Math.max(0, from - 8), from));
+  return { start: from, end: to, cut: !SENTENCE_CLOSE.test(text.slice(from, to)), opensMid };
+}
+
+/**
  * Whole sentences for a quote of the passage start..end, at most `max` characters unless its first
  * sentence alone is longer (then cut at a clause, `cut`). `inward`: the sentences wholly inside the
  * passage when it holds one (a quote of what was copied, nothing more); else, and for `outward`, the
- * sentences it touches, whole.
+ * sentences it touches, whole. `within`: as `inward`, but a passage inside one sentence is quoted by its
+ * own clauses, never the sentence around it.
  */
-export function wholeSentences(text: string, start: number, end: number, max: number, mode: 'inward' | 'outward' = 'inward'): Quote {
+export function wholeSentences(text: string, start: number, end: number, max: number, mode: 'inward' | 'outward' | 'within' = 'inward'): Quote {
   const around = sentencesAround(text, start, end);
   if (around.length === 0) return { start, end, cut: false };
   const inside = around.filter((s) => s.start >= start && s.end <= end);
-  const chosen = mode === 'inward' && inside.length ? inside : around;
+  if (mode === 'within' && inside.length === 0) return clausesWithin(text, start, end, max);
+  const chosen = mode !== 'outward' && inside.length ? inside : around;
   const first = chosen[0]!;
   let last = first.end;
   for (const s of chosen.slice(1)) {
@@ -45,8 +78,9 @@ export function wholeSentences(text: string, start: number, end: number, max: nu
   return { start: first.start, end: cutAt > first.start + max / 2 ? cutAt : first.start + max, cut: true };
 }
 
-/** The quote's text, with its line breaks and spaces closed up and ‘……’ where it stops short. */
+/** The quote's text, with its line breaks and spaces closed up and ‘……’ where it starts or stops short. */
 export function quoteText(text: string, q: Quote): string {
   const body = text.slice(q.start, q.end).replace(/\s+/g, '');
-  return q.cut ? `${body.replace(/[，、；;：:,]$/, '')}……` : body;
+  const tail = q.cut ? `${body.replace(/[，、；;：:,]$/, '')}……` : body;
+  return q.opensMid ? `……${tail}` : tail;
 }

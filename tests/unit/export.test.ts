@@ -251,7 +251,11 @@ describe('Word briefing', () => {
     // The longest passage taken from another unit, quoted with the units it was taken from (or shared with).
     const [top] = await getTopCopiedPassages(db, {}, 1);
     const quoted = text.find((t) => t.startsWith('1. '))!;
-    expect(quoted).toContain(top!.text.replace(/\s+/g, '').slice(0, 20));
+    // Its quote holds copied words only (a passage inside one sentence is quoted by its own clauses, ……-marked).
+    const words = /“(?:……)?([^”]*?)(?:……)?”/.exec(quoted)![1]!.replace(/[。！？]$/, '');
+    expect(words.length).toBeGreaterThan(10);
+    expect(top!.text.replace(/\s+/g, '')).toContain(words);
+    expect(quoted).toContain(`相同段落共 ${top!.text.replace(/\s+/g, '').length} 字`);
     for (const o of top!.sources) expect(quoted).toContain(o.unit);
     const h = await getHeadlines(db, {});
     expect(text.some((t) => t.includes(`${h.units} 个单位报送的 ${h.reports} 份报告`))).toBe(true);
