@@ -57,8 +57,12 @@ export async function getCurrentPeriod(db: Db): Promise<{ year: number; period: 
  */
 export async function getMissingSubmissions(db: Db, f: Filters, opts: SampleOption = {}) {
   const current = f.year !== undefined && f.period ? { year: f.year, period: f.period } : await getCurrentPeriod(db);
-  if (!current) return { year: null, period: null, units: [] };
+  if (!current) return { year: null, period: null, basis: 'seen' as const, units: [] };
+  // With a registry, who must report is the registry's call: a unit only read from a text (a template
+  // site's page, a unit outside the committee's remit) owes nothing. Without one, every unit seen.
+  const registry = await db.selectFrom('units').select('id').where('kind', '=', 'registry').limit(1).executeTakeFirst();
   let units = namedUnits(db)
+    .$if(registry !== undefined, (q) => q.where('u.kind', '=', 'registry'))
     .select(['u.id', 'u.name', 'u.department'])
     .where((eb) => eb.or([eb('u.expected', 'is', null), eb(sql<string>`';' || u.expected || ';'`, 'like', `%;${current.period};%`)]))
     .where(({ not, exists, selectFrom }) =>
@@ -82,6 +86,8 @@ export async function getMissingSubmissions(db: Db, f: Filters, opts: SampleOpti
   return {
     year: current.year,
     period: current.period,
+    /** What the list is judged against: the registry's expected periods, or the units seen so far. */
+    basis: registry ? ('registry' as const) : ('seen' as const),
     units: rows.map((r) => ({
       id: r.id,
       name: r.name,

@@ -107,7 +107,11 @@ describe('a unit registry', () => {
 
   it('judges 未报送 by the periods each unit must report', async () => {
     // H1 2023 is the period collected: 市委老干部局 reports once a year and is not missing it.
+    // A unit outside the registry, only named by a text (an earlier year's submission), owes nothing.
+    expect(await ingestBatch(db, [source('园林.txt', utf8(reportText('市园林绿化局', '2022年上半年', 2)))])).toMatchObject({ ingested: 1, pending: 0 });
+    expect((await listUnits(db)).find((u) => u.name === '市园林绿化局')?.registered).toBe(false);
     const missing = await getMissingSubmissions(db, { year: 2023, period: 'H1' });
+    expect(missing.basis).toBe('registry');
     expect(missing.units.map((u) => u.name)).toEqual(['市统计局']);
     expect((await getMissingSubmissions(db, { year: 2023, period: 'annual' })).units.map((u) => u.name).sort()).toEqual(['市统计局']);
   });

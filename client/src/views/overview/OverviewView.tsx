@@ -71,6 +71,7 @@ export function OverviewView() {
         <Card
           title={missing.data?.year ? `未报送单位（${formatYearPeriod(missing.data.year, missing.data.period as Period)}）` : '未报送单位'}
           loading={missing.isLoading}
+          extra={missing.data && <Typography.Text type="secondary">{missing.data.basis === 'registry' ? '按报送单位名录的应报期别' : '未导入名录，按曾报送的单位'}</Typography.Text>}
           styles={{ body: { maxHeight: 330, overflow: 'auto' } }}
           data-testid="missing-submissions"
         >
