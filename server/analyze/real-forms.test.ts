@@ -634,6 +634,18 @@ describe('structure on messy text', () => {
     expect(headingKind('持续深化理论武装')).toBe(null);
   });
 
+  it('leaves a heading naming both the state of things and its problems to the body, and reads problems handled as work', () => {
+    // rp074, fp017: 状况和存在问题 over subsections of work done; rp091: 重大问题…的处理 is what the unit did.
+    expect(headingKind('现阶段意识形态领域状况和存在问题')).toBe(null);
+    expect(headingKind('检查情况及存在问题')).toBe(null);
+    expect(headingKind('党委对思想领域重大问题和重大事件的处理')).toBe(null);
+    expect(headingKind('及时解决群众反映的突出问题')).toBe(null);
+    expect(headingKind('存在的问题')).toBe('problems');
+    expect(headingKind('网络阵地管理存在的问题和不足')).toBe('problems');
+    const text = '某局2023年意识形态工作总结\n一、现阶段意识形态领域状况和存在问题\n（一）提高政治站位，强化主体责任落实\n局党组召开专题会议3次，开展理论学习中心组学习8次，取得明显成效。\n（二）狠抓学习教育，提升思想认识\n组织集中学习12次。';
+    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements', 'achievements']);
+  });
+
   it('finds headings a page ran into one long line', () => {
     const line =
       '现将具体工作汇报如下一、加强组织领导,落实意识形态工作责任。按照要求落实各项任务(一)认真履行第一责任人职责。今年以来主持召开专题会议2次,' +
