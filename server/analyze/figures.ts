@@ -113,10 +113,15 @@ const WRAPPED_LINE_MIN = 16;
 /** A line break inside a word (党委专题会↵议 3 次): the line before ends on a character, not on punctuation. */
 const WRAPPED = /[\u3400-\u9fffA-Za-z0-9]/;
 
+/** A numbered heading (一、工作开展情况↵): no wrapped line, and its 一、 no list item of the figure below it. */
+const HEADING_LINE = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d))[^。；;，,]{0,30}\n$/;
+
 /** Where the words a figure belongs to start: the clause with its list, across line breaks inside words. */
 function phraseStart(text: string, pos: number, floor: number): number {
   let i = clauseStart(text, pos, floor, CLAUSE_CHARS);
-  while (i > floor && text[i - 1] === '\n' && i >= 2 && WRAPPED.test(text[i - 2]!)) i = clauseStart(text, i - 1, floor, CLAUSE_CHARS);
+  while (i > floor && text[i - 1] === '\n' && i >= 2 && WRAPPED.test(text[i - 2]!) && !HEADING_LINE.test(text.slice(text.lastIndexOf('\n', i - 2) + 1, i))) {
+    i = clauseStart(text, i - 1, floor, CLAUSE_CHARS);
+  }
   return i;
 }
 
@@ -155,6 +160,8 @@ const TARGET = /(?:力争[^，,。；;]{0,12}|争取(?:[在使][^，,。；;]{0,
 const LIMIT = /不得?(?:高于|低于|少于|多于|大于|超过|超出)?$/;
 /** 全年安排学习2次: events put on the year's schedule (全年安排省重点项目300项, 安排资金 are allotted, so done). */
 const SCHEDULE = /(?:全年|年内|每年)安排[^，,。；;]{0,8}$/;
+/** A clause opening on a bare interval (半年总结, 一年, 季度研判), before a Chinese-numeral count of times (not 一季度 or 一月: Q1, January). */
+const INTERVAL = /^[\s]*(?:半年|一年|季度|一个月|两周|一周|双月)[\u4e00-\u9fff]{0,6}$/;
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
 /** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
@@ -173,6 +180,7 @@ const DURATION_NOUN = new RegExp(`^(?:${alternation(NF.durationNouns)})`);
 const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
 const SUBORDINATE = new RegExp(`(?:${alternation(B.subordinateCues)})$`);
 const REACH = new RegExp(alternation(V.reachVerbs));
+const ALL_OF = new RegExp(`^(?:${alternation(B.standingNouns)})(?:[（(][^)）]{1,3}[)）])?(?:均|都|全部|全都)`);
 const DONE_AFTER = new RegExp(alternation(B.doneAfter));
 /** The last holding verb of a clause (现有, 共有, 下设) with what follows it. */
 const HOLDING = new RegExp(`(?:${alternation(B.holdingVerbs)})(?![${B.holdingNotBefore}])(?<rest>[^${DELIMS}]*)$`);
@@ -212,7 +220,9 @@ function isBackground(clause: string, unit: string, after: string, clauseRest: s
   if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest)) return true;
   if (SUBORDINATE.test(clause.trimEnd())) return true;
   if (percentUnits.has(unit) && STOCK_SHARE.test(clause.trimEnd())) return true;
-  return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(listRest) && !REACH.test(clause);
+  if (unit !== '个' || !STANDING_NOUN.test(after) || REACH.test(clause)) return false;
+  // 11个乡镇场均已完成考核: all of them did it; the number is how many there are.
+  return ALL_OF.test(after) || !DONE_AFTER.test(listRest);
 }
 
 /** A place named with a numeral (三堂镇, 五里村): the measure-like character is the name's, not a count's. */
@@ -293,6 +303,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     const clauseTail = clause.slice(-TAIL);
     if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail) || TARGET.test(clauseTail)) continue;
     if ((verbal.has(rawUnit) && SCHEDULE.test(clauseTail)) || LIMIT.test(clauseTail)) continue;
+    // 半年总结一次, 一年两次述职: an interval and how often in it, a rule without 每.
+    if (verbal.has(rawUnit) && g.cn !== undefined && INTERVAL.test(clause)) continue;
     const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;

@@ -494,6 +494,12 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['200万元', '1.2亿元', '300项']);
   });
 
+  it('leaves a rule by its interval (半年总结一次) and all of a county’s towns (11个乡镇场均), and counts the first figure under a numbered heading', () => {
+    const text = '某县2024年意识形态工作总结\n一、工作开展情况\n局党组召开专题会议两次，坚持每季度研判一次，半年总结一次，一年两次述职。全县11个乡镇场均已完成意识形态工作责任制考核。深入12个乡镇开展宣讲。';
+    // The heading’s 一、 is no list of two items summed up by 两次.
+    expect(figures(analyzeReport(text), text)).toEqual(['两次', '12个']);
+  });
+
   it('leaves the unit’s own staffing (共配备1名宣传委员) and counts what it equipped others with', () => {
     const text = '镇宣传工作共配备1名宣传委员，2名宣传干事，1名文化站站长。为全镇12个村配备保洁员36名。';
     expect(figures(analyzeReport(text), text)).toEqual(['12个', '36名']);
