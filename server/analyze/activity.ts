@@ -190,7 +190,12 @@ export function governingVerb(clause: string): string {
 const AS_ROLE =
   /^(?:[\u4e00-\u9fff]{0,6}?(?:[（(][^）)\n]{0,80}[）)])?(?:已|被|分别)?(?<verb>成为|转为|评为|当选为|确定为|发展为)|[\u4e00-\u9fff]{1,6}?(?:[（(][^）)\n]{0,80}[）)])?(?<as>为))(?<role>[\u4e00-\u9fff]{0,8}(?:员|者|代表|分子|对象|模范|标兵|个人|典型|书记|委员|骨干|干部|家庭|集体|单位|组织|支部))(?=[，,。；;、\n]|$)/;
 
+/** 11个乡镇场均已完成文化站建设: places counted by what all of them did. */
+const PLACES_ALL_DID = new RegExp(`^(?:${alternation(V.background.standingNouns)})(?:[（(][^)）]{1,3}[)）])?(?:均|都|全部|全都)(?:已经?|以)?(?<done>[^，,。；;：:\\n]{2,24})`);
+
 export function thingsActivity(text: string, end: number, before: string): string {
+  const allDid = PLACES_ALL_DID.exec(text.slice(end, end + 40));
+  if (allDid) return dropActivitySuffix(clean(allDid.groups!.done!)).slice(0, V.maxActivityChars);
   const role = AS_ROLE.exec(text.slice(end, end + 120));
   if (role) {
     const { verb, as, role: taken } = role.groups!;

@@ -180,7 +180,6 @@ const DURATION_NOUN = new RegExp(`^(?:${alternation(NF.durationNouns)})`);
 const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
 const SUBORDINATE = new RegExp(`(?:${alternation(B.subordinateCues)})$`);
 const REACH = new RegExp(alternation(V.reachVerbs));
-const ALL_OF = new RegExp(`^(?:${alternation(B.standingNouns)})(?:[（(][^)）]{1,3}[)）])?(?:均|都|全部|全都)`);
 const DONE_AFTER = new RegExp(alternation(B.doneAfter));
 /** The last holding verb of a clause (现有, 共有, 下设) with what follows it. */
 const HOLDING = new RegExp(`(?:${alternation(B.holdingVerbs)})(?![${B.holdingNotBefore}])(?<rest>[^${DELIMS}]*)$`);
@@ -220,9 +219,7 @@ function isBackground(clause: string, unit: string, after: string, clauseRest: s
   if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest)) return true;
   if (SUBORDINATE.test(clause.trimEnd())) return true;
   if (percentUnits.has(unit) && STOCK_SHARE.test(clause.trimEnd())) return true;
-  if (unit !== '个' || !STANDING_NOUN.test(after) || REACH.test(clause)) return false;
-  // 11个乡镇场均已完成考核: all of them did it; the number is how many there are.
-  return ALL_OF.test(after) || !DONE_AFTER.test(listRest);
+  return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(listRest) && !REACH.test(clause);
 }
 
 /** A place named with a numeral (三堂镇, 五里村): the measure-like character is the name's, not a count's. */
