@@ -6,6 +6,7 @@
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
 import { foldScript } from './meta-fold.js';
+import { withoutGlosses } from './normalize.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
 import { readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
 import { alternation, escapeRegex, vocab } from './vocab.js';
@@ -417,7 +418,7 @@ export function chooseUnit(units: readonly UnitMention[], registry?: UnitRegistr
 export function findMeta(text: string, title: Line | null, lines: readonly Line[], hints: MetaHints): { meta: ReportMeta; evidence: MetaEvidence } {
   const evidence = findMetaEvidence(text, title, lines, hints.fileName);
   const unit = chooseUnit(evidence.units)?.mention.name ?? null;
-  const meta = mergeMeta({ unit: hints.unit ?? null, year: hints.year ?? null }, { title: title?.text ?? null, unit, year: evidence.year?.value ?? null, period: evidence.period?.value ?? null });
+  const meta = mergeMeta({ unit: hints.unit ?? null, year: hints.year ?? null }, { title: title ? withoutGlosses(title.text) : null, unit, year: evidence.year?.value ?? null, period: evidence.period?.value ?? null });
   return { meta, evidence };
 }
 

@@ -23,7 +23,7 @@ export interface PreparedText {
 // A gloss: a parenthesised pinyin syllable with a tone mark right after a Chinese character.
 const GLOSS = /[(（](?<=[\u3400-\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
 
-/** A piece of text without its pinyin glosses (for tests on the words; offsets do not survive). */
+/** A piece of text without its pinyin glosses (a title to show, words to test; offsets do not survive). */
 export function withoutGlosses(s: string): string {
   return s.replace(GLOSS, '');
 }

@@ -405,6 +405,8 @@ describe('traditional script and pinyin glosses', () => {
     expect(flagged(a, text, 'pinyin_gloss')).toEqual(['(shù)民族群眾參與(yù)']);
     const words = analyzeReport('本單位少數(shù)民族人口為29150人。');
     expect(words.figures).toEqual([]);
+    // The title shown on the dashboard and in exports is the page's words without the glosses.
+    expect(analyzeReport('2023年意識(shí)形態(tài)工作總結(jié)\n一、主要工作\n開展學(xué)習(xí)4次。').meta.title).toBe('2023年意識形態工作總結');
   });
 
   it('analyses a seed report converted to traditional script as it analyses the report', () => {
