@@ -1,8 +1,10 @@
 // Starts the dashboard: opens the database, seeds it on first start, listens.
+import fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { createApp } from './app.js';
+import path from 'node:path';
+import { CLIENT_DIST, createApp } from './app.js';
 import { deriveStale, finishInterruptedBatch } from './derive/index.js';
 import { ensureAdmin } from './auth/users.js';
 import { ocrAvailability } from './decode/index.js';
@@ -61,6 +63,8 @@ export async function startServer(opts: ServeOptions): Promise<{ server: Server;
   });
   if (!opts.quiet) {
     console.error(`研判看板已启动：${dashboardUrls(server.address() as AddressInfo).join('  ')}（数据库 ${describeDb(opts.dbPath)}）`);
+    // Said at the start, not at the first visitor's blank page.
+    if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) console.error(`看板页面尚未构建（${CLIENT_DIST} 中没有 index.html）：请先运行 npm run build；在此之前只有接口可用`);
     // Load jieba's dictionary now (about a second) rather than in the first search or upload.
     setImmediate(() => cutWords('研判'));
     // Whether scans can be read here, said once: an administrator learns it before a unit's scan is refused.

@@ -28,7 +28,7 @@ export async function assign(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ ...r, id: String(r.id), ...(r.replaced === undefined ? {} : { replaced: String(r.replaced) }) })}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof AssignError) fail(`报告 ${positionals[0]}: ${e.message}`, 2);
+    if (e instanceof AssignError) fail(`assign ${positionals[0]}: ${e.message}`, 2);
     throw e;
   } finally {
     await db.destroy();

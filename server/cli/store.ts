@@ -1,7 +1,8 @@
 // The database as commands open it, and files on disk as a batch reads them.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ReportMeta } from '../../shared/types.js';
-import { type Db, openDb } from '../db/connection.js';
+import { type Db, isPostgresUrl, openDb } from '../db/connection.js';
 import { exclusively } from '../db/locks.js';
 import { deriveStale } from '../derive/index.js';
 import { type BatchSource, ReadError } from '../intake/batch.js';
@@ -9,7 +10,10 @@ import type { FileSubmission } from '../intake/collect.js';
 
 /** The database, its derived data brought up to date (stored under older rules, or after an upgrade). */
 export async function openStore(dbPath: string): Promise<Db> {
+  const created = dbPath !== ':memory:' && !isPostgresUrl(dbPath) && !fs.existsSync(dbPath);
   const db = await openDb(dbPath);
+  // A mistyped --db would otherwise go on quietly in a new, empty database.
+  if (created) process.stderr.write(`已新建数据库：${path.resolve(dbPath)}\n`);
   // Not while a server sharing the database does the same at its start.
   await exclusively(db, 'startup', () => deriveStale(db));
   return db;

@@ -122,6 +122,14 @@ export async function backupDatabase(dbFile: string, destination: string, origin
   return { bytes: fs.statSync(destination).size, reports, method: 'sqlite', ...backupOriginals(referencedOriginals(destination), originalsDir, destination) };
 }
 
+/** SQLite's reasons a file cannot be read as a database, as the administrator is told them. */
+const SQLITE_REASONS: Record<string, string> = {
+  SQLITE_NOTADB: '文件不是数据库',
+  SQLITE_CORRUPT: '文件已损坏',
+  SQLITE_IOERR_SHORT_READ: '文件不完整',
+  SQLITE_CANTOPEN: '无法打开文件',
+};
+
 /** Opens a backup read-only and checks it is an intact Yanpan database; returns its report count. */
 export function checkBackup(file: string): number {
   let db: SQLite.Database;
@@ -140,7 +148,8 @@ export function checkBackup(file: string): number {
     return (db.prepare('select count(*) as n from reports').get() as { n: number }).n;
   } catch (e) {
     if (e instanceof BackupError) throw e;
-    throw new BackupError(`这不是有效的数据库备份：${e instanceof Error ? e.message : String(e)}`);
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    throw new BackupError(`这不是有效的数据库备份：${SQLITE_REASONS[code] ?? '无法读取'}${code ? `（${code}）` : ''}`);
   } finally {
     db.close();
   }

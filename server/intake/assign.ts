@@ -54,7 +54,7 @@ async function apply(db: Db, c: Change): Promise<{ assigned: Assigned; units: nu
       .select(['r.id', 'r.unit_id', 'r.year', 'r.period', 'r.pending', 'r.deleted_at', 'u.kind', 'm.resubmission_of', 'm.report_id as has_meta'])
       .where('r.id', '=', c.id)
       .executeTakeFirst();
-    if (!r) throw new AssignError(`报告 ${c.id} 不存在`);
+    if (!r) throw new AssignError(`没有编号为 ${c.id} 的报告`);
     if (r.deleted_at) throw new AssignError(`报告 ${c.id} 已删除，请先从回收站恢复`);
     const unitId = c.unitId ?? r.unit_id;
     const year = c.year ?? r.year;

@@ -78,7 +78,7 @@ export async function getCopyGraph(db: Db, f: Filters, limit = GRAPH_EDGES, minC
     edges.set(key, e);
   }
   const all = [...edges.values()].filter((e) => e.chars >= minChars).sort((x, y) => y.chars - x.chars || x.from.localeCompare(y.from, 'zh-CN'));
-  return { edges: all.slice(0, limit), total: all.length };
+  return { edges: all.slice(0, limit), total: all.length, minChars };
 }
 
 /** The sources of spans: the other reports they name, with their units and periods. */

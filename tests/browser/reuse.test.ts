@@ -44,8 +44,11 @@ async function pointOnEdge(): Promise<{ x: number; y: number }> {
 
 describe('who copied whom', () => {
   it('the graph: an edge opens its strongest pair side by side, copier left and source right; the graph widens', async () => {
-    const graph = await apiQuery<{ edges: Edge[]; total: number }>(h, 'reuse.copyGraph', { edges: 20 });
+    const graph = await apiQuery<{ edges: Edge[]; total: number; minChars: number }>(h, 'reuse.copyGraph', { edges: 20 });
     expect(graph.edges.length).toBeGreaterThan(3);
+    // The floor of an edge, which the chart states under its title.
+    expect(graph.minChars).toBe(150);
+    for (const e of graph.edges) expect(e.chars).toBeGreaterThanOrEqual(graph.minChars);
     expect(graph.edges.some((e) => e.kind === 'copied')).toBe(true);
     await h.page.goto(`${h.url}/reuse`);
     const chart = h.page.getByTestId('chart-copy-graph');

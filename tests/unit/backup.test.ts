@@ -39,7 +39,8 @@ describe('backup and restore', () => {
 
     const junk = path.join(dir, 'junk.db');
     fs.writeFileSync(junk, 'not a database at all');
-    await expect(restoreDatabase(junk, file, originalsDirFor(file))).rejects.toThrow(BackupError);
+    // In Chinese, SQLite's reason by its code only.
+    await expect(restoreDatabase(junk, file, originalsDirFor(file))).rejects.toThrow(new BackupError('这不是有效的数据库备份：文件不是数据库（SQLITE_NOTADB）'));
     expect(await countReports(db)).toBe(1);
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -53,6 +53,8 @@ describe('yanpan intake commands', () => {
     const a = yanpan('assign', String(first.id), '--unit', '市统计局', '--db', db());
     expect(a.status).toBe(0);
     expect(a.lines).toEqual([{ id: first.id, unit: '市统计局', year: 2022, period: 'H1', status: 'ok' }]);
+    const missing = yanpan('assign', '999', '--unit', '市统计局', '--db', db());
+    expect([missing.status, missing.stderr.trim()]).toEqual([2, 'assign 999: 没有编号为 999 的报告']);
 
     const csv = path.join(dir, 'units.csv');
     fs.writeFileSync(csv, 'name,department,aliases,level,expected\n市委老干部局,党群,市老干部局,市直单位,annual\n市统计局,经济,统计局;市统计局党组,市直单位,annual;H1\n');
@@ -71,6 +73,10 @@ describe('yanpan intake commands', () => {
     expect(r.lines).toEqual([{ ingested: 5, pending: 0, duplicates: 0, failed: [], resubmissions: [] }]);
     const lines = yanpan('reports', '--db', path.join(dir, 'run.db')).lines;
     for (const l of lines) expect(l).toMatchObject({ unit: '市测试局', year: 2021, status: 'ok', meta_source: { unit: 'option', year: 'option' } });
+
+    // A database that did not exist is said to be new (a mistyped --db would go on quietly otherwise).
+    expect(r.stderr).toContain(`已新建数据库：${path.join(dir, 'run.db')}`);
+    expect(yanpan('reports', '--db', path.join(dir, 'run.db')).stderr).not.toContain('已新建数据库');
 
     const bad = yanpan('ingest', folder, '--bogus', '--db', path.join(dir, 'bad.db'));
     expect(bad.status).toBe(2);

@@ -24,10 +24,12 @@ export function CopyGraphCard() {
   const graph = useQuery({ ...trpc.reuse.copyGraph.queryOptions({ ...filters, edges }), placeholderData: keepPreviousData });
   const shown = graph.data?.edges.length ?? 0;
   const total = graph.data?.total ?? 0;
-  const option = useMemo(
-    () => copyGraphChart(graph.data?.edges ?? [], undefined, total > shown ? `显示相同文字最多的 ${shown} 条（共 ${total} 条）` : `共 ${total} 条`),
-    [graph.data, shown, total],
-  );
+  const option = useMemo(() => {
+    const count = total > shown ? `显示相同文字最多的 ${shown} 条（共 ${total} 条）` : `共 ${total} 条`;
+    // Where the line is drawn, said on the chart itself: fewer shared characters draw no edge.
+    const floor = graph.data ? `；两单位间相同文字合计不少于 ${formatInt(graph.data.minChars)} 字才连线` : '';
+    return copyGraphChart(graph.data?.edges ?? [], undefined, `${count}${floor}`);
+  }, [graph.data, shown, total]);
   const onClick = useCallback(
     (p: ECElementEvent) => {
       if (p.dataType === 'edge') {
