@@ -5,7 +5,7 @@
 // earlier reports was recycled (self). "Many" is relative to the corpus: a share of its units.
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { ReuseKind, TemplateKind } from '../../shared/types.js';
+import type { ReuseKind, Span, TemplateKind } from '../../shared/types.js';
 import { phraseHash } from './fingerprint.js';
 import { type NormalizedText, countNonWhitespace, normalizeText } from './normalize.js';
 
@@ -201,6 +201,7 @@ function reuseOf(x: number, y: number, covering: PassageEvidence[], templates: T
  * formulaic clause) — unless the passage goes on with the same kind on both sides of it: a paragraph
  * pasted whole is one span, whatever formulas it quotes, since one span per passage is what a reader
  * compares. Aligned passages shorter than MIN_REUSED_PASSAGE are common phrases and mark nothing.
+ * `siteText`: a template site's own text around the report (page chrome, lead-ins): never reuse.
  */
 export function deriveSpans(
   text: string,
@@ -209,9 +210,10 @@ export function deriveSpans(
   stock: StockEvidence[],
   stockUnits: number,
   templatePassages: TemplateEvidence[] = [],
+  siteText: readonly Span[] = [],
 ): DerivedReuse {
   const cuts = new Set<number>();
-  for (const p of [...passages, ...stock, ...templatePassages]) cuts.add(p.start).add(p.end);
+  for (const p of [...passages, ...stock, ...templatePassages, ...siteText]) cuts.add(p.start).add(p.end);
   const bounds = [...cuts].sort((x, y) => x - y);
   const long = (p: { start: number; end: number }) => p.end - p.start >= MIN_REUSED_PASSAGE;
 
@@ -219,6 +221,8 @@ export function deriveSpans(
   for (let i = 0; i + 1 < bounds.length; i++) {
     const x = bounds[i]!;
     const y = bounds[i + 1]!;
+    // Nor the line break between two pieces of it.
+    if (siteText.some((t) => t.start <= x && t.end >= y) || !/\S/.test(text.slice(x, y))) continue;
     const covering = passages.filter((p) => p.start <= x && p.end >= y);
     const fromTemplates = templatePassages.filter((t) => t.start <= x && t.end >= y && long(t));
     const formulas = stock.filter((s) => s.start <= x && s.end >= y);

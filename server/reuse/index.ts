@@ -133,8 +133,10 @@ async function resolvePending(db: DbOrTrx, corpus: Corpus, pending: number[], co
  * 2: text shared only in a passage under MIN_REUSED_PASSAGE characters is a common phrase, not reuse.
  * 3: direction (copied by the later report, original in the earlier, shared in the same period; self
  *    only in the later of a unit's reports), template spans, formulas inside a passage bridged.
+ * 4: a template site's own text around a report (page chrome, an editor's lead-in, download notices) is
+ *    no reuse: units pasting from one site share it without copying one another.
  */
-export const REUSE_RULES = '3';
+export const REUSE_RULES = '4';
 
 /** Whether the stored spans were derived under the current rules (a database without reports is). */
 export async function reuseRulesCurrent(db: Kysely<Database>): Promise<boolean> {

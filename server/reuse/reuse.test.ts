@@ -224,3 +224,31 @@ describe('direction, with other periods and units given to the same two samples 
     expect(await kinds([{ unit: '市某局' }, { unit: '市某局' }])).toEqual([[], ['self']]);
   });
 });
+
+describe('a template site’s own text around two reports', () => {
+  it('is no reuse: two units pasting from one site share its chrome, lead-in and notice without copying each other', async () => {
+    const db = await openFreshDb();
+    try {
+      const chrome = '首页 > 范文大全 > 工作总结 > 意识形态工作总结\n下面是小编为大家整理的2023年意识形态工作总结范文，供大家参考，希望对大家有所帮助。\n';
+      const notice = '\n本文由会员上传，如需下载完整版请登录VIP会员，免费下载全文。';
+      const seeds = seedTexts();
+      const texts = [seeds[1]!, seeds[3]!].map((s, i) => ({ ...s, unit: ['市甲局', '市乙局'][i]!, year: 2023, text: `${chrome}${s.text}${notice}` }));
+      for (const t of texts) {
+        const r = await ingestSubmission(db, { fileName: t.file, bytes: new TextEncoder().encode(t.text), meta: { unit: t.unit, department: null, year: t.year } });
+        expect(r.status).toBe('stored');
+      }
+      await finalizeReuse(db);
+      for (const [i, r] of (await getReportReuse(db)).entries()) {
+        const text = texts[i]!.text;
+        // The site's words, without the line breaks and the full stop that join them to the report.
+        const around = [
+          { start: 0, end: chrome.indexOf('帮助') + 2 },
+          { start: text.length - notice.length + 1, end: text.length },
+        ];
+        for (const s of r.spans) for (const a of around) expect(s.start < a.end && a.start < s.end, `${s.kind} ${s.start}-${s.end} of ${text.length} ${JSON.stringify(text.slice(s.start - 20, s.end))}`).toBe(false);
+      }
+    } finally {
+      await db.destroy();
+    }
+  }, 60_000);
+});

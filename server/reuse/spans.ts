@@ -3,6 +3,7 @@
 // and characters per kind, which are stored here. Derived again whenever a report's passages change.
 import type { Insertable } from 'kysely';
 import { reportingDate } from '../../shared/periods.js';
+import type { Span } from '../../shared/types.js';
 import { insertRows } from '../db/insert.js';
 import type { Database } from '../db/schema.js';
 import type { AlignedPassage } from './align.js';
@@ -150,6 +151,12 @@ export async function storeTemplatePassages(db: DbOrTrx, reportId: number, templ
   );
 }
 
+/**
+ * The template site's own text around a report (its page chrome, an editor's lead-in, download notices,
+ * 篇一 markers): two units pasting from one site share it, yet neither copied it from the other.
+ */
+const SITE_TEXT_FLAGS = ['site_chrome', 'editor_lead_in', 'download_notice', 'collection_marker'];
+
 /** Reports whose spans are derived and stored together. */
 const DERIVE_CHUNK = 200;
 
@@ -167,7 +174,7 @@ export async function deriveAll(db: DbOrTrx, corpus: Corpus, ids: number[], stoc
   const threshold = stockUnitThreshold(corpus.unitCount());
   for (let i = 0; i < ids.length; i += DERIVE_CHUNK) {
     const chunk = ids.slice(i, i + DERIVE_CHUNK);
-    const [own, rows, templateRows] = await Promise.all([
+    const [own, rows, templateRows, leftoverRows] = await Promise.all([
       db.selectFrom('reports').select(['id', 'unit_id as unitId', 'year', 'period', 'ingested_at as ingestedAt']).where('id', 'in', chunk).execute(),
       db
         .selectFrom('reuse_passages as p')
@@ -181,7 +188,19 @@ export async function deriveAll(db: DbOrTrx, corpus: Corpus, ids: number[], stoc
         .select(['p.report_id', 'p.start', 'p.end', 'p.template_id', 't.kind', 'p.template_start', 'p.template_end'])
         .where('p.report_id', 'in', chunk)
         .execute(),
+      db
+        .selectFrom('flags')
+        .select(['report_id', 'start', 'end'])
+        .where('report_id', 'in', chunk)
+        .where('kind', 'in', SITE_TEXT_FLAGS)
+        .where('start', 'is not', null)
+        .where('end', 'is not', null)
+        .orderBy('report_id')
+        .orderBy('start')
+        .execute(),
     ]);
+    const siteText = new Map<number, Span[]>();
+    for (const r of leftoverRows) push(siteText, r.report_id, { start: r.start!, end: r.end! });
     const orderOf = new Map(own.map((r) => [r.id, r]));
     const passages = new Map<number, PassageEvidence[]>();
     for (const r of rows) {
@@ -211,7 +230,7 @@ export async function deriveAll(db: DbOrTrx, corpus: Corpus, ids: number[], stoc
     for (const id of chunk) {
       const r = await corpus.report(db, id);
       const stock = stockOf.get(id) ?? (await formulaRunsNow(corpus, r));
-      derived.set(id, deriveSpans(r.text, r.unitId, passages.get(id) ?? [], stock, threshold, templates.get(id) ?? []));
+      derived.set(id, deriveSpans(r.text, r.unitId, passages.get(id) ?? [], stock, threshold, templates.get(id) ?? [], siteText.get(id) ?? []));
     }
     await storeDerived(db, derived);
   }
