@@ -113,6 +113,10 @@ const WRAPPED_LINE_MIN = 16;
 /** A line break inside a word (党委专题会↵议 3 次): the line before ends on a character, not on punctuation. */
 const WRAPPED = /[\u3400-\u9fffA-Za-z0-9]/;
 
+const SPACE_RUN = /\s+/g;
+/** What ends a list of holdings: a sentence end, or a blank line (not a ； between its items, nor a wrapped line's break). */
+const HOLDING_BREAK = /[。！？!?]|\n\s*\n/;
+
 /** A numbered heading (一、工作开展情况↵): no wrapped line, and its 一、 no list item of the figure below it. */
 const HEADING_LINE = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．](?!\d))[^。；;，,]{0,30}\n$/;
 
@@ -233,7 +237,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
   // Chinese-numeral counts inside longer quotes are slogans (“四个坚持、三个支撑、两个走在前”).
   const slogans = ranges(QUOTED_SLOGAN, text);
   const figures: Figure[] = [];
-  let holdingSentence = -1;
+  /** Where the last holding ended: the counts after it that go on listing it (no sentence end between) are held too. */
+  let holdingEnd = -1;
   FIGURE_RE.lastIndex = 0;
   for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
     const g = m.groups as Record<string, string | undefined>;
@@ -311,11 +316,12 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (!verbal.has(rawUnit) && !moneyUnits.has(rawUnit) && !percentUnits.has(rawUnit)) {
       // 学校在职党员5人，教职员工21人: a headcount named with no verb that did anything to it is held as well.
       const headcount = STAFF_BEFORE.test(clause.trimEnd()) && !ACTS.test(clause) && !ACTS.test(clauseRest);
-      if (headcount || isHolding(clause.slice(-LIST_WINDOW), clauseRest)) {
-        holdingSentence = sentence.start;
+      // A line a PDF wrapped (各办均↵配备了 1名宣传员) is one clause.
+      if (headcount || isHolding(clause.slice(-LIST_WINDOW).replace(SPACE_RUN, ''), clauseRest)) {
+        holdingEnd = end;
         continue;
       }
-      if (holdingSentence === sentence.start && !ACTS.test(clause) && !ACTS.test(clauseRest)) continue;
+      if (holdingEnd >= 0 && !HOLDING_BREAK.test(text.slice(holdingEnd, start)) && !ACTS.test(clause) && !ACTS.test(clauseRest)) continue;
     }
 
     let value = parseValue(g);

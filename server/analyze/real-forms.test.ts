@@ -510,6 +510,9 @@ describe('numbers that are not activity figures', () => {
   it('leaves the unit’s own staffing (共配备1名宣传委员) and counts what it equipped others with', () => {
     const text = '镇宣传工作共配备1名宣传委员，2名宣传干事，1名文化站站长。为全镇12个村配备保洁员36名。';
     expect(figures(analyzeReport(text), text)).toEqual(['12个', '36名']);
+    // The same list as a PDF wraps it: the lines go on listing the staffing (fp109).
+    const wrapped = '目前,镇宣传工作共配备1名宣传委员,\n2名宣传干事,1名文化站站长,全镇各村居和机关各办均\n配备了 1名宣传员。同时开展专题培训3次。';
+    expect(figures(analyzeReport(wrapped), wrapped)).toEqual(['3次']);
   });
 
   it('leaves headcounts, rates and slogans named by a number, and reads spaced scales and blank decimals', () => {
