@@ -113,6 +113,8 @@ const WRAPPED_LINE_MIN = 16;
 /** A line break inside a word (党委专题会↵议 3 次): the line before ends on a character, not on punctuation. */
 const WRAPPED = /[\u3400-\u9fffA-Za-z0-9]/;
 
+const BASELINE_BEFORE = /在[^，,。；;在]{0,14}$/;
+const BASELINE_AFTER = /^[^，,。；;]{0,14}的?基础上/;
 const SPACE_RUN = /\s+/g;
 /** What ends a list of holdings: a sentence end, or a blank line (not a ； between its items, nor a wrapped line's break). */
 const HOLDING_BREAK = /[。！？!?]|\n\s*\n/;
@@ -310,6 +312,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
     // 作为全县六项重点工程之一: the set a thing belongs to.
     if (SET_MEMBERSHIP.test(clauseRest)) continue;
+    // 在去年三个村创建的基础上: the earlier state the year's work builds on.
+    if (BASELINE_BEFORE.test(clause) && BASELINE_AFTER.test(clauseRest)) continue;
     const listRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW), CLAUSE_CHARS));
     if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) continue;
     // 现有干部职工56人，其中党员32名: a holding, and the counts that go on listing it without a verb.

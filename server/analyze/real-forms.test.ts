@@ -507,6 +507,12 @@ describe('numbers that are not activity figures', () => {
     ]);
   });
 
+  it('leaves the earlier state a year builds on (在…的基础上) and counts what was added to it', () => {
+    // fp057; the province reports: 在上年拆除违法建筑870万平方米的基础上，全年又拆除违建787万平方米.
+    const text = '在去年三个村创建的基础上，今年新创建文明村5个。在上年减少59%的基础上再减少55%。';
+    expect(figures(analyzeReport(text), text)).toEqual(['5个', '55%']);
+  });
+
   it('leaves the unit’s own staffing (共配备1名宣传委员) and counts what it equipped others with', () => {
     const text = '镇宣传工作共配备1名宣传委员，2名宣传干事，1名文化站站长。为全镇12个村配备保洁员36名。';
     expect(figures(analyzeReport(text), text)).toEqual(['12个', '36名']);
