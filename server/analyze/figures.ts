@@ -167,7 +167,7 @@ const LIMIT = /不得?(?:高于|低于|少于|多于|大于|超过|超出)?$/;
 /** 全年安排学习2次: events put on the year's schedule (全年安排省重点项目300项, 安排资金 are allotted, so done). */
 const SCHEDULE = /(?:全年|年内|每年)安排[^，,。；;]{0,8}$/;
 /** A clause opening on a bare interval (半年总结, 一年, 季度研判), before a Chinese-numeral count of times (not 一季度 or 一月: Q1, January). */
-const INTERVAL = /^[\s]*(?:半年|一年|季度|一个月|两周|一周|双月)[\u4e00-\u9fff]{0,6}$/;
+const INTERVAL = /^[\s]*(?:半年|一年|季度|一个月|两周|一周|双月)(?![来以多内中里间度])[\u4e00-\u9fff]{0,6}$/;
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
 /** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */

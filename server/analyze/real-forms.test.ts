@@ -505,6 +505,9 @@ describe('numbers that are not activity figures', () => {
       ['11个', '完成乡镇综合文化站建设'],
       ['12个', '深入乡镇开展宣讲'],
     ]);
+    // An interval that says how long the work has gone on is no rule.
+    const since = '一年来召开会议两次。半年来开展学习三次。';
+    expect(figures(analyzeReport(since), since)).toEqual(['两次', '三次']);
   });
 
   it('leaves the earlier state a year builds on (在…的基础上) and counts what was added to it', () => {
