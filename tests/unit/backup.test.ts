@@ -9,7 +9,7 @@ import { openDb, type Db } from '../../server/db/connection.js';
 import { ingestSubmission } from '../../server/intake/ingest.js';
 import { originalPath, originalsDirFor, sha256Hex } from '../../server/intake/originals.js';
 import { reportText } from '../fixtures/batch.js';
-import { freshDbLocation } from '../test-db.js';
+import { freshDbLocation, TEST_DIALECT } from '../test-db.js';
 
 async function addReport(db: Db, unit: string, hash: string) {
   const u = await db.insertInto('units').values({ name: unit, department: '党群' }).returning('id').executeTakeFirstOrThrow();
@@ -39,8 +39,10 @@ describe('backup and restore', () => {
 
     const junk = path.join(dir, 'junk.db');
     fs.writeFileSync(junk, 'not a database at all');
-    // In Chinese, SQLite's reason by its code only.
-    await expect(restoreDatabase(junk, file, originalsDirFor(file))).rejects.toThrow(new BackupError('这不是有效的数据库备份：文件不是数据库（SQLITE_NOTADB）'));
+    // In Chinese; on SQLite its reason by its code only.
+    await expect(restoreDatabase(junk, file, originalsDirFor(file))).rejects.toThrow(
+      TEST_DIALECT === 'sqlite' ? new BackupError('这不是有效的数据库备份：文件不是数据库（SQLITE_NOTADB）') : BackupError,
+    );
     expect(await countReports(db)).toBe(1);
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
