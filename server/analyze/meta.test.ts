@@ -77,6 +77,17 @@ describe('another body named before the unit', () => {
     const guided = '某镇2024年意识形态工作总结\n2024年，在X委宣传部的帮助指导下，我镇认真落实意识形态工作责任制。';
     expect(registryMentions(guided, registry).map((m) => m.name)).toEqual([]);
   });
+
+  it('finds no short registry name that ends another place’s body (州委宣传部, 县教育局), and keeps its own place’s', () => {
+    const registry = new UnitRegistry([
+      { id: 2, name: '市委宣传部', aliases: ['宣传部'] },
+      { id: 3, name: '市教育局', aliases: ['教育局'] },
+    ]);
+    const names = (t: string) => registryMentions(t, registry).map((m) => m.name);
+    expect(names('某校2023年意识形态工作总结\n根据州委宣传部要求，现将我校意识形态工作情况报告如下。')).toEqual([]);
+    expect(names('县教育局2023年意识形态工作总结\n现将我局工作情况报告如下。')).toEqual([]);
+    expect(names('常州市教育局2023年意识形态工作总结\n现将我局工作情况报告如下。')).toEqual(['市教育局']);
+  });
 });
 
 describe('names that are no author, on real pages', () => {

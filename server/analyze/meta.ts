@@ -368,6 +368,9 @@ export function findMetaEvidence(text: string, title: Line | null, lines: readon
  * The registry's spellings (names, aliases) where a report names its author — title and header lines, the
  * opening sentence, the last lines — also where no rule reads a name (区宣传舆情组, a name within a sentence).
  */
+/** The place a name right after it belongs to (州委, 常州市, 县): the level character closes it, 委 may follow. */
+const PLACE_BEFORE = /[\u4e00-\u9fff]{0,4}?[省市县区州旗盟镇乡]委?$/;
+
 export function registryMentions(text: string, registry: UnitRegistry): UnitMention[] {
   if (registry.size === 0) return [];
   const { folded, p } = read(text, null, splitLines(text));
@@ -381,11 +384,14 @@ export function registryMentions(text: string, registry: UnitRegistry): UnitMent
     const s = folded.slice(region.start, region.end);
     const taken: Span[] = [];
     // Longest spellings first; a shorter one inside a longer one already found is the same mention.
-    for (const { text: spelling } of registry.spellings) {
+    for (const { id, text: spelling } of registry.spellings) {
       for (let at = s.indexOf(spelling); at >= 0; at = s.indexOf(spelling, at + 1)) {
         const span = { start: region.start + at, end: region.start + at + spelling.length };
         if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
         taken.push(span);
+        // 根据州委宣传部要求, 县教育局: a short name (宣传部, 教育局) that is the end of another place's body.
+        const place = PLACE_BEFORE.exec(folded.slice(Math.max(0, span.start - 7), span.start))?.[0];
+        if (place && registry.match(place + spelling)?.unitId !== id) continue;
         // 按照市直机关工委有关工作安排: a body the unit reports to or follows, not the unit.
         if (afterReference(folded, span.start)) continue;
         // 在市委宣传部的帮助指导下: the body that guides the unit, not the unit.

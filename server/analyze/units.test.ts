@@ -88,4 +88,13 @@ describe('UnitRegistry', () => {
     expect(registry.match('统计局')).toBeNull();
     expect(registry.match('市档案馆')).toBeNull();
   });
+
+  it('keeps a place of another level apart, whatever short name the registry gave its unit', () => {
+    // A registry giving 市教育局 the short name 教育局 made 县教育局 the city's bureau (a fresh-eyes trial).
+    const short = new UnitRegistry([{ id: 1, name: '市教育局', aliases: ['教育局'] }]);
+    expect(short.match('县教育局')).toBeNull();
+    expect(short.match('XX区教育局')).toBeNull();
+    expect(short.match('常州市教育局')).toEqual({ unitId: 1, how: 'variant' });
+    expect(short.match('教育局')).toEqual({ unitId: 1, how: 'alias' });
+  });
 });

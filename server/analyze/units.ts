@@ -133,11 +133,18 @@ export function unitKey(name: string): string {
   return n.replace(new RegExp(`^([${V.levels.join('')}])委(?=[\\u4e00-\\u9fff]{2,}$)`), '$1');
 }
 
+const PLACE_PREFIX = /^(?:[\u4e00-\u9fff]{0,6}?[省市县区州旗])+(?=[\u4e00-\u9fff]{2,})/;
+
 /** The key without its place: 常州市统计局, 市统计局 → 统计局 (null when nothing specific would remain). */
 function bareKey(key: string): string | null {
-  const m = /^(?:[\u4e00-\u9fff]{0,6}?[省市县区州旗])+(?=[\u4e00-\u9fff]{2,})/.exec(key);
+  const m = PLACE_PREFIX.exec(key);
   const bare = m ? key.slice(m[0].length) : key;
   return bare.length >= 3 && !GENERIC.has(bare) && endsWithSuffix(bare) ? bare : null;
+}
+
+/** The level of a key's place (常州市统计局 → 市, 县教育局 → 县), null when it names none. */
+function placeLevel(key: string): string | null {
+  return PLACE_PREFIX.exec(key)?.[0].slice(-1) ?? null;
 }
 
 /** 卫健委 stands for 卫生健康委员会: its characters in order, the first the same, the last within the ending. */
@@ -166,13 +173,15 @@ export interface RegistryMatch {
 /** A registry prepared for matching names against it. */
 export class UnitRegistry {
   private readonly byKey = new Map<string, Array<{ id: number; how: MatchKind }>>();
-  private readonly byBare = new Map<string, Set<number>>();
+  /** Units by their key without its place, with the level of their place (a bare alias takes its unit's). */
+  private readonly byBare = new Map<string, Array<{ id: number; level: string | null }>>();
   private readonly keys: Array<{ id: number; key: string }> = [];
   /** Every spelling of every unit, as it may stand in a text, longest first. */
   readonly spellings: Array<{ id: number; text: string }> = [];
 
   constructor(readonly entries: readonly RegistryEntry[]) {
     for (const e of entries) {
+      const entryLevel = placeLevel(unitKey(e.name));
       for (const [spelling, how] of [[e.name, 'name'], ...e.aliases.map((a) => [a, 'alias'])] as Array<[string, MatchKind]>) {
         const key = unitKey(spelling);
         const list = this.byKey.get(key) ?? [];
@@ -180,7 +189,7 @@ export class UnitRegistry {
         this.byKey.set(key, list);
         this.keys.push({ id: e.id, key });
         const bare = bareKey(key);
-        if (bare) this.byBare.set(bare, (this.byBare.get(bare) ?? new Set()).add(e.id));
+        if (bare) this.byBare.set(bare, [...(this.byBare.get(bare) ?? []), { id: e.id, level: placeLevel(key) ?? entryLevel }]);
         for (const text of new Set([spelling, key])) if (text.length >= 3) this.spellings.push({ id: e.id, text });
       }
     }
@@ -198,12 +207,14 @@ export class UnitRegistry {
     if (exact?.length === 1) return { unitId: exact[0]!.id, how: exact[0]!.how };
     if (exact && exact.length > 1) return null;
     const bare = bareKey(key);
-    const variants = bare ? this.byBare.get(bare) : undefined;
-    if (variants?.size === 1) return { unitId: [...variants][0]!, how: 'variant' };
-    if (variants && variants.size > 1) return null;
-    const level = LEVELS.has(key[0]!) ? key[0]! : '';
-    const short = key.slice(level.length);
-    const abbreviated = new Set(this.keys.filter((k) => k.key.startsWith(level) && abbreviates(short, k.key.slice(level.length))).map((k) => k.id));
+    // 常州市统计局 is 市统计局; 县教育局 is not 市教育局, whatever short name (教育局) the registry gave it.
+    const level = placeLevel(key);
+    const variants = new Set((bare ? this.byBare.get(bare) ?? [] : []).filter((v) => level === null || v.level === null || v.level === level).map((v) => v.id));
+    if (variants.size === 1) return { unitId: [...variants][0]!, how: 'variant' };
+    if (variants.size > 1) return null;
+    const lead = LEVELS.has(key[0]!) ? key[0]! : '';
+    const short = key.slice(lead.length);
+    const abbreviated = new Set(this.keys.filter((k) => k.key.startsWith(lead) && abbreviates(short, k.key.slice(lead.length))).map((k) => k.id));
     return abbreviated.size === 1 ? { unitId: [...abbreviated][0]!, how: 'abbreviation' } : null;
   }
 }
