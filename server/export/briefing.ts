@@ -69,12 +69,28 @@ function distinctPassages<P extends { text: string }>(passages: P[]): P[] {
   });
 }
 
+/**
+ * One passage per pair of reports, the longest (they come longest first): a passage two reports of one
+ * period share stands in both, and a pair with several passages is one finding.
+ */
+function onePerPair<P extends { reportId: number; sources: ReadonlyArray<{ id: number }> }>(passages: P[]): P[] {
+  const seen = new Set<string>();
+  return passages.filter((p) => {
+    const pairs = p.sources.map((s) => [p.reportId, s.id].sort((a, b) => a - b).join('-'));
+    if (pairs.length > 0 && pairs.every((k) => seen.has(k))) return false;
+    for (const k of pairs) seen.add(k);
+    return true;
+  });
+}
+
 /** A unit's rate read against its department's median and its own previous report. */
 function againstBaseline(b: UnitBaseline | undefined): string {
   if (!b) return '';
   const median = b.peers.reuse;
-  const parts = [`雷同率 ${pct(b.rates.reuse)}`];
+  const parts = [`雷同率 ${pct(b.rates.reuse)}${b.reports > 1 ? `（${b.reports} 份报告合计）` : ''}`];
   if (median && median.units > 1) parts.push(`本部门 ${median.units} 个单位中位数 ${pct(median.median)}`);
+  // Period against period: a total over several reports is no match for one earlier report.
+  if (b.previous && b.reports > 1) parts.push(`最近一期（${yearPeriod(b.current.year, b.current.period)}）${pct(b.current.rates.reuse)}`);
   if (b.previous) parts.push(`上期（${yearPeriod(b.previous.year, b.previous.period)}）${pct(b.previous.rates.reuse)}`);
   return parts.join('，');
 }
@@ -176,7 +192,7 @@ export async function buildBriefing(db: Db, f: Filters, opts: BriefingOptions): 
       const n = notable.find((x) => x.category === c);
       if (!n) continue;
       const q = await quote(n.reportId, n.sentenceStart, n.sentenceEnd);
-      body.push(para([run(`${c}：${n.unit}${yearPeriod(n.year, n.period)}报告“${q.text}”（${n.activity} ${int(n.value)}${n.measure}）`), link('查看原文', url(q.evidence))]));
+      body.push(para([run(`${c}：${n.unit}${yearPeriod(n.year, n.period)}报告“${q.text}”（${n.activity} ${int(n.value)}${n.approx ? '余' : ''}${n.measure}）`), link('查看原文', url(q.evidence))]));
     }
     body.push({ option: activityByYearChart(activity, activityCategories(), 'figures'), alt: '各年度活动频次' });
   }
@@ -229,10 +245,13 @@ export async function buildBriefing(db: Db, f: Filters, opts: BriefingOptions): 
       ),
     );
     body.push({ option: reuseByDepartmentChart(reuseRates), alt: '各部门报告雷同率' });
-    const quoted = distinctPassages(passages).slice(0, LIST_PASSAGES);
+    const distinct = onePerPair(distinctPassages(passages));
     let sub = 0;
-    if (quoted.length) {
-      body.push(heading(`（${CHINESE_ORDINALS[sub++]}）抄自其他单位的段落`, 2));
+    // Taken from an earlier report first, then the same period's (direction unknown), each under its heading.
+    for (const [kind, title] of [['copied', '抄自其他单位的段落'], ['shared', '同期报告雷同的段落（先后不明）']] as const) {
+      const quoted = distinct.filter((p) => p.kind === kind).slice(0, LIST_PASSAGES);
+      if (quoted.length === 0) continue;
+      body.push(heading(`（${CHINESE_ORDINALS[sub++]}）${title}`, 2));
       for (const [i, p] of quoted.entries()) {
         // The copied words only: the sentence around a short passage may name the unit that copied it.
         const q = await quote(p.reportId, p.start, p.end, 'within');

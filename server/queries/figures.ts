@@ -80,10 +80,12 @@ export async function getNotableFigures(db: Db, f: Filters, categories: string[]
       'f.activity',
       'f.value',
       'f.unit as measure',
+      'f.approx',
       'f.sentence_start as sentenceStart',
       'f.sentence_end as sentenceEnd',
       sql<number>`row_number() over (partition by f.category order by f.value desc, f.id)`.as('rank'),
     ]);
   const rows = await firstOfEach(db, ranked);
-  return rows.map(({ rank: _rank, ...r }) => ({ ...r, category: r.category!, value: Number(r.value) }));
+  // 1000余篇 stays 余: approx is stored 0/1.
+  return rows.map(({ rank: _rank, ...r }) => ({ ...r, category: r.category!, value: Number(r.value), approx: r.approx === 1 }));
 }

@@ -49,4 +49,10 @@ describe('whole-sentence quotes', () => {
     const q2 = wholeSentences(text, whole, text.indexOf('。', whole), 120, 'within');
     expect(quoteText(text, q2)).toBe('……发挥思想引领、舆论推动、精神激励的重要作用，扎实做好意识形态工作。');
   });
+
+  it('keeps a heading apart from the text after it with a space, and joins a line a PDF wrapped', () => {
+    const q = (t: string) => quoteText(t, { start: 0, end: t.length, cut: false });
+    expect(q('一、加强组织领导\n学院高度重视意识形态工作。')).toBe('一、加强组织领导 学院高度重视意识形态工作。');
+    expect(q('党委理论学习中心组开展专题学习12次，意识\n形态工作责任制落实到位。')).toBe('党委理论学习中心组开展专题学习12次，意识形态工作责任制落实到位。');
+  });
 });

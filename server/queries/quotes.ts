@@ -9,6 +9,8 @@ const CLAUSE_END = /[，、；;：:,]/;
 /** A sentence's last mark, with any closing quote or bracket after it. */
 const SENTENCE_CLOSE = /[。！？!?][”’"』」）)]*$/;
 const CLAUSE_OR_SENTENCE_END = /[，、；;：:,。！？!?\n]/;
+/** The longest line read as a heading (加强组织领导↵学院高度重视…; 三、2025年工作打算). */
+const HEADING_LINE_MAX = 20;
 const CLAUSE_START_CUT = /[，；;：:,。！？!?\n]/;
 
 export interface Quote extends Span {
@@ -25,6 +27,11 @@ function sentencesAround(text: string, start: number, end: number): Span[] {
   const nl = text.lastIndexOf('\n', start - 1);
   if (nl >= from) from = nl + 1;
   return splitSentences(text, from, Math.min(text.length, end + WINDOW)).filter((s) => s.end > start && s.start < end);
+}
+
+/** A sentence that is a line of its own, short and ending on no sentence mark: a heading. */
+function isHeadingLine(text: string, s: Span): boolean {
+  return s.end - s.start < HEADING_LINE_MAX && !SENTENCE_CLOSE.test(text.slice(s.start, s.end)) && (s.start === 0 || /\n\s*$/.test(text.slice(Math.max(0, s.start - 4), s.start)));
 }
 
 /**
@@ -63,8 +70,11 @@ export function wholeSentences(text: string, start: number, end: number, max: nu
   const around = sentencesAround(text, start, end);
   if (around.length === 0) return { start, end, cut: false };
   const inside = around.filter((s) => s.start >= start && s.end <= end);
+  // A quote does not end on the next section's heading (…发现不够及时。三、2025年工作打算), nor is one.
+  while (inside.length > 0 && isHeadingLine(text, inside[inside.length - 1]!)) inside.pop();
   if (mode === 'within' && inside.length === 0) return clausesWithin(text, start, end, max);
   const chosen = mode !== 'outward' && inside.length ? inside : around;
+  while (chosen.length > 1 && isHeadingLine(text, chosen[chosen.length - 1]!)) chosen.pop();
   const first = chosen[0]!;
   let last = first.end;
   for (const s of chosen.slice(1)) {
@@ -78,9 +88,18 @@ export function wholeSentences(text: string, start: number, end: number, max: nu
   return { start: first.start, end: cutAt > first.start + max / 2 ? cutAt : first.start + max, cut: true };
 }
 
-/** The quote's text, with its line breaks and spaces closed up and ‘……’ where it starts or stops short. */
+/**
+ * The quote's text, with its line breaks and spaces closed up and ‘……’ where it starts or stops short; a
+ * heading's line break (a short line ending on no punctuation) stays as a space, a wrapped line's does not.
+ */
 export function quoteText(text: string, q: Quote): string {
-  const body = text.slice(q.start, q.end).replace(/\s+/g, '');
+  const body = text
+    .slice(q.start, q.end)
+    .replace(/[^\S\n]+/g, '')
+    .replace(/\n+/g, (_, at: number, s: string) => {
+      const line = s.slice(s.lastIndexOf('\n', at - 1) + 1, at);
+      return line.length > 0 && line.length < HEADING_LINE_MAX && !/\p{P}$/u.test(line) ? ' ' : '';
+    });
   const tail = q.cut ? `${body.replace(/[，、；;：:,]$/, '')}……` : body;
   return q.opensMid ? `……${tail}` : tail;
 }

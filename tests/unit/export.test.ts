@@ -245,11 +245,11 @@ describe('Word briefing', () => {
     // Text as Word shows it: the runs of each paragraph joined.
     const text = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
     expect(text).toContain('意识形态工作报告研判简报');
-    for (const h of ['一、研判范围', '二、总体情况', '三、工作开展情况', '四、需要关注的单位', '五、材料雷同情况', '（一）抄自其他单位的段落', '（二）套用范文库文本的情况', '六、反复出现的问题', '七、附表：各单位报告情况一览']) {
+    for (const h of ['一、研判范围', '二、总体情况', '三、工作开展情况', '四、需要关注的单位', '五、材料雷同情况', '（一）抄自其他单位的段落', '（二）同期报告雷同的段落（先后不明）', '（三）套用范文库文本的情况', '六、反复出现的问题', '七、附表：各单位报告情况一览']) {
       expect(text).toContain(h);
     }
     // The longest passage taken from another unit, quoted with the units it was taken from (or shared with).
-    const [top] = await getTopCopiedPassages(db, {}, 1);
+    const top = (await getTopCopiedPassages(db, {}, 40)).find((p) => p.kind === 'copied');
     const quoted = text.find((t) => t.startsWith('1. '))!;
     // Its quote holds copied words only (a passage inside one sentence is quoted by its own clauses, ……-marked).
     const words = /“(?:……)?([^”]*?)(?:……)?”/.exec(quoted)![1]!.replace(/[。！？]$/, '');
@@ -303,7 +303,9 @@ describe('Word briefing', () => {
 
   it('compares units with their department’s median and their previous period, and says on how many reports each rests', () => {
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-    expect(text).toMatch(/雷同率 \d+\.\d%，本部门 \d+ 个单位中位数 \d+\.\d%，上期（\d{4}年[^）]*）\d+\.\d%/);
+    // A unit's total over its reports is said to be one, and its latest period is set against the one before.
+    expect(text).toMatch(/雷同率 \d+\.\d%（\d+ 份报告合计），本部门 \d+ 个单位中位数 \d+\.\d%，最近一期（\d{4}年[^）]*）\d+\.\d%，上期（\d{4}年[^）]*）\d+\.\d%/);
+    expect(text).not.toMatch(/雷同率 \d+\.\d%，本部门 \d+ 个单位中位数 \d+\.\d%，上期/);
     expect(text).toMatch(/依据 \d+ 份报告/);
     expect(text).toContain('本部门中位数');
     expect(text).toContain('上期雷同率');
