@@ -53,6 +53,13 @@ const smallNumeral = new Set(V.smallNumeralMeasures);
 const wordBefore = new Set(NF.wordBefore);
 const sloganMeasures = new Set(NF.sloganMeasures);
 const SLOGAN_VERB = new RegExp(`(?:${alternation(NF.sloganVerbs)})了?$`);
+/** The slogan verb with the field the programme belongs to between it and the number (落实宣传工作四项任务). */
+const SLOGAN_VERB_OF = new RegExp(`(?:${alternation(NF.sloganVerbs)})[\\u4e00-\\u9fff]{2,6}$`);
+/** A short noun closed by a delimiter right after the measure word: 四个教育，四个讨论 … */
+const POINTS_LISTED = /^[\u4e00-\u9fff]{1,4}(?:[，,、；;：:。]|$)/;
+const POINT_HEADING = /^[\u4e00-\u9fff]{1,4}[：:]/;
+/** … opened by a summing-up word, or following the previous point. */
+const POINTS_BEFORE = /(?:就是|即|概括为|归纳为|总结为|简称|[一二三四五六七八九十][个项][\u4e00-\u9fff]{1,4}[，,、；;])$/;
 const ordinal = new Set(NF.ordinalPrefixes);
 const changeVerbs = new Set(V.changeVerbs);
 const moneyUnits = new Set(V.money);
@@ -113,6 +120,7 @@ const WRAPPED_LINE_MIN = 16;
 /** A line break inside a word (党委专题会↵议 3 次): the line before ends on a character, not on punctuation. */
 const WRAPPED = /[\u3400-\u9fffA-Za-z0-9]/;
 
+const REQUIREMENT_AFTER = /^[^，,。；;]{0,16}的(?:要求|规定|标准)(?!化)/;
 const BASELINE_BEFORE = /在[^，,。；;在]{0,14}$/;
 const BASELINE_AFTER = /^[^，,。；;]{0,14}的?基础上/;
 const SPACE_RUN = /\s+/g;
@@ -285,8 +293,12 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       if (g.cn === '一' && !smallNumeral.has(rawUnit)) continue;
       // 意识形态四个纳入工作, 两个维护: a slogan named by its number and the verb it repeats.
       if (rawUnit === '个' && SLOGAN_HEAD.test(after)) continue;
-      // 推进三项制度改革, 实现三个全覆盖: a programme or a slogan named by its number.
-      if (sloganMeasures.has(rawUnit) && SLOGAN_VERB.test(text.slice(Math.max(0, start - 4), start))) continue;
+      // 推进三项制度改革, 实现三个全覆盖, 落实宣传工作四项任务: a programme or a slogan named by its number.
+      if (sloganMeasures.has(rawUnit) && (SLOGAN_VERB.test(text.slice(Math.max(0, start - 4), start)) || SLOGAN_VERB_OF.test(text.slice(Math.max(0, start - 12), start)))) continue;
+      // 就是四个教育，四个讨论，三项活动: the report's own points summed up by their numbers.
+      if (sloganMeasures.has(rawUnit) && POINTS_LISTED.test(after) && POINTS_BEFORE.test(text.slice(Math.max(0, start - 6), start))) continue;
+      // 四个教育：一是…: a point named by its number, opening what it holds.
+      if (sloganMeasures.has(rawUnit) && POINT_HEADING.test(after) && (start === 0 || /[。！？!?\n；;]\s*$/.test(text.slice(Math.max(0, start - 2), start)))) continue;
       // 以三项举措为抓手: the report framing its own points, not a count of work done.
       if (text[numStart - 1] === '以' && FRAMED_AS.test(after)) continue;
       // 一次特殊的体验: an article before an adjective.
@@ -310,8 +322,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 半年总结一次, 一年两次述职: an interval and how often in it, a rule without 每.
     if (verbal.has(rawUnit) && g.cn !== undefined && INTERVAL.test(clause)) continue;
     const clauseRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW)));
-    // 作为全县六项重点工程之一: the set a thing belongs to.
-    if (SET_MEMBERSHIP.test(clauseRest)) continue;
+    // 作为全县六项重点工程之一: the set a thing belongs to; 做1次综合分析研判的要求: a requirement cited.
+    if (SET_MEMBERSHIP.test(clauseRest) || REQUIREMENT_AFTER.test(clauseRest)) continue;
     // 在去年三个村创建的基础上: the earlier state the year's work builds on.
     if (BASELINE_BEFORE.test(clause) && BASELINE_AFTER.test(clauseRest)) continue;
     const listRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW), CLAUSE_CHARS));

@@ -33,7 +33,7 @@ const COLLECTION_TITLES = T.collectionTitles.map((p) => new RegExp(p, 'u'));
 const COLLECTION_TITLE_START = new RegExp(T.collectionTitleStart, 'u');
 const CHROME_LINE_START = new RegExp(T.chromeLineStart, 'u');
 /** A page's word count left in a title run into the text (…工作计划(4050字) XX镇…). */
-const WORD_COUNT = /[\[【(（](?:此文|全文)?共?\d{3,6}字[\]】)）]/gu;
+const WORD_COUNT = /[\[【(（](?:此文|全文|本文)?共?\d{3,6}字[\]】)）]/gu;
 /** A site's catalogue code glued to the page title (3-8-20-3真如…小学支部…). */
 const CATALOGUE_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/u;
 /** A piece's number glued to its title (…分析研判范文一, 群众文化总结范文1_年已接近尾声): the collection's marker. */

@@ -510,6 +510,21 @@ describe('numbers that are not activity figures', () => {
     expect(figures(analyzeReport(since), since)).toEqual(['两次', '三次']);
   });
 
+  it('leaves the report’s points summed up by their numbers, slogans after their field, and a requirement cited (batch 9)', () => {
+    const text =
+      '总的来说，就是四个教育，四个讨论，三项活动，二项创新，一个工程。四个教育：一是理论教育。全面落实宣传工作四项任务。自觉承担起五项使命任务。' +
+      '严格按照上半年对意识形态领域情况做1次综合分析研判的要求抓好落实。新建137个存栏1200头规模的标准化奶牛场。开展三项活动。';
+    expect(figures(analyzeReport(text), text)).toEqual(['137个', '三项']);
+  });
+
+  it('flags a word count in brackets and a 篇一 right after a title’s year as the site’s', () => {
+    const text = '时间:2024-02-04 07:34:33\n乡镇上半年宣传思想工作总结[本文共1706字]\n\n幼儿园意识形态工作方案2022篇一\n\n按照分级负责的原则，开展专题学习4次。';
+    const a = analyzeReport(text);
+    expect(flagged(a, text, 'site_chrome')).toContain('[本文共1706字]');
+    expect(flagged(a, text, 'collection_marker')).toEqual(['篇一']);
+    expect(figures(a, text)).toEqual(['4次']);
+  });
+
   it('leaves the earlier state a year builds on (在…的基础上) and counts what was added to it', () => {
     // fp057; the province reports: 在上年拆除违法建筑870万平方米的基础上，全年又拆除违建787万平方米.
     const text = '在去年三个村创建的基础上，今年新创建文明村5个。在上年减少59%的基础上再减少55%。';
