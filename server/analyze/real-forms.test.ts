@@ -376,6 +376,21 @@ describe('masks and blanks', () => {
     expect(analyzeReport(text).masks.map((m) => [m.text, m.kind])).toEqual([['******', 'name']]);
   });
 
+  it('reads a single underscore for 党 as a mask where the text masks 党 so (batch 9: _的二十届_精神, 局机关_委, 主题_日)', () => {
+    const text = '紧紧围绕_的二十届_精神，严格落实。局机关_委理论学习中心组。坚持用_的创新理论武装头脑。开展主题_日活动。';
+    const a = analyzeReport(text);
+    expect(a.masks.map((m) => [text.slice(m.start - 1, m.end + 1), m.kind])).toEqual([
+      ['绕_的', 'term'],
+      ['届_精', 'term'],
+      ['关_委', 'term'],
+      ['用_的', 'term'],
+      ['题_日', 'term'],
+    ]);
+    expect(a.placeholders).toEqual([]);
+    // Without such evidence a blank before 委 stays a blank (XX委、XX政府).
+    expect(analyzeReport('XX委、XX政府联合印发。').placeholders.map((p) => p.text)).toEqual(['XX', 'XX']);
+  });
+
   it('reads pinyin initials and doubled capitals as masks, acronyms and roman numerals as words', () => {
     const text = '关注网络yq，处置涉疫yq30余起，压实ZZ责任。推广PPP模式，完成IPO上市，利用APP、BOT模式，建设乡村e镇，库车II回输变电工程。';
     expect(analyzeReport(text).masks.map((m) => m.text)).toEqual(['yq', 'yq', 'ZZ']);
@@ -653,6 +668,11 @@ describe('structure on messy text', () => {
       ['一、', 'achievements'],
       ['二、', 'problems'],
     ]);
+  });
+
+  it('reads a 工作方案 as plans throughout', () => {
+    const text = '幼儿园意识形态工作方案\n\n（一）书记是第一责任人，对意识形态工作负总责。\n（二）办公室在支部的统一领导下抓好落实。';
+    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans', 'plans']);
   });
 
   it('takes the report’s own title, not a breadcrumb filing it under 工作计划, for its title and its kind', () => {
