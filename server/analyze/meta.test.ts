@@ -49,6 +49,15 @@ describe('metaEvidence', () => {
   });
 });
 
+describe('the period an opening sets', () => {
+  it('reads 半年来 as the first half, and 今年 or 今年以来 under a 总结 that names no period as the year (batch 9)', () => {
+    expect(analyzeReport('2018年意识形态工作情况报告\n半年来，县人民法院高度重视意识形态工作。').meta.period).toBe('H1');
+    expect(analyzeReport('乡镇宣传思想工作总结\n今年，我乡的宣传思想工作在乡党委的领导下扎实开展。').meta.period).toBe('annual');
+    // A plan that opens on 今年 is no summary of the year's work.
+    expect(analyzeReport('宣传思想工作打算\n今年，我乡将继续抓好理论学习。').meta.period).toBeNull();
+  });
+});
+
 describe('another body named before the unit', () => {
   // A superior the unit follows or answers (按照/根据…) is no author, however well the registry knows it.
   const text = [

@@ -317,7 +317,7 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   // A title (or “现将……报告如下”) that dates the report or its plan by a year alone, its year written or masked (202X年), covers the year.
   const MASKED_YEAR = /20[\dXx×_]{2}\s*年/;
   const titled = [...p.titles, ...(intro ? [{ ...intro, text: text.slice(intro.start, intro.end) }] : [])].find(
-    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划/.test(l.text),
+    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划|方案/.test(l.text),
   );
   const period = firstOf<Period>([
     ...p.titles.map((l) => () => finding(periodAt(text, l.start, l.end), 'title')),
@@ -326,12 +326,22 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
       const f = opening ? periodAt(text, opening.start, opening.end) : null;
       return f && f.value !== 'annual' ? finding(f, 'opening') : null;
     },
+    // 半年来，建始县人民法院…: the half year the report looks back on.
+    () => {
+      const m = opening ? HALF_YEAR_OPENING.exec(text.slice(opening.start, opening.end)) : null;
+      return m ? { value: 'H1', rule: 'opening', span: { start: opening!.start + m.index, end: opening!.start + m.index + m[0].length } } : null;
+    },
     () => halfYearFromBody(text, year?.value ?? null),
     () => (titled ? { value: 'annual', rule: 'title-year', span: { start: titled.start, end: titled.end } } : null),
     // 2025年，本局党组…: an opening that sets its time by the year alone reviews the year.
     () => {
       const y = opening ? yearAt(text, opening.start, Math.min(opening.end, opening.start + 8)) : null;
       return y && /^\s*[，,]/.test(text.slice(y.end, y.end + 2)) ? { value: 'annual', rule: 'opening', span: { start: y.start, end: y.end } } : null;
+    },
+    // 今年，我乡的宣传思想工作…/今年以来 under a 总结 that names no period: the year's summary.
+    () => {
+      const m = opening && p.titles.some((l) => /总结|述职/.test(l.text)) ? YEAR_OPENING.exec(text.slice(opening.start, opening.end)) : null;
+      return m ? { value: 'annual', rule: 'opening', span: { start: opening!.start + m.index, end: opening!.start + m.index + m[0].length } } : null;
     },
     () => {
       if (!dated) return null;
@@ -342,7 +352,9 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   return { year, period };
 }
 
-/** What the submission says of its unit, year and period, and where. */
+const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
+const YEAR_OPENING = /^\s*(?:今年以来|今年|一年来)(?=[，,])/;
+
 /** The text as the rules read it, with the places they look at. */
 function read(text: string, title: Line | null, lines: readonly Line[]): { folded: string; lines: readonly Line[]; p: Places } {
   // Only the head and the end are read for names and dates; the middle stays as it is (the fold keeps offsets).
