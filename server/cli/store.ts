@@ -13,7 +13,7 @@ export async function openStore(dbPath: string): Promise<Db> {
   const created = dbPath !== ':memory:' && !isPostgresUrl(dbPath) && !fs.existsSync(dbPath);
   const db = await openDb(dbPath);
   // A mistyped --db would otherwise go on quietly in a new, empty database.
-  if (created) process.stderr.write(`已新建数据库：${path.resolve(dbPath)}\n`);
+  if (created) process.stderr.write(`注意：数据库 ${path.resolve(dbPath)} 原先不存在，已新建空数据库（路径若有误，请检查 --db 或 YANPAN_DB）\n`);
   // Not while a server sharing the database does the same at its start.
   await exclusively(db, 'startup', () => deriveStale(db));
   return db;

@@ -43,6 +43,7 @@ export const PRIVATE_FILE_MODE = 0o600;
  * left as they are (the database may sit in a shared folder).
  */
 function makePrivate(file: string): void {
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new DatabaseOpenError(`无法打开数据库 ${file}：这是一个目录，不是数据库文件`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: PRIVATE_DIR_MODE });
   fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
   for (const f of [file, `${file}-wal`, `${file}-shm`]) {

@@ -75,8 +75,11 @@ describe('yanpan intake commands', () => {
     for (const l of lines) expect(l).toMatchObject({ unit: '市测试局', year: 2021, status: 'ok', meta_source: { unit: 'option', year: 'option' } });
 
     // A database that did not exist is said to be new (a mistyped --db would go on quietly otherwise).
-    expect(r.stderr).toContain(`已新建数据库：${path.join(dir, 'run.db')}`);
-    expect(yanpan('reports', '--db', path.join(dir, 'run.db')).stderr).not.toContain('已新建数据库');
+    expect(r.stderr).toContain(`注意：数据库 ${path.join(dir, 'run.db')} 原先不存在，已新建空数据库`);
+    expect(yanpan('reports', '--db', path.join(dir, 'run.db')).stderr).not.toContain('已新建');
+    // A folder is no database: one line and exit 2, no stack trace.
+    const folderDb = yanpan('reports', '--db', dir);
+    expect([folderDb.status, folderDb.stderr.trim()]).toEqual([2, `无法打开数据库 ${dir}：这是一个目录，不是数据库文件`]);
 
     const bad = yanpan('ingest', folder, '--bogus', '--db', path.join(dir, 'bad.db'));
     expect(bad.status).toBe(2);
