@@ -11,14 +11,14 @@ export function reportingDate(year: number | null, period: string | null): numbe
   return year * 12 + (END_MONTH[period ?? 'annual'] ?? 12);
 }
 
-/** 2022上半年, 2023全年; 年度不详 without a year. */
+/** 2022上半年, 2023全年 (a chart's axis, where room is short); 年度不详 without a year. */
 export function yearPeriodLabel(year: number | null, period: Period | null): string {
   return `${year ?? '年度不详'}${period ? PERIOD_LABELS[period] : ''}`;
 }
 
-/** How a source report is named: 市民政局 2022上半年. */
+/** How a source report is named in a sentence or a table: 市民政局 2022年上半年, as the rest of the dashboard writes it. */
 export function sourceLabel(s: { unit: string; year: number | null; period: Period | null }): string {
-  return `${s.unit} ${yearPeriodLabel(s.year, s.period)}`;
+  return `${s.unit} ${s.year ? `${s.year}年` : '年度不详'}${s.period ? PERIOD_LABELS[s.period] : ''}`;
 }
 
 /**

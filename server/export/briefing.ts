@@ -69,20 +69,6 @@ function distinctPassages<P extends { text: string }>(passages: P[]): P[] {
   });
 }
 
-/**
- * One passage per pair of reports, the longest (they come longest first): a passage two reports of one
- * period share stands in both, and a pair with several passages is one finding.
- */
-function onePerPair<P extends { reportId: number; sources: ReadonlyArray<{ id: number }> }>(passages: P[]): P[] {
-  const seen = new Set<string>();
-  return passages.filter((p) => {
-    const pairs = p.sources.map((s) => [p.reportId, s.id].sort((a, b) => a - b).join('-'));
-    if (pairs.length > 0 && pairs.every((k) => seen.has(k))) return false;
-    for (const k of pairs) seen.add(k);
-    return true;
-  });
-}
-
 /** A unit's rate read against its department's median and its own previous report. */
 function againstBaseline(b: UnitBaseline | undefined): string {
   if (!b) return '';
@@ -111,7 +97,8 @@ export async function buildBriefing(db: Db, f: Filters, opts: BriefingOptions): 
     getRecurrences(db, f, { minPeriods: 2, pageSize: LIST_RECURRENCES }),
     getActivityByCategory(db, f, 'year'),
     getReuseByDepartmentYear(db, f),
-    getTopCopiedPassages(db, f, LIST_PASSAGES * 4),
+    // Each kind its own list: copied passages first would leave the same period's none.
+    Promise.all([getTopCopiedPassages(db, f, LIST_PASSAGES * 2, ['copied']), getTopCopiedPassages(db, f, LIST_PASSAGES * 2, ['shared'])]).then((lists) => lists.flat()),
     listTemplates(db, f),
   ]);
   const baselineOf = new Map(baselines.map((b) => [b.unit, b]));
@@ -245,7 +232,7 @@ export async function buildBriefing(db: Db, f: Filters, opts: BriefingOptions): 
       ),
     );
     body.push({ option: reuseByDepartmentChart(reuseRates), alt: '各部门报告雷同率' });
-    const distinct = onePerPair(distinctPassages(passages));
+    const distinct = distinctPassages(passages);
     let sub = 0;
     // Taken from an earlier report first, then the same period's (direction unknown), each under its heading.
     for (const [kind, title] of [['copied', '抄自其他单位的段落'], ['shared', '同期报告雷同的段落（先后不明）']] as const) {

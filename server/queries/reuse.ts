@@ -98,22 +98,26 @@ async function spanSources(db: Db, spanIds: number[]) {
 
 /**
  * Passages of reports in scope taken from other units (copied from an earlier report, or shared within
- * the same period), longest first: a long passage taken whole is what copying looks like.
+ * the same period), the copied ones first and each kind longest first (a long passage taken whole is what
+ * copying looks like), one per pair of reports.
  */
-export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
+export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30, kinds: ReadonlyArray<'copied' | 'shared'> = ['copied', 'shared']) {
   const spans = await applyFilters(
     db.selectFrom('reuse_spans as s').innerJoin('reports as r', 'r.id', 's.report_id').innerJoin('units as u', 'u.id', 'r.unit_id'),
     f,
   )
-    .where('s.kind', 'in', ['copied', 'shared'])
+    .where('s.kind', 'in', kinds)
     .select(['s.id', 's.report_id as reportId', 's.kind', 's.start', 's.end', 'u.name as unit', 'r.year', 'r.period'])
+    // Taken from an earlier report first (who copied whom), then the same period's; the longest first.
+    .orderBy(sql`case when s.kind = 'copied' then 0 else 1 end`)
     .orderBy(sql`s."end" - s.start`, 'desc')
     .orderBy('s.id')
-    .limit(limit)
+    // Room for the passages one pair of reports holds twice (a same-period passage stands in both).
+    .limit(limit * 3)
     .execute();
   if (spans.length === 0) return [];
   const [texts, sources] = await Promise.all([reportTexts(db, spans.map((s) => s.reportId)), spanSources(db, spans.map((s) => s.id))]);
-  return spans.map((s) => {
+  const passages = spans.map((s) => {
     const text = texts.get(s.reportId) ?? '';
     // The sentence the passage begins in, from its start: an excerpt never opens mid-word (年是建国70周年…).
     const from = Math.min(s.start, wholeSentences(text, s.start, s.end, s.end - s.start, 'outward').start);
@@ -129,6 +133,21 @@ export async function getTopCopiedPassages(db: Db, f: Filters, limit = 30) {
       text: text.slice(s.start, s.end),
       sources: sources.filter((o) => o.span_id === s.id).map(({ span_id: _span, ...o }) => o),
     };
+  });
+  return onePerPair(passages).slice(0, limit);
+}
+
+/**
+ * One passage per pair of reports, the first (the longest of its kind): a passage two reports of one
+ * period share stands in both, and a pair with several passages is one finding.
+ */
+function onePerPair<P extends { reportId: number; sources: ReadonlyArray<{ id: number }> }>(passages: P[]): P[] {
+  const seen = new Set<string>();
+  return passages.filter((p) => {
+    const pairs = p.sources.map((s) => [p.reportId, s.id].sort((a, b) => a - b).join('-'));
+    if (pairs.length > 0 && pairs.every((k) => seen.has(k))) return false;
+    for (const k of pairs) seen.add(k);
+    return true;
   });
 }
 

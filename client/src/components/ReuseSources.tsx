@@ -1,5 +1,5 @@
 // How reused text is shown across the views: one colour per kind (as in the charts), and the reports a
-// passage stands in as chips naming unit and period (市民政局 2022上半年), each unit once, leading to the
+// passage stands in as chips naming unit and period (市民政局 2022年上半年), each unit once, leading to the
 // side-by-side view.
 import { Tag } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
