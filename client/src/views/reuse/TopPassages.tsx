@@ -32,7 +32,7 @@ export function TopPassages() {
                 </Link>
                 <Typography.Text type="secondary">
                   {' '}
-                  共 {formatInt(p.end - p.start)} 字，{p.kind === 'copied' ? '抄自：' : '与同期报告雷同（先后不明）：'}
+                  共 {formatInt(p.text.replace(/\s+/g, '').length)} 字，{p.kind === 'copied' ? '抄自：' : '与同期报告雷同（先后不明）：'}
                 </Typography.Text>
                 <SourceChips reportId={p.reportId} sources={p.sources} />
               </span>
