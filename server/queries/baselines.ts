@@ -32,6 +32,8 @@ export interface UnitBaseline {
   outliers: Partial<Record<BaselineRate, OutlierReason[]>>;
 }
 
+const NO_PEERS = Object.fromEntries(BASELINE_RATES.map((k) => [k, null])) as Record<BaselineRate, Spread | null>;
+
 const asPeriod = (p: string | null): Period | null => (p !== null && PERIODS.includes(p as Period) ? (p as Period) : null);
 
 export async function getUnitBaselines(db: Db, f: Filters): Promise<UnitBaseline[]> {
@@ -64,13 +66,14 @@ export async function getUnitBaselines(db: Db, f: Filters): Promise<UnitBaseline
       previous: before.length ? reportRates(before[before.length - 1]!) : null,
     });
   }
+  // Units of no department have no peers: 未分组 is no department to be measured against.
   const byDepartment = new Map<string, typeof units>();
-  for (const u of units) byDepartment.set(u.department ?? '', [...(byDepartment.get(u.department ?? '') ?? []), u]);
+  for (const u of units) if (u.department !== null) byDepartment.set(u.department, [...(byDepartment.get(u.department) ?? []), u]);
   const spreads = new Map(
     [...byDepartment].map(([d, us]) => [d, Object.fromEntries(BASELINE_RATES.map((k) => [k, spreadOf(us.map((u) => u.rates[k]))])) as Record<BaselineRate, Spread | null>]),
   );
   return units.map((u) => {
-    const peers = spreads.get(u.department ?? '')!;
+    const peers = (u.department === null ? undefined : spreads.get(u.department)) ?? NO_PEERS;
     const outliers: UnitBaseline['outliers'] = {};
     for (const k of BASELINE_RATES) {
       // Peers by the unit's rate over the scope; a jump by its latest report against the one before.

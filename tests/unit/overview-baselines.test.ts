@@ -75,6 +75,18 @@ describe('baselines', () => {
     }
   });
 
+  it('measures no unit of no department against the others of none (未分组 is no department)', async () => {
+    await db.updateTable('units').set({ department: null }).where('name', 'in', samples).execute();
+    try {
+      const loose = (await getUnitBaselines(db, {})).filter((u) => u.department === null);
+      expect(loose.length).toBeGreaterThan(0);
+      for (const u of loose) expect(Object.values(u.peers).every((p) => p === null)).toBe(true);
+    } finally {
+      const { files } = collectSubmissions([SEED_SAMPLES_DIR]);
+      for (const f of files) if (f.meta?.unit) await db.updateTable('units').set({ department: f.meta.department ?? null }).where('name', '=', f.meta.unit).execute();
+    }
+  });
+
   it('reads the headline figures against the same period a year before and the spread across units', async () => {
     const b = await getHeadlineBaselines(db, {});
     expect(b.current).not.toBeNull();
