@@ -37,6 +37,9 @@ describe.each(SIZES)('at $width×$height', (size) => {
     await expect.poll(() => h.page.getByTestId('headline-平均雷同率').innerText()).toContain('各单位中位数');
     const missing = h.page.getByTestId('missing-submissions');
     await expect.poll(() => missing.innerText()).not.toContain('加载');
+    // The card counts the units and says what it judged them against.
+    expect(await missing.innerText()).toMatch(/未报送 \d+ 个单位（\d{4}年/);
+    expect(await missing.innerText()).toMatch(/按报送单位名录的应报期别判断|未导入报送单位名录，按曾报送过的单位判断/);
     const lines = (await missing.innerText()).match(/最近报送 [^\n]*/g) ?? [];
     for (const l of lines) expect(l).toMatch(/最近报送 \d{4}年(全年|上半年|下半年|第.季度)/);
     expect(await h.page.getByTestId('needing-review').innerText()).not.toContain('样本');

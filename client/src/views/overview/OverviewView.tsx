@@ -69,15 +69,15 @@ export function OverviewView() {
       {reviewer && (
       <Col xs={24} xl={8}>
         <Card
-          title={missing.data?.year ? `未报送单位（${formatYearPeriod(missing.data.year, missing.data.period as Period)}）` : '未报送单位'}
+          title={missing.data?.year ? `未报送 ${missing.data.units.length} 个单位（${formatYearPeriod(missing.data.year, missing.data.period as Period)}）` : '未报送单位'}
           loading={missing.isLoading}
-          extra={missing.data && <Typography.Text type="secondary">{missing.data.basis === 'registry' ? '按报送单位名录的应报期别' : '未导入名录，按曾报送的单位'}</Typography.Text>}
           styles={{ body: { maxHeight: 330, overflow: 'auto' } }}
           data-testid="missing-submissions"
         >
           <List
             size="small"
             dataSource={missing.data?.units ?? []}
+            header={missing.data && <Typography.Text type="secondary">{missing.data.basis === 'registry' ? '按报送单位名录的应报期别判断' : '未导入报送单位名录，按曾报送过的单位判断'}</Typography.Text>}
             locale={{ emptyText: '本期各单位均已报送' }}
             renderItem={(u) => (
               <List.Item extra={<Typography.Text type="secondary">{u.lastYear ? `最近报送 ${formatYearPeriod(u.lastYear, u.lastPeriod)}` : '从未报送'}</Typography.Text>}>
