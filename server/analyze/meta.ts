@@ -376,13 +376,13 @@ export function findMetaEvidence(text: string, title: Line | null, lines: readon
   return { units, year: fromFile(file?.year) ?? inText.year, period: fromFile(file?.period) ?? inText.period };
 }
 
+/** The place a name right after it belongs to (州委, 常州市, 县): the level character closes it, 委 may follow. */
+const PLACE_BEFORE = /[\u4e00-\u9fff]{0,4}?[省市县区州旗盟镇乡]委?$/;
+
 /**
  * The registry's spellings (names, aliases) where a report names its author — title and header lines, the
  * opening sentence, the last lines — also where no rule reads a name (区宣传舆情组, a name within a sentence).
  */
-/** The place a name right after it belongs to (州委, 常州市, 县): the level character closes it, 委 may follow. */
-const PLACE_BEFORE = /[\u4e00-\u9fff]{0,4}?[省市县区州旗盟镇乡]委?$/;
-
 export function registryMentions(text: string, registry: UnitRegistry): UnitMention[] {
   if (registry.size === 0) return [];
   const { folded, p } = read(text, null, splitLines(text));
