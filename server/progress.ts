@@ -1,6 +1,6 @@
 // A progress bar on standard error (never standard output, which carries the JSON).
 export interface Progress {
-  /** One item done; `outcome` says what the items so far came to (入库 3，待确认 1，重复 1，失败 0). */
+  /** One item done; `outcome` says what the items so far came to (入库 4（其中待确认 1），重复 1，失败 0). */
   tick(label?: string, outcome?: string): void;
   /** What the current item is doing (a scan's OCR page by page), without advancing. */
   note(label: string): void;

@@ -85,10 +85,11 @@ export function perFileFailure(file: string, e: unknown): Failure {
 
 /**
  * What the files so far came to, each outcome counted apart: a run of duplicates is not “入库 5/5”.
- * 入库: stored and in the views; 待确认: stored, waiting for its unit or year (or as a correction).
+ * 入库: stored, as the JSON's `ingested` counts them (and the upload page: 新入库 3 份（其中待确认 1 份）);
+ * 待确认 of them: waiting for their unit or year (or as a correction).
  */
 export function batchOutcome(s: Pick<BatchSummary, 'ingested' | 'pending' | 'duplicates' | 'failed'>): string {
-  return `入库 ${s.ingested - s.pending}，待确认 ${s.pending}，重复 ${s.duplicates}，失败 ${s.failed.length}`;
+  return `入库 ${s.ingested}（其中待确认 ${s.pending}），重复 ${s.duplicates}，失败 ${s.failed.length}`;
 }
 
 /** A submission on its way through a batch, or a source that yields none (unreadable, an archive of refusals). */

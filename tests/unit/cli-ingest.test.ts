@@ -92,7 +92,7 @@ describe('yanpan ingest on real-world submissions', () => {
     expect(again.out).toEqual({ ingested: 0, pending: 0, duplicates: 1, failed: [], resubmissions: [] });
     // The progress line counts what happened, not files handled: nothing was stored (#19).
     const last = again.stderr.trimEnd().split('\n').at(-1)!;
-    expect(last).toContain('入库 0，待确认 0，重复 1，失败 0');
+    expect(last).toContain('入库 0（其中待确认 0），重复 1，失败 0');
     expect(last).not.toMatch(/入库 1\/1/);
   }, 120_000);
 });
