@@ -52,9 +52,8 @@ const verbal = new Set(V.verbalMeasures);
 const smallNumeral = new Set(V.smallNumeralMeasures);
 const wordBefore = new Set(NF.wordBefore);
 const sloganMeasures = new Set(NF.sloganMeasures);
-const SLOGAN_VERB = new RegExp(`(?:${alternation(NF.sloganVerbs)})了?$`);
-/** The slogan verb with the field the programme belongs to between it and the number (落实宣传工作四项任务). */
-const SLOGAN_VERB_OF = new RegExp(`(?:${alternation(NF.sloganVerbs)})[\\u4e00-\\u9fff]{2,6}$`);
+/** A slogan verb right before the number, or with the field the programme belongs to between them (落实宣传工作四项任务). */
+const SLOGAN_VERB = new RegExp(`(?:${alternation(NF.sloganVerbs)})(?:了|[\\u4e00-\\u9fff]{2,6})?$`);
 /** A short noun closed by a delimiter right after the measure word: 四个教育，四个讨论 … */
 const POINTS_LISTED = /^[\u4e00-\u9fff]{1,4}(?:[，,、；;：:。]|$)/;
 const POINT_HEADING = /^[\u4e00-\u9fff]{1,4}[：:]/;
@@ -175,7 +174,7 @@ const LIMIT = /不得?(?:高于|低于|少于|多于|大于|超过|超出)?$/;
 /** 全年安排学习2次: events put on the year's schedule (全年安排省重点项目300项, 安排资金 are allotted, so done). */
 const SCHEDULE = /(?:全年|年内|每年)安排[^，,。；;]{0,8}$/;
 /** A clause opening on a bare interval (半年总结, 一年, 季度研判), before a Chinese-numeral count of times (not 一季度 or 一月: Q1, January). */
-const INTERVAL = /^[\s]*(?:半年|一年|季度|一个月|两周|一周|双月)(?![来以多内中里间度])[\u4e00-\u9fff]{0,6}$/;
+const INTERVAL = /^\s*(?:半年|一年|季度|一个月|两周|一周|双月)(?![来以多内中里间度])[\u4e00-\u9fff]{0,6}$/;
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
 /** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
@@ -294,7 +293,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       // 意识形态四个纳入工作, 两个维护: a slogan named by its number and the verb it repeats.
       if (rawUnit === '个' && SLOGAN_HEAD.test(after)) continue;
       // 推进三项制度改革, 实现三个全覆盖, 落实宣传工作四项任务: a programme or a slogan named by its number.
-      if (sloganMeasures.has(rawUnit) && (SLOGAN_VERB.test(text.slice(Math.max(0, start - 4), start)) || SLOGAN_VERB_OF.test(text.slice(Math.max(0, start - 12), start)))) continue;
+      if (sloganMeasures.has(rawUnit) && SLOGAN_VERB.test(text.slice(Math.max(0, start - 12), start))) continue;
       // 就是四个教育，四个讨论，三项活动: the report's own points summed up by their numbers.
       if (sloganMeasures.has(rawUnit) && POINTS_LISTED.test(after) && POINTS_BEFORE.test(text.slice(Math.max(0, start - 6), start))) continue;
       // 四个教育：一是…: a point named by its number, opening what it holds.

@@ -319,6 +319,11 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   const titled = [...p.titles, ...(intro ? [{ ...intro, text: text.slice(intro.start, intro.end) }] : [])].find(
     (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划|方案/.test(l.text),
   );
+  /** The period the opening's words (matched by `re`) name, with where they stand. */
+  const openingSays = (re: RegExp, value: Period): MetaFinding<Period> | null => {
+    const m = opening ? re.exec(text.slice(opening.start, opening.end)) : null;
+    return m ? { value, rule: 'opening', span: { start: opening!.start + m.index, end: opening!.start + m.index + m[0].length } } : null;
+  };
   const period = firstOf<Period>([
     ...p.titles.map((l) => () => finding(periodAt(text, l.start, l.end), 'title')),
     () => (intro ? finding(periodAt(text, intro.start, intro.end), 'intro') : null),
@@ -327,10 +332,7 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
       return f && f.value !== 'annual' ? finding(f, 'opening') : null;
     },
     // 半年来，建始县人民法院…: the half year the report looks back on.
-    () => {
-      const m = opening ? HALF_YEAR_OPENING.exec(text.slice(opening.start, opening.end)) : null;
-      return m ? { value: 'H1', rule: 'opening', span: { start: opening!.start + m.index, end: opening!.start + m.index + m[0].length } } : null;
-    },
+    () => openingSays(HALF_YEAR_OPENING, 'H1'),
     () => halfYearFromBody(text, year?.value ?? null),
     () => (titled ? { value: 'annual', rule: 'title-year', span: { start: titled.start, end: titled.end } } : null),
     // 2025年，本局党组…: an opening that sets its time by the year alone reviews the year.
@@ -339,10 +341,7 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
       return y && /^\s*[，,]/.test(text.slice(y.end, y.end + 2)) ? { value: 'annual', rule: 'opening', span: { start: y.start, end: y.end } } : null;
     },
     // 今年，我乡的宣传思想工作…/今年以来 under a 总结 that names no period: the year's summary.
-    () => {
-      const m = opening && p.titles.some((l) => /总结|述职/.test(l.text)) ? YEAR_OPENING.exec(text.slice(opening.start, opening.end)) : null;
-      return m ? { value: 'annual', rule: 'opening', span: { start: opening!.start + m.index, end: opening!.start + m.index + m[0].length } } : null;
-    },
+    () => (p.titles.some((l) => /总结|述职/.test(l.text)) ? openingSays(YEAR_OPENING, 'annual') : null),
     () => {
       if (!dated) return null;
       const value: Period | null = dated.month >= 5 && dated.month <= 8 ? 'H1' : dated.month >= 11 || dated.month === 1 ? 'annual' : null;

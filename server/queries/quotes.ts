@@ -48,7 +48,8 @@ function clausesWithin(text: string, start: number, end: number, max: number): Q
   }
   while (from < end && /\s/.test(text[from] ?? '')) from++;
   let to = Math.min(end, from + max);
-  if (SENTENCE_CLOSE.test(text.slice(to, to + 1) ? text.slice(from, to + 1) : '')) to++;
+  // A passage that stops right before its sentence's mark takes the mark.
+  if (to < text.length && SENTENCE_CLOSE.test(text.slice(from, to + 1))) to++;
   else if (to < text.length && !CLAUSE_OR_SENTENCE_END.test(text[to - 1] ?? '') && !CLAUSE_OR_SENTENCE_END.test(text[to] ?? '')) {
     let back = to;
     while (back > from && !CLAUSE_OR_SENTENCE_END.test(text[back - 1] ?? '')) back--;
