@@ -12,6 +12,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { connectDb, describeDb, isPostgresUrl, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './connection.js';
+import { errorCode } from './errors.js';
 
 export class BackupError extends Error {}
 /** The originals folder that goes with a backup file. */
@@ -148,7 +149,7 @@ export function checkBackup(file: string): number {
     return (db.prepare('select count(*) as n from reports').get() as { n: number }).n;
   } catch (e) {
     if (e instanceof BackupError) throw e;
-    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    const code = errorCode(e);
     throw new BackupError(`这不是有效的数据库备份：${SQLITE_REASONS[code] ?? '无法读取'}${code ? `（${code}）` : ''}`);
   } finally {
     db.close();
