@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -93,7 +93,35 @@ function connectSqlite(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MB of page cache (the default is 2 MB): the views' working set (reports, summaries, indexes) stays in memory.
   sqlite.pragma('cache_size = -65536');
-  return new Kysely<Database>({ dialect: new YanpanSqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new YanpanSqliteDialect({ database: preparingOnce(sqlite) }) });
+}
+
+/** Statements kept prepared: the queries of an ingest repeat a few dozen texts thousands of times. */
+const PREPARED_KEPT = 256;
+
+/**
+ * The database as Kysely's driver sees it, each statement prepared once and kept (the least recently
+ * used dropped beyond PREPARED_KEPT): Kysely prepares every query it runs anew, which cost an ingest of
+ * the province corpus about a second. A statement still being iterated is never handed out twice.
+ */
+export function preparingOnce(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      const stmt = kept.get(query);
+      if (stmt && !stmt.busy) {
+        // Map order is insertion order: taken out and put back, it becomes the most recently used.
+        kept.delete(query);
+        kept.set(query, stmt);
+        return stmt;
+      }
+      const fresh = sqlite.prepare(query);
+      kept.set(query, fresh);
+      if (kept.size > PREPARED_KEPT) kept.delete(kept.keys().next().value!);
+      return fresh;
+    },
+  };
 }
 
 const INT8_OID = 20;
