@@ -48,6 +48,26 @@ export function foldScript(text: string): string {
   return out;
 }
 
+/**
+ * The folded text with the pinyin glosses' blanks taken out, so that a name a gloss cut in two reads whole
+ * (中國石油北京項(xiàng)目管理公司), and where each of its characters stands in the folded text; null when
+ * the text has no gloss.
+ */
+export function closeGlosses(text: string, folded: string): { closed: string; at: number[] } | null {
+  const glosses = [...text.matchAll(PINYIN_GLOSS)].filter((m) => folded.slice(m.index, m.index + m[0].length).trim() === '');
+  if (glosses.length === 0) return null;
+  let closed = '';
+  const at: number[] = [];
+  let from = 0;
+  for (const m of [...glosses, { index: folded.length, 0: '' }]) {
+    closed += folded.slice(from, m.index);
+    for (let i = from; i < m.index; i++) at.push(i);
+    from = m.index + m[0].length;
+  }
+  at.push(folded.length);
+  return { closed, at };
+}
+
 /** A name as the simplified script writes it (馬灣鎮 → 马湾镇, 交通運輸局 → 交通运输局). Every name with
  * a Chinese character is converted: TRADITIONAL tells a traditional text by its frequent characters, but a
  * name is too short to hold one of them (運輸, 團). */

@@ -131,3 +131,23 @@ describe('names that are no author, on real pages', () => {
     expect(analyzeReport(titled).meta).toMatchObject({ unit: '市文旅广体局', year: 2021, period: 'annual' });
   });
 });
+
+describe('units named on real pages (studied on the fresh set, 2026-12-04)', () => {
+  it('reads a name a pinyin gloss cuts in two, its span over the gloss', () => {
+    const text = '中國石油北京項(xiàng)目管理公司宣傳思想文化工作始終堅(jiān)持以習(xí)近平新時(shí)代中國特色社會(huì)主義思想為指導(dǎo)，全面深入。';
+    const a = analyzeReport(text);
+    expect(a.meta.unit).toBe('中国石油北京项目管理公司');
+    const span = a.metaEvidence.units[0]!.span!;
+    expect(text.slice(span.start, span.end)).toBe('中國石油北京項(xiàng)目管理公司');
+  });
+
+  it('reads a unit followed by its own field or members before the verb (晋煤集团宣传思想系统坚持)', () => {
+    expect(analyzeReport('近年来，晋煤集团宣传思想系统坚持以习近平新时代中国特色社会主义思想为指引，深入落实会议精神。').meta.unit).toBe('晋煤集团');
+    expect(analyzeReport('2020年，新光社区宣传思想工作按照总体要求，深入贯彻落实。').meta.unit).toBe('新光社区');
+  });
+
+  it('takes an office of a kind of body for no unit (社区宣传部, 学校办公室)', () => {
+    expect(analyzeReport('2020年社区宣传部工作总结\n一、理论武装工作扎实有效').meta.unit).toBeNull();
+    expect(analyzeReport('学校办公室2021年工作总结\n一、加强学习').meta.unit).toBeNull();
+  });
+});

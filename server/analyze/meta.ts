@@ -5,7 +5,7 @@
 // reviewer can see why. Pure.
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
-import { foldScript } from './meta-fold.js';
+import { closeGlosses, foldScript } from './meta-fold.js';
 import { withoutGlosses } from './normalize.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
 import { readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
@@ -364,11 +364,29 @@ function read(text: string, title: Line | null, lines: readonly Line[]): { folde
   return { folded, lines: foldedLines, p: places(folded, foldedLines, foldedTitle) };
 }
 
+/**
+ * The unit mentions of a text with pinyin glosses, read with the glosses taken out (a gloss inside a name
+ * cuts it: 北京項(xiàng)目管理公司), their spans those of the text; null when it has none.
+ */
+function unitMentionsAcrossGlosses(text: string, folded: string, lines: readonly Line[], title: Line | null): UnitMention[] | null {
+  const glossless = closeGlosses(text, folded);
+  if (!glossless) return null;
+  const { closed, at } = glossless;
+  // Where each position of the folded text falls in the closed one (a gloss's positions: just after it).
+  const into = new Array<number>(folded.length + 1);
+  for (let i = at.length - 1, j = folded.length; i >= 0; i--) for (; j >= at[i]!; j--) into[j] = i;
+  const closedLines = lines.map((l) => ({ ...l, start: into[l.start]!, end: into[l.end]!, text: closed.slice(into[l.start]!, into[l.end]!) }));
+  const closedTitle = title ? (closedLines.find((l) => l.start === into[title.start]) ?? null) : null;
+  return unitMentions(closed, closedLines, places(closed, closedLines, closedTitle)).map((m) =>
+    m.span ? { ...m, span: { start: at[m.span.start]!, end: at[m.span.end - 1]! + 1 } } : m,
+  );
+}
+
 /** What the submission says of its unit, year and period, and where. */
 export function findMetaEvidence(text: string, title: Line | null, lines: readonly Line[], fileName?: string): MetaEvidence {
   const { folded, lines: foldedLines, p } = read(text, title, lines);
   const file = fileName ? fileNameMeta(fileName) : null;
-  const units = unitMentions(folded, foldedLines, p);
+  const units = unitMentionsAcrossGlosses(text, folded, foldedLines, title) ?? unitMentions(folded, foldedLines, p);
   if (file?.unit) units.unshift(file.unit);
   const inText = yearAndPeriod(folded, p);
   const fromFile = <T>(v: T | null | undefined): MetaFinding<T> | null => (v === null || v === undefined ? null : { value: v, rule: 'file-name', span: null });
