@@ -120,10 +120,27 @@ async function* submissionsOf(sources: BatchSource[]): AsyncGenerator<Omit<Queue
   }
 }
 
-/** How many submissions a batch reads ahead of the writer: enough to keep every worker busy. */
-const AHEAD_PER_WORKER = 2;
+/** How many submissions a batch reads ahead of the writer: enough to keep every worker busy, and some for the writer. */
+const AHEAD_PER_WORKER = 16;
 /** Below this many files a batch works in line: starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 4;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A submission's text work once it is done, the writer meanwhile working on later submissions in line
+ * rather than waiting idle: storing costs about as much as the text work, so neither thread waits long
+ * for the other. Each turn of the event loop lets a worker's answer in.
+ */
+async function whileWaiting<T>(work: Promise<T>, pool: TextPool | null): Promise<T> {
+  if (pool) {
+    let ready = false;
+    void work.then(() => void (ready = true));
+    await nextTurn();
+    while (!ready && (await pool.workOneInline())) await nextTurn();
+  }
+  return work;
+}
 
 /** The worker threads a batch of this many files works with (none below a few files). */
 export function ingestBatchWorkers(files: number): number {
@@ -150,7 +167,7 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
     for (const f of item.failures) await fail(item.source, f);
     const sub = item.sub;
     if (sub) {
-      const settled = item.work ? await item.work : null;
+      const settled = item.work ? await whileWaiting(item.work, pool) : null;
       let r: IngestResult | null = null;
       try {
         if (settled && 'error' in settled && !(settled.error instanceof WorkerLost)) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DecodeError } from '../decode/index.js';
-import type { SubmissionText, TextWork } from './text-work.js';
+import { workOnText, type SubmissionText, type TextWork } from './text-work.js';
 
 export interface WorkRequest {
   id: number;
@@ -41,9 +41,16 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  /** Sent to the worker and not answered yet, oldest first. */
+  jobs: Job[];
   alive: boolean;
 }
+
+/**
+ * Submissions a worker holds at once: the next one already in hand when it finishes one, so that it never
+ * waits for the writer's thread (busy storing) to hand it more.
+ */
+const IN_HAND = 2;
 
 // The worker loads the TypeScript entry through tsx, as bin/yanpan.js loads the CLI: by tsx's ES module
 // API (the file its package exports for import), named by its full path since the boot code has no base.
@@ -64,15 +71,13 @@ export class TextPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: new Worker(BOOT, { eval: true }), job: null, alive: true };
+    const slot: Slot = { worker: new Worker(BOOT, { eval: true }), jobs: [], alive: true };
     slot.worker.on('message', (reply: WorkReply) => this.onReply(slot, reply));
     const lose = (why: string) => {
       if (!slot.alive) return;
       slot.alive = false;
       console.error(`[intake] text worker lost (${why}); its files are worked on in line`);
-      const job = slot.job;
-      slot.job = null;
-      job?.reject(new WorkerLost(why));
+      for (const job of slot.jobs.splice(0)) job.reject(new WorkerLost(why));
       if (!this.slots.some((s) => s.alive)) for (const j of this.queue.splice(0)) j.reject(new WorkerLost(why));
       else this.dispatch();
     };
@@ -90,23 +95,41 @@ export class TextPool {
     });
   }
 
+  /**
+   * Do the text work of the newest submission still waiting for a worker in this thread: the writer's, which
+   * would otherwise sit idle until a worker answers. The workers keep to the oldest, so the writer finds
+   * them done in order. False when none waits.
+   */
+  async workOneInline(): Promise<boolean> {
+    const job = this.queue.pop();
+    if (!job) return false;
+    try {
+      job.resolve(await workOnText(job.sub, job.onPage ? { onPage: job.onPage } : {}));
+    } catch (e) {
+      job.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    return true;
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (!slot.alive || slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      slot.worker.postMessage({ id: job.id, sub: job.sub } satisfies WorkRequest);
+      while (slot.alive && slot.jobs.length < IN_HAND && this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.postMessage({ id: job.id, sub: job.sub } satisfies WorkRequest);
+      }
     }
   }
 
   private onReply(slot: Slot, reply: WorkReply): void {
-    const job = slot.job;
-    if (!job || job.id !== reply.id) return;
+    const at = slot.jobs.findIndex((j) => j.id === reply.id);
+    if (at < 0) return;
+    const job = slot.jobs[at]!;
     if ('page' in reply) {
       job.onPage?.(reply.page.done, reply.page.pages);
       return;
     }
-    slot.job = null;
+    slot.jobs.splice(at, 1);
     if ('work' in reply) job.resolve(reply.work);
     else {
       const e = reply.failure.decode ? new DecodeError(reply.failure.message) : Object.assign(new Error(reply.failure.message), { name: reply.failure.name });
