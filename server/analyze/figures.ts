@@ -89,8 +89,11 @@ function ranges(re: RegExp, text: string, out: Span[] = []): Span[] {
 }
 
 /** Ranges of text the figure scanner must not read numbers from: set phrases and short quoted names. */
+/** A quoted slogan spelled out right after it: “一十百千万”(即:一场大会明思路、十次座谈谋发展…). */
+const SLOGAN_SPELLED_OUT = /[”"」』][ \u3000]?[(（]即[:：]?[^)）\n]{1,80}[)）]/g;
+
 function excludedRanges(text: string): Span[] {
-  return ranges(QUOTED, text, ranges(SET_PHRASE, text));
+  return ranges(SLOGAN_SPELLED_OUT, text, ranges(QUOTED, text, ranges(SET_PHRASE, text)));
 }
 
 function overlapsAny(ranges: readonly Span[], start: number, end: number): boolean {
@@ -156,6 +159,8 @@ function parseValue(g: Record<string, string | undefined>): number | null {
   return null;
 }
 
+/** 较去年同期增长27%: the comparison before a change; the change is still the previous figure's subject's. */
+const COMPARED_WITH = /^(?:较|比|同比|环比)(?:去年|上年|上一年|往年)?(?:同期)?/;
 const CHANGE_START = /(?:由|从)[^，,。；;由从]{0,8}$/;
 const CHANGE_TO = new RegExp(`^(?:${alternation(V.changeVerbs)})(?:到|至)`);
 const RANGE_BEFORE = /[0-9一二三四五六七八九十百][—\-－~～至到]$/;
@@ -270,8 +275,9 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (moneyUnits.has(rawUnit) && MONEY_CLASS.test(after)) continue;
     // ____部 is a department left blank (区委宣传部、____部联合检查) unless films or books follow (观看XX部红色电影).
     if (g.ph !== undefined && rawUnit === '部' && !WORKS_COUNTED.test(after)) continue;
-    // 10个工作日内, 3个月: a duration.
+    // 10个工作日内, 3个月: a duration; 均在8小时内发布: a time limit.
     if (rawUnit === '个' && DURATION_NOUN.test(after)) continue;
+    if ((rawUnit === '小时' || rawUnit === '天') && /^之?内/.test(after)) continue;
     // 从30人扩大到56人: the earlier level a change starts from; the figure is the level it reached.
     if (CHANGE_START.test(text.slice(Math.max(0, start - 10), start)) && CHANGE_TO.test(after)) continue;
     // 60—80%, 1—2次: the second number of a range.
@@ -298,6 +304,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       if (sloganMeasures.has(rawUnit) && POINTS_LISTED.test(after) && POINTS_BEFORE.test(text.slice(Math.max(0, start - 6), start))) continue;
       // 四个教育：一是…: a point named by its number, opening what it holds.
       if (sloganMeasures.has(rawUnit) && POINT_HEADING.test(after) && (start === 0 || /[。！？!?\n；;]\s*$/.test(text.slice(Math.max(0, start - 2), start)))) continue;
+      // 开展好三项活动, 通过三项教育活动: a task set by its number, or the report pointing back at it.
+      if (sloganMeasures.has(rawUnit) && (prev === '好' || text.slice(numStart - 2, numStart) === '通过')) continue;
       // 以三项举措为抓手: the report framing its own points, not a count of work done.
       if (text[numStart - 1] === '以' && FRAMED_AS.test(after)) continue;
       // 一次特殊的体验: an article before an adjective.
@@ -326,7 +334,11 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 在去年三个村创建的基础上: the earlier state the year's work builds on.
     if (BASELINE_BEFORE.test(clause) && BASELINE_AFTER.test(clauseRest)) continue;
     const listRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW), CLAUSE_CHARS));
-    if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) continue;
+    if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) {
+      // 下辖5个自然村，7个党支部，116名党员: the list a unit's subdivisions open goes on counting what it holds.
+      if (SUBORDINATE.test(clause.trimEnd())) holdingEnd = end;
+      continue;
+    }
     // 现有干部职工56人，其中党员32名: a holding, and the counts that go on listing it without a verb.
     if (!verbal.has(rawUnit) && !moneyUnits.has(rawUnit) && !percentUnits.has(rawUnit)) {
       // 学校在职党员5人，教职员工21人: a headcount named with no verb that did anything to it is held as well.
@@ -390,7 +402,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 分别增长8.2%和8.4%: a figure joined by 和 counts what the previous one counted.
     else if (samePrevious && (activity === '' || CONJUNCTION.test(activity) || COUNT_ONLY.test(activity))) activity = samePrevious.activity;
     else if (CONJUNCTION.test(activity)) activity = '';
-    else if (changeVerbs.has(activity.replace(/到$/, '')) && samePrevious) {
+    else if (changeVerbs.has(activity.replace(COMPARED_WITH, '').replace(/到$/, '')) && samePrevious) {
+      activity = activity.replace(COMPARED_WITH, '');
       // 生产总值完成8750亿元，增长13.7% — the change is the previous figure's subject's; 提高到60元 — the same subject.
       const subject = samePrevious.activity.replace(CHANGE_SUFFIX, '');
       activity = activity.endsWith('到') ? subject : `${subject}${activity}`;

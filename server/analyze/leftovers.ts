@@ -119,6 +119,8 @@ function chunkNumbers(lines: readonly Line[]): Span[] {
   return run.map((l) => ({ start: l.start, end: l.start + /^\d+、/.exec(l.text)![0].length }));
 }
 
+const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
+
 export function findLeftovers(p: PreparedText): LeftoverResult {
   const text = p.simplified;
   const lines = splitLines(text);
@@ -140,6 +142,12 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
   HTML_TAG.lastIndex = 0;
   for (let m = HTML_TAG.exec(text); m; m = HTML_TAG.exec(text)) {
     add({ kind: 'site_chrome', message: `文中有网页留下的标签“${m[0].slice(0, 30)}”，疑为从网页复制`, start: m.index, end: m.index + m[0].length });
+  }
+
+  // A PDF's or a page's counter (第1页共6页, (第2/2页)) wherever a flattened page left it.
+  PAGE_COUNTER.lastIndex = 0;
+  for (let m = PAGE_COUNTER.exec(text); m; m = PAGE_COUNTER.exec(text)) {
+    add({ kind: 'site_chrome', message: `“${m[0]}”是网页或文档的页码，疑为从网上复制`, start: m.index, end: m.index + m[0].length });
   }
 
   let outlineEnd = -1;

@@ -789,3 +789,43 @@ describe('flag kinds', () => {
     }
   });
 });
+
+describe('the tenth blind batch (fp175–fp194), studied', () => {
+  const read = (text: string) => ({ text, a: analyzeReport(text) });
+
+  it('takes no figure from a slogan spelled out after it, a task set by its number or a time limit', () => {
+    const slogan = read('在全镇开展了“一十百千万”(即:一场大会明思路、十次座谈谋发展、百名干部走基层、千名党员学精神)系列活动,共组织集中学习10次。');
+    expect(figures(slogan.a, slogan.text)).toEqual(['10次']);
+    const tasks = read('四、组织开展好三项活动,进一步提升队伍素质\n通过三项教育活动,干警的思想认识明显提高。全年举办培训班4期。');
+    expect(figures(tasks.a, tasks.text)).toEqual(['4期']);
+    const limit = read('集团新闻报道均在8小时内发布,全年发布稿件881篇。');
+    expect(figures(limit.a, limit.text)).toEqual(['881篇']);
+  });
+
+  it('holds the members a branch had and lost, and what a unit’s subdivisions list goes on to count', () => {
+    const branch = read('理论支部年初有成员十人,因工作调动等原因,离开三人,现有七人;支部成员严格遵守党的纪律。');
+    expect(figures(branch.a, branch.text)).toEqual([]);
+    const village = read('**村现有村民2863人,耕地4100亩。下辖5个自然村,7个党支部,116名党员。今年开展文艺演出12场。');
+    expect(figures(village.a, village.text)).toEqual(['12场']);
+  });
+
+  it('names a growth compared with last year after what grew', () => {
+    const text = '全年外宣稿件137篇、较去年同期增长27%,集团公众号发布512篇、较去年同期增长14%。';
+    expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['外宣稿件', '外宣稿件增长', '集团公众号发布', '集团公众号发布增长']);
+  });
+
+  it('reads a theory blanked with stars as a mask, and a village and a year blanked at a line’s start as blanks', () => {
+    expect(analyzeReport('在镇党委的正确领导下,以***为统领,深入开展工作。').masks.map((m) => [m.text, m.kind])).toEqual([['***', 'term']]);
+    const blanks = analyzeReport('尊敬的各位领导:\n**年12月,我来到这里。\n**村基本情况\n**村现有村民2863人').placeholders.map((p) => p.kind);
+    expect(blanks).toEqual(['year', 'star', 'star']);
+  });
+
+  it('takes a page counter for site chrome wherever a flattened page left it', () => {
+    for (const [text, counter] of [
+      ['第1页共6页区宣传思想工作总结报告过去一年来,区委宣传部开展工作。', '第1页共6页'],
+      ['市政府办公室2025年工作要点(第2/2页)\n四、强化督查落实', '(第2/2页)'],
+    ] as const) {
+      expect(flagged(analyzeReport(text), text, 'site_chrome')).toContain(counter);
+    }
+  });
+});
