@@ -146,6 +146,12 @@ describe('units named on real pages (studied on the fresh set, 2026-12-04)', () 
     expect(analyzeReport('2020年，新光社区宣传思想工作按照总体要求，深入贯彻落实。').meta.unit).toBe('新光社区');
   });
 
+  it('reads a unit that opens the first sentence right under the title, past a site editor\'s lead-in', () => {
+    expect(analyzeReport('意识形态工作总结\n市统计局认真贯彻落实上级要求，扎实开展工作。').meta.unit).toBe('市统计局');
+    const page = '意识形态研判报告精选(九篇)\n\n前言:本站小编为你收集了丰富的研判报告范文,仅供参考,欢迎阅读并收藏。\n\n意识形态研判报告\n\n体育与健康学院党总支贯彻落实《关于报送2020年第四季度意识形态研判报告的通知》,对风险点进行排查。';
+    expect(analyzeReport(page).meta).toMatchObject({ unit: '体育与健康学院', year: 2020, period: 'Q4' });
+  });
+
   it('takes an office of a kind of body for no unit (社区宣传部, 学校办公室)', () => {
     expect(analyzeReport('2020年社区宣传部工作总结\n一、理论武装工作扎实有效').meta.unit).toBeNull();
     expect(analyzeReport('学校办公室2021年工作总结\n一、加强学习').meta.unit).toBeNull();

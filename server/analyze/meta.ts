@@ -98,6 +98,9 @@ const BREADCRUMB = /[>＞»›][^>＞»›]*[>＞»›]/;
 const RUN_IN_TITLE = /^[^，。,；;：:！？\n]{4,40}?(?:总结|报告|汇报|要点|计划)(?=[ \t\u3000])/;
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.、．](?!\d))/;
 
+/** A site editor's lead-in (前言:…为大家整理…，欢迎阅读): prose, but not the report's opening. */
+const EDITOR_LEAD_IN = new RegExp(`${vocab.traces.leadInCues.strong.join('|')}|^(?:前言|导语|导读)[:：]`, 'u');
+
 function places(text: string, lines: readonly Line[], title: Line | null): Places {
   const head: Line[] = [];
   let opening: Span | null = null;
@@ -109,7 +112,7 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
     if (!prose && !CLUTTER.test(l.text) && !NUMBERED.test(l.text) && (!inBody || TITLE_WORDS.test(l.text) || /^(?:19|20)\d{2}$/.test(l.text))) head.push(l);
     if (prose && !CLUTTER.test(l.text)) {
       inBody = true;
-      if (!opening && l.text.length >= 12) {
+      if (!opening && l.text.length >= 12 && !EDITOR_LEAD_IN.test(l.text)) {
         const stop = l.text.search(/[。！？]/);
         opening = { start: l.start, end: stop < 0 ? l.end : l.start + stop + 1 };
       }
@@ -193,7 +196,8 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
     [Math.max(from + 2000, text.length - 800), text.length],
   ] as const) {
     const clause = /(?:^|[\n。！？；;，,：:])/g;
-    clause.lastIndex = start;
+    // From the delimiter before `start`, so that a clause opening right there (the line after a title) is read too.
+    clause.lastIndex = Math.max(0, start - 1);
     for (let m = clause.exec(text); m && m.index < end; m = clause.exec(text)) {
       if (m[0].length === 0) clause.lastIndex++;
       CLAUSE_LEAD.lastIndex = m.index + m[0].length;
