@@ -122,6 +122,9 @@ async function* submissionsOf(sources: BatchSource[]): AsyncGenerator<Omit<Queue
 
 /** How many submissions a batch reads ahead of the writer: enough to keep every worker busy, and some for the writer. */
 const AHEAD_PER_WORKER = 16;
+/** …and no more than this many bytes of files (a batch of scanned PDFs is read a few at a time). */
+const AHEAD_BYTES = 64 * 1024 * 1024;
+const bytesOf = (items: readonly Queued[]): number => items.reduce((n, i) => n + (i.sub?.bytes.length ?? 0), 0);
 /** Below this many files a batch works in line: starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 4;
 
@@ -205,7 +208,7 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
       for await (const item of submissionsOf(sources)) {
         ahead.push(start(item));
         // The writer takes the oldest once enough work is under way behind it.
-        while (ahead.length > workers * AHEAD_PER_WORKER) await store(ahead.shift()!);
+        while (ahead.length > workers * AHEAD_PER_WORKER || (ahead.length > 1 && bytesOf(ahead) > AHEAD_BYTES)) await store(ahead.shift()!);
       }
       while (ahead.length > 0) await store(ahead.shift()!);
     });
