@@ -1,17 +1,46 @@
 // Multi-row inserts, and queries over many ids, in chunks that stay under the bound-parameter limits
 // (SQLite 32,766; PostgreSQL 65,535).
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { isPostgres } from './migrations/util.js';
 import type { Database } from './schema.js';
 
 const MAX_PARAMETERS = 30_000;
 
 export async function insertRows<T extends keyof Database>(db: Kysely<Database> | Transaction<Database>, table: T, rows: Array<Insertable<Database[T]>>): Promise<void> {
   if (rows.length === 0) return;
-  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(rows[0]!).length)));
+  const columns = Object.keys(rows[0]!);
+  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, columns.length)));
+  const uniform = rows.every((row) => sameColumns(row, columns));
   for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    if (uniform) await db.executeQuery(insertStatement(table, columns, part, isPostgres(db)));
     // Kysely cannot relate a generic table name to its row type; the signature carries the check.
-    await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+    else await db.insertInto(table).values(part as never).execute();
   }
+}
+
+/** Whether a row sets exactly these columns, none of them undefined (left to the column's default). */
+function sameColumns(row: object, columns: readonly string[]): boolean {
+  const keys = Object.keys(row);
+  return keys.length === columns.length && columns.every((c, i) => keys[i] === c && (row as Record<string, unknown>)[c] !== undefined);
+}
+
+/**
+ * One INSERT of many rows that all set the same columns, written directly: Kysely's builder parses every
+ * value of every row, which cost more than SQLite's own work on the reuse tables (3.5 s of a 3,000-report
+ * batch). Table and column names come from the code, never from input; the values are bound parameters.
+ */
+function insertStatement(table: string, columns: readonly string[], rows: readonly object[], pg: boolean): CompiledQuery {
+  const parameters: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const marks = columns.map((c) => {
+      parameters.push((row as Record<string, unknown>)[c]);
+      return pg ? `$${parameters.length}` : '?';
+    });
+    return `(${marks.join(', ')})`;
+  });
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  return CompiledQuery.raw(`insert into "${table}" (${names}) values ${tuples.join(', ')}`, parameters);
 }
 
 /** Ids in an IN list at a time, under the same limits. */
