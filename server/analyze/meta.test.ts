@@ -157,3 +157,10 @@ describe('units named on real pages (studied on the fresh set, 2026-12-04)', () 
     expect(analyzeReport('学校办公室2021年工作总结\n一、加强学习').meta.unit).toBeNull();
   });
 });
+
+describe('units of the eleventh blind batch (studied)', () => {
+  it('reads a firm giving its own short name and a bank branch', () => {
+    expect(analyzeReport('思想政治工作是一切工作的生命线。胜帮科技股份有限公司（以下简称胜帮科技）成立于2008年。').meta.unit).toBe('胜帮科技股份有限公司');
+    expect(analyzeReport('2017年,农发行鄂州市分行为把社会主义核心价值观作为凝聚力量的道德滋养。').meta.unit).toBe('农发行鄂州市分行');
+  });
+});

@@ -183,6 +183,11 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
     const r = readName(text, m.index + m[0].length, accepts(TITLE_FOLLOWER, text));
     if (r) add(mention(r, 'own-document'));
   }
+  // 胜帮科技股份有限公司（以下简称胜帮科技）: the unit giving its own short name.
+  for (const m of text.slice(0, 2500).matchAll(/[（(]以下(?:简称|簡稱)/g)) {
+    const r = nameEndingAt(text, m.index);
+    if (r) add(mention(r, 'intro'));
+  }
   // 市委宣传部关于……的报告 inside running text (a title quoted by the page, a lead-in).
   // 关于印发《…》 is a notice the text cites, not its own title.
   for (const m of text.slice(0, 2500).matchAll(/关于(?!印发|转发|下发)[^。\n]{2,40}?(?:报告|总结|汇报)/g)) {

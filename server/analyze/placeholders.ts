@@ -10,6 +10,7 @@ const V = vocab.placeholders;
 const PATTERNS = V.patterns.map((p) => ({ kind: p.kind, re: new RegExp(p.pattern, 'gu') }));
 const MASKS = V.masks.map((p) => ({ kind: p.kind, label: p.label, re: new RegExp(p.pattern, 'gu') }));
 const PARTY_AFTER_EVIDENCE = new RegExp(V.partyMaskAfterEvidence, 'gu');
+const WORD_MASK = new RegExp(V.wordMask, 'gu');
 const LETTER_ALLOWED = new Set(V.letterCodeAllowed);
 const LETTER_NOT_BEFORE = new RegExp(`^(?:${V.letterCodeNotBefore.join('|')})`);
 
@@ -43,6 +44,13 @@ export function findMasks(text: string): Mask[] {
       if (!overlapsSpan(found, m.index, m.index + m[0].length)) found.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
     });
   }
+  // 紧紧围绕_精神, 认真_了全省…: a page that cut words out leaving a single _ each time; a few of them are no
+  // blanks to fill (those stand before 年, 月, 次…) but the site's masking.
+  const cut: Mask[] = [];
+  scan(WORD_MASK, text, (m) => {
+    if (!overlapsSpan(found, m.index, m.index + m[0].length)) cut.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
+  });
+  if (cut.length >= V.wordMaskMin) found.push(...cut);
   // 我的“**”…用“**”凝聚: a masked word in quotes is the same word wherever the text quotes it again.
   for (const quoted of [...new Set(found.filter((f) => /^[*＊]+$/.test(f.text) && QUOTES.has(text[f.start - 1] ?? '')).map((f) => f.text))]) {
     const kind = found.find((f) => f.text === quoted)!.kind;

@@ -829,3 +829,36 @@ describe('the tenth blind batch (fp175–fp194), studied', () => {
     }
   });
 });
+
+describe('the eleventh blind batch (fp195–fp214), studied', () => {
+  it('reads words a page cut out leaving a single _ as masks once there are many, and the blanks among them by what follows', () => {
+    const text =
+      '政治部紧紧围绕_精神,为全院提供强有力的队伍和_保证。_至_月份,_开展了党史学习,并及时_全院干警。一是严密_了书记员培训,我院充分利用_学习日开展活动,' +
+      '从市中院领取、_了书记员教材,认真_了全省政法队伍教育整顿部署,详细制定了_年度学习计划。';
+    const a = analyzeReport(text);
+    expect(a.masks.filter((m) => m.kind === 'term')).toHaveLength(8);
+    expect(a.placeholders.map((p) => [text.slice(p.start, p.end + 2), p.kind])).toEqual([
+      ['_至_', 'date'],
+      ['_月份', 'date'],
+      ['_年度', 'year'],
+    ]);
+    // A few blanks for a name or a place stay blanks.
+    const template = analyzeReport('指挥部副总指挥_主持召开会议,并到_街道实地督导,在_社区开展宣传。');
+    expect(template.masks).toEqual([]);
+    expect(template.placeholders).toHaveLength(3);
+  });
+
+  it('reads theory names blanked in a list, and a blanked year in a document number', () => {
+    const text = '持续深化____、____与____学习,以____为核心引领,深入学习贯彻____、____及中央精神。根据《通知》(委宣发〔XX〕3号)要求开展工作。';
+    const a = analyzeReport(text);
+    expect(a.masks.filter((m) => m.kind === 'term')).toHaveLength(6);
+    expect(a.placeholders.map((p) => [p.text, p.kind])).toEqual([['XX', 'year']]);
+  });
+
+  it('takes a breadcrumb with one step for the site’s, not the report’s kind, and a staff list for what the unit holds', () => {
+    const text = '首页  工作计划>正文\n\n党委宣传部2012年工作总结\n\n2012年,党委宣传部始终围绕学校中心工作开展宣传。\n\n一、扎实开展政治理论学习\n\n党委中心组组织了7次专题学习,配发理论学习书籍近700本。';
+    expect(analyzeReport(text).figures.map((f) => text.slice(f.start, f.end))).toEqual(['7次', '近700本']);
+    const staff = '现有思想政治部专职教师13人,专兼职思想政治辅导员48人,团委、学工部干部8人。全年开展主题班会120场。';
+    expect(analyzeReport(staff).figures.map((f) => staff.slice(f.start, f.end))).toEqual(['120场']);
+  });
+});

@@ -105,6 +105,8 @@ const placeholdersSchema = z.object({
   patterns: z.array(z.object({ kind: z.string().min(1), label: z.string().min(1), pattern: regexSource })).min(1),
   masks: z.array(z.object({ kind: z.enum(MASK_KINDS), label: z.string().min(1), pattern: regexSource })).min(1),
   partyMaskAfterEvidence: regexSource,
+  wordMask: regexSource,
+  wordMaskMin: z.number().int().positive(),
   letterCodeAllowed: words,
   letterCodeNotBefore: words,
   bulkCount: z.number().int().positive(),
