@@ -19,7 +19,7 @@ export async function insertRows<T extends keyof Database>(db: Kysely<Database> 
   }
 }
 
-/** Whether a row sets exactly these columns, none of them undefined (left to the column's default). */
+/** Whether a row sets exactly these columns, none undefined (any other batch of rows goes through Kysely, as before). */
 function sameColumns(row: object, columns: readonly string[]): boolean {
   const keys = Object.keys(row);
   return keys.length === columns.length && columns.every((c, i) => keys[i] === c && (row as Record<string, unknown>)[c] !== undefined);
