@@ -5,6 +5,7 @@
 // reviewer can see why. Pure.
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
+import { STRONG_LEAD_IN } from './leftovers.js';
 import { closeGlosses, foldScript } from './meta-fold.js';
 import { withoutGlosses } from './normalize.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
@@ -99,7 +100,7 @@ const RUN_IN_TITLE = /^[^，。,；;：:！？\n]{4,40}?(?:总结|报告|汇报|
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.、．](?!\d))/;
 
 /** A site editor's lead-in (前言:…为大家整理…，欢迎阅读): prose, but not the report's opening. */
-const EDITOR_LEAD_IN = new RegExp(`${vocab.traces.leadInCues.strong.join('|')}|^(?:前言|导语|导读)[:：]`, 'u');
+const isEditorLeadIn = (line: string): boolean => STRONG_LEAD_IN.test(line) || /^(?:前言|导语|导读)[:：]/.test(line);
 
 function places(text: string, lines: readonly Line[], title: Line | null): Places {
   const head: Line[] = [];
@@ -112,7 +113,7 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
     if (!prose && !CLUTTER.test(l.text) && !NUMBERED.test(l.text) && (!inBody || TITLE_WORDS.test(l.text) || /^(?:19|20)\d{2}$/.test(l.text))) head.push(l);
     if (prose && !CLUTTER.test(l.text)) {
       inBody = true;
-      if (!opening && l.text.length >= 12 && !EDITOR_LEAD_IN.test(l.text)) {
+      if (!opening && l.text.length >= 12 && !isEditorLeadIn(l.text)) {
         const stop = l.text.search(/[。！？]/);
         opening = { start: l.start, end: stop < 0 ? l.end : l.start + stop + 1 };
       }

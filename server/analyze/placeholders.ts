@@ -25,6 +25,15 @@ function scan(re: RegExp, text: string, each: (m: RegExpExecArray) => void): voi
   }
 }
 
+/** Where `re` matches outside the masks already found: masks of a political word. */
+function termMasks(re: RegExp, text: string, found: readonly Mask[]): Mask[] {
+  const out: Mask[] = [];
+  scan(re, text, (m) => {
+    if (!overlapsSpan(found, m.index, m.index + m[0].length)) out.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
+  });
+  return out;
+}
+
 export function findMasks(text: string): Mask[] {
   const found: Mask[] = [];
   let partyEvidence = false;
@@ -39,17 +48,10 @@ export function findMasks(text: string): Mask[] {
     });
   }
   // X委 is 党委 masked only where the text masks 党 elsewhere beyond doubt; else it is a blank place (X委、X政府).
-  if (partyEvidence) {
-    scan(PARTY_AFTER_EVIDENCE, text, (m) => {
-      if (!overlapsSpan(found, m.index, m.index + m[0].length)) found.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
-    });
-  }
+  if (partyEvidence) found.push(...termMasks(PARTY_AFTER_EVIDENCE, text, found));
   // 紧紧围绕_精神, 认真_了全省…: a page that cut words out leaving a single _ each time; a few of them are no
   // blanks to fill (those stand before 年, 月, 次…) but the site's masking.
-  const cut: Mask[] = [];
-  scan(WORD_MASK, text, (m) => {
-    if (!overlapsSpan(found, m.index, m.index + m[0].length)) cut.push({ text: m[0], kind: 'term', start: m.index, end: m.index + m[0].length });
-  });
+  const cut = termMasks(WORD_MASK, text, found);
   if (cut.length >= V.wordMaskMin) found.push(...cut);
   // 我的“**”…用“**”凝聚: a masked word in quotes is the same word wherever the text quotes it again.
   for (const quoted of [...new Set(found.filter((f) => /^[*＊]+$/.test(f.text) && QUOTES.has(text[f.start - 1] ?? '')).map((f) => f.text))]) {

@@ -22,7 +22,7 @@ export async function insertRows<T extends keyof Database>(db: Kysely<Database> 
 /** Whether a row sets exactly these columns, none undefined (any other batch of rows goes through Kysely, as before). */
 function sameColumns(row: object, columns: readonly string[]): boolean {
   const keys = Object.keys(row);
-  return keys.length === columns.length && columns.every((c, i) => keys[i] === c && (row as Record<string, unknown>)[c] !== undefined);
+  return keys.length === columns.length && keys.every((k, i) => k === columns[i]) && !Object.values(row).includes(undefined);
 }
 
 /**
@@ -32,9 +32,10 @@ function sameColumns(row: object, columns: readonly string[]): boolean {
  */
 function insertStatement(table: string, columns: readonly string[], rows: readonly object[], pg: boolean): CompiledQuery {
   const parameters: unknown[] = [];
+  // Every row's values stand in the order of `columns` (sameColumns).
   const tuples = rows.map((row) => {
-    const marks = columns.map((c) => {
-      parameters.push((row as Record<string, unknown>)[c]);
+    const marks = Object.values(row).map((value) => {
+      parameters.push(value);
       return pg ? `$${parameters.length}` : '?';
     });
     return `(${marks.join(', ')})`;
