@@ -85,8 +85,6 @@ const figuresSchema = z.object({
     setMembership: words,
     comparisonCues: words,
     durationCues: words,
-    sloganVerbs: words,
-    sloganHeads: words,
     sloganMeasures: words,
     durationNouns: words,
   }),
