@@ -14,7 +14,8 @@ const NF = V.notFigure;
 // Digits grouped by commas or, in PDF text, by spaces (1 300余人) are one number.
 const AR = '[0-9]{1,3}(?:[,，][0-9]{3})+(?:[.．][0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9０-９]+(?:[.．][0-9０-９]+)?';
 const CN = '[零〇一二两三四五六七八九十百千万亿]+';
-const PH = '(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,4}(?:[.．][XxＸｘ×]{1,2})?|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]';
+// 7.xxxx元, 5xxxx名: a number whose last digits were blanked is a placeholder too.
+const PH = '(?<![0-9.．])[0-9]{1,4}[.．]?[XxＸｘ×]{2,4}(?![A-Za-z])|(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,4}(?:[.．][XxＸｘ×]{1,2})?|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
 // The number comes first (an optional leading group would be tried at every position); an approximation
@@ -177,6 +178,12 @@ const INTERVAL = /^\s*(?:半年|一年|季度|一个月|两周|一周|双月)(?!
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
 /** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
+/** What follows 分 when it is no score: a word it begins (分钟, 分局, 分之一…), only 以上/以下/左右/的 may follow a score. */
+const NOT_A_SCORE = /^(?!以上|以下|左右|的)[\u4e00-\u9fff]/;
+/** 在全省40个行业记者站中…排名第一: the set a rank is among, not a count of work. */
+const RANKED_AMONG = /^[^，,。；;]{1,12}中[^，,。；;]{0,16}(?:排名|名列|位居|位列|第[一二三四五六七八九十\d])/;
+/** 要求园区11个非公党支部将…: those a requirement is addressed to. */
+const REQUIRED_OF = /(?<![按照据的])要求[^，,。；;]{0,6}$/;
 const ARABIC_COUNTED = new Set(['项工作', '项工']);
 const WORKS_COUNTED = /^[^，,。；;、\s]{0,6}?(?:电影|影片|片|作品|书|著作|读物|教材|剧)/;
 const B = V.background;
@@ -190,7 +197,8 @@ const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:�
 const STOCK_SHARE = new RegExp(`占[^，,。；;占]{0,8}(?:${alternation(B.stockShareWords)})的?$`);
 const DURATION_NOUN = new RegExp(`^(?:${alternation(NF.durationNouns)})`);
 const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
-const SUBORDINATE = new RegExp(`(?:${alternation(B.subordinateCues)})$`);
+// 总分为98.6分, 得分为: a score, not a body divided into parts (分为3个组).
+const SUBORDINATE = new RegExp(`(?:${alternation(B.subordinateCues).replace(/(^|\|)分为/, '$1(?<![得总评积均])分为')})$`);
 const REACH = new RegExp(alternation(V.reachVerbs));
 const DONE_AFTER = new RegExp(alternation(B.doneAfter));
 /** The last holding verb of a clause (现有, 共有, 下设) with what follows it. */
@@ -272,7 +280,10 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (g.ph !== undefined && rawUnit === '部' && !WORKS_COUNTED.test(after)) continue;
     // 10个工作日内, 3个月: a duration; 均在8小时内发布: a time limit.
     if (rawUnit === '个' && DURATION_NOUN.test(after)) continue;
-    if ((rawUnit === '小时' || rawUnit === '天') && /^之?内/.test(after)) continue;
+    // 职工八小时以外: a time limit or the hours outside work, not time spent.
+    if ((rawUnit === '小时' || rawUnit === '天') && /^(?:之|以)?[内外]/.test(after)) continue;
+    // 98.6分, 积分2600分: a score in digits; not 9时30分, 三分之一, 十分重要, 30分钟, 分局 (a word goes on).
+    if (rawUnit === '分' && (g.ar === undefined && g.ph === undefined || /[时点:：]$/.test(text.slice(Math.max(0, numStart - 3), numStart).replace(/[0-9]+$/, '')) || NOT_A_SCORE.test(after))) continue;
     // 从30人扩大到56人: the earlier level a change starts from; the figure is the level it reached.
     if (CHANGE_START.test(text.slice(Math.max(0, start - 10), start)) && CHANGE_TO.test(after)) continue;
     // 60—80%, 1—2次: the second number of a range.
@@ -321,7 +332,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 作为全县六项重点工程之一: the set a thing belongs to; 做1次综合分析研判的要求: a requirement cited.
     if (SET_MEMBERSHIP.test(clauseRest) || REQUIREMENT_AFTER.test(clauseRest)) continue;
     // 在去年三个村创建的基础上: the earlier state the year's work builds on.
-    if (BASELINE_BEFORE.test(clause) && BASELINE_AFTER.test(clauseRest)) continue;
+    if (BASELINE_BEFORE.test(clause) && (BASELINE_AFTER.test(clauseRest) || RANKED_AMONG.test(clauseRest))) continue;
+    if (REQUIRED_OF.test(clauseTail)) continue;
     const listRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW), CLAUSE_CHARS));
     if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) {
       // 下辖5个自然村，7个党支部，116名党员: the list a unit's subdivisions open goes on counting what it holds.
@@ -351,7 +363,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
           if (value !== null) value *= factor;
         }
       }
-    } else if (g.cnpct !== undefined || rawUnit === '％') unit = '%';
+    } else if (g.cnpct !== undefined || rawUnit === '％' || rawUnit === '℅') unit = '%';
     else if (!percentUnits.has(rawUnit) && g.scale !== undefined) unit = rawUnit;
     if (unit === '人（次）' || unit === '人(次)') unit = '人次';
     // 8750.95亿 in floating point is 875095000000.0001: keep the digits the report wrote.

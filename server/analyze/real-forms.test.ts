@@ -862,3 +862,16 @@ describe('the eleventh blind batch (fp195–fp214), studied', () => {
     expect(analyzeReport(staff).figures.map((f) => staff.slice(f.start, f.end))).toEqual(['120场']);
   });
 });
+
+describe('the twelfth blind batch (fp215–fp234), studied', () => {
+  it('reads scores, ℅ and numbers whose last digits were blanked, and leaves hours outside work, 字诀, rank sets and those a requirement names', () => {
+    const text =
+      '经量化自评，自评总分为98.6分，人均学习积分达2600分。发表文章130余篇次，超额550℅完成任务。年初拿出7.xxxx元专项资金，邀请记者5xxxx名到我县采访。' +
+      '特别是对职工八小时以外缺乏管理。总结出“有的放矢、见缝插针”十二字诀。在全省40个行业记者站中发稿数量保持排名第一。要求园区11个非公党支部将意识形态工作纳入议程。' +
+      '各支部均按要求分别组织学习2次以上。会议于9时30分召开，持续30分钟。';
+    const a = analyzeReport(text);
+    expect(figures(a, text)).toEqual(['98.6分', '2600分', '130余篇次', '550℅', '7.xxxx元', '5xxxx名', '2次以上']);
+    expect(a.figures.find((f) => f.value === 550)?.unit).toBe('%');
+    expect(a.figures.filter((f) => f.placeholder).map((f) => f.unit)).toEqual(['元', '名']);
+  });
+});

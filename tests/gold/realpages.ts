@@ -144,6 +144,11 @@ function masksOf(a: Analysis): Array<Span & { kind: string }> {
   return 'masks' in a && Array.isArray(a.masks) ? a.masks : [];
 }
 
+/** A gold measure word as the analysis writes it: simplified, and a percent sign in one form (％, ℅ → %). */
+function unitOf(unit: string): string {
+  return toSimplified(unit).replace(/[％℅]/g, '%');
+}
+
 export function evaluateReal(gold: RealGold, text: string, a: Analysis, scores: RealScores): void {
   const sectionPairs = pairUp(gold.sections, a.sections.filter((s) => s.kind !== 'preamble'), (g, p) => g.start === p.start);
   score(scores, 'sections', gold.sections, a.sections.filter((s) => s.kind !== 'preamble'), sectionPairs);
@@ -154,7 +159,7 @@ export function evaluateReal(gold: RealGold, text: string, a: Analysis, scores: 
   score(scores, 'figures', gold.figures, a.figures, figurePairs);
   agreement(scores, 'figure.activity', figurePairs, (g, p) => activityAgrees(g.activity, p.activity));
   agreement(scores, 'figure.value', figurePairs, (g, p) => g.value === p.value);
-  agreement(scores, 'figure.unit', figurePairs, (g, p) => toSimplified(g.unit) === p.unit);
+  agreement(scores, 'figure.unit', figurePairs, (g, p) => unitOf(g.unit) === p.unit);
   agreement(scores, 'figure.approx', figurePairs, (g, p) => g.approx === p.approx);
   agreement(scores, 'figure.placeholder', figurePairs, (g, p) => g.placeholder === p.placeholder);
   // A tempting non-figure is taken when any figure found overlaps it; it counts as found (fp) here, and
@@ -271,7 +276,7 @@ export function listRealErrors(run: RealRun, split: Split, fields: readonly stri
         const p = a.figures.find((f) => sameSpan(f, g));
         if (!p) lines.push(`  − figure ${ctx(g)} ${g.activity}`);
         else if (!activityAgrees(g.activity, p.activity)) lines.push(`  ≠ activity ${show(g)}: “${p.activity}”, gold “${g.activity}”`);
-        else if (p.value !== g.value || toSimplified(g.unit) !== p.unit || p.approx !== g.approx) lines.push(`  ≠ figure ${show(g)}: ${p.value}${p.unit}${p.approx ? '~' : ''}, gold ${g.value}${g.unit}${g.approx ? '~' : ''}`);
+        else if (p.value !== g.value || unitOf(g.unit) !== p.unit || p.approx !== g.approx) lines.push(`  ≠ figure ${show(g)}: ${p.value}${p.unit}${p.approx ? '~' : ''}, gold ${g.value}${g.unit}${g.approx ? '~' : ''}`);
       }
       for (const p of a.figures) {
         if (gold.figures.some((g) => sameSpan(g, p))) continue;
