@@ -874,4 +874,43 @@ describe('the twelfth blind batch (fp215–fp234), studied', () => {
     expect(a.figures.find((f) => f.value === 550)?.unit).toBe('%');
     expect(a.figures.filter((f) => f.placeholder).map((f) => f.unit)).toEqual(['元', '名']);
   });
+
+  it('reads 201* as a year, ## before a county as a blank name, 邓** as a masked leader’s name', () => {
+    const text = '201*年,宣传处在省厅政治部的领导下开展工作。\n##县理论武装工作扎实推进,把学习贯彻邓**理论和“三个代表”重要思想作为首要任务。';
+    const a = analyzeReport(text);
+    expect(a.placeholders.map((p) => [text.slice(p.start, p.end), p.kind])).toEqual([['201*', 'year'], ['##', 'star']]);
+    expect(a.masks.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([['**', 'name']]);
+  });
+
+  it('takes ⑴ for a numbered heading, and the title again under a site’s notices for no heading', () => {
+    const text =
+      '社区宣讲团工作总结\n- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。\n社区宣讲团工作总结\n今年,社区宣传思想文化工作坚持正确导向。\n' +
+      '一、围绕主题,注重特色宣传\n社区开展了多项活动。\n⑴3月12日,植树节当天组织志愿者植树。\n⑵在清明期间开展防火宣传。';
+    const a = analyzeReport(text);
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => [s.marker, s.level])).toEqual([['一、', 1], ['⑴', 2], ['⑵', 2]]);
+  });
+
+  it('flags a document store’s furniture, titles calling themselves 范文/精编/样本, numbered pieces and a site’s lead-in', () => {
+    const text =
+      '2022年宣传部工作总结范文及工作计划\n字号:\n- 文档编号:20645487\n- 文档页数:5\n' +
+      '精编20XX年上半年教育系统意识形态工作总结(一)\n法院思想政治工作总结一:\n' +
+      '思想政治工作的主体是人。下面是学习啦带来的法院思想政治工作总结,欢迎查看。\n' +
+      '2024年学校宣传工作计划样本一、指导思想学校宣传工作以上级精神为指导。\n医院宣传工作坚...\n请先登录\n\n>\n|\n|';
+    const a = analyzeReport(text);
+    expect(flagged(a, text, 'site_chrome')).toEqual([
+      '2022年宣传部工作总结范文及工作计划',
+      '字号:',
+      '- 文档编号:20645487',
+      '- 文档页数:5',
+      '2024年学校宣传工作计划样本',
+      '>',
+      '|',
+      '|',
+    ]);
+    expect(flagged(a, text, 'collection_marker')).toEqual(['精编20XX年上半年教育系统意识形态工作总结(一)', '法院思想政治工作总结一:']);
+    expect(flagged(a, text, 'editor_lead_in')).toHaveLength(1);
+    expect(flagged(a, text, 'download_notice')).toEqual(['请先登录']);
+    expect(flagged(a, text, 'truncation')).toEqual(['...']);
+    expect(a.placeholders).toEqual([]);
+  });
 });

@@ -18,7 +18,8 @@ const MARKERS: Array<[Style, RegExp]> = [
   // ( 二 ): a PDF's text layer spaces out the numeral.
   ['paren-cn', new RegExp(`^[（(] ?${CN} ?[）)]\\s*`)],
   ['num', /^\d{1,2}(?:[.．](?!\d)|、)\s*/],
-  ['paren-num', /^[（(] ?\d{1,2} ?[）)]\s*/],
+  // ⑴: the parenthesised digit as one character.
+  ['paren-num', /^(?:[（(] ?\d{1,2} ?[）)]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*/],
   ['circled', /^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*/],
 ];
 
@@ -250,7 +251,9 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
     const taken = new Set(headings.map((h) => h.headingStart));
     for (let i = first; i < close; i++) {
-      const h = taken.has(lines[i]!.start) ? null : bareHeading(lines[i]!, lines[i + 1], lines[i + 2]);
+      // The title again under a site's notices (page title, then the document's own): no heading.
+      const again = title !== null && lines[i]!.text.trim() === title.text.trim();
+      const h = taken.has(lines[i]!.start) || again ? null : bareHeading(lines[i]!, lines[i + 1], lines[i + 2]);
       if (h) headings.push(h);
     }
     headings.sort((a, b) => a.start - b.start);
