@@ -306,7 +306,9 @@ describe('flags', () => {
     expect(kinds(text, { year: 2024 })).toEqual(['stale_reference']);
     expect(analyzeReport(text, { year: 2024 }).flags.filter((f) => f.kind === 'stale_reference')).toHaveLength(3);
     expect(kinds(text, { year: 2019 })).toEqual([]);
-    expect(kinds(text)).toEqual([]);
+    // Without a year given, the opening's own 2024年是…关键一年 gives it; a text that states none is not judged.
+    expect(kinds(text)).toEqual(['stale_reference']);
+    expect(kinds(text.replace('2024年是', '今年是'))).toEqual([]);
   });
 
   it('flags a report without a problems section', () => {

@@ -26,6 +26,8 @@ const RELATED_HEAD = new RegExp(`^(?:[•·]\\s*)?(?:${alternation(T.relatedList
 const RELATED_MAX_ITEMS = 15;
 const DOTS_LINE = /^[…\.。·]{1,6}$/;
 /** A cue only a site's editor writes (小编, 为大家整理, 欢迎阅读): also what tells meta.ts a lead-in from the opening. */
+/** A line that is a site's upload, download, login or copyright notice, whole. */
+export const isNoticeLine = (line: string): boolean => line.length <= T.noticeLineMaxChars && NOTICES.test(line);
 export const STRONG_LEAD_IN = new RegExp(T.leadInCues.strong.join('|'), 'u');
 const LEAD_IN_LABEL = /^(?:导语|导读|【导读(?:预览)?】)[:：]?/u;
 const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');
@@ -180,7 +182,7 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       add(lineFlag('editor_lead_in', `“${quote(t)}”是范文网站编辑的导语，疑为从范文网站复制`, line));
       return;
     }
-    if (t.length <= T.noticeLineMaxChars && NOTICES.test(t)) {
+    if (isNoticeLine(t)) {
       add(lineFlag('download_notice', `文中有上传下载、登录或版权提示“${quote(t)}”，疑为从网上下载的范文`, line));
       return;
     }

@@ -164,3 +164,21 @@ describe('units of the eleventh blind batch (studied)', () => {
     expect(analyzeReport('2017年,农发行鄂州市分行为把社会主义核心价值观作为凝聚力量的道德滋养。').meta.unit).toBe('农发行鄂州市分行');
   });
 });
+
+describe('metadata of the twelfth blind batch (studied)', () => {
+  it('reads the opening past a site’s download notices, after 近年来, with a court’s short name', () => {
+    const page = '社区宣讲团工作总结\n- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑服务。\n社区宣讲团工作总结\n20xx年,迎宾路社区宣传思想文化工作坚持正确方向。';
+    expect(analyzeReport(page).meta.unit).toBe('迎宾路社区');
+    expect(analyzeReport('近年来,北京朝阳法院高度重视思想政治工作对队伍素质提升的作用。').meta.unit).toBe('北京朝阳法院');
+  });
+
+  it('does not cut a name out of a longer word (政治部宣传处 is no 治部宣传处)', () => {
+    expect(analyzeReport('政治部宣传处关于2019年主要工作情况总结\n2019年,宣传处在政治部的领导下开展工作。').meta.unit).not.toMatch(/^[治部]/);
+    expect(analyzeReport('省公安厅政治部宣传处关于2019年主要工作情况总结').meta.unit).toBe('省公安厅政治部宣传处');
+  });
+
+  it('takes the year the opening characterises (2014年是…关键之年) for the report’s', () => {
+    expect(analyzeReport('林业宣传工作总结\n2014年是我县建设生态文明的关键之年,宣传工作紧紧围绕主题开展。').meta.year).toBe(2014);
+    expect(analyzeReport('对外宣传工作总结\n2006年是实施“十一五”规划的第一年,也是我县推进新型工业化的重要一年。').meta.year).toBe(2006);
+  });
+});

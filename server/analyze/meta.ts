@@ -5,7 +5,7 @@
 // reviewer can see why. Pure.
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
-import { STRONG_LEAD_IN } from './leftovers.js';
+import { isNoticeLine, STRONG_LEAD_IN } from './leftovers.js';
 import { closeGlosses, foldScript } from './meta-fold.js';
 import { withoutGlosses } from './normalize.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
@@ -54,7 +54,7 @@ function afterReference(text: string, at: number): boolean {
 }
 const SUBMITTED_BY = new RegExp(`^(?:${alternation(V.submittedBy)})${GAP}(?:[（(]盖章[)）])?${GAP}[：:]${GAP}`);
 /** What a clause may open with before its subject: a time (2023年以来，今年上半年) or an enumerator (一是). */
-const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|一年|近期|当前|目前)?(?:以来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*/y;
+const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|近几年|多年|一年|近期|当前|目前)?(?:以来|(?<=近年|近几年|多年)来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*/y;
 const DATE_LINE = /^[（(]?((?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?[)）]?$/;
 const TITLE_WORDS = /总结|报告|汇报|材料|研判|情况|计划|述职|综述|要点|体会/;
 const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'), 'g');
@@ -66,6 +66,7 @@ const INTRO = /现(?:将|对|就)/g;
 const OWN_DOCUMENT = /(?<!关于)(?:制定|印发|出台|修订|起草)(?:印发|下发|出台|完善)?了?《(?:(?:19|20)[\dxX×]{2}\s*年度?)?/g;
 /** How far into the opening sentence its subject may start (after 2024年， or 今年以来，). */
 const OPENING_LEAD = 8;
+const YEAR_CHARACTERISED = /^\s*是[^。！？]{0,40}?(?:之年|一年)/;
 const ADDRESSEE = /^[^：:，,。\s]{2,30}[：:]\s*$/;
 /** 在县委、县政协党组的正确领导下, 在X委宣传部的帮助指导下: the bodies that lead the unit, not the unit. */
 const LEADER_AFTER = /^(?:党组|党委|党工委|党总支|党支部)?的?(?:正确|坚强|有力|精心|亲切)?(?:帮助|关心|支持)?(?:领导|指导)下/;
@@ -113,7 +114,8 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
     if (!prose && !CLUTTER.test(l.text) && !NUMBERED.test(l.text) && (!inBody || TITLE_WORDS.test(l.text) || /^(?:19|20)\d{2}$/.test(l.text))) head.push(l);
     if (prose && !CLUTTER.test(l.text)) {
       inBody = true;
-      if (!opening && l.text.length >= 12 && !isEditorLeadIn(l.text)) {
+      // A download notice between the title and the text (- 1、下载文档前请自行甄别…) opens nothing.
+      if (!opening && l.text.length >= 12 && !isEditorLeadIn(l.text) && !isNoticeLine(l.text)) {
         const stop = l.text.search(/[。！？]/);
         opening = { start: l.start, end: stop < 0 ? l.end : l.start + stop + 1 };
       }
@@ -219,9 +221,13 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
 }
 
 /** The longest name that ends right at `end` (before 关于), starting after the clause's last punctuation. */
+const CUT_WORD = /^(?:[部局处科厅办委]|[^省市县区州旗盟镇乡村][部局处科厅办])/;
+
 function nameEndingAt(text: string, end: number): { start: number; end: number; canonical: string } | null {
   for (let start = Math.max(0, end - 30); start <= end - 2; start++) {
     if (/[\s，。；：,;:、！？]/.test(text.slice(start, end))) continue;
+    // 治部宣传处 out of 政治部宣传处: a name opening on one character and a body's suffix is cut from a longer word.
+    if (CUT_WORD.test(text.slice(start, start + 2))) continue;
     const r = readName(text, start, (e) => e === end);
     if (!r) continue;
     // 根据市委宣传部关于…: the body after a reference word is another one (and 据市委宣传部 no name at all).
@@ -319,7 +325,9 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     // The year the opening sets its time by (2023年以来，2022年上半年，2023年，…), not one it speaks about (2024年是…).
     () => {
       const y = opening ? yearAt(text, opening.start, Math.min(opening.end, opening.start + 60)) : null;
-      return y && /^\s*(?:以来|[，,]|上半年|下半年|前三季度|第[一二三四]季度|全年|年初|初|我|本)/.test(text.slice(y.end, y.end + 5)) ? finding(y, 'opening') : null;
+      // 2014年是我县…的关键之年: the year the report opens by characterising is its own.
+      const own = y && (/^\s*(?:以来|[，,]|上半年|下半年|前三季度|第[一二三四]季度|全年|年初|初|我|本)/.test(text.slice(y.end, y.end + 5)) || YEAR_CHARACTERISED.test(text.slice(y.end, y.end + 48)));
+      return own ? finding(y, 'opening') : null;
     },
     // A report dated in January is the previous year's (2024年1月8日 under a 2023 summary).
     () => (dated ? { value: dated.month === 1 ? dated.year - 1 : dated.year, rule: dated.month === 1 ? 'date-line-january' : 'date-line', span: dated.span } : null),

@@ -33,7 +33,7 @@ const PLACE_ONLY = new RegExp(`(?:[${V.levels.join('')}]|自治区|自治州|自
 /** A named town or township (风水梁镇): the town reporting, where it opens a paragraph. */
 const TOWN = /^[\u4e00-\u9fff]{2,4}[镇乡]$/;
 /** 平高电气研发中心, 某某集团: a firm or institute, named without a place, that opens a report's first sentence. */
-const ENTERPRISE = /^[\u4e00-\u9fff]{2,16}(?:公司|集团|控股|中心|研究院|研究所|厂|社区|学院|医院)$/;
+const ENTERPRISE = /^[\u4e00-\u9fff]{2,16}(?:公司|集团|控股|中心|研究院|研究所|厂|社区|学院|医院|法院|检察院)$/;
 /** A name that stands in running text starts with its level or its place (市统计局, 临潼区委, 团县委, 中共…). */
 const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
 const SUFFIX_SET = new Set(SUFFIXES);
