@@ -144,7 +144,8 @@ const QUALIFIER = /^[\u4e00-\u9fffA-Za-z]{1,6}$/;
  * action verb.
  */
 export function continuedActivity(clauseBefore: string, previous: string): string | null {
-  const qualifier = clean(clauseBefore.replace(/[（(][^）)]*[）)]/g, '')).replace(LEADING_MARK, '');
+  // 其中国家级54篇: 其中 only says the list is part of the figure before.
+  const qualifier = clean(clauseBefore.replace(/[（(][^）)]*[）)]/g, '')).replace(LEADING_MARK, '').replace(/^其中/, '');
   if (!QUALIFIER.test(qualifier) || LEADING_FILLER.test(qualifier) || TRAILING_VERB.test(qualifier)) return null;
   if (HAS_ACTION_VERB.test(qualifier) || HAS_LIGHT_VERB.test(qualifier)) return null;
   const verb = governingVerb(previous);

@@ -155,7 +155,7 @@ function parseValue(g: Record<string, string | undefined>): number | null {
 }
 
 /** 较去年同期增长27%: the comparison before a change; the change is still the previous figure's subject's. */
-const COMPARED_WITH = /^(?:较|比|同比|环比)(?:去年|上年|上一年|往年)?(?:同期)?/;
+const COMPARED_WITH = /^(?:较|比|同比|环比)(?:去年|上年|上一年|往年|(?:19|20)[\dxX*＊]{2}年)?(?:同期)?/;
 const CHANGE_START = /(?:由|从)[^，,。；;由从]{0,8}$/;
 const CHANGE_TO = new RegExp(`^(?:${alternation(V.changeVerbs)})(?:到|至)`);
 const RANGE_BEFORE = /[0-9一二三四五六七八九十百][—\-－~～至到]$/;

@@ -875,6 +875,11 @@ describe('the twelfth blind batch (fp215–fp234), studied', () => {
     expect(a.figures.filter((f) => f.placeholder).map((f) => f.unit)).toEqual(['元', '名']);
   });
 
+  it('names a change against a year by what changed, and a list opened by 其中 by the verb before it', () => {
+    const text = '播发新闻302条,较201*年增加了106%。共在各级各类媒体上上稿200余篇,其中国家级54篇,省级68篇。';
+    expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['播发新闻', '播发新闻增加', '在媒体上上稿', '国家级上稿', '省级上稿']);
+  });
+
   it('reads 201* as a year, ## before a county as a blank name, 邓** as a masked leader’s name', () => {
     const text = '201*年,宣传处在省厅政治部的领导下开展工作。\n##县理论武装工作扎实推进,把学习贯彻邓**理论和“三个代表”重要思想作为首要任务。';
     const a = analyzeReport(text);
