@@ -161,6 +161,13 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
   // An OCR budget or a cancel signal belongs to the caller's thread: such batches work in line.
   const workers = opts.decode?.budget || opts.decode?.signal ? 0 : ingestBatchWorkers(sources.length);
   const pool = workers > 0 ? new TextPool(workers) : null;
+  let poolOpen = pool !== null;
+  const closePool = async (): Promise<void> => {
+    if (!pool || !poolOpen) return;
+    poolOpen = false;
+    summary.workers = pool.alive;
+    await pool.close();
+  };
   // A scan is read page by page: the progress line says which page of which file.
   const onPageOf = (sub: Submission) => (done: number, pages: number): void => {
     progress?.note(`${sub.fileName} 文字识别 第 ${done}/${pages} 页`);
@@ -211,11 +218,13 @@ export async function ingestBatch(db: Db, sources: BatchSource[], opts: BatchOpt
         while (ahead.length > workers * AHEAD_PER_WORKER || (ahead.length > 1 && bytesOf(ahead) > AHEAD_BYTES)) await store(ahead.shift()!);
       }
       while (ahead.length > 0) await store(ahead.shift()!);
+      // The text work is done: the workers and their dictionaries go before reuse resolution, the batch's
+      // memory peak.
+      await closePool();
     });
     progress?.done();
   } finally {
-    summary.workers = pool?.alive ?? 0;
-    await pool?.close();
+    await closePool();
     // Also when the batch broke off: the reports it stored are in every view, so their derived data must be.
     if (summary.ingested > 0) await deriveAfterBatch(db, summary.results.flatMap((r) => (r.status === 'stored' ? [r.reportId] : [])));
   }
