@@ -47,6 +47,7 @@ export type MetaSource = (typeof META_SOURCES)[number];
 export const META_RULES = [
   'submitted-by',
   'title',
+  'page-title',
   'header',
   'signature',
   'intro',
@@ -64,6 +65,7 @@ export type MetaRule = (typeof META_RULES)[number];
 export const META_RULE_LABELS: Record<MetaRule, string> = {
   'submitted-by': '“报送单位”栏',
   title: '标题',
+  'page-title': '范文网站的标题（正文另有单位时以正文为准）',
   header: '文首署名行',
   signature: '文末落款',
   intro: '“现将……报告如下”句',

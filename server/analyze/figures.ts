@@ -320,8 +320,9 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     const listFrom = phraseStart(text, start, Math.max(0, start - LIST_WINDOW));
     // 每年年初、年终…召开两次: a rule over a list is still a rule.
     if (FREQUENCY.test(text.slice(listFrom, start))) continue;
-    // 三汇彩亭会、渠江号子、川剧三张品牌: a small number that sums up the items just listed.
-    if (g.cn !== undefined && isListSummary(text.slice(listFrom, numStart), parseChineseNumber(g.cn))) continue;
+    // 三汇彩亭会、渠江号子、川剧三张品牌: a small number that sums up the things just listed (events are counted:
+    // 省委书记、省人大主任…先后两次听取).
+    if (g.cn !== undefined && !verbal.has(rawUnit) && isListSummary(text.slice(listFrom, numStart), parseChineseNumber(g.cn))) continue;
     // 去年为32篇: an earlier period's figure; 为期三个月: a duration; 每1000分考核30元: a rate; 争取…: a target.
     const clauseTail = clause.slice(-TAIL);
     if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail) || TARGET.test(clauseTail)) continue;

@@ -31,6 +31,9 @@ const FLATTENED_DOCUMENT = 150;
 /** A heading runs into its first subheading within this many characters (体系建设1.完善了设施). */
 const RUN_INTO = 40;
 const MIN_OUTLINE = 4;
+/** An outline on top that the text does not repeat (cut before its body) needs more lines, and a title after it. */
+const MIN_TITLED_OUTLINE = 6;
+const OUTLINE_TITLE = /^[^。；;，,]{4,40}(?:总结|报告|汇报|要点|计划|方案|意见|规划)$/;
 
 interface Marker {
   style: MarkerStyle;
@@ -147,8 +150,10 @@ export function outlineLines(lines: readonly Line[], isHeading: (l: Line) => boo
       const run = lines.slice(i, j);
       const later = lines.slice(j).filter(isHeading).map((l) => l.text.replace(/\s/g, ''));
       const repeats = (l: Line): boolean => later.some((t) => t.startsWith(l.text.replace(/\s/g, '')));
-      // The text starts where the outline does, and repeats more of it (an excerpt may stop early).
-      if (repeats(run[0]!) && run.filter(repeats).length >= 2) for (const l of run) out.add(l);
+      // The text starts where the outline does, and repeats more of it (an excerpt may stop early); or the
+      // outline opens the page with the document's title right after it (a text cut before its body).
+      const titled = i === 0 && j - i >= MIN_TITLED_OUTLINE && j < lines.length && OUTLINE_TITLE.test(lines[j]!.text.trim());
+      if (titled || (repeats(run[0]!) && run.filter(repeats).length >= 2)) for (const l of run) out.add(l);
     }
     i = Math.max(j, i + 1);
   }

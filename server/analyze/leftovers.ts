@@ -123,6 +123,8 @@ function chunkNumbers(lines: readonly Line[]): Span[] {
 }
 
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
+/** A paper's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒). */
+const DATELINE = /(?<=^|\n)[ \t\u3000]*本报讯(?:[(（][^)）\n]{0,40}[)）])?/g;
 
 export function findLeftovers(p: PreparedText): LeftoverResult {
   const text = p.simplified;
@@ -151,6 +153,11 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
   PAGE_COUNTER.lastIndex = 0;
   for (let m = PAGE_COUNTER.exec(text); m; m = PAGE_COUNTER.exec(text)) {
     add({ kind: 'site_chrome', message: `“${m[0]}”是网页或文档的页码，疑为从网上复制`, start: m.index, end: m.index + m[0].length });
+  }
+
+  DATELINE.lastIndex = 0;
+  for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
+    add({ kind: 'site_chrome', message: `“${m[0].trim()}”是报刊的电头，疑为从新闻网页复制`, start: m.index, end: m.index + m[0].length });
   }
 
   let outlineEnd = -1;

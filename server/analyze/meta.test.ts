@@ -182,3 +182,13 @@ describe('metadata of the twelfth blind batch (studied)', () => {
     expect(analyzeReport('对外宣传工作总结\n2006年是实施“十一五”规划的第一年,也是我县推进新型工业化的重要一年。').meta.year).toBe(2006);
   });
 });
+
+describe('metadata of the thirteenth blind batch (studied)', () => {
+  it('takes no page button for a unit, 共青团委 for a kind of body, and the opening over a title a template site branded', () => {
+    expect(analyzeReport('返回首页 回到顶部\n\n使命如磐 重任在肩\n全市公安机关坚持正确方向。').meta.unit).toBeNull();
+    expect(analyzeReport('共青团委意识形态工作总结范文\n今年以来,团县委坚持以习近平新时代中国特色社会主义思想为指导,认真落实责任。').meta.unit).toBe('团县委');
+    const page = '教育局精神文明建设总结最新大全\n下面是小编给大家精心挑选的工作总结,希望能帮助到大家!\n教育局精神文明建设总结篇一\n20__年,崇岗镇宣传思想、精神文明建设工作在县委的正确领导下扎实开展。';
+    expect(analyzeReport(page).meta.unit).toBe('崇岗镇');
+    expect(analyzeReport('2015年,崇岗镇认真开展宣传思想工作。').meta.unit).toBe('崇岗镇');
+  });
+});

@@ -24,6 +24,8 @@ const V = vocab.unitNames;
 const WEIGHT: Partial<Record<MetaRule, number>> = {
   'submitted-by': 1,
   title: 0.95,
+  // A title a template site branded (…总结范文, …最新大全, …精编): the page's, below the report's own opening.
+  'page-title': 0.7,
   signature: 0.9,
   header: 0.9,
   'file-name': 0.9,
@@ -57,6 +59,9 @@ const SUBMITTED_BY = new RegExp(`^(?:${alternation(V.submittedBy)})${GAP}(?:[（
 const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|近几年|多年|一年|近期|当前|目前)?(?:以来|(?<=近年|近几年|多年)来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*/y;
 const DATE_LINE = /^[（(]?((?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?[)）]?$/;
 const TITLE_WORDS = /总结|报告|汇报|材料|研判|情况|计划|述职|综述|要点|体会/;
+/** How many first lines may hold the title: a page's outline of the headings (thirty lines) can stand before it. */
+const HEAD_LINES = 40;
+const BRANDED_TITLE = /范文|例文|范本|样本|精编|模板|大全|精选|篇[一二三四五六七八九十\d]{1,2}$/;
 const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'), 'g');
 const INTRO = /现(?:将|对|就)/g;
 /**
@@ -107,7 +112,7 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
   const head: Line[] = [];
   let opening: Span | null = null;
   let inBody = false;
-  for (let i = 0; i < lines.length && i < 30 && lines[i]!.start < 1500; i++) {
+  for (let i = 0; i < lines.length && i < HEAD_LINES && lines[i]!.start < 1500; i++) {
     const l = lines[i]!;
     const prose = l.text.length > 60 || /[。；;，,！？!?]/.test(l.text);
     // Before the body, or a title among the page's clutter further down.
@@ -163,7 +168,7 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   for (const l of p.head) {
     // 队党委： alone on its line is whom the report is addressed to (主送机关), not who wrote it.
     if (ADDRESSEE.test(l.text)) continue;
-    const rule: MetaRule = p.titles.includes(l) ? 'title' : 'header';
+    const rule: MetaRule = !p.titles.includes(l) ? 'header' : BRANDED_TITLE.test(l.text) ? 'page-title' : 'title';
     for (const at of nameStarts(text, l)) {
       // 根据区委办《关于开展…的通知》: a body after a reference word is the one that asked for the report.
       if (afterReference(text, at)) continue;
@@ -213,7 +218,7 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       const at = CLAUSE_LEAD.lastIndex;
       if (REFERENCE.test(text.slice(at, at + 4))) continue;
       const inOpening = p.opening !== null && at < p.opening.end;
-      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true, town: m[0] === '\n', enterprise: inOpening && at - p.opening!.start <= OPENING_LEAD });
+      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true, town: m[0] === '\n' || m.index === 0, enterprise: inOpening && at - p.opening!.start <= OPENING_LEAD });
       if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, inOpening ? 'opening' : 'self-reference'));
     }
   }

@@ -919,3 +919,53 @@ describe('the twelfth blind batch (fp215–fp234), studied', () => {
     expect(a.placeholders).toEqual([]);
   });
 });
+
+describe('the thirteenth blind batch (fp235–fp254), studied', () => {
+  it('takes an outline of headings on top, the title after it, for no sections when the text is cut before its body', () => {
+    const heads = ['一、深化理论武装体系', '1.健全分层分类常态化学习机制', '2.实施党的创新理论溯源深耕工程', '二、巩固意识形态阵地', '3.升级改造自有媒体平台', '4.拓展社会传播渠道', '三、强化风险监测研判'];
+    const text = `${heads.join('\n')}\n市政协2026年机关意识形态工作要点\n2026年是实施“十五五”规划的开局之年。市政协机关意识形态工作的指导思想是坚持正确方向。`;
+    const a = analyzeReport(text);
+    expect(a.sections.filter((s) => s.kind !== 'preamble')).toEqual([]);
+    expect(a.meta.year).toBe(2026);
+  });
+
+  it('reads X for 党 wherever the text masks 党 beyond doubt, and ***同志为核心 as the leader’s name', () => {
+    const text = '做好X的新闻舆论工作,事关顺利推进X和国家各项事业,与X中央始终保持一致,自觉维护X的权威,强调为X、为人民。紧密团结在以***同志为核心的党中央周围。争取ngo组织支持。';
+    const a = analyzeReport(text);
+    expect(a.masks.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([
+      ['X', 'term'],
+      ['X', 'term'],
+      ['X', 'term'],
+      ['X', 'term'],
+      ['X', 'term'],
+      ['***', 'name'],
+    ]);
+    expect(a.placeholders).toEqual([]);
+  });
+
+  it('flags a paper’s dateline, page buttons, a stray code, a 大全 title, keyword tags and a template’s 过渡句', () => {
+    const text =
+      '返回首页 回到顶部\n教育局精神文明建设总结最新大全\n2023 区委 思想 宣传工作 总结\n奋书文库,欢迎您!\n245F3\n' +
+      '本报讯(记者 陈涛 通讯员 周瑞儒)公安局全年开展宣讲12场。推进工作落实。过渡句:立足人大职能,开展工作。';
+    const a = analyzeReport(text);
+    expect(flagged(a, text, 'site_chrome')).toEqual([
+      '返回首页 回到顶部',
+      '教育局精神文明建设总结最新大全',
+      '2023 区委 思想 宣传工作 总结',
+      '奋书文库,欢迎您!',
+      '245F3',
+      '本报讯(记者 陈涛 通讯员 周瑞儒)',
+    ]);
+    expect(flagged(a, text, 'template_marker')).toEqual(['过渡句:']);
+    expect(figures(a, text)).toEqual(['12场']);
+  });
+
+  it('reads a 工作意见 as plans throughout, a heading on 重大意义 as other, events after a list of titles as counted', () => {
+    const plan = '司法局教育宣传工作意见\n今年是充满挑战的一年。\n一、加强思想理论建设\n开展理论学习。';
+    expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans']);
+    const study = '关于思想政治工作的调研报告\n一、思想政治工作引领建功新时代的重大意义\n这是重要保证。\n二、主要做法\n开展学习。';
+    expect(analyzeReport(study).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['other', 'achievements']);
+    const text = '省委书记、省人大主任先后两次听取专题汇报。明确了红色引擎四轮驱动三全育人工作思路。';
+    expect(figures(analyzeReport(text), text)).toEqual(['两次']);
+  });
+});
