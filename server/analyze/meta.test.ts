@@ -191,4 +191,12 @@ describe('metadata of the thirteenth blind batch (studied)', () => {
     expect(analyzeReport(page).meta.unit).toBe('崇岗镇');
     expect(analyzeReport('2015年,崇岗镇认真开展宣传思想工作。').meta.unit).toBe('崇岗镇');
   });
+
+  it('reads a place the report calls itself (我们黑龙江省坚持), the opening past a run-in title, and no court’s office', () => {
+    expect(analyzeReport('在贯彻纲要的实践中,我们黑龙江省坚持做到加强领导,精心规划。').meta.unit).toBe('黑龙江省');
+    const flat = '文档介绍\n【篇一】2020 年社区宣传部工作总结 2020 年,新光社区宣传思想工作按照总体要求,深入贯彻落实。';
+    expect(analyzeReport(flat).meta.unit).toBe('新光社区');
+    expect(analyzeReport('法院政治处工作总结\n通过评议,法庭庭长们深刻认识到法庭工作的重要性。').meta.unit).toBeNull();
+    expect(analyzeReport('县法院2023年意识形态工作总结\n今年以来,县法院认真落实责任制。').meta.unit).toBe('县法院');
+  });
 });

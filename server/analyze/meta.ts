@@ -56,7 +56,7 @@ function afterReference(text: string, at: number): boolean {
 }
 const SUBMITTED_BY = new RegExp(`^(?:${alternation(V.submittedBy)})${GAP}(?:[（(]盖章[)）])?${GAP}[：:]${GAP}`);
 /** What a clause may open with before its subject: a time (2023年以来，今年上半年) or an enumerator (一是). */
-const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|近几年|多年|一年|近期|当前|目前)?(?:以来|(?<=近年|近几年|多年)来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*/y;
+const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|近几年|多年|一年|近期|当前|目前)?(?:以来|(?<=近年|近几年|多年)来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*(?:我们(?=[\u4e00-\u9fff]{2,}?[省市县区州旗盟镇乡]))?/y;
 const DATE_LINE = /^[（(]?((?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?[)）]?$/;
 const TITLE_WORDS = /总结|报告|汇报|材料|研判|情况|计划|述职|综述|要点|体会/;
 /** How many first lines may hold the title: a page's outline of the headings (thirty lines) can stand before it. */
@@ -102,6 +102,7 @@ interface Places {
 const CLUTTER = /^(?:关键词|来源|作者|责编|编辑|发布|更新|时间|浏览|阅读|字数|分享|小编|下载|温馨提示|网站|本站|版权)/;
 /** A breadcrumb (当前位置：首页 > 范文大全 > 振兴乡镇 > 题目): only its last step, when there is one, is the page's title. */
 const BREADCRUMB = /[>＞»›][^>＞»›]*[>＞»›]/;
+const RUN_IN_HEAD = /^(?:【?篇[一二三四五六七八九十\d]{1,2}】?\s*)?[^，,。；;：:\n]{2,40}?(?:总结|报告|汇报|要点|计划)[ \t\u3000]+/;
 const RUN_IN_TITLE = /^[^，。,；;：:！？\n]{4,40}?(?:总结|报告|汇报|要点|计划)(?=[ \t\u3000])/;
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.、．](?!\d))/;
 
@@ -122,7 +123,9 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
       // A download notice between the title and the text (- 1、下载文档前请自行甄别…) opens nothing.
       if (!opening && l.text.length >= 12 && !isEditorLeadIn(l.text) && !isNoticeLine(l.text)) {
         const stop = l.text.search(/[。！？]/);
-        opening = { start: l.start, end: stop < 0 ? l.end : l.start + stop + 1 };
+        // 【篇一】2020 年社区宣传部工作总结 2020 年,新光社区…: a flattened page ran the title into the text.
+        const head = RUN_IN_HEAD.exec(l.text)?.[0].length ?? 0;
+        opening = { start: l.start + (head < (stop < 0 ? l.text.length : stop) ? head : 0), end: stop < 0 ? l.end : l.start + stop + 1 };
       }
     }
   }
@@ -218,7 +221,12 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       const at = CLAUSE_LEAD.lastIndex;
       if (REFERENCE.test(text.slice(at, at + 4))) continue;
       const inOpening = p.opening !== null && at < p.opening.end;
-      const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true, town: m[0] === '\n' || m.index === 0, enterprise: inOpening && at - p.opening!.start <= OPENING_LEAD });
+      const r = readName(text, at, accepts(SELF_VERB, text), {
+        anchored: true,
+        town: m[0] === '\n' || m.index === 0,
+        enterprise: inOpening && at - p.opening!.start <= OPENING_LEAD,
+        selfNamed: text.startsWith('我们', at - 2),
+      });
       if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, inOpening ? 'opening' : 'self-reference'));
     }
   }

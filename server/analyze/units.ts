@@ -37,7 +37,7 @@ const ENTERPRISE = /^[\u4e00-\u9fff]{2,16}(?:公司|集团|控股|中心|研究�
 /** A name that stands in running text starts with its level or its place (市统计局, 临潼区委, 团县委, 中共…). */
 const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
 const SUFFIX_SET = new Set(SUFFIXES);
-const OFFICE_OF_KIND = [...GENERIC].filter((g) => !ORGANS.includes(g));
+const OFFICE_OF_KIND = [...[...GENERIC].filter((g) => !ORGANS.includes(g)), ...V.officeKinds];
 
 export type NameVerdict =
   | { ok: true; /** The unit as named: without 中共, a placeholder place or the party body. */ canonical: string }
@@ -82,7 +82,7 @@ export function judgeName(name: string): NameVerdict {
   if (GENERIC.has(n) || GENERIC.has(bare) || rest.length === 0 || levelOnly || (SUFFIX_SET.has(rest) && !LEVELS.has(rest)) || GENERIC.has(rest) || (restBare !== rest && ORGANS.includes(restBare))) {
     return { ok: false, reason: masked ? 'placeholder' : 'generic' };
   }
-  // 社区宣传部, 学校办公室: an office of a kind of body names no unit either (党委宣传部 is a department's own name).
+  // 社区宣传部, 学校办公室, 法院政治处: an office of a kind of body names no unit either (党委宣传部 is a department's own name).
   if (OFFICE_OF_KIND.some((g) => n.length > g.length && n.length - g.length <= 4 && n.startsWith(g))) return { ok: false, reason: 'generic' };
   // 统计局, 宣传部, 临潼区: a one-character ending needs a name of two characters before it (干部, 全局 are none).
   if (suffix.length === 1 && n.length < 3) return { ok: false, reason: 'generic' };
@@ -99,7 +99,7 @@ export function readName(
   text: string,
   from: number,
   accept: (end: number) => boolean,
-  opts: { anchored?: boolean; town?: boolean; enterprise?: boolean; maxLength?: number } = {},
+  opts: { anchored?: boolean; town?: boolean; enterprise?: boolean; selfNamed?: boolean; maxLength?: number } = {},
 ): { start: number; end: number; canonical: string } | null {
   const maxLength = opts.maxLength ?? 30;
   const ends: number[] = [];
@@ -118,7 +118,8 @@ export function readName(
     if (end - from > maxLength || !accept(end)) continue;
     const verdict = judgeName(text.slice(from, end));
     if (!verdict.ok) continue;
-    const placeOnly = PLACE_ONLY.test(verdict.canonical) && !(opts.town && TOWN.test(verdict.canonical));
+    // 我们黑龙江省坚持…: a place the report calls itself is its unit, whatever its level.
+    const placeOnly = PLACE_ONLY.test(verdict.canonical) && !(opts.town && TOWN.test(verdict.canonical)) && !opts.selfNamed;
     const firm = opts.enterprise === true && ENTERPRISE.test(verdict.canonical);
     if (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly) || firm) return { start: from, end, canonical: verdict.canonical };
   }

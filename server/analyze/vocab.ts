@@ -175,6 +175,7 @@ const unitNamesSchema = z.object({
   selfVerbs: words,
   titleFollowers: words,
   submittedBy: words,
+  officeKinds: words,
   placeholderChars: z.string().min(1),
 });
 
