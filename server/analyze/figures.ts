@@ -177,13 +177,13 @@ const SCHEDULE = /(?:全年|年内|每年)安排[^，,。；;]{0,8}$/;
 const INTERVAL = /^\s*(?:半年|一年|季度|一个月|两周|一周|双月)(?![来以多内中里间度])[\u4e00-\u9fff]{0,6}$/;
 const FOLLOWER_NEAR = /^[^，,。；;、\d]{1,4}的?(?:方面|层面)/;
 const DESCRIBED = /^[^，,。；;、\d]{1,4}的/;
-/** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
 /** What follows 分 when it is no score: a word it begins (分钟, 分局, 分之一…), only 以上/以下/左右/的 may follow a score. */
 const NOT_A_SCORE = /^(?!以上|以下|左右|的)[\u4e00-\u9fff]/;
 /** 在全省40个行业记者站中…排名第一: the set a rank is among, not a count of work. */
 const RANKED_AMONG = /^[^，,。；;]{1,12}中[^，,。；;]{0,16}(?:排名|名列|位居|位列|第[一二三四五六七八九十\d])/;
 /** 要求园区11个非公党支部将…: those a requirement is addressed to. */
 const REQUIRED_OF = /(?<![按照据的])要求[^，,。；;]{0,6}$/;
+/** Counts of 项 that stay counts when a measure compound follows an Arabic number (完成12项工作). */
 const ARABIC_COUNTED = new Set(['项工作', '项工']);
 const WORKS_COUNTED = /^[^，,。；;、\s]{0,6}?(?:电影|影片|片|作品|书|著作|读物|教材|剧)/;
 const B = V.background;

@@ -25,9 +25,9 @@ const RELATED_HEAD = new RegExp(`^(?:[•·]\\s*)?(?:${alternation(T.relatedList
 /** A page lists a handful of other pages; a longer run of short lines is the report's own (headings). */
 const RELATED_MAX_ITEMS = 15;
 const DOTS_LINE = /^[…\.。·]{1,6}$/;
-/** A cue only a site's editor writes (小编, 为大家整理, 欢迎阅读): also what tells meta.ts a lead-in from the opening. */
-/** A line that is a site's upload, download, login or copyright notice, whole. */
+/** A line that is a site's upload, download, login or copyright notice, whole (also what meta.ts passes over). */
 export const isNoticeLine = (line: string): boolean => line.length <= T.noticeLineMaxChars && NOTICES.test(line);
+/** A cue only a site's editor writes (小编, 为大家整理, 欢迎阅读): also what tells meta.ts a lead-in from the opening. */
 export const STRONG_LEAD_IN = new RegExp(T.leadInCues.strong.join('|'), 'u');
 const LEAD_IN_LABEL = /^(?:导语|导读|【导读(?:预览)?】)[:：]?/u;
 const WEAK_LEAD_IN = new RegExp(T.leadInCues.weak.join('|'), 'gu');

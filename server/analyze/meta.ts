@@ -102,8 +102,9 @@ interface Places {
 const CLUTTER = /^(?:关键词|来源|作者|责编|编辑|发布|更新|时间|浏览|阅读|字数|分享|小编|下载|温馨提示|网站|本站|版权)/;
 /** A breadcrumb (当前位置：首页 > 范文大全 > 振兴乡镇 > 题目): only its last step, when there is one, is the page's title. */
 const BREADCRUMB = /[>＞»›][^>＞»›]*[>＞»›]/;
-const RUN_IN_HEAD = /^(?:【?篇[一二三四五六七八九十\d]{1,2}】?\s*)?[^，,。；;：:\n]{2,40}?(?:总结|报告|汇报|要点|计划)[ \t\u3000]+/;
 const RUN_IN_TITLE = /^[^，。,；;：:！？\n]{4,40}?(?:总结|报告|汇报|要点|计划)(?=[ \t\u3000])/;
+/** That title with a collection's marker before it and the spaces after it: where the report's own words start. */
+const RUN_IN_HEAD = new RegExp(`^(?:【?篇[一二三四五六七八九十\\d]{1,2}】?\\s*)?${RUN_IN_TITLE.source.slice(1)}[ \\t\\u3000]+`);
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|\d{1,2}[.、．](?!\d))/;
 
 /** A site editor's lead-in (前言:…为大家整理…，欢迎阅读): prose, but not the report's opening. */
@@ -233,13 +234,13 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   return mergeMentions(found);
 }
 
-/** The longest name that ends right at `end` (before 关于), starting after the clause's last punctuation. */
+/** 治部宣传处 out of 政治部宣传处: a name opening on one character and a body's suffix is cut from a longer word. */
 const CUT_WORD = /^(?:[部局处科厅办委]|[^省市县区州旗盟镇乡村][部局处科厅办])/;
 
+/** The longest name that ends right at `end` (before 关于), starting after the clause's last punctuation. */
 function nameEndingAt(text: string, end: number): { start: number; end: number; canonical: string } | null {
   for (let start = Math.max(0, end - 30); start <= end - 2; start++) {
     if (/[\s，。；：,;:、！？]/.test(text.slice(start, end))) continue;
-    // 治部宣传处 out of 政治部宣传处: a name opening on one character and a body's suffix is cut from a longer word.
     if (CUT_WORD.test(text.slice(start, start + 2))) continue;
     const r = readName(text, start, (e) => e === end);
     if (!r) continue;
