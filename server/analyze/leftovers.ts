@@ -125,6 +125,10 @@ function chunkNumbers(lines: readonly Line[]): Span[] {
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
 /** A paper's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒). */
 const DATELINE = /(?<=^|\n)[ \t\u3000]*本报讯(?:[(（][^)）\n]{0,40}[)）])?/g;
+/** A news page's byline closing a paragraph: (文/陈涛 土木学院 图/史艾嘉). */
+const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))/g;
+/** A gambling site's name a hacked page put in place of the school's (半岛在线登录官网,半岛(中国), 163银河网站登录). */
+const INSERTED_SPAM = /[^\s，,。；;：:《》“”()（）]{0,8}(?:登录官网|网址大全|网站登录)(?:[,，][^\s，,。；;《》“”]{1,6}[(（]中国[)）])?/g;
 
 export function findLeftovers(p: PreparedText): LeftoverResult {
   const text = p.simplified;
@@ -155,9 +159,14 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     add({ kind: 'site_chrome', message: `“${m[0]}”是网页或文档的页码，疑为从网上复制`, start: m.index, end: m.index + m[0].length });
   }
 
-  DATELINE.lastIndex = 0;
-  for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
-    add({ kind: 'site_chrome', message: `“${m[0].trim()}”是报刊的电头，疑为从新闻网页复制`, start: m.index, end: m.index + m[0].length });
+  const inline: Array<[RegExp, (found: string) => string]> = [
+    [DATELINE, (found) => `“${found}”是报刊的电头，疑为从新闻网页复制`],
+    [BYLINE, (found) => `“${found}”是新闻网页的署名，疑为从网页复制`],
+    [INSERTED_SPAM, (found) => `“${found}”是网页被植入的广告文字`],
+  ];
+  for (const [re, message] of inline) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) add({ kind: 'site_chrome', message: message(m[0].trim()), start: m.index, end: m.index + m[0].length });
   }
 
   let outlineEnd = -1;

@@ -969,3 +969,25 @@ describe('the thirteenth blind batch (fp235–fp254), studied', () => {
     expect(figures(analyzeReport(text), text)).toEqual(['两次']);
   });
 });
+
+describe('the fourteenth blind batch (fp255–fp270), studied', () => {
+  it('flags a news page’s furniture: 上一篇/下一篇, a byline, a gambling site’s name put in place of the school’s, 适老化 buttons', () => {
+    const text =
+      '打开适老化模式 无障碍浏览\n您现在的位置:\n首页 学院动态\n会上学习了《半岛在线登录官网,半岛(中国)校园网新闻发布管理办法》。\n' +
+      '会议形成了共识。(文/陈涛 土木学院 图/史艾嘉)\n上一篇:新业态新就业群体工作总结';
+    expect(flagged(analyzeReport(text), text, 'site_chrome')).toEqual([
+      '打开适老化模式 无障碍浏览',
+      '您现在的位置:',
+      '半岛在线登录官网,半岛(中国)',
+      '(文/陈涛 土木学院 图/史艾嘉)',
+      '上一篇:新业态新就业群体工作总结',
+    ]);
+  });
+
+  it('reads 前言/结语 as other, 改进措施 as plans, and …的几点意见 as a plan throughout', () => {
+    const summary = '文明工作总结\n前言\n今年以来,社区开展了文明创建工作,取得了成效。\n主要做法\n社区开展了多次集中学习,组织了志愿服务。\n改进措施\n继续加强学习,完善志愿服务机制。\n结语\n我们将继续努力,把创建工作做得更好。';
+    expect(analyzeReport(summary).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['other', 'achievements', 'plans', 'other']);
+    const plan = '关于进一步加强学院意识形态阵地管理的几点意见\n为做好宣传工作,提出如下意见。\n一、严格执行先审核后发布制度\n各类新闻须经审核。';
+    expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans']);
+  });
+});
