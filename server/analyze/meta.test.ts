@@ -200,3 +200,11 @@ describe('metadata of the thirteenth blind batch (studied)', () => {
     expect(analyzeReport('县法院2023年意识形态工作总结\n今年以来,县法院认真落实责任制。').meta.unit).toBe('县法院');
   });
 });
+
+describe('metadata of the fourteenth blind batch (studied in part)', () => {
+  it('reads the half of a year after 年度 (2021年度下半年), and a unit followed by its 精神文明 work', () => {
+    expect(analyzeReport('新兴镇意识形态工作总结\n2021年度下半年,新兴镇认真落实意识形态工作责任制。').meta.period).toBe('H2');
+    const text = '气象局关于开展创建全国文明城市工作总结\n2021年,是中国共产党成立xx周年。XX市气象局精神文明建设工作的总体要求是:坚持以人民为中心。';
+    expect(analyzeReport(text).meta.unit).toBe('市气象局');
+  });
+});
