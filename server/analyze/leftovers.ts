@@ -127,8 +127,11 @@ const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\
 const DATELINE = /(?<=^|\n)[ \t\u3000]*本报讯(?:[(（][^)）\n]{0,40}[)）])?/g;
 /** A news page's byline closing a paragraph: (文/陈涛 土木学院 图/史艾嘉). */
 const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))/g;
-/** A gambling site's name a hacked page put in place of the school's (半岛在线登录官网,半岛(中国), 163银河网站登录). */
-const INSERTED_SPAM = /[^\s，,。；;：:《》“”()（）]{0,8}(?:登录官网|网址大全|网站登录)(?:[,，][^\s，,。；;《》“”]{1,6}[(（]中国[)）])?/g;
+/**
+ * A gambling site's name a hacked page put in place of the school's (半岛在线登录官网,半岛(中国), 163银河网站登录):
+ * a casino brand with its login or site words, so that a report's own 网站登录学习 is never taken for one.
+ */
+const INSERTED_SPAM = /(?:\d{2,4})?(?:半岛|银河|澳门|葡京|威尼斯人|皇冠|金沙|永利|太阳城|开云|乐鱼|必威|亚博|博彩)[^\s，,。；;：:《》“”()（）]{0,6}(?:登录官网|网址大全|网站登录|官方网站)(?:[,，][^\s，,。；;《》“”]{1,6}[(（]中国[)）])?/g;
 
 export function findLeftovers(p: PreparedText): LeftoverResult {
   const text = p.simplified;

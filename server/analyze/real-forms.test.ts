@@ -982,6 +982,8 @@ describe('the fourteenth blind batch (fp255–fp270), studied', () => {
       '(文/陈涛 土木学院 图/史艾嘉)',
       '上一篇:新业态新就业群体工作总结',
     ]);
+    const own = '要求党员每日网站登录学习强国平台,并在官方网站发布学习心得。';
+    expect(flagged(analyzeReport(own), own, 'site_chrome')).toEqual([]);
   });
 
   it('reads 前言/结语 as other, 改进措施 as plans, and …的几点意见 as a plan throughout', () => {
