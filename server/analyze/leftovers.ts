@@ -151,25 +151,18 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     }
   }
 
-  HTML_TAG.lastIndex = 0;
-  for (let m = HTML_TAG.exec(text); m; m = HTML_TAG.exec(text)) {
-    add({ kind: 'site_chrome', message: `文中有网页留下的标签“${m[0].slice(0, 30)}”，疑为从网页复制`, start: m.index, end: m.index + m[0].length });
-  }
-
-  // A PDF's or a page's counter (第1页共6页, (第2/2页)) wherever a flattened page left it.
-  PAGE_COUNTER.lastIndex = 0;
-  for (let m = PAGE_COUNTER.exec(text); m; m = PAGE_COUNTER.exec(text)) {
-    add({ kind: 'site_chrome', message: `“${m[0]}”是网页或文档的页码，疑为从网上复制`, start: m.index, end: m.index + m[0].length });
-  }
-
+  // A page's furniture inside the lines: a stray tag, a PDF's or a page's counter (第1页共6页, (第2/2页)) wherever a
+  // flattened page left it, a paper's dateline, a news byline, a hacked page's inserted ad.
   const inline: Array<[RegExp, (found: string) => string]> = [
-    [DATELINE, (found) => `“${found}”是报刊的电头，疑为从新闻网页复制`],
+    [HTML_TAG, (found) => `文中有网页留下的标签“${found.slice(0, 30)}”，疑为从网页复制`],
+    [PAGE_COUNTER, (found) => `“${found}”是网页或文档的页码，疑为从网上复制`],
+    [DATELINE, (found) => `“${found.trim()}”是报刊的电头，疑为从新闻网页复制`],
     [BYLINE, (found) => `“${found}”是新闻网页的署名，疑为从网页复制`],
     [INSERTED_SPAM, (found) => `“${found}”是网页被植入的广告文字`],
   ];
   for (const [re, message] of inline) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) add({ kind: 'site_chrome', message: message(m[0].trim()), start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(text); m; m = re.exec(text)) add({ kind: 'site_chrome', message: message(m[0]), start: m.index, end: m.index + m[0].length });
   }
 
   let outlineEnd = -1;
