@@ -67,6 +67,7 @@ const cpu = process.cpuUsage(cpu0);
 
 const t1 = performance.now();
 const one = await ingestSubmission(db, last);
+const oneStored = performance.now();
 await finalizeReuse(db);
 const oneDone = performance.now();
 // Another report with the analysis and its tables aside: what the reuse engine itself costs.
@@ -96,7 +97,7 @@ await db.destroy();
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`reuse bench — ${name}: ${submissions.length} reports, ${(chars / 1e6).toFixed(1)}M chars (${failed} not stored); ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
 console.log(`  whole corpus, one batch:   ${s(batchDone - t0)}  (stored ${s(indexedAt - t0)}, then search index, reuse resolution and derived summaries ${s(batchDone - indexedAt)}); ${workers} text worker(s), ${summary.workers} at the end; CPU ${s((cpu.user + cpu.system) / 1000)}`);
-console.log(`  one more report:           ${(oneDone - t1).toFixed(0)} ms through ingest (${one.status}); another, reuse indexing alone: ${reuseOnly.toFixed(0)} ms`);
+console.log(`  one more report:           ${(oneDone - t1).toFixed(0)} ms through ingest (${one.status}: stored in ${(oneStored - t1).toFixed(0)} ms, reuse resolved in ${(oneDone - oneStored).toFixed(0)} ms); another, reuse indexing alone: ${reuseOnly.toFixed(0)} ms`);
 console.log(`  peak memory (max RSS):     ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 console.log(`  database:                  ${(dbBytes / 1e6).toFixed(0)} MB; ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 if (values.keep) console.log(`  kept in ${dir}`);
