@@ -207,4 +207,11 @@ describe('metadata of the fourteenth blind batch (studied in part)', () => {
     const text = '气象局关于开展创建全国文明城市工作总结\n2021年,是中国共产党成立xx周年。XX市气象局精神文明建设工作的总体要求是:坚持以人民为中心。';
     expect(analyzeReport(text).meta.unit).toBe('市气象局');
   });
+
+  it('reads the unit a news item opens with after its date (7月22日,文学院…), and a body’s party committee signed in full', () => {
+    const news = '7月22日,文学院意识形态工作中心组在逸夫楼开展意识形态工作专题集中学习,会议由院党委书记主持。';
+    expect(analyzeReport(news).meta.unit).toBe('文学院');
+    const opinion = '关于进一步加强学院意识形态阵地管理的几点意见\n各系(室):\n经学院党委会议研究,提出如下意见。\n中共安徽工业大学管理科学与工程学院委员会';
+    expect(analyzeReport(opinion).meta.unit).toBe('安徽工业大学管理科学与工程学院');
+  });
 });

@@ -55,8 +55,8 @@ function afterReference(text: string, at: number): boolean {
   return false;
 }
 const SUBMITTED_BY = new RegExp(`^(?:${alternation(V.submittedBy)})${GAP}(?:[（(]盖章[)）])?${GAP}[：:]${GAP}`);
-/** What a clause may open with before its subject: a time (2023年以来，今年上半年) or an enumerator (一是). */
-const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|近几年|多年|一年|近期|当前|目前)?(?:以来|(?<=近年|近几年|多年)来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*(?:我们(?=[\u4e00-\u9fff]{2,}?[省市县区州旗盟镇乡]))?/y;
+/** What a clause may open with before its subject: an enumerator (一是), a time (2023年以来，今年上半年, a news item's 7月22日下午 or 近日), 我们 before a place. */
+const CLAUSE_LEAD = /(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])?[ \t\u3000]*(?:(?:(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚上|晚间)?|近日|日前|(?:19|20)(?:\d{2}|\d?[xX×_]{1,2})\s*年度?|今年|本年度|年初|近年|近几年|多年|一年|近期|当前|目前)?(?:以来|(?<=近年|近几年|多年)来|上半年|下半年|前三季度|第[一二三四1-4]季度|[一二三四]季度)?[ \t\u3000]*[，,]?)[ \t\u3000]*(?:我们(?=[\u4e00-\u9fff]{2,}?[省市县区州旗盟镇乡]))?/y;
 const DATE_LINE = /^[（(]?((?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?[)）]?$/;
 const TITLE_WORDS = /总结|报告|汇报|材料|研判|情况|计划|述职|综述|要点|体会/;
 /** How many first lines may hold the title: a page's outline of the headings (thirty lines) can stand before it. */

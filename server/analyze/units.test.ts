@@ -12,6 +12,9 @@ describe('judgeName', () => {
     expect(judgeName('XX市卫生健康委员会')).toEqual({ ok: true, canonical: '市卫生健康委员会' });
     expect(judgeName('××县教育局')).toEqual({ ok: true, canonical: '县教育局' });
     expect(judgeName('常州市武进区政平小学党支部')).toEqual({ ok: true, canonical: '常州市武进区政平小学' });
+    // 中共…委员会 is a body's party committee (the body), a place's committee when a place precedes it.
+    expect(judgeName('中共安徽工业大学管理科学与工程学院委员会')).toEqual({ ok: true, canonical: '安徽工业大学管理科学与工程学院' });
+    expect(judgeName('中共洪泽区委员会')).toEqual({ ok: true, canonical: '洪泽区委员会' });
     for (const name of ['云南省', '市总工会', '市妇联', '团市委', '临潼区委', '市文化和旅游局', '县机关党工委']) expect(judgeName(name).ok, name).toBe(true);
   });
 

@@ -28,12 +28,13 @@ const LEVELS = new Set(V.levels);
 const GENERIC = new Set(V.generic);
 const LEVEL_BODIES = new Set(V.levelBodies);
 const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'));
+const PARTY_COMMITTEE = '委员会';
 /** A place alone (X省, X市 …): in running text mostly no unit (依法治省, 企业上市). */
 const PLACE_ONLY = new RegExp(`(?:[${V.levels.join('')}]|自治区|自治州|自治县)$`);
 /** A named town or township (风水梁镇): the town reporting, where it opens a paragraph. */
 const TOWN = /^[\u4e00-\u9fff]{2,4}[镇乡]$/;
-/** 平高电气研发中心, 某某集团: a firm or institute, named without a place, that opens a report's first sentence. */
-const ENTERPRISE = /^[\u4e00-\u9fff]{2,16}(?:公司|集团|控股|中心|研究院|研究所|厂|社区|学院|医院|法院|检察院)$/;
+/** 平高电气研发中心, 某某集团, a university's 文学院: a firm or institute, named without a place, that opens a report's first sentence. */
+const ENTERPRISE = /^(?:[\u4e00-\u9fff]{2,16}(?:公司|集团|控股|中心|研究院|研究所|厂|社区|学院|医院|法院|检察院)|[\u4e00-\u9fff]学院)$/;
 /** A name that stands in running text starts with its level or its place (市统计局, 临潼区委, 团县委, 中共…). */
 const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
 const SUFFIX_SET = new Set(SUFFIXES);
@@ -57,7 +58,13 @@ function trailingOrgan(s: string): string | null {
 
 /** Whether a name names a unit, and the unit it names. */
 export function judgeName(name: string): NameVerdict {
-  let n = name.replace(/\s+/g, '').replace(LEADING_PARTY, '');
+  const spaced = name.replace(/\s+/g, '');
+  let n = spaced.replace(LEADING_PARTY, '');
+  // 中共安徽工业大学管理科学与工程学院委员会: after 中共, the committee of a body named by its own ending (not
+  // a place's: 中共洪泽区委员会 is the district's committee) is that body's party committee, the body itself.
+  if (n !== spaced && n.endsWith(PARTY_COMMITTEE) && endsWithSuffix(n.slice(0, -PARTY_COMMITTEE.length)) && !PLACE_ONLY.test(n.slice(0, -PARTY_COMMITTEE.length))) {
+    n = n.slice(0, -PARTY_COMMITTEE.length);
+  }
   const stripped = n.replace(PLACEHOLDER_LEVEL, '');
   const masked = stripped !== n;
   n = stripped;
