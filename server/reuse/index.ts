@@ -20,7 +20,7 @@ import { normalizeText } from './normalize.js';
 import { openCorpus } from './open-corpus.js';
 import { storePostingRows } from './posting-rows.js';
 import { MIN_TEMPLATE_SEEDS, TEMPLATE_SEED_DENSITY, hitsByHash, indexNormalized, pairSeeds, postingsOf, seedPositions, type TextIndex } from './postings.js';
-import { type Comparable, deriveAll, everyReport, formulaRuns, storeTemplatePassages } from './spans.js';
+import { type Comparable, deriveAll, everyReport, formulaRuns, KeptStock, storeTemplatePassages } from './spans.js';
 
 export { getReportReuse } from './read.js';
 export { addTemplate, removeTemplate } from './templates.js';
@@ -108,7 +108,7 @@ async function storePassages(db: DbOrTrx, reportId: number, { pairs, templates }
 async function resolvePending(db: DbOrTrx, corpus: Corpus, pending: number[], comparable: Comparable = everyReport) {
   const pendingSet = new Set(pending);
   const library = await currentLibrary(db);
-  const stockOf = new Map<number, StockEvidence[]>();
+  const stockOf = new KeptStock();
   const touched = new Set<number>();
   for (const id of pending) {
     await db.deleteFrom('reuse_passages').where((eb) => eb.or([eb('report_id', '=', id), eb('source_id', '=', id)])).execute();
