@@ -194,6 +194,11 @@ const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![（(][
 // rate of something done for it (人口覆盖率).
 const STAFF_BEFORE = new RegExp(`(?:${alternation(B.staffWords)})(?:共|有|为|是)?$`);
 const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:总数|总量|数)?(?:为|达到|达|约|有|共|是|的)?$`);
+/**
+ * 一项研究表明,约有62%的…: a figure a cited study found, not the unit's (a survey the unit ran and reports,
+ * 问卷调查显示满意率98%, is its own figure).
+ */
+const CITED = /(?:研究|研究报告)(?:结果)?(?:表明|显示)[，,：:]?[^。；;！？\n]{0,12}$/;
 const STOCK_SHARE = new RegExp(`占[^，,。；;占]{0,8}(?:${alternation(B.stockShareWords)})的?$`);
 const DURATION_NOUN = new RegExp(`^(?:${alternation(NF.durationNouns)})`);
 const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
@@ -336,6 +341,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (BASELINE_BEFORE.test(clause) && (BASELINE_AFTER.test(clauseRest) || RANKED_AMONG.test(clauseRest))) continue;
     if (REQUIRED_OF.test(clauseTail)) continue;
     const listRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW), CLAUSE_CHARS));
+    if (CITED.test(text.slice(Math.max(sentence.start, start - LIST_WINDOW), start))) continue;
     if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) {
       // 下辖5个自然村，7个党支部，116名党员: the list a unit's subdivisions open goes on counting what it holds.
       if (SUBORDINATE.test(clause.trimEnd())) holdingEnd = end;

@@ -123,10 +123,10 @@ function chunkNumbers(lines: readonly Line[]): Span[] {
 }
 
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
-/** A paper's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒). */
-const DATELINE = /(?<=^|\n)[ \t\u3000]*本报讯(?:[(（][^)）\n]{0,40}[)）])?/g;
-/** A news page's byline closing a paragraph: (文/陈涛 土木学院 图/史艾嘉). */
-const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))/g;
+/** A paper's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯. */
+const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|[\u4e00-\u9fff]{2,4}报)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
+/** A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), or on a line of its own (文 | 记者 李煜 通讯员 王旋). */
+const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
 /**
  * A gambling site's name a hacked page put in place of the school's (半岛在线登录官网,半岛(中国), 163银河网站登录):
  * a casino brand with its login or site words, so that a report's own 网站登录学习 is never taken for one.

@@ -49,8 +49,9 @@ export function findMasks(text: string): Mask[] {
   }
   // X委 is 党委 masked only where the text masks 党 elsewhere beyond doubt; else it is a blank place (X委、X政府).
   if (partyEvidence) found.push(...termMasks(PARTY_AFTER_EVIDENCE, text, found));
-  // 紧紧围绕_精神, 认真_了全省…: a page that cut words out leaving a single _ each time; a few of them are no
-  // blanks to fill (those stand before 年, 月, 次…) but the site's masking.
+  // 紧紧围绕_精神, 认真_了全省…: a page that cut words out leaving a single _ each time, or a single * for one
+  // character it will not show (居*群众, 公*道德: 民); many of them are no blanks to fill (those stand before 年,
+  // 月, 次…) but the site's masking.
   const cut = termMasks(WORD_MASK, text, found);
   if (cut.length >= V.wordMaskMin) found.push(...cut);
   // 我的“**”…用“**”凝聚: a masked word in quotes is the same word wherever the text quotes it again.

@@ -993,3 +993,44 @@ describe('the fourteenth blind batch (fp255–fp270), studied', () => {
     expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans']);
   });
 });
+
+describe('the fifteenth blind batch (fp271–fp290), studied', () => {
+  it('reads a task completed as work done, 力争 headings and a …初步思路 as plans', () => {
+    const review = '述职报告\n一、積極發揮主觀能動作用,努力完成分管工作任務\n完成了全年9個專題的學習。';
+    const r = analyzeReport(review);
+    expect(r.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements']);
+    expect(figures(r, review)).toEqual(['9個']);
+    const plan = '2013年镇宣传思想工作初步思路\n全年工作将以十八大精神为主线。\n一、力争文化活动事业迈出新步伐\n完善基础活动室建设。';
+    expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans']);
+  });
+
+  it('takes no figure from 一式二份, 每半月一期, 上一期/下一期 or a cited study’s share, but the unit’s own survey', () => {
+    const text = '稿件一式二份。黑板报(每半月一期)。一项研究表明,约有62%的网民关注。问卷调查显示,群众满意率达98%。';
+    expect(figures(analyzeReport(text), text)).toEqual(['98%']);
+  });
+
+  it('reads a single * a site put for one character throughout (居*群众, 公*道德) as masks, not blanks', () => {
+    const text =
+      '组织居*学习公*道德建设活动。社区成立文明公*学校,提高居*群众的思想素质。向社区居*发放宣传单,宣传《公*道德实施纲要》。' +
+      '充分发挥居*自我管理的职能,调动居*参与社区建设,打造全*健身、全*读书等活动。';
+    const a = analyzeReport(text);
+    expect(a.placeholders).toEqual([]);
+    expect(a.masks.map((m) => [m.text, m.kind])).toEqual(Array.from({ length: 10 }, () => ['*', 'term']));
+  });
+
+  it('flags a news paper’s 报讯, a byline on its own line, a site’s footer labels and page buttons, and numbered pieces', () => {
+    const text =
+      '湘声报讯 近日,衡阳市中心医院召开意识形态工作专题会。\n文 | 政协融媒记者 李煜 通讯员 王旋\n上一期    下一期\n期次:第5期\n' +
+      '主办:中共安康市委政法委员会\n扫一扫在手机打开当前页\n意识形态工作方案(篇1)\n方案正文。党委是战斗堡垒。【范文一】工作总结';
+    const a = analyzeReport(text);
+    expect(flagged(a, text, 'site_chrome')).toEqual([
+      '湘声报讯',
+      '文 | 政协融媒记者 李煜 通讯员 王旋',
+      '上一期    下一期',
+      '期次:第5期',
+      '主办:中共安康市委政法委员会',
+      '扫一扫在手机打开当前页',
+    ]);
+    expect(flagged(a, text, 'collection_marker')).toEqual(['篇1)', '【范文一】']);
+  });
+});

@@ -129,6 +129,8 @@ const SITUATION = new RegExp(alternation(vocab.sectionKinds.situationWords));
 const FIVE_YEAR_PLAN = /“?[一二三四五六七八九十]{1,3}五”?(?:计划|规划)/g;
 const REVIEW = /^[^和及与暨]{0,12}回顾/;
 const PROBLEMS_HANDLED = /(?:解决|处置|化解|应对|排查)[^，,。；;：:]{0,10}?问题|对[^，,。；;：:]{0,14}?问题(?=[^，,。；;：:]{0,10}?的?(?:处理|处置|解决|化解|应对))/g;
+/** 努力完成分管工作任务: a task completed is work done, and its 任务 no cue of plans. */
+const TASKS_DONE = /完成[^，,。；;：:]{0,10}?任务/g;
 const MIXED = /(?:情况|状况|成效|成绩|做法|形势|态势)(?:和|及|与|以及)(?:存在的?|面临的?|主要)?(?:问题|不足|差距)/;
 const RESULT = /[\u4e00-\u9fff”]{2,}(?:明显|显著|稳步|逐步|全面|持续|不断|扎实|大幅|日益|更加)(?:改善|提高|增强|壮大|进步|推进|加快|稳定|提升|加强|深化|巩固|完善|扩大|发展|好转|增长)$|步伐加快$|取得[^，,]{0,6}(?:成效|进展|成绩|突破)$/;
 /** The longest heading whose last words are read as its head noun beyond HEADING_CUE_REACH. */
@@ -143,8 +145,10 @@ const HEAD_NOUN_MIN = 4;
 export function headingKind(raw: string): SectionKind | null {
   // “八五”计划, 十二五规划 name a five-year plan, not a plans section (“八五”计划的顺利完成…); the name is blanked
   // to its length, so that the other cues keep their places.
-  // 对重大问题和重大事件的处理, 解决群众反映的问题: problems handled are work done, and their 问题 no cue.
-  const heading = raw.replace(FIVE_YEAR_PLAN, (m) => '＿'.repeat(m.length)).replace(PROBLEMS_HANDLED, (m) => `${m.slice(0, -2)}＿＿`);
+  // 对重大问题和重大事件的处理, 解决群众反映的问题: problems handled are work done, and their 问题 no cue; so are
+  // tasks completed (完成分管工作任务).
+  const heading = raw.replace(FIVE_YEAR_PLAN, (m) => '＿'.repeat(m.length)).replace(PROBLEMS_HANDLED, (m) => `${m.slice(0, -2)}＿＿`)
+    .replace(TASKS_DONE, (m) => `${m.slice(0, -2)}＿＿`);
   // 1999年工作回顾和2000年工作的总体要求: a section that opens on the review holds the work done; so does one
   // whose heading closes on a result (…，新农村建设扎实推进; 理论武装持续深化).
   if (REVIEW.test(heading.slice(0, HEADING_CUE_REACH)) || RESULT.test(heading.replace(/[\s：:。，,；;]+$/, ''))) return 'achievements';
