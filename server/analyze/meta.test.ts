@@ -214,4 +214,15 @@ describe('metadata of the fourteenth blind batch (studied in part)', () => {
     const opinion = '关于进一步加强学院意识形态阵地管理的几点意见\n各系(室):\n经学院党委会议研究,提出如下意见。\n中共安徽工业大学管理科学与工程学院委员会';
     expect(analyzeReport(opinion).meta.unit).toBe('安徽工业大学管理科学与工程学院');
   });
+
+  it('reads the place a local government’s news item calls 我区 from the page’s source line', () => {
+    const news = '我区召开意识形态领域情况分析研判联席会议\n发布时间:2019-10-18 来源:淮安市洪泽区人民政府\n10月12日,我区召开意识形态领域情况分析研判联席会议。';
+    const a = analyzeReport(news);
+    expect(a.meta.unit).toBe('洪泽区');
+    const span = a.metaEvidence.units[0]!.span!;
+    expect(news.slice(span.start, span.end)).toBe('洪泽区');
+    // Without 我区 the publisher is only the site's.
+    expect(analyzeReport('县医院召开意识形态工作会议\n来源:淮安市洪泽区人民政府\n会议由院长主持。').meta.unit).not.toBe('洪泽区');
+  });
 });
+

@@ -33,6 +33,7 @@ const WEIGHT: Partial<Record<MetaRule, number>> = {
   opening: 0.8,
   'self-reference': 0.6,
   'own-document': 0.55,
+  'source-line': 0.5,
 };
 /** Places in running text, where a name must start with its level or place (not 围绕中心 or 图书馆). */
 const RUNNING_TEXT = new Set<MetaRule>(['opening', 'self-reference']);
@@ -195,6 +196,8 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
     const r = readName(text, m.index + m[0].length, accepts(TITLE_FOLLOWER, text));
     if (r) add(mention(r, 'own-document'));
   }
+  const local = localSource(text);
+  if (local) add(local);
   // 胜帮科技股份有限公司（以下简称胜帮科技）: the unit giving its own short name.
   for (const m of text.slice(0, 2500).matchAll(/[（(]以下(?:简称|簡稱)/g)) {
     const r = nameEndingAt(text, m.index);
@@ -232,6 +235,32 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
     }
   }
   return mergeMentions(found);
+}
+
+/** A news page's source line naming a local government (来源:淮安市洪泽区人民政府), the place its last level closes. */
+const SOURCE_LINE = /(?<=^|\n|[ \t\u3000])(?:来源|來源|信息来源|发布机构)[ \t\u3000]*[:：][ \t\u3000]*(?<place>[\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)/;
+/** How far into a page its source line and the text's 我区/我县 are looked for. */
+const SOURCE_REACH = 600;
+
+/**
+ * 我区召开意识形态领域情况分析研判联席会议 under 来源:淮安市洪泽区人民政府: a news item on a local government's
+ * site that calls its place 我区 is about that place; the place the pronoun's level names is the unit.
+ */
+function localSource(text: string): UnitMention | null {
+  const head = text.slice(0, SOURCE_REACH);
+  const m = SOURCE_LINE.exec(head);
+  if (!m) return null;
+  const place = m.groups!.place!;
+  for (const level of new Set(head.match(/(?<=我)[省市县区旗镇乡](?![长委])/g) ?? [])) {
+    const end = place.lastIndexOf(level);
+    if (end < 1) continue;
+    // The place the level closes: from after the level before it (淮安市|洪泽区).
+    const from = Math.max(0, ...[...V.levels].map((l) => place.lastIndexOf(l, end - 1) + 1));
+    if (end + 1 - from < 2) continue;
+    const start = m.index + m[0].lastIndexOf(place) + from;
+    return mention({ start, end: start + end + 1 - from, canonical: place.slice(from, end + 1) }, 'source-line');
+  }
+  return null;
 }
 
 /** 治部宣传处 out of 政治部宣传处: a name opening on one character and a body's suffix is cut from a longer word. */
