@@ -18,6 +18,8 @@ import { seedSampleFiles } from '../../tests/shared-material.js';
 const flagged = (a: Analysis, text: string, kind: string): string[] =>
   a.flags.filter((f) => f.kind === kind && f.start !== null && f.end !== null).map((f) => text.slice(f.start!, f.end!));
 const figures = (a: Analysis, text: string): string[] => a.figures.map((f) => text.slice(f.start, f.end));
+/** The kinds of the sections, the preamble left out. */
+const kinds = (a: Analysis): string[] => a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind);
 
 describe('template-site leftovers', () => {
   const page = [
@@ -502,7 +504,7 @@ describe('numbers that are not activity figures', () => {
       '某镇一季度意识形态领域情况分析研判\n一、总体态势\n开展党委理论中心组学习4次，专题研讨2次，举办大讲堂6期，开展实战演练2次。' +
       '一季度工作取得阶段性成效，但仍需警惕风险。下一步，我们将严格落实意识形态工作责任制，确保各项工作落实。';
     const a = analyzeReport(text);
-    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements']);
+    expect(kinds(a)).toEqual(['achievements']);
     expect(figures(a, text)).toEqual(['4次', '2次', '6期', '2次']);
   });
 
@@ -672,14 +674,14 @@ describe('structure on messy text', () => {
 
   it('reads a 工作方案 as plans throughout', () => {
     const text = '幼儿园意识形态工作方案\n\n（一）书记是第一责任人，对意识形态工作负总责。\n（二）办公室在支部的统一领导下抓好落实。';
-    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans', 'plans']);
+    expect(kinds(analyzeReport(text))).toEqual(['plans', 'plans']);
   });
 
   it('takes the report’s own title, not a breadcrumb filing it under 工作计划, for its title and its kind', () => {
     const text = '首页 > 工作计划\n\n意识形态工作情况自评报告\n\n现将自查情况汇报如下：\n\n一、强化理论学习，确保理论武装到位\n\n开展专题学习4次。\n\n二、狠抓学习规范化建设\n\n制定学习制度。';
     const a = analyzeReport(text);
     expect(a.meta.title).toBe('意识形态工作情况自评报告');
-    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements']);
+    expect(kinds(a)).toEqual(['achievements', 'achievements']);
   });
 
   it('tells work done from plans by headings that close on a result, open on a review or name a five-year plan', () => {
@@ -703,7 +705,7 @@ describe('structure on messy text', () => {
     expect(headingKind('存在的问题')).toBe('problems');
     expect(headingKind('网络阵地管理存在的问题和不足')).toBe('problems');
     const text = '某局2023年意识形态工作总结\n一、现阶段意识形态领域状况和存在问题\n（一）提高政治站位，强化主体责任落实\n局党组召开专题会议3次，开展理论学习中心组学习8次，取得明显成效。\n（二）狠抓学习教育，提升思想认识\n组织集中学习12次。';
-    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements', 'achievements']);
+    expect(kinds(analyzeReport(text))).toEqual(['achievements', 'achievements', 'achievements']);
   });
 
   it('finds headings a page ran into one long line', () => {
@@ -754,7 +756,7 @@ describe('structure on messy text', () => {
 
   it('names a run-in heading\'s kind by its opening words, not by the body the page ran into it', () => {
     const text = '一、加强组织领导,落实意识形态工作按照守土有责的要求,以有力的政策措施落实意识形态工作各项任务。今年以来召开党委会专题研究意识形态工作2次。\n二、加强学习,强化措施\n组织干部集中学习12次。\n三、风险产生的根源\n部分干部重视不够。';
-    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements', 'achievements', 'problems']);
+    expect(kinds(analyzeReport(text))).toEqual(['achievements', 'achievements', 'problems']);
   });
 
   it('takes a bare line naming a kind over numbered subsections for a heading, and one 确保 for no plan', () => {
@@ -776,7 +778,7 @@ describe('structure on messy text', () => {
       '（一）深化理论武装。严格落实“第一议题”制度，组织集中学习。',
       '（二）强化阵地管理。加强网络阵地建设和管理。',
     ].join('\n');
-    expect(analyzeReport(text).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans', 'plans', 'plans', 'plans']);
+    expect(kinds(analyzeReport(text))).toEqual(['plans', 'plans', 'plans', 'plans']);
   });
 });
 
@@ -962,9 +964,9 @@ describe('the thirteenth blind batch (fp235–fp254), studied', () => {
 
   it('reads a 工作意见 as plans throughout, a heading on 重大意义 as other, events after a list of titles as counted', () => {
     const plan = '司法局教育宣传工作意见\n今年是充满挑战的一年。\n一、加强思想理论建设\n开展理论学习。';
-    expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans']);
+    expect(kinds(analyzeReport(plan))).toEqual(['plans']);
     const study = '关于思想政治工作的调研报告\n一、思想政治工作引领建功新时代的重大意义\n这是重要保证。\n二、主要做法\n开展学习。';
-    expect(analyzeReport(study).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['other', 'achievements']);
+    expect(kinds(analyzeReport(study))).toEqual(['other', 'achievements']);
     const text = '省委书记、省人大主任先后两次听取专题汇报。明确了红色引擎四轮驱动三全育人工作思路。';
     expect(figures(analyzeReport(text), text)).toEqual(['两次']);
   });
@@ -988,9 +990,9 @@ describe('the fourteenth blind batch (fp255–fp270), studied', () => {
 
   it('reads 前言/结语 as other, 改进措施 as plans, and …的几点意见 as a plan throughout', () => {
     const summary = '文明工作总结\n前言\n今年以来,社区开展了文明创建工作,取得了成效。\n主要做法\n社区开展了多次集中学习,组织了志愿服务。\n改进措施\n继续加强学习,完善志愿服务机制。\n结语\n我们将继续努力,把创建工作做得更好。';
-    expect(analyzeReport(summary).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['other', 'achievements', 'plans', 'other']);
+    expect(kinds(analyzeReport(summary))).toEqual(['other', 'achievements', 'plans', 'other']);
     const plan = '关于进一步加强学院意识形态阵地管理的几点意见\n为做好宣传工作,提出如下意见。\n一、严格执行先审核后发布制度\n各类新闻须经审核。';
-    expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans']);
+    expect(kinds(analyzeReport(plan))).toEqual(['plans']);
   });
 });
 
@@ -998,10 +1000,10 @@ describe('the fifteenth blind batch (fp271–fp290), studied', () => {
   it('reads a task completed as work done, 力争 headings and a …初步思路 as plans', () => {
     const review = '述职报告\n一、積極發揮主觀能動作用,努力完成分管工作任務\n完成了全年9個專題的學習。';
     const r = analyzeReport(review);
-    expect(r.sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['achievements']);
+    expect(kinds(r)).toEqual(['achievements']);
     expect(figures(r, review)).toEqual(['9個']);
     const plan = '2013年镇宣传思想工作初步思路\n全年工作将以十八大精神为主线。\n一、力争文化活动事业迈出新步伐\n完善基础活动室建设。';
-    expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.kind)).toEqual(['plans']);
+    expect(kinds(analyzeReport(plan))).toEqual(['plans']);
   });
 
   it('takes no figure from 一式二份, 每半月一期, 上一期/下一期 or a cited study’s share, but the unit’s own survey', () => {
