@@ -95,7 +95,7 @@ export class CorpusIndex implements Corpus {
       const view = views[k]!;
       for (let at = 0; at < view.byteLength; at += POSTING_BYTES) {
         const h = view.getInt32(at, true);
-        const i = low[((h ^ 0x80000000) & 0xffff)]!++;
+        const i = low[(h ^ 0x80000000) & 0xffff]!++;
         hash[i] = h;
         owner[i] = r.report_id;
         start[i] = view.getInt32(at + 4, true);
