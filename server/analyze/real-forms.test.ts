@@ -1035,4 +1035,10 @@ describe('the fifteenth blind batch (fp271–fp290), studied', () => {
     ]);
     expect(flagged(a, text, 'collection_marker')).toEqual(['篇1)', '【范文一】']);
   });
+
+  it('reads the title of a collection’s numbered piece, under its marker, as no heading', () => {
+    const text = '意识形态工作方案模板\n意识形态工作方案(篇1)\n城镇夯实宗教领域意识形态工作方案\n今年以来,镇党委多措并举夯实宗教领域意识形态工作,成立了工作领导小组。';
+    expect(analyzeReport(text).sections.map((s) => s.heading)).not.toContain('城镇夯实宗教领域意识形态工作方案');
+  });
 });
+

@@ -234,6 +234,18 @@ export interface SectionResult {
  * `skip`: spans that are not the report's own text (template-site leftovers): no heading and no title there;
  * the report starts at the first line outside them.
  */
+/** A line that names a document by its kind (…工作方案, 舆情处置工作总结). */
+const DOCUMENT_TITLE = /(?:总结|报告|汇报|方案|计划|要点|材料|意见|思路)$/;
+
+/** Starts of the lines right under one a leftover closes (a collection's marker, a site's heading) that name a document. */
+function titlesAfterLeftovers(lines: readonly Line[], skip: readonly Span[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 1; i < lines.length; i++) {
+    if (inAnySpan(skip, lines[i - 1]!.end - 1) && !inAnySpan(skip, lines[i]!.start) && DOCUMENT_TITLE.test(lines[i]!.text.trim())) out.add(lines[i]!.start);
+  }
+  return out;
+}
+
 export function findSections(text: string, allLines: readonly Line[], skip: readonly Span[] = []): SectionResult {
   const kept = skip.length === 0 ? allLines : allLines.filter((l) => !inAnySpan(skip, l.start) || !inAnySpan(skip, l.end - 1));
   const split = splitRunInHeadings(text, kept, skip);
@@ -254,10 +266,12 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
   }
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
     const taken = new Set(headings.map((h) => h.headingStart));
+    const pieceTitles = titlesAfterLeftovers(allLines, skip);
     for (let i = first; i < close; i++) {
-      // The title again under a site's notices (page title, then the document's own): no heading.
+      // The title again under a site's notices (page title, then the document's own): no heading; nor the
+      // title of a numbered piece of a collection, under its marker (意识形态工作方案(篇1) / 城镇…工作方案).
       const again = title !== null && lines[i]!.text.trim() === title.text.trim();
-      const h = taken.has(lines[i]!.start) || again ? null : bareHeading(lines[i]!, lines[i + 1], lines[i + 2]);
+      const h = taken.has(lines[i]!.start) || again || pieceTitles.has(lines[i]!.start) ? null : bareHeading(lines[i]!, lines[i + 1], lines[i + 2]);
       if (h) headings.push(h);
     }
     headings.sort((a, b) => a.start - b.start);
