@@ -147,8 +147,8 @@ export function headingKind(raw: string): SectionKind | null {
   // to its length, so that the other cues keep their places.
   // 对重大问题和重大事件的处理, 解决群众反映的问题: problems handled are work done, and their 问题 no cue; so are
   // tasks completed (完成分管工作任务).
-  const heading = raw.replace(FIVE_YEAR_PLAN, (m) => '＿'.repeat(m.length)).replace(PROBLEMS_HANDLED, (m) => `${m.slice(0, -2)}＿＿`)
-    .replace(TASKS_DONE, (m) => `${m.slice(0, -2)}＿＿`);
+  const blankNoun = (m: string) => `${m.slice(0, -2)}＿＿`;
+  const heading = raw.replace(FIVE_YEAR_PLAN, (m) => '＿'.repeat(m.length)).replace(PROBLEMS_HANDLED, blankNoun).replace(TASKS_DONE, blankNoun);
   // 1999年工作回顾和2000年工作的总体要求: a section that opens on the review holds the work done; so does one
   // whose heading closes on a result (…，新农村建设扎实推进; 理论武装持续深化).
   if (REVIEW.test(heading.slice(0, HEADING_CUE_REACH)) || RESULT.test(heading.replace(/[\s：:。，,；;]+$/, ''))) return 'achievements';
