@@ -25,7 +25,7 @@ const PERIOD_PATTERNS: Array<{ re: RegExp; period: Period }> = [
   { re: /第?[三3３]季度/, period: 'Q3' },
   { re: /第?[四4４]季度/, period: 'Q4' },
   // 2021年度下半年: the half of the year, not the year.
-  { re: /年度(?!上半年|下半年|前三季度|第?[一二三四1-4１-４]季度)|全年|年终|(?<=(?:19|20)\d{2}\s*)度/, period: 'annual' },
+  { re: /年度(?!上半年|下半年|前三季度|第?[一二三四1-4１-４]季度)|全年|年终|一年来|(?<=(?:19|20)\d{2}\s*)度/, period: 'annual' },
 ];
 
 /** The first period a stretch of text names (the earliest match; ties: the pattern listed first). */

@@ -59,6 +59,7 @@ export const META_RULES = [
   'date-line',
   'date-line-january',
   'title-year',
+  'only-year',
   'file-name',
 ] as const;
 export type MetaRule = (typeof META_RULES)[number];
@@ -78,6 +79,7 @@ export const META_RULE_LABELS: Record<MetaRule, string> = {
   'date-line': '成文日期',
   'date-line-january': '成文日期在1月，视为上一年度的报告',
   'title-year': '标题只写年份的总结或工作要点，视为全年',
+  'only-year': '全文只提到这一个年份',
   'file-name': '文件名',
 };
 

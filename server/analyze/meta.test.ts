@@ -226,3 +226,42 @@ describe('metadata of the fourteenth blind batch (studied in part)', () => {
   });
 });
 
+
+describe('metadata of the fifteenth blind batch (studied)', () => {
+  it('names a city’s court in full from its short name, a town by its party committee mid-sentence, a school by its paper', () => {
+    const court = '7月19日下午,北海中院召开今年第二季度的党组中心组理论学习会,院党组书记主持会议。';
+    const a = analyzeReport(court);
+    expect(a.meta.unit).toBe('北海市中级人民法院');
+    expect(a.meta.period).toBe('Q2');
+    const span = a.metaEvidence.units[0]!.span!;
+    expect(court.slice(span.start, span.end)).toBe('北海中院');
+    // A court of a place the gazetteer does not know as a city keeps its short name.
+    expect(analyzeReport('7月19日,某某中院召开学习会。').meta.unit).not.toBe('某某市中级人民法院');
+    const town = '宗教领域意识形态工作方案\n今年以来,为加强基层党组织对农村宗教工作的领导,推动社会和谐,老城镇党委不断创新工作方法。';
+    expect(analyzeReport(town).meta.unit).toBe('老城镇');
+    // A bare town mid-sentence is a place spoken of, not the unit.
+    expect(analyzeReport('宣传工作方案\n今年以来,为推动社会和谐,老城镇不断创新工作方法。').meta.unit).toBeNull();
+    const paper = '《绍兴文理学院报》\n上一期    下一期\n学校开展意识形态工作主体责任落实情况专题调研\n本报讯 调研组听取了各二级学院的汇报。';
+    expect(analyzeReport(paper).meta.unit).toBe('绍兴文理学院');
+  });
+
+  it('dates a text by the one year it names, and not by a page’s word count', () => {
+    const news = '近期,市检察院意识形态工作专项督查组对各县区院开展专题督查。此次专题督查自2020年10月下旬开始,11月中旬前结束。';
+    const a = analyzeReport(news);
+    expect(a.meta.year).toBe(2020);
+    expect(a.metaEvidence.year?.rule).toBe('only-year');
+    expect(analyzeReport('会议回顾了2019年工作,部署2020年工作。').meta.year).toBeNull();
+    expect(analyzeReport('街道宣传思想文化工作经验汇报材料(全文2068字)\nxx年以来,街道认真开展工作。').meta.year).toBeNull();
+  });
+
+  it('reads the period of 一年来 in the intro, a year’s 初步思路, a reviewed year, a first-half heading and a blanked year’s opening', () => {
+    expect(analyzeReport('述职报告\n根据分工,本人主管文明办工作。现将一年来本人在德、能、勤、绩、廉方面的情况报告如下。').meta.period).toBe('annual');
+    expect(analyzeReport('2013年镇宣传思想工作初步思路\n今年镇宣传思想工作将以贯彻精神为主线。').meta.period).toBe('annual');
+    const review = '近日,衡阳市中心医院召开意识形态工作专题会,回顾总结2022年意识形态工作开展情况,研究部署下步工作。';
+    expect(analyzeReport(review).meta).toMatchObject({ year: 2022, period: 'annual' });
+    const half = '2020年以来,我镇宣传思想文化工作在市委的正确领导下扎实推进。\n一、上半年工作总结\n(一)理论武装工作全面推进。\n二、下半年工作打算\n';
+    expect(analyzeReport(half).meta.period).toBe('H1');
+    expect(analyzeReport('社区宣讲团工作总结\n20xx年,迎宾路社区宣传思想文化工作坚持正确方向。').meta.period).toBe('annual');
+    expect(analyzeReport('文明工作总结\n在过去的一年中,我们积极开展了各项文明工作。').meta.period).toBe('annual');
+  });
+});

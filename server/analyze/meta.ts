@@ -184,6 +184,12 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       }
     }
   }
+  // 《绍兴文理学院报》 heading a news page: the paper of the school the item is about.
+  for (const l of p.head) {
+    const m = MASTHEAD.exec(l.text);
+    const r = m ? readName(text, l.start + 1, (end) => end === l.start + 1 + m[1]!.length) : null;
+    if (r) add(mention(r, 'header'));
+  }
   for (const l of p.tail) {
     const r = readName(text, l.start, accepts(LINE_END, text));
     if (r) add(mention(r, 'signature'));
@@ -237,6 +243,8 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   return mergeMentions(found);
 }
 
+/** A campus or hospital paper's masthead alone on its line. */
+const MASTHEAD = /^《([\u4e00-\u9fff]{2,20}?(?:大学|学院|学校|医院))报》$/;
 /** A news page's source line naming a local government (来源:淮安市洪泽区人民政府), the place its last level closes. */
 const SOURCE_LINE = /(?<=^|\n|[ \t\u3000])(?:来源|來源|信息来源|发布机构)[ \t\u3000]*[:：][ \t\u3000]*(?<place>[\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)/;
 /** How far into a page its source line and the text's 我区/我县 are looked for. */
@@ -330,7 +338,8 @@ function firstOf<T>(candidates: Array<() => MetaFinding<T> | null>): MetaFinding
 function titleYear(text: string, l: Line): Found<number> | null {
   const y = yearAt(text, l.start, l.end);
   if (y) return y;
-  const m = /(?<![\d\-/.:])((?:19|20)\d{2})(?![\d\-/.:])/.exec(text.slice(l.start, l.end));
+  // Not a page's word count either (…汇报材料(全文2068字)).
+  const m = /(?<![\d\-/.:])((?:19|20)\d{2})(?![\d\-/.:]|\s*[字页篇])/.exec(text.slice(l.start, l.end));
   return m ? { value: Number(m[1]), start: l.start + m.index, end: l.start + m.index + 4 } : null;
 }
 
@@ -374,11 +383,12 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     },
     // A report dated in January is the previous year's (2024年1月8日 under a 2023 summary).
     () => (dated ? { value: dated.month === 1 ? dated.year - 1 : dated.year, rule: dated.month === 1 ? 'date-line-january' : 'date-line', span: dated.span } : null),
+    () => onlyYear(text),
   ]);
   // A title (or “现将……报告如下”) that dates the report or its plan by a year alone, its year written or masked (202X年), covers the year.
   const MASKED_YEAR = /20[\dXx×_]{2}\s*年/;
   const titled = [...p.titles, ...(intro ? [{ ...intro, text: text.slice(intro.start, intro.end) }] : [])].find(
-    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划|方案/.test(l.text),
+    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划|方案|思路/.test(l.text),
   );
   /** The period the opening's words (matched by `re`) name, with where they stand. */
   const openingSays = (re: RegExp, value: Period): MetaFinding<Period> | null => {
@@ -395,14 +405,20 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     // 半年来，建始县人民法院…: the half year the report looks back on.
     () => openingSays(HALF_YEAR_OPENING, 'H1'),
     () => halfYearFromBody(text, year?.value ?? null),
+    () => halfYearHeading(text),
     () => (titled ? { value: 'annual', rule: 'title-year', span: { start: titled.start, end: titled.end } } : null),
-    // 2025年，本局党组…: an opening that sets its time by the year alone reviews the year.
+    // 2025年，本局党组…: an opening that sets its time by the year alone, written or blanked (20__年，), reviews the year.
     () => {
-      const y = opening ? yearAt(text, opening.start, Math.min(opening.end, opening.start + 8)) : null;
+      const y = opening ? (yearAt(text, opening.start, Math.min(opening.end, opening.start + 8)) ?? blankedYearAt(text, opening.start)) : null;
       return y && /^\s*[，,]/.test(text.slice(y.end, y.end + 2)) ? { value: 'annual', rule: 'opening', span: { start: y.start, end: y.end } } : null;
     },
     // 今年，我乡的宣传思想工作…/今年以来 under a 总结 that names no period: the year's summary.
     () => (p.titles.some((l) => /总结|述职/.test(l.text)) ? openingSays(YEAR_OPENING, 'annual') : null),
+    // 回顾总结2022年意识形态工作: a news item on a meeting that reviews a year.
+    () => {
+      const m = REVIEWED_YEAR.exec(text);
+      return m ? { value: 'annual', rule: 'body', span: { start: m.index, end: m.index + m[0].length } } : null;
+    },
     () => {
       if (!dated) return null;
       const value: Period | null = dated.month >= 5 && dated.month <= 8 ? 'H1' : dated.month >= 11 || dated.month === 1 ? 'annual' : null;
@@ -413,7 +429,34 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
 }
 
 const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
-const YEAR_OPENING = /^\s*(?:今年以来|今年|一年来)(?=[，,])/;
+const REVIEWED_YEAR = /(?:回顾|总结)(?:总结|回顾)?(?:19|20)\d{2}\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^。，,\n]{0,20}?工作/;
+/** 一、上半年工作总结: a heading that reviews the first half (the report may plan the second after it). */
+const HALF_YEAR_HEADING = /(?<=^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?[ \t\u3000]*(?:今年)?上半年(?:工作|主要工作)?(?:总结|回顾|开展情况|完成情况)/;
+
+function halfYearHeading(text: string): MetaFinding<Period> | null {
+  const m = HALF_YEAR_HEADING.exec(text);
+  if (!m || /全年|年度工作/.test(text.slice(0, m.index))) return null;
+  const start = m.index + m[0].indexOf('上半年');
+  return { value: 'H1', rule: 'body', span: { start, end: m.index + m[0].length } };
+}
+
+/** A text that names one year only (a news item's 自2020年10月下旬开始, a plan's 编纂2019年年鉴) is of that year. */
+function onlyYear(text: string): MetaFinding<number> | null {
+  let first: Found<number> | null = null;
+  for (let y = yearAt(text); y; y = yearAt(text, y.end)) {
+    if (first && y.value !== first.value) return null;
+    first ??= y;
+  }
+  return finding(first, 'only-year');
+}
+const YEAR_OPENING = /^\s*(?:今年以来|今年|一年来|在?过去的?一年(?:来|中|里)?)(?=[，,])/;
+const BLANKED_YEAR = /\s*(?:19|20)?[xX×_＿]{1,4}\s*年/y;
+
+/** A blanked year (20__年, 20xx年, XX年) opening a template's text at `at`. */
+function blankedYearAt(text: string, at: number): Span | null {
+  BLANKED_YEAR.lastIndex = at;
+  return BLANKED_YEAR.exec(text) ? { start: at, end: BLANKED_YEAR.lastIndex } : null;
+}
 
 /** The text as the rules read it, with the places they look at. */
 function read(text: string, title: Line | null, lines: readonly Line[]): { folded: string; lines: readonly Line[]; p: Places } {

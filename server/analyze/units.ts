@@ -39,6 +39,15 @@ const ENTERPRISE = /^(?:[\u4e00-\u9fff]{2,16}(?:公司|集团|控股|中心|研�
 const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
 const SUFFIX_SET = new Set(SUFFIXES);
 const OFFICE_OF_KIND = [...[...GENERIC].filter((g) => !ORGANS.includes(g)), ...V.officeKinds];
+const CITIES = new Set(vocab.places.provinces.flatMap((p) => p.cities));
+/** 北海中院, 北海市中院: a city's intermediate court by the short name news items give it. */
+const CITY_COURT = /^(?<city>[\u4e00-\u9fff]{2,4}?)市?中院$/;
+
+/** A court's short name in full (北海中院 → 北海市中级人民法院), as the court signs; any other name as it is. */
+function fullName(n: string): string {
+  const city = CITY_COURT.exec(n)?.groups!.city;
+  return city && CITIES.has(city) ? `${city}市中级人民法院` : n;
+}
 
 export type NameVerdict =
   | { ok: true; /** The unit as named: without 中共, a placeholder place or the party body. */ canonical: string }
@@ -93,7 +102,7 @@ export function judgeName(name: string): NameVerdict {
   if (OFFICE_OF_KIND.some((g) => n.length > g.length && n.length - g.length <= 4 && n.startsWith(g))) return { ok: false, reason: 'generic' };
   // 统计局, 宣传部, 临潼区: a one-character ending needs a name of two characters before it (干部, 全局 are none).
   if (suffix.length === 1 && n.length < 3) return { ok: false, reason: 'generic' };
-  return { ok: true, canonical: n };
+  return { ok: true, canonical: fullName(n) };
 }
 
 /**
@@ -126,7 +135,9 @@ export function readName(
     const verdict = judgeName(text.slice(from, end));
     if (!verdict.ok) continue;
     // 我们黑龙江省坚持…: a place the report calls itself is its unit, whatever its level.
-    const placeOnly = PLACE_ONLY.test(verdict.canonical) && !(opts.town && TOWN.test(verdict.canonical)) && !opts.selfNamed;
+    // 老城镇党委不断创新…: a town named with its party body is that body, wherever the clause stands.
+    const townBody = TOWN.test(verdict.canonical) && ORGANS.some((o) => text.startsWith(o, end - o.length));
+    const placeOnly = PLACE_ONLY.test(verdict.canonical) && !((opts.town || townBody) && TOWN.test(verdict.canonical)) && !opts.selfNamed;
     const firm = opts.enterprise === true && ENTERPRISE.test(verdict.canonical);
     if (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly) || firm) return { start: from, end, canonical: verdict.canonical };
   }

@@ -27,7 +27,8 @@ describe('metadata read from submissions', () => {
     console.log(`${formatScores('real excerpts', s)}\n${s.misses.join('\n')}`);
     expect(s.unit.recall).toBeGreaterThanOrEqual(0.9);
     expect(s.unit.precision).toBeGreaterThanOrEqual(0.95);
-    expect(s.year.recall).toBeGreaterThanOrEqual(0.8);
+    // 0.84 until a text naming one year only was dated by it (2026-12-04, session 15): 0.95 since.
+    expect(s.year.recall).toBeGreaterThanOrEqual(0.92);
     expect(s.year.precision).toBeGreaterThanOrEqual(0.85);
     expect(s.period.recall).toBeGreaterThanOrEqual(0.75);
     expect(s.period.precision).toBeGreaterThanOrEqual(0.9);
@@ -46,5 +47,8 @@ describe('metadata read from submissions', () => {
     expect(s.unit.precision).toBeGreaterThanOrEqual(0.9);
     expect(s.unit.recall).toBeGreaterThanOrEqual(0.88);
     expect(s.year.precision).toBeGreaterThanOrEqual(0.8);
+    // 0.81 and 0.82 before the fifteenth batch's study (the one year a text names; 20__年, openings): 0.97 and 0.85.
+    expect(s.year.recall).toBeGreaterThanOrEqual(0.93);
+    expect(s.period.recall).toBeGreaterThanOrEqual(0.82);
   });
 });
