@@ -245,6 +245,15 @@ describe('metadata of the fifteenth blind batch (studied)', () => {
     expect(analyzeReport(paper).meta.unit).toBe('绍兴文理学院');
   });
 
+  it('reads the unit a news item’s delegation visits', () => {
+    const visit = '6月15日,广安市退役军人事务局机关党委书记带队到前锋区退役军人事务局调研意识形态工作开展情况,并召开座谈会。';
+    const a = analyzeReport(visit);
+    expect(a.meta.unit).toBe('前锋区退役军人事务局');
+    expect(a.metaEvidence.units[0]!.rule).toBe('visited');
+    // Going somewhere to study is no visit of a unit (参观学习), and the visitor stays the unit then.
+    expect(analyzeReport('6月15日,县统计局组织党员到县档案馆参观学习。').meta.unit).toBe('县统计局');
+  });
+
   it('dates a text by the one year it names, and not by a page’s word count', () => {
     const news = '近期,市检察院意识形态工作专项督查组对各县区院开展专题督查。此次专题督查自2020年10月下旬开始,11月中旬前结束。';
     const a = analyzeReport(news);

@@ -34,6 +34,8 @@ const WEIGHT: Partial<Record<MetaRule, number>> = {
   'self-reference': 0.6,
   'own-document': 0.55,
   'source-line': 0.5,
+  // 带队到前锋区退役军人事务局调研: the unit a news item's opening visits is what the item is about.
+  visited: 0.9,
 };
 /** Places in running text, where a name must start with its level or place (not 围绕中心 or 图书馆). */
 const RUNNING_TEXT = new Set<MetaRule>(['opening', 'self-reference']);
@@ -204,6 +206,14 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   }
   const local = localSource(text);
   if (local) add(local);
+  if (p.opening) {
+    const lead = text.slice(p.opening.start, p.opening.end);
+    for (const m of lead.matchAll(VISIT)) {
+      const at = p.opening.start + m.index + m[0].length;
+      const r = readName(text, at, accepts(VISIT_AIM, text), { anchored: true, town: true });
+      if (r) add(mention(r, 'visited'));
+    }
+  }
   // 胜帮科技股份有限公司（以下简称胜帮科技）: the unit giving its own short name.
   for (const m of text.slice(0, 2500).matchAll(/[（(]以下(?:简称|簡稱)/g)) {
     const r = nameEndingAt(text, m.index);
@@ -243,6 +253,9 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   return mergeMentions(found);
 }
 
+/** A delegation going to a unit (…带队到, 一行赴): what follows is the unit visited, when an inspection follows it. */
+const VISIT = /(?:带队|一行)(?:深入|前往|到|赴)/g;
+const VISIT_AIM = /(?:调研|督导|督查|检查|指导|考察|宣讲)/y;
 /** A campus or hospital paper's masthead alone on its line. */
 const MASTHEAD = /^《([\u4e00-\u9fff]{2,20}?(?:大学|学院|学校|医院))报》$/;
 /** A news page's source line naming a local government (来源:淮安市洪泽区人民政府), the place its last level closes. */
