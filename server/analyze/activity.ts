@@ -118,7 +118,11 @@ export function precedingActivity(clause: string): string {
   for (let m = LIGHT_VERB.exec(s); m; m = LIGHT_VERB.exec(s)) lastVerbEnd = m.index + m[0].length;
   if (lastVerbEnd > 0 && lastVerbEnd < s.length) s = s.slice(lastVerbEnd);
   s = stripLeadingFillers(s.replace(/^了/, ''), true);
+  const verbal = s;
   for (let m = TRAILING_VERB.exec(s); m && m.index > 0; m = TRAILING_VERB.exec(s)) s = s.slice(0, m.index);
+  // 收集问题5条，已完成3条: with only an adverb left before it, the verb is what was done.
+  const adverb = /^(?:已经?|均已?|都已?|先后|又|还|也)$/.exec(s);
+  if (adverb) s = verbal.slice(adverb[0].length);
   // 组织全体党员干部（共45人）: the bracket the count stood in.
   s = s.replace(/[（(]+$/, '');
   // 环境整治、政策宣讲等志愿服务 → 志愿服务: a list of examples before 等 names the kind that is counted.

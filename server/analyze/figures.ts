@@ -193,6 +193,8 @@ const STANDING_NOUN = new RegExp(`^(?:${alternation(B.standingNouns)})(?![（(][
 // The quantity itself is the population or the area (人口为29150人, 占总人口的6.6%, 两个乡种植面积的…), not a
 // rate of something done for it (人口覆盖率).
 const STAFF_BEFORE = new RegExp(`(?:${alternation(B.staffWords)})(?:共|有|为|是)?$`);
+/** 44名干部职工中: the headcount a share or a count is taken among. */
+const STAFF_AMONG = new RegExp(`^(?:${alternation(B.staffWords)})中`);
 const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:总数|总量|数)?(?:为|达到|达|约|有|共|是|的)?$`);
 /**
  * 一项研究表明,约有62%的…: a figure a cited study found, not the unit's (a survey the unit ran and reports,
@@ -241,7 +243,7 @@ function isHolding(clause: string, clauseRest: string): boolean {
 
 /** `listRest`: the clause after the number over a 、 list (12个村、5个社区的实践站已建成: done to every item). */
 function isBackground(clause: string, unit: string, after: string, clauseRest: string, listRest: string): boolean {
-  if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest)) return true;
+  if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest) || STAFF_AMONG.test(after)) return true;
   if (SUBORDINATE.test(clause.trimEnd())) return true;
   if (percentUnits.has(unit) && STOCK_SHARE.test(clause.trimEnd())) return true;
   return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(listRest) && !REACH.test(clause);

@@ -30,7 +30,8 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
   // site's breadcrumb or page title before it.
   const storedLines = text === stored ? lines : splitLines(stored);
   const titleAt = title ? p.toStored(title.start) : -1;
-  const { meta, evidence } = findMeta(stored, storedLines.find((l) => l.start === titleAt) ?? null, storedLines, hints);
+  // The leftovers' spans are offsets into the simplified text, which are the stored text's.
+  const { meta, evidence } = findMeta(stored, storedLines.find((l) => l.start === titleAt) ?? null, storedLines, hints, leftovers.spans);
   const problems = findProblems(text, lines, sections);
   const masks = findMasks(text);
   // A masked word is no number (区____宣传部、____部 is not a blank count of 部); a plan's numbers (下一步…

@@ -126,7 +126,11 @@ const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\
 /** A paper's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯. */
 const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|[\u4e00-\u9fff]{2,4}报)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
 /** A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), or on a line of its own (文 | 记者 李煜 通讯员 王旋). */
-const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
+const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|(?<=[。！？])[(（][\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
+/** A site's own mark dropped into the text: 【628568.com--述职报告】, 原创: before a paragraph it claims. */
+const SITE_MARK = /【[A-Za-z0-9-]+\.(?:com|cn|net|org)[^】\n]{0,20}】|原创[:：]/g;
+/** A document site's summary lines under the title: 本文关键词:…, 本文简介:…, 本文内容:. */
+const SITE_SUMMARY = /^[^。，,；;：:]{0,40}?\s*本文(?:关键词|简介|内容)[:：]/u;
 /**
  * A gambling site's name a hacked page put in place of the school's (半岛在线登录官网,半岛(中国), 163银河网站登录):
  * a casino brand with its login or site words, so that a report's own 网站登录学习 is never taken for one.
@@ -159,6 +163,7 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     [DATELINE, (found) => `“${found.trim()}”是报刊的电头，疑为从新闻网页复制`],
     [BYLINE, (found) => `“${found}”是新闻网页的署名，疑为从网页复制`],
     [INSERTED_SPAM, (found) => `“${found}”是网页被植入的广告文字`],
+    [SITE_MARK, (found) => `“${found}”是网站加入正文的标记，疑为从网页复制`],
   ];
   for (const [re, message] of inline) {
     re.lastIndex = 0;
@@ -198,7 +203,7 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       add(lineFlag('download_notice', `文中有上传下载、登录或版权提示“${quote(t)}”，疑为从网上下载的范文`, line));
       return;
     }
-    if (isChromeLine(t)) {
+    if (isChromeLine(t) || SITE_SUMMARY.test(t)) {
       add(lineFlag('site_chrome', `“${quote(t)}”是网页的标题、栏目或发布信息，疑为从网页复制`, line));
       return;
     }

@@ -274,3 +274,16 @@ describe('metadata of the fifteenth blind batch (studied)', () => {
     expect(analyzeReport('文明工作总结\n在过去的一年中,我们积极开展了各项文明工作。').meta.period).toBe('annual');
   });
 });
+
+describe('metadata of the sixteenth blind batch (studied)', () => {
+  it('opens the report past a document site’s notice lines, and reads no 副组长由… for a unit', () => {
+    const page =
+      '2020年宣传文化工作总结\n\n上传人:ba****u6 文档编号:172309224 上传时间:2022-12-02 格式:DOCX 页数:6 大小:14.01KB\n收藏 版权申诉 举报 下载\n' +
+      '2020年宣传文化工作总结_第1页\n第1页 / 共6页\n资源描述:\n\n' +
+      '《2020年宣传文化工作总结》由会员分享,可在线阅读,更多相关《2020年宣传文化工作总结(6页珍藏版)》请在装配图网上搜索。\n\n' +
+      '1、2020年宣传文化工作总结今年上半年,我镇宣传思想工作在镇委的领导下,围绕中心,服务大局。';
+    expect(analyzeReport(page).meta.period).toBe('H1');
+    const plan = '应急预案\n领导小组组长由办事处书记担任,副组长由街道党工委班子成员组成,成员由党政办公室组成。';
+    expect(analyzeReport(plan).meta.unit).toBeNull();
+  });
+});

@@ -5,9 +5,9 @@
 // reviewer can see why. Pure.
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
-import { isNoticeLine, STRONG_LEAD_IN } from './leftovers.js';
+import { findLeftovers, isNoticeLine, STRONG_LEAD_IN } from './leftovers.js';
 import { closeGlosses, foldScript } from './meta-fold.js';
-import { withoutGlosses } from './normalize.js';
+import { prepareText, withoutGlosses } from './normalize.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
 import { readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
 import { alternation, escapeRegex, vocab } from './vocab.js';
@@ -113,7 +113,8 @@ const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三�
 /** A site editor's lead-in (前言:…为大家整理…，欢迎阅读): prose, but not the report's opening. */
 const isEditorLeadIn = (line: string): boolean => STRONG_LEAD_IN.test(line) || /^(?:前言|导语|导读)[:：]/.test(line);
 
-function places(text: string, lines: readonly Line[], title: Line | null): Places {
+/** `leftover`: indexes of the lines a template site put around the report (a notice, a page's summary): no opening there. */
+function places(text: string, lines: readonly Line[], title: Line | null, leftover: ReadonlySet<number>): Places {
   const head: Line[] = [];
   let opening: Span | null = null;
   let inBody = false;
@@ -125,7 +126,7 @@ function places(text: string, lines: readonly Line[], title: Line | null): Place
     if (prose && !CLUTTER.test(l.text)) {
       inBody = true;
       // A download notice between the title and the text (- 1、下载文档前请自行甄别…) opens nothing.
-      if (!opening && l.text.length >= 12 && !isEditorLeadIn(l.text) && !isNoticeLine(l.text)) {
+      if (!opening && l.text.length >= 12 && !leftover.has(i) && !isEditorLeadIn(l.text) && !isNoticeLine(l.text)) {
         const stop = l.text.search(/[。！？]/);
         // 【篇一】2020 年社区宣传部工作总结 2020 年,新光社区…: a flattened page ran the title into the text.
         const head = RUN_IN_HEAD.exec(l.text)?.[0].length ?? 0;
@@ -472,20 +473,33 @@ function blankedYearAt(text: string, at: number): Span | null {
 }
 
 /** The text as the rules read it, with the places they look at. */
-function read(text: string, title: Line | null, lines: readonly Line[]): { folded: string; lines: readonly Line[]; p: Places } {
+function read(text: string, title: Line | null, lines: readonly Line[], notReport: readonly Span[]): { folded: string; lines: readonly Line[]; p: Places; leftover: ReadonlySet<number> } {
   // Only the head and the end are read for names and dates; the middle stays as it is (the fold keeps offsets).
   const folded = text.length <= 6000 ? foldScript(text) : foldScript(text.slice(0, 4500)) + text.slice(4500, -1500) + foldScript(text.slice(-1500));
   // The lines as folded (網信辦 → 网信办): the same spans, read in the folded text.
   const foldedLines = folded === text ? lines : lines.map((l) => ({ ...l, text: folded.slice(l.start, l.end) }));
   const foldedTitle = title ? (foldedLines.find((l) => l.start === title.start) ?? null) : null;
-  return { folded, lines: foldedLines, p: places(folded, foldedLines, foldedTitle) };
+  const leftover = leftoverLines(lines, notReport);
+  return { folded, lines: foldedLines, p: places(folded, foldedLines, foldedTitle, leftover), leftover };
 }
+
+/** The lines that lie wholly inside the spans of a site's leftovers. */
+function leftoverLines(lines: readonly Line[], notReport: readonly Span[]): Set<number> {
+  const out = new Set<number>();
+  lines.forEach((l, i) => {
+    if (l.end > l.start && notReport.some((s) => s.start <= l.start && l.end <= s.end)) out.add(i);
+  });
+  return out;
+}
+
+/** Spans of a stored text that are a template site's, not the report's (simplified offsets are stored ones). */
+const leftoverSpans = (text: string): Span[] => findLeftovers(prepareText(text)).spans;
 
 /**
  * The unit mentions of a text with pinyin glosses, read with the glosses taken out (a gloss inside a name
  * cuts it: 北京項(xiàng)目管理公司), their spans those of the text; null when it has none.
  */
-function unitMentionsAcrossGlosses(text: string, folded: string, lines: readonly Line[], title: Line | null): UnitMention[] | null {
+function unitMentionsAcrossGlosses(text: string, folded: string, lines: readonly Line[], title: Line | null, leftover: ReadonlySet<number>): UnitMention[] | null {
   const glossless = closeGlosses(text, folded);
   if (!glossless) return null;
   const { closed, at } = glossless;
@@ -494,16 +508,19 @@ function unitMentionsAcrossGlosses(text: string, folded: string, lines: readonly
   for (let i = at.length - 1, j = folded.length; i >= 0; i--) for (; j >= at[i]!; j--) into[j] = i;
   const closedLines = lines.map((l) => ({ ...l, start: into[l.start]!, end: into[l.end]!, text: closed.slice(into[l.start]!, into[l.end]!) }));
   const closedTitle = title ? (closedLines.find((l) => l.start === into[title.start]) ?? null) : null;
-  return unitMentions(closed, closedLines, places(closed, closedLines, closedTitle)).map((m) =>
+  return unitMentions(closed, closedLines, places(closed, closedLines, closedTitle, leftover)).map((m) =>
     m.span ? { ...m, span: { start: at[m.span.start]!, end: at[m.span.end - 1]! + 1 } } : m,
   );
 }
 
-/** What the submission says of its unit, year and period, and where. */
-export function findMetaEvidence(text: string, title: Line | null, lines: readonly Line[], fileName?: string): MetaEvidence {
-  const { folded, lines: foldedLines, p } = read(text, title, lines);
+/**
+ * What the submission says of its unit, year and period, and where. `notReport`: the spans of the site's
+ * leftovers around the report, when the analysis has found them already.
+ */
+export function findMetaEvidence(text: string, title: Line | null, lines: readonly Line[], fileName?: string, notReport: readonly Span[] = leftoverSpans(text)): MetaEvidence {
+  const { folded, lines: foldedLines, p, leftover } = read(text, title, lines, notReport);
   const file = fileName ? fileNameMeta(fileName) : null;
-  const units = unitMentionsAcrossGlosses(text, folded, foldedLines, title) ?? unitMentions(folded, foldedLines, p);
+  const units = unitMentionsAcrossGlosses(text, folded, foldedLines, title, leftover) ?? unitMentions(folded, foldedLines, p);
   if (file?.unit) units.unshift(file.unit);
   const inText = yearAndPeriod(folded, p);
   const fromFile = <T>(v: T | null | undefined): MetaFinding<T> | null => (v === null || v === undefined ? null : { value: v, rule: 'file-name', span: null });
@@ -519,7 +536,7 @@ const PLACE_BEFORE = /[\u4e00-\u9fff]{0,4}?[省市县区州旗盟镇乡]委?$/;
  */
 export function registryMentions(text: string, registry: UnitRegistry): UnitMention[] {
   if (registry.size === 0) return [];
-  const { folded, p } = read(text, null, splitLines(text));
+  const { folded, p } = read(text, null, splitLines(text), leftoverSpans(text));
   const regions: Array<[Span, MetaRule]> = [
     ...p.head.map((l): [Span, MetaRule] => [l, p.titles.includes(l) ? 'title' : 'header']),
     ...(p.opening ? [[p.opening, 'opening'] as [Span, MetaRule]] : []),
@@ -567,8 +584,8 @@ export function chooseUnit(units: readonly UnitMention[], registry?: UnitRegistr
   return best ? { mention: best, match: null } : null;
 }
 
-export function findMeta(text: string, title: Line | null, lines: readonly Line[], hints: MetaHints): { meta: ReportMeta; evidence: MetaEvidence } {
-  const evidence = findMetaEvidence(text, title, lines, hints.fileName);
+export function findMeta(text: string, title: Line | null, lines: readonly Line[], hints: MetaHints, notReport?: readonly Span[]): { meta: ReportMeta; evidence: MetaEvidence } {
+  const evidence = findMetaEvidence(text, title, lines, hints.fileName, notReport);
   const unit = chooseUnit(evidence.units)?.mention.name ?? null;
   const meta = mergeMeta({ unit: hints.unit ?? null, year: hints.year ?? null }, { title: title ? withoutGlosses(title.text) : null, unit, year: evidence.year?.value ?? null, period: evidence.period?.value ?? null });
   return { meta, evidence };

@@ -1042,3 +1042,56 @@ describe('the fifteenth blind batch (fp271–fp290), studied', () => {
   });
 });
 
+
+describe('the sixteenth blind batch (fp291–fp310), studied', () => {
+  it('reads a standing duty’s 任务 (聚焦首要任务) as no plan, and a text that calls itself 本预案 as plans throughout', () => {
+    const review = '乡镇宣传工作总结\n本年度,我镇宣传思想文化工作扎实开展。\n一、聚焦首要任务,深化理论武装\n(一)抓实中心组学习。本年度,共组织中心组集体学习研讨XX次。';
+    const r = analyzeReport(review);
+    expect(kinds(r)).toEqual(['achievements', 'achievements']);
+    expect(figures(r, review)).toEqual(['XX次']);
+    const plan = '意识形态风险研判分析3篇\n为切实提高意识形态领域风险防控能力,制定本预案。\n一、适用范围\n本预案适用于全街道。\n二、工作原则\n坚持预防为主。';
+    expect(kinds(analyzeReport(plan))).toEqual(['plans', 'plans']);
+  });
+
+  it('takes no figure from a unit’s staffing and membership, a headcount a share is taken among, or a 十六字精神', () => {
+    const staffing =
+      '部內有正式黨員××人、預備黨員*人、入黨積極分子*人,設黨支部*個,黨小組*個。具有本科學歷的*人、專科學歷的*人。' +
+      '配备了主席1人和专职工作人员1人。广播电视局44名干部职工中,有12人参加培训。弘扬“大爱无疆”十六字精神。全年开展培训3期。';
+    expect(figures(analyzeReport(staffing), staffing)).toEqual(['12人', '3期']);
+  });
+
+  it('names the verb of a count after 已 (收集问题5条,已完成3条) as what was done', () => {
+    const text = '收集问题5条,已完成3条,建立问题台账。';
+    expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['收集问题', '完成']);
+  });
+
+  it('reads **二中 as a blanked school, a * before 县 after a space as a blank, and ××.* as one blank number', () => {
+    const text = '2021 年以来, *县委办公室认真落实责任制。其中,**二中上线率位居全州第3位。平均年龄××.*岁。学习党的**三中全会精神。';
+    const a = analyzeReport(text);
+    expect(a.placeholders.map((p) => [p.text, p.kind])).toEqual([
+      ['*', 'star'],
+      ['**', 'star'],
+      ['××.*', 'x'],
+    ]);
+    expect(a.masks.map((m) => m.text)).toEqual(['**']);
+  });
+
+  it('flags a site’s bracketed domain, a 原创: mark, 本文关键词/简介 lines, 资源描述, a closing byline in brackets and a lead-in offering pieces 以供参考', () => {
+    const text =
+      '2018年意识形态工作计划 本文关键词:意识形态,工作计划\n2018年意识形态工作计划 本文简介:为进一步落实责任制,结合实际制定本计划。\n资源描述:\n' +
+      '乡镇宣传工作是党的喉舌。本文将呈现若干篇详实的乡镇宣传工作总结范文,以供参考。\n【628568.com--述职报告】\n' +
+      '原创:今年以来,院党组召开专题会议研究意识形态工作。会议要求各部门落实责任。(许露妍)\n一、主要做法';
+    const a = analyzeReport(text);
+    expect(flagged(a, text, 'site_chrome')).toEqual([
+      '2018年意识形态工作计划 本文关键词:意识形态,工作计划',
+      '2018年意识形态工作计划 本文简介:为进一步落实责任制,结合实际制定本计划。',
+      '资源描述:',
+      '【628568.com--述职报告】',
+      '原创:',
+      '(许露妍)',
+    ]);
+    expect(flagged(a, text, 'editor_lead_in')).toEqual(['乡镇宣传工作是党的喉舌。本文将呈现若干篇详实的乡镇宣传工作总结范文,以供参考。']);
+    // A document's own (试行) is no byline.
+    expect(flagged(analyzeReport('意识形态工作责任制实施办法(试行)\n第一条 为落实责任制。'), '', 'site_chrome')).toEqual([]);
+  });
+});

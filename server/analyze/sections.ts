@@ -129,8 +129,11 @@ const SITUATION = new RegExp(alternation(vocab.sectionKinds.situationWords));
 const FIVE_YEAR_PLAN = /“?[一二三四五六七八九十]{1,3}五”?(?:计划|规划)/g;
 const REVIEW = /^[^和及与暨]{0,12}回顾/;
 const PROBLEMS_HANDLED = /(?:解决|处置|化解|应对|排查)[^，,。；;：:]{0,10}?问题|对[^，,。；;：:]{0,14}?问题(?=[^，,。；;：:]{0,10}?的?(?:处理|处置|解决|化解|应对))/g;
-/** 努力完成分管工作任务: a task completed is work done, and its 任务 no cue of plans. */
-const TASKS_DONE = /完成[^，,。；;：:]{0,10}?任务/g;
+/**
+ * 努力完成分管工作任务: a task completed is work done, and its 任务 no cue of plans; nor is a standing duty's
+ * 任务 (聚焦首要任务, 作为重要政治任务).
+ */
+const TASKS_DONE = /完成[^，,。；;：:]{0,10}?任务|(?:首要|政治|中心|根本)任务/g;
 const MIXED = /(?:情况|状况|成效|成绩|做法|形势|态势)(?:和|及|与|以及)(?:存在的?|面临的?|主要)?(?:问题|不足|差距)/;
 const RESULT = /[\u4e00-\u9fff”]{2,}(?:明显|显著|稳步|逐步|全面|持续|不断|扎实|大幅|日益|更加)(?:改善|提高|增强|壮大|进步|推进|加快|稳定|提升|加强|深化|巩固|完善|扩大|发展|好转|增长)$|步伐加快$|取得[^，,]{0,6}(?:成效|进展|成绩|突破)$/;
 /** The longest heading whose last words are read as its head noun beyond HEADING_CUE_REACH. */
@@ -219,6 +222,9 @@ function planTitle(lines: readonly Line[]): boolean | null {
   return null;
 }
 
+/** …切实提高风险防控能力，制定本预案。: a document that says near its start that it is a plan, whatever a page's title calls it. */
+const OWN_PLAN = /(?:特|现)?制定本(?:预案|方案|计划|要点|实施方案|工作方案|工作计划|工作要点)/;
+const OWN_PLAN_REACH = 800;
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 const closingPlansRe = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alternation(vocab.sectionKinds.closingPlans)})`);
 const CLOSING_TURN = new RegExp(`(?<=[。！？!?\\n]\\s*)(?:${alternation(vocab.sectionKinds.closingPlans)})[^。\\n]*(?:将|要)`);
@@ -253,7 +259,7 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
   const lines = outline.size === 0 ? split : split.filter((l) => !outline.has(l));
   // The report's own title first: a site's breadcrumb (首页 > 工作计划) files a report under plans. The page's
   // title (…工作要点.docx, a leftover) tells when the text has none.
-  const plan = planTitle(kept) ?? planTitle(allLines) ?? false;
+  const plan = OWN_PLAN.test(text.slice(0, OWN_PLAN_REACH)) || (planTitle(kept) ?? planTitle(allLines) ?? false);
   const title = isTitleLine(lines[0], lines[1]) ? lines[0]! : null;
   const first = title ? 1 : 0;
   const close = closingStart(lines);
