@@ -402,7 +402,7 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   // A title (or “现将……报告如下”) that dates the report or its plan by a year alone, its year written or masked (202X年), covers the year.
   const MASKED_YEAR = /20[\dXx×_]{2}\s*年/;
   const titled = [...p.titles, ...(intro ? [{ ...intro, text: text.slice(intro.start, intro.end) }] : [])].find(
-    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划|方案|思路/.test(l.text),
+    (l) => (titleYear(text, l) || MASKED_YEAR.test(l.text)) && /总结|综述|述职|报告|汇报|材料|情况|要点|计划|方案|思路/.test(l.text) && !MONTH_AFTER_YEAR.test(l.text),
   );
   /** The period the opening's words (matched by `re`) name, with where they stand. */
   const openingSays = (re: RegExp, value: Period): MetaFinding<Period> | null => {
@@ -443,6 +443,8 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
 }
 
 const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
+/** 现将2022年9月份意识形态领域安全形势报告如下: a month's report, which covers no year. */
+const MONTH_AFTER_YEAR = /(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/;
 const REVIEWED_YEAR = /(?:回顾|总结)(?:总结|回顾)?(?:19|20)\d{2}\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^。，,\n]{0,20}?工作/;
 /** 一、上半年工作总结: a heading that reviews the first half (the report may plan the second after it). */
 const HALF_YEAR_HEADING = /(?<=^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?[ \t\u3000]*(?:今年)?上半年(?:工作|主要工作)?(?:总结|回顾|开展情况|完成情况)/;
