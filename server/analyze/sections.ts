@@ -235,11 +235,6 @@ export interface SectionResult {
   title: Line | null;
 }
 
-
-/**
- * `skip`: spans that are not the report's own text (template-site leftovers): no heading and no title there;
- * the report starts at the first line outside them.
- */
 /** A line that names a document by its kind (…工作方案, 舆情处置工作总结). */
 const DOCUMENT_TITLE = /(?:总结|报告|汇报|方案|计划|要点|材料|意见|思路)$/;
 
@@ -252,6 +247,10 @@ function titlesAfterLeftovers(lines: readonly Line[], skip: readonly Span[]): Se
   return out;
 }
 
+/**
+ * `skip`: spans that are not the report's own text (template-site leftovers): no heading and no title there;
+ * the report starts at the first line outside them.
+ */
 export function findSections(text: string, allLines: readonly Line[], skip: readonly Span[] = []): SectionResult {
   const kept = skip.length === 0 ? allLines : allLines.filter((l) => !inAnySpan(skip, l.start) || !inAnySpan(skip, l.end - 1));
   const split = splitRunInHeadings(text, kept, skip);
