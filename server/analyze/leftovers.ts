@@ -11,6 +11,15 @@ import { alternation, vocab } from './vocab.js';
 export const LEFTOVER_FLAG_KINDS = ['template_marker', 'download_notice', 'site_chrome', 'editor_lead_in', 'collection_marker', 'truncation', 'pinyin_gloss'] as const;
 export type LeftoverKind = (typeof LEFTOVER_FLAG_KINDS)[number];
 
+/**
+ * The text an analysis's leftover flags mark as a template site's, not the report's: findLeftovers' spans.
+ * A pinyin gloss's flag covers report text with glosses inside it, so it marks none.
+ */
+export const leftoverSpansOf = (flags: readonly Flag[]): Span[] =>
+  flags.flatMap((f) =>
+    f.kind !== 'pinyin_gloss' && (LEFTOVER_FLAG_KINDS as readonly string[]).includes(f.kind) && f.start !== null && f.end !== null ? [{ start: f.start, end: f.end }] : [],
+  );
+
 const T = vocab.traces;
 const MARKERS = T.markers.map((p) => new RegExp(p, 'gu'));
 /** An HTML tag the page left in the text it gave (</p>, <br/>): its furniture, not the report's. */

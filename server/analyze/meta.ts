@@ -495,7 +495,7 @@ function leftoverLines(lines: readonly Line[], notReport: readonly Span[]): Set<
 }
 
 /** Spans of a stored text that are a template site's, not the report's (simplified offsets are stored ones). */
-const leftoverSpans = (text: string): Span[] => findLeftovers(prepareText(text)).spans;
+export const leftoverSpans = (text: string): Span[] => findLeftovers(prepareText(text)).spans;
 
 /**
  * The unit mentions of a text with pinyin glosses, read with the glosses taken out (a gloss inside a name
@@ -535,10 +535,11 @@ const PLACE_BEFORE = /[\u4e00-\u9fff]{0,4}?[省市县区州旗盟镇乡]委?$/;
 /**
  * The registry's spellings (names, aliases) where a report names its author — title and header lines, the
  * opening sentence, the last lines — also where no rule reads a name (区宣传舆情组, a name within a sentence).
+ * `notReport`: the spans of the site's leftovers, when found already.
  */
-export function registryMentions(text: string, registry: UnitRegistry): UnitMention[] {
+export function registryMentions(text: string, registry: UnitRegistry, notReport: readonly Span[] = leftoverSpans(text)): UnitMention[] {
   if (registry.size === 0) return [];
-  const { folded, p } = read(text, null, splitLines(text), leftoverSpans(text));
+  const { folded, p } = read(text, null, splitLines(text), notReport);
   const regions: Array<[Span, MetaRule]> = [
     ...p.head.map((l): [Span, MetaRule] => [l, p.titles.includes(l) ? 'title' : 'header']),
     ...(p.opening ? [[p.opening, 'opening'] as [Span, MetaRule]] : []),

@@ -6,7 +6,7 @@
 // reports whose text names a registry unit are assigned to it.
 import type { Updateable } from 'kysely';
 import type { Period } from '../../shared/types.js';
-import { findMetaEvidence } from '../analyze/meta.js';
+import { findMetaEvidence, leftoverSpans } from '../analyze/meta.js';
 import { splitLines } from '../analyze/text.js';
 import type { Db } from '../db/connection.js';
 import type { ReportMetaTable } from '../db/schema.js';
@@ -166,8 +166,9 @@ export async function rematchStored(db: Db): Promise<{ merged: number; assigned:
     .execute();
   let assigned = 0;
   for (const r of pending) {
-    const evidence = findMetaEvidence(r.text, null, splitLines(r.text), r.file_name ?? undefined);
-    const resolution = resolveSubmission({}, withRegistryMentions(evidence, r.text, dir), null, dir);
+    const notReport = leftoverSpans(r.text);
+    const evidence = findMetaEvidence(r.text, null, splitLines(r.text), r.file_name ?? undefined, notReport);
+    const resolution = resolveSubmission({}, withRegistryMentions(evidence, r.text, dir, notReport), null, dir);
     if (!resolution.unit || resolution.provenance.unit.source !== 'registry') continue;
     const { assigned: a, units } = await apply(db, { id: r.id, unitId: resolution.unit.id });
     await db

@@ -10,6 +10,7 @@ import { storeReportSummaries } from '../derive/report-summaries.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { insertRows } from '../db/insert.js';
 import { DecodeError, type DecodedReport, type DecodeOptions } from '../decode/index.js';
+import { leftoverSpansOf } from '../analyze/leftovers.js';
 import { dropOriginal, keepOriginal } from './originals.js';
 import { indexReportReuse } from '../reuse/index.js';
 import { indexReportText } from '../search/index.js';
@@ -73,7 +74,7 @@ export interface Prepared extends TextWork {
 export async function prepareSubmission(sub: Submission, directory: UnitDirectory = UnitDirectory.empty(), decode: DecodeOptions = {}, work?: TextWork): Promise<Prepared> {
   const done = work ?? (await workOnText(sub, decode));
   const given = { options: sub.options, manifest: sub.meta };
-  const resolution = resolveSubmission(given, withRegistryMentions(done.analysis.metaEvidence, done.text, directory), done.analysis.meta.title, directory);
+  const resolution = resolveSubmission(given, withRegistryMentions(done.analysis.metaEvidence, done.text, directory, leftoverSpansOf(done.analysis.flags)), done.analysis.meta.title, directory);
   return { ...done, resolution, meta: resolution.meta };
 }
 

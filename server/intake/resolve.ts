@@ -50,11 +50,14 @@ function givenField<K extends keyof ReportMeta>(given: Given, k: K): { value: No
   return null;
 }
 
-/** The evidence with the registry's spellings found where the report names its author (see registryMentions). */
-export function withRegistryMentions(evidence: MetaEvidence, text: string, dir: UnitDirectory): MetaEvidence {
+/**
+ * The evidence with the registry's spellings found where the report names its author (see registryMentions).
+ * `notReport`: the spans of the site's leftovers, when the analysis has found them already.
+ */
+export function withRegistryMentions(evidence: MetaEvidence, text: string, dir: UnitDirectory, notReport?: readonly Span[]): MetaEvidence {
   // A spelling inside a name the rules already read (市信访局 in 市信访局党组) is that mention, not another.
   const read = evidence.units.flatMap((m) => (m.span ? [m.span] : []));
-  const named = registryMentions(text, dir.registry).filter((m) => !read.some((r) => m.span!.start >= r.start && m.span!.end <= r.end));
+  const named = registryMentions(text, dir.registry, notReport).filter((m) => !read.some((r) => m.span!.start >= r.start && m.span!.end <= r.end));
   return named.length ? { ...evidence, units: [...evidence.units, ...named] } : evidence;
 }
 

@@ -2,7 +2,7 @@
 // report view), and the 待补充信息 queue — pending reports with why they wait and the units they may
 // belong to, ranked from what their text names.
 import { META_RULE_LABELS, type MetaRule, type MetaSource, type Period } from '../../shared/types.js';
-import { findMetaEvidence, registryMentions } from '../analyze/meta.js';
+import { findMetaEvidence, leftoverSpans, registryMentions } from '../analyze/meta.js';
 import { splitLines } from '../analyze/text.js';
 import { rankUnits, UnitRegistry } from '../analyze/units.js';
 import type { Db } from '../db/connection.js';
@@ -143,8 +143,9 @@ export async function getPendingQueue(db: Db, page = 1, pageSize = 50) {
   return {
     total,
     rows: rows.map((r, i) => {
-      const evidence = findMetaEvidence(r.text, null, splitLines(r.text), r.file_name ?? undefined);
-      const mentions = [...evidence.units, ...registryMentions(r.text, known)];
+      const notReport = leftoverSpans(r.text);
+      const evidence = findMetaEvidence(r.text, null, splitLines(r.text), r.file_name ?? undefined, notReport);
+      const mentions = [...evidence.units, ...registryMentions(r.text, known, notReport)];
       const before = previous[i];
       return {
         id: r.id,
