@@ -3,10 +3,11 @@
 // The fold keeps every character in its place, so a span found in the folded text is the same span of
 // the stored one.
 import { createRequire } from 'node:module';
+import { PINYIN_GLOSS_SOURCE } from './normalize.js';
 
 /** Characters only the traditional script writes, frequent in this genre: enough of them and the text is folded. */
 const TRADITIONAL = /[們這會於為與黨國學關實義機領導歷場廣東發開經區縣鎮級辦處總結報責識態話頭門術織職]/g;
-const PINYIN_GLOSS = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+const PINYIN_GLOSS = new RegExp(PINYIN_GLOSS_SOURCE, 'g');
 
 let toSimplified: ((s: string) => string) | null = null;
 

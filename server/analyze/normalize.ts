@@ -20,8 +20,10 @@ export interface PreparedText {
   toText(pos: number): number;
 }
 
-// A gloss: a parenthesised pinyin syllable with a tone mark right after a Chinese character.
-const GLOSS = /[(（](?<=[\u3400-\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
+// A gloss: a parenthesised pinyin syllable with a tone mark right after a Chinese character (some sites put a
+// space before the closing parenthesis: 會(huì )).
+export const PINYIN_GLOSS_SOURCE = '[(（](?<=[\\u3400-\\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]';
+const GLOSS = new RegExp(PINYIN_GLOSS_SOURCE, 'g');
 
 /** A piece of text without its pinyin glosses (a title to show, words to test; offsets do not survive). */
 export function withoutGlosses(s: string): string {

@@ -10,6 +10,8 @@ const V = vocab.placeholders;
 const PATTERNS = V.patterns.map((p) => ({ kind: p.kind, re: new RegExp(p.pattern, 'gu') }));
 const MASKS = V.masks.map((p) => ({ kind: p.kind, label: p.label, re: new RegExp(p.pattern, 'gu') }));
 const PARTY_AFTER_EVIDENCE = new RegExp(V.partyMaskAfterEvidence, 'gu');
+const STAR_AFTER_EVIDENCE = new RegExp(V.starMaskAfterEvidence, 'gu');
+const STARS = /^[*＊]+$/;
 const WORD_MASK = new RegExp(V.wordMask, 'gu');
 const LETTER_ALLOWED = new Set(V.letterCodeAllowed);
 const LETTER_NOT_BEFORE = new RegExp(`^(?:${V.letterCodeNotBefore.join('|')})`);
@@ -49,13 +51,16 @@ export function findMasks(text: string): Mask[] {
   }
   // X委 is 党委 masked only where the text masks 党 elsewhere beyond doubt; else it is a blank place (X委、X政府).
   if (partyEvidence) found.push(...termMasks(PARTY_AFTER_EVIDENCE, text, found));
+  // 区*宣传部, 理论**: a page whose stars hide a political word hides words with its other stars too (在***的正确
+  // 领导), where a template's stars elsewhere would be blanks to fill.
+  if (found.some((f) => f.kind === 'term' && STARS.test(f.text))) found.push(...termMasks(STAR_AFTER_EVIDENCE, text, found));
   // 紧紧围绕_精神, 认真_了全省…: a page that cut words out leaving a single _ each time, or a single * for one
   // character it will not show (居*群众, 公*道德: 民); many of them are no blanks to fill (those stand before 年,
   // 月, 次…) but the site's masking.
   const cut = termMasks(WORD_MASK, text, found);
   if (cut.length >= V.wordMaskMin) found.push(...cut);
   // 我的“**”…用“**”凝聚: a masked word in quotes is the same word wherever the text quotes it again.
-  for (const quoted of [...new Set(found.filter((f) => /^[*＊]+$/.test(f.text) && QUOTES.has(text[f.start - 1] ?? '')).map((f) => f.text))]) {
+  for (const quoted of [...new Set(found.filter((f) => STARS.test(f.text) && QUOTES.has(text[f.start - 1] ?? '')).map((f) => f.text))]) {
     const kind = found.find((f) => f.text === quoted)!.kind;
     for (let at = text.indexOf(quoted); at !== -1; at = text.indexOf(quoted, at + quoted.length)) {
       const end = at + quoted.length;

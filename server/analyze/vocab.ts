@@ -103,6 +103,7 @@ const placeholdersSchema = z.object({
   patterns: z.array(z.object({ kind: z.string().min(1), label: z.string().min(1), pattern: regexSource })).min(1),
   masks: z.array(z.object({ kind: z.enum(MASK_KINDS), label: z.string().min(1), pattern: regexSource })).min(1),
   partyMaskAfterEvidence: regexSource,
+  starMaskAfterEvidence: regexSource,
   wordMask: regexSource,
   wordMaskMin: z.number().int().positive(),
   letterCodeAllowed: words,
