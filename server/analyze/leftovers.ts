@@ -131,20 +131,58 @@ function chunkNumbers(lines: readonly Line[]): Span[] {
   return run.map((l) => ({ start: l.start, end: l.start + /^\d+、/.exec(l.text)![0].length }));
 }
 
+const CRUMB_SEPARATOR = /[>＞»›]+/;
+
+/** 当前位置:…>> 工作报告>> 工作汇报 / 工作汇报: a breadcrumb's last crumb on its own line under it names the column. */
+function repeatedCrumbs(lines: readonly Line[], chrome: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  lines.forEach((line, i) => {
+    if (!CRUMB_SEPARATOR.test(line.text) || !chrome.some((x) => x.start <= line.start && line.end <= x.end)) return;
+    const crumb = line.text.split(CRUMB_SEPARATOR).pop()!.trim();
+    if (crumb.length < 2 || crumb.length > 12) return;
+    const [next, after] = lines.slice(i + 1).filter((l) => l.text.trim() !== '');
+    // The page's own title repeats its crumb too (…> 工作报告 > 民族宗教工作报告 / 民族宗教工作报告 / 时间:…): the crumb
+    // is the column only where the document's title stands under it.
+    const titled = after !== undefined && after.text.length <= 60 && !/[。，,；;：:]/.test(after.text) && !chrome.some((x) => x.start <= after.start && after.end <= x.end);
+    if (next && next.text.trim() === crumb && titled) out.push({ start: next.start + next.text.indexOf(crumb), end: next.start + next.text.indexOf(crumb) + crumb.length });
+  });
+  return out;
+}
+
+/** A photo's caption: a short bracketed phrase alone on its line, not a numbered heading ((先进集体), not (一)). */
+const CAPTION = /^[ \t\u3000]*[(（](?![一二三四五六七八九十\d])[^()（）。，,；;：:]{2,12}[)）][ \t\u3000]*$/;
+
+/** The captions a news page leaves between paragraphs: two or more caption lines in a row, one span. */
+function captionRuns(lines: readonly Line[]): Span[] {
+  const out: Span[] = [];
+  const filled = lines.filter((l) => l.text.trim() !== '');
+  for (let i = 0; i < filled.length; ) {
+    let j = i;
+    while (j < filled.length && CAPTION.test(filled[j]!.text)) j++;
+    if (j - i >= 2) out.push({ start: filled[i]!.start, end: filled[j - 1]!.end });
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
 /** A paper's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯. */
 const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|[\u4e00-\u9fff]{2,4}报)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
-/** A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), or on a line of its own (文 | 记者 李煜 通讯员 王旋). */
-const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|(?<=[。！？])[(（][\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
+/**
+ * A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), (通讯员/… cut at the text's end, or on a
+ * line of its own (文 | 记者 李煜 通讯员 王旋).
+ */
+const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|[(（](?:通讯员|记者)[/／][^)）\n]{0,30}(?:[)）](?=\s*(?:\n|$))|(?=\s*$))|(?<=[。！？])[(（][\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
 /** A site's own mark dropped into the text: 【628568.com--述职报告】, 原创: before a paragraph it claims. */
 const SITE_MARK = /【[A-Za-z0-9-]+\.(?:com|cn|net|org)[^】\n]{0,20}】|原创[:：]/g;
 /** A document site's summary lines under the title: 本文关键词:…, 本文简介:…, 本文内容:. */
 const SITE_SUMMARY = /^[^。，,；;：:]{0,40}?\s*本文(?:关键词|简介|内容)[:：]/u;
 /**
- * A gambling site's name a hacked page put in place of the school's (半岛在线登录官网,半岛(中国), 163银河网站登录):
- * a casino brand with its login or site words, so that a report's own 网站登录学习 is never taken for one.
+ * A gambling site's name a hacked page put in place of the school's (半岛在线登录官网,半岛(中国), 163银河网站登录,
+ * 569vip威尼斯游戏): a casino brand with its login or site words, or a number+vip brand, so that a report's own
+ * 网站登录学习 is never taken for one.
  */
-const INSERTED_SPAM = /(?:\d{2,4})?(?:半岛|银河|澳门|葡京|威尼斯人|皇冠|金沙|永利|太阳城|开云|乐鱼|必威|亚博|博彩)[^\s，,。；;：:《》“”()（）]{0,6}(?:登录官网|网址大全|网站登录|官方网站)(?:[,，][^\s，,。；;《》“”]{1,6}[(（]中国[)）])?/g;
+const INSERTED_SPAM = /\d{2,4}vip[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐|棋牌|彩票|官网)|(?:\d{2,4})?(?:半岛|银河|澳门|葡京|威尼斯人|皇冠|金沙|永利|太阳城|开云|乐鱼|必威|亚博|博彩)[^\s，,。；;：:《》“”()（）]{0,6}(?:登录官网|网址大全|网站登录|官方网站)(?:[,，][^\s，,。；;《》“”]{1,6}[(（]中国[)）])?/g;
 
 export function findLeftovers(p: PreparedText): LeftoverResult {
   const text = p.simplified;
@@ -268,6 +306,8 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
   });
 
   for (const s of chunkNumbers(lines)) add(lineFlag('site_chrome', `行首的“${text.slice(s.start, s.end)}”是文档网站分段预览的编号，疑为从文档网站复制`, s));
+  for (const s of repeatedCrumbs(lines, spans)) add(lineFlag('site_chrome', `“${quote(text.slice(s.start, s.end))}”是网页的栏目名称，疑为从网页复制`, s));
+  for (const s of captionRuns(lines)) add(lineFlag('site_chrome', `“${quote(text.slice(s.start, s.end))}”是新闻网页的图片说明，疑为从网页复制`, s));
 
   for (const re of COLLECTION_MARKERS) {
     re.lastIndex = 0;
@@ -294,6 +334,9 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
 
   TRUNCATIONS.lastIndex = 0;
   for (let m = TRUNCATIONS.exec(text); m; m = TRUNCATIONS.exec(text)) {
+    // A line of dots closing a site's outline is the outline's.
+    const at = m.index;
+    if (/^[\s…。.]+$/.test(m[0]) && spans.some((x) => x.start <= at && at < x.end)) continue;
     incomplete = true;
     const s = growTruncation(text, m.index, m.index + m[0].length);
     add({ kind: 'truncation', message: `文中有“${m[0]}”，原文在此被网站截断，内容不完整`, ...s });
