@@ -289,3 +289,22 @@ describe('metadata of the sixteenth blind batch (studied)', () => {
     expect(analyzeReport(plan).meta.unit).toBeNull();
   });
 });
+
+describe('metadata of the seventeenth blind batch (studied)', () => {
+  it('reads a unit that opens a news clause with 举办, the Youth League’s full name, and no unit of 县区/有关', () => {
+    const news = '为深入学习贯彻重要论述,进一步推进工作,10月14日,海东市人民检察院举办意识形态工作专题辅导讲座,邀请老师作专题讲座。';
+    expect(analyzeReport(news).meta.unit).toBe('海东市人民检察院');
+    const league = '团区委工作总结\n今年以来,团区委始终高举旗帜。二是召开共青团罗湖区委员会七届五次全体会议。';
+    expect(analyzeReport(league).meta.unit).toBe('共青团罗湖区委员会');
+    expect(analyzeReport('县区宣传部2023年工作总结暨2024工作计划\n2023年,区宣传部工作扎实。').meta.unit).not.toBe('县区宣传部');
+    expect(analyzeReport('有关乡镇年度宣传思想工作总结范文(8)\n时间:2021-08-31\n四、以项目建设为抓手').meta.unit).toBeNull();
+  });
+
+  it('reads no year from a range’s end, and a year whose work is reviewed or inspected as annual', () => {
+    expect(analyzeReport('今年以来,团区委贯彻落实《综合改革试点实施方案(2022-2025 年)》,各项工作取得新进展。').meta.year).toBeNull();
+    const reviewed = '4月4日上午,公司召开了通讯员表彰会。会议首先对公司2018年宣传、精神文明建设等工作进行了回顾和总结。';
+    expect(analyzeReport(reviewed).meta).toMatchObject({ year: 2018, period: 'annual' });
+    const inspected = '1月8日,市委专项督查组对我县2018年意识形态工作责任制情况进行专项督查。';
+    expect(analyzeReport(inspected).meta.period).toBe('annual');
+  });
+});

@@ -251,7 +251,16 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, inOpening ? 'opening' : 'self-reference'));
     }
   }
-  return mergeMentions(found);
+  return mergeMentions(found.map((m) => withLeagueName(text, m)));
+}
+
+const LEAGUE_SHORT = /^团([区县市])委$/;
+
+/** 团区委, which the text names in full elsewhere (共青团罗湖区委员会): the full name, which says where. */
+function withLeagueName(text: string, m: UnitMention): UnitMention {
+  const level = LEAGUE_SHORT.exec(m.name)?.[1];
+  const full = level ? new RegExp(`共青团[\\u4e00-\\u9fff]{2,8}?${level}委员会`).exec(text) : null;
+  return full ? { ...m, name: full[0], key: unitKey(full[0]) } : m;
 }
 
 /** A delegation going to a unit (…带队到, 一行赴): what follows is the unit visited, when an inspection follows it. */
@@ -445,7 +454,9 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
 const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
 /** 现将2022年9月份意识形态领域安全形势报告如下: a month's report, which covers no year. */
 const MONTH_AFTER_YEAR = /(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/;
-const REVIEWED_YEAR = /(?:回顾|总结)(?:总结|回顾)?(?:19|20)\d{2}\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^。，,\n]{0,20}?工作/;
+/** 回顾总结2022年…工作, 对公司2018年宣传…等工作进行了回顾和总结, 对我县2018年…情况进行专项督查: a year's work reviewed. */
+const REVIEWED_YEAR =
+  /(?:回顾|总结)(?:总结|回顾)?(?:19|20)\d{2}\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^。，,\n]{0,20}?工作|对[^。，,\n]{0,8}?(?:19|20)\d{2}\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^。\n]{0,40}?(?:工作|情况)进行了?(?:专项)?(?:回顾|总结|督查|检查|考核)/;
 /** 一、上半年工作总结: a heading that reviews the first half (the report may plan the second after it). */
 const HALF_YEAR_HEADING = /(?<=^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?[ \t\u3000]*(?:今年)?上半年(?:工作|主要工作)?(?:总结|回顾|开展情况|完成情况)/;
 
@@ -461,10 +472,13 @@ function onlyYear(text: string): MetaFinding<number> | null {
   let first: Found<number> | null = null;
   for (let y = yearAt(text); y; y = yearAt(text, y.end)) {
     if (first && y.value !== first.value) return null;
+    // (2022-2025年): a range names its first year too.
+    if (RANGE_START.test(text.slice(Math.max(0, y.start - 8), y.start))) return null;
     first ??= y;
   }
   return finding(first, 'only-year');
 }
+const RANGE_START = /(?:19|20)\d{2}\s*[-—–~～至到]\s*$/;
 const YEAR_OPENING = /^\s*(?:今年以来|今年|一年来|在?过去的?一年(?:来|中|里)?)(?=[，,])/;
 const BLANKED_YEAR = /\s*(?:19|20)?[xX×_＿]{1,4}\s*年/y;
 

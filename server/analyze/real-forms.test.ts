@@ -1095,3 +1095,62 @@ describe('the sixteenth blind batch (fp291–fp310), studied', () => {
     expect(flagged(analyzeReport('意识形态工作责任制实施办法(试行)\n第一条 为落实责任制。'), '', 'site_chrome')).toEqual([]);
   });
 });
+
+describe('the seventeenth blind batch (fp311–fp330), studied', () => {
+  it('reads an inspection plan (特制定如下督查方案) and a notice arranging work (现将…通知如下) as plans throughout', () => {
+    const inspection = '整改情况督查方案\n为进一步将问题整改到位,特制定如下督查方案:\n一、督查时间\n2024年x月上旬\n二、督查内容\n1、农家书屋面积是否达到20平方米以上。';
+    expect(kinds(analyzeReport(inspection))).toEqual(['plans', 'plans', 'plans']);
+    const notice = '各二级单位:\n为落实责任制,现将考核事项通知如下。\n一、考核方式\n检查考核实行量化计分,总分100分。';
+    const a = analyzeReport(notice);
+    expect(kinds(a)).toEqual(['plans']);
+    expect(a.figures).toEqual([]);
+    const risk = '舆情风险研判汇报\n一、网络舆情风险现状\n群众获得信息更加便捷。\n二、应对措施加强队伍建设\n一是成立领导小组。';
+    expect(kinds(analyzeReport(risk))).toEqual(['problems', 'plans']);
+  });
+
+  it('tells a page’s masking from blanks: *** before 关怀, xx著作, *管意识形态, runs of / for theory names, and stars on a page that hides words', () => {
+    const care = '召开会议,感悟***关怀、明确新时代责任,切实把***的关心关怀转化为动力。是否在显著位置摆放xx著作10种以上。';
+    expect(analyzeReport(care).masks.map((m) => [m.text, m.kind])).toEqual([
+      ['***', 'name'],
+      ['***', 'name'],
+      ['xx', 'name'],
+    ]);
+    const slashes = '堅持以//為指導,牢固樹立/,堅定/,堅決//。在貫徹落實//精神,嚴格落實*管意識形態。';
+    expect(analyzeReport(slashes).masks.map((m) => m.text)).toEqual(['//', '/', '/', '//', '//', '*']);
+    const starred = '今年以来,在***的正确领导和区*宣传部的悉心指导下,某某镇宣传工作扎实开展。\n一、理论**“固本”\n开展学习*次。';
+    const s = analyzeReport(starred);
+    expect(s.masks.map((m) => m.text)).toEqual(['***', '*', '**']);
+    expect(s.placeholders.map((p) => p.text)).toEqual(['某某', '*']);
+    // Without a word hidden beyond doubt, stars stay blanks to fill (在*委的坚强领导下).
+    expect(analyzeReport('在*委的坚强领导下,*始终坚持学习。').masks).toEqual([]);
+  });
+
+  it('flags a column crumb repeated above the title, photo captions, a cut byline, a page bar, site notices and a cut line of dots', () => {
+    const page =
+      '当前位置:文秘家园>> 文秘范文>> 工作汇报\n\n工作汇报\n\n乡镇舆情风险研判汇报\n\n以稿换稿】【收藏】  作者: 佚名  来源: 作者原创  阅读 次 【    】\n' +
+      '我乡高度重视舆情工作。\n(先进集体)\n(优秀通讯员)\n会议表彰了3个先进集体。\n……\n【文章共858字,范文学习借鉴,请勿直接抄袭】\n  • 我要加入会员\n(受限删改,全篇共享)\n(通讯员/';
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'site_chrome')).toEqual([
+      '当前位置:文秘家园>> 文秘范文>> 工作汇报',
+      '工作汇报',
+      '以稿换稿】【收藏】  作者: 佚名  来源: 作者原创  阅读 次 【    】',
+      '(先进集体)\n(优秀通讯员)',
+      '• 我要加入会员',
+      '(通讯员/',
+    ]);
+    expect(flagged(a, page, 'download_notice')).toEqual(['【文章共858字,范文学习借鉴,请勿直接抄袭】', '(受限删改,全篇共享)']);
+    expect(flagged(a, page, 'truncation')).toEqual(['……']);
+    const bar = 'PDF «上一版 下一版»本期共8版(1-2-3-4-6-7-8)\n市委宣传部对我县工作进行专项督查\n本报讯 1月8日,督查组来我县督查。';
+    expect(flagged(analyzeReport(bar), bar, 'site_chrome')[0]).toBe('PDF «上一版 下一版»本期共8版(1-2-3-4-6-7-8)');
+    // The page's own title repeating its crumb is the title, not the column.
+    const titled = '学习啦 > 工作报告 > 民族宗教工作报告\n\n民族宗教工作报告\n\n时间: 2021-08-31 分享\n\n宗教是文化的组成部分。';
+    expect(flagged(analyzeReport(titled), titled, 'site_chrome')).not.toContain('民族宗教工作报告');
+  });
+
+  it('reads a gloss with a space before its parenthesis (會(huì )), and …情况篇一 as a collection marker', () => {
+    const glossed = '我縣網(wǎng)絡(luò )輿情信息管理辦公室召開視訊會(huì )議。';
+    expect(analyzeReport(glossed).flags.filter((f) => f.kind === 'pinyin_gloss')).toHaveLength(1);
+    const collection = '最新网络意识形态工作开展情况(六篇)\n网络意识形态工作开展情况篇一\n(一)加强组织领导\n我镇认真贯彻落实。';
+    expect(flagged(analyzeReport(collection), collection, 'collection_marker')).toContain('篇一');
+  });
+});

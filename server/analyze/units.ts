@@ -84,6 +84,8 @@ export function judgeName(name: string): NameVerdict {
   const afterPronoun = pronoun ? n.slice(pronoun.length) : '';
   if (n.includes('我') || (pronoun && (/^[\d们]/.test(afterPronoun) || GENERIC.has(afterPronoun) || SUFFIXES.some((x) => afterPronoun.startsWith(x))))) return { ok: false, reason: 'pronoun' };
   if (V.notUnits.some((w) => n.endsWith(w))) return { ok: false, reason: 'not-unit' };
+  // 县区宣传部, 市县教育局: the bodies of every county or district, no one unit.
+  if (LEVELS.has(n[0]!) && LEVELS.has(n[1]!)) return { ok: false, reason: 'generic' };
   // 将党委理论学习…: a word that governs a body (将, 把, 对…) is not the start of its name.
   if (/^[将把对向与和及]/.test(n) && ORGANS.some((o) => n.slice(1).startsWith(o))) return { ok: false, reason: 'not-unit' };
   const suffix = endsWithSuffix(n);
