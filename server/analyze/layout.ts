@@ -19,6 +19,8 @@ function cnValue(s: string): number {
 // Each alternative starts with a character class (the scan skips most positions quickly); what may stand
 // before a marker is checked in code (NOT_BEFORE).
 const MARKER = /第(?<part>[一二三四五六七八九十]{1,3})部分|(?<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])|[（(] ?(?<pcn>[一二三四五六七八九十]{1,3}) ?[）)]|(?<num>\d{1,2})(?:、|[.．](?!\d))(?!\d)|[（(] ?(?<pnum>\d{1,2}) ?[）)]/g;
+/** The same markers, for looking ahead on a line while MARKER scans it. */
+const MARKER_AFTER = new RegExp(MARKER.source, 'g');
 /** 第一、二季度, 十一、: no marker after another numeral or 第; 1.5, 2023.1: none after a digit or a point. */
 const NOT_BEFORE: Partial<Record<string, RegExp>> = { cn: /[一二三四五六七八九十第]$/, num: /[\d.．]$/ };
 const FOLLOWED = /^(?:[\u3400-\u9fff“"《#Xx*]|\d{4}\s?年)/;
@@ -65,6 +67,15 @@ class Numbering {
   }
 }
 
+/** An item's text from `from` up to the next marker of its style on the line (or the line's end). */
+function itemText(line: string, from: number, style: MarkerStyle): string {
+  MARKER_AFTER.lastIndex = from;
+  for (let m = MARKER_AFTER.exec(line); m; m = MARKER_AFTER.exec(line)) {
+    if (markerAt(m).style === style) return line.slice(from, m.index);
+  }
+  return line.slice(from);
+}
+
 function lineOf(text: string, start: number, end: number): Line | null {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
@@ -100,6 +111,9 @@ export function splitRunInHeadings(text: string, lines: readonly Line[], skip: r
       }
       if (!numbering.fits(marker)) continue;
       const before = line.text.slice(0, m.index);
+      // …情况;(二)上级领导视察…情况;(三)…: items of a list inside a sentence, each closed by a semicolon.
+      const listItem = /[；;，,、]$/.test(before) || /[；;]\s*$/.test(itemText(line.text, m.index + m[0].length, marker.style));
+      if (listItem && marker.style !== 'cn' && marker.style !== 'part') continue;
       const flattened = flattenedDocument || line.text.length >= FLATTENED_LINE;
       // After spaces, or right after a leftover (…篇1一、民族工作): a new paragraph on a page that lost its breaks.
       const afterSpace = /\s$/.test(before) || inAnySpan(skip, pos - 1);

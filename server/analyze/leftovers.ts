@@ -22,8 +22,8 @@ export const leftoverSpansOf = (flags: readonly Flag[]): Span[] =>
 
 const T = vocab.traces;
 const MARKERS = T.markers.map((p) => new RegExp(p, 'gu'));
-/** An HTML tag the page left in the text it gave (</p>, <br/>): its furniture, not the report's. */
-const HTML_TAG = /<\/?(?:p|br|div|span|strong|b|i|em|u|h[1-6]|li|ul|ol|table|tbody|tr|td|th|font|a|img|section)\b[^<>\n]{0,200}>/giu;
+/** An HTML tag the page left in the text it gave (</p>, <br/>, a link's a href="…"> that lost its <): its furniture, not the report's. */
+const HTML_TAG = /<\/?(?:p|br|div|span|strong|b|i|em|u|h[1-6]|li|ul|ol|table|tbody|tr|td|th|font|a|img|section)\b[^<>\n]{0,200}>|(?<![<\w])a href=["'][^"'<>\n]{0,200}["']>?/giu;
 const NOTICES = new RegExp(T.notices.join('|'), 'u');
 const NOTICES_G = new RegExp(T.notices.join('|'), 'gu');
 const INCOMPLETE = new RegExp(T.incompleteNotices.join('|'), 'u');
@@ -166,13 +166,13 @@ function captionRuns(lines: readonly Line[]): Span[] {
 }
 
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
-/** A paper's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯. */
-const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|[\u4e00-\u9fff]{2,4}报)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
+/** A paper's or a site's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯, 灵宝法院网讯. */
+const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|本网|[\u4e00-\u9fff]{2,4}报|[\u4e00-\u9fff]{2,6}网)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
 /**
- * A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), (通讯员/… cut at the text's end, or on a
+ * A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), (演集镇:王大庆), (通讯员/… cut at the text's end, or on a
  * line of its own (文 | 记者 李煜 通讯员 王旋).
  */
-const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|[(（](?:通讯员|记者)[/／][^)）\n]{0,30}(?:[)）](?=\s*(?:\n|$))|(?=\s*$))|(?<=[。！？])[(（][\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
+const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|[(（](?:通讯员|记者)[/／][^)）\n]{0,30}(?:[)）](?=\s*(?:\n|$))|(?=\s*$))|(?<=[。！？])[(（](?:[\u4e00-\u9fff]{2,6}[:：])?[\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
 /** A site's own mark dropped into the text: 【628568.com--述职报告】, 原创: before a paragraph it claims. */
 const SITE_MARK = /【[A-Za-z0-9-]+\.(?:com|cn|net|org)[^】\n]{0,20}】|原创[:：]/g;
 /** A document site's summary lines under the title: 本文关键词:…, 本文简介:…, 本文内容:. */

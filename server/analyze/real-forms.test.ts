@@ -1154,3 +1154,42 @@ describe('the seventeenth blind batch (fp311–fp330), studied', () => {
     expect(flagged(analyzeReport(collection), collection, 'collection_marker')).toContain('篇一');
   });
 });
+
+describe('the eighteenth blind batch (fp331–fp350), studied', () => {
+  it('reads no sections in a list run into a sentence, each item closed by a semicolon (…情况;(二)…;(三)…)', () => {
+    const plan =
+      '信息宣传工作方案\n' +
+      '一、目标任务 全年向上级报送信息不少于100条,确保宣传工作有声有色,各股室积极配合办公室开展信息报送工作,形成齐抓共管的良好局面。二、报送内容(一)上级决策部署贯彻落实情况;(二)上级领导视察、指导工作情况;(三)重大项目进展情况;(四)其他需要对外宣传的事项。三、报送机制 办公室每月汇总。';
+    expect(analyzeReport(plan).sections.filter((s) => s.kind !== 'preamble').map((s) => s.heading.slice(0, 4))).toEqual(['目标任务', '报送内容', '报送机制']);
+  });
+
+  it('reads a section analysing members’ thinking as other, and masks a banner’s name hidden by stars', () => {
+    const analysis = '思想状况分析报告\n一、党员思想状况分析\n支部党员都能树牢“四个意识”。\n二、员工思想现状分析\n员工整体关注企业发展。';
+    expect(kinds(analyzeReport(analysis))).toEqual(['other', 'other']);
+    const masked = '做好意识形态工作,必须高举******社会伟大旗帜,以马克思列宁主义、科学发展观和************社会思想为指导。20**年,我们加强学习。';
+    const a = analyzeReport(masked);
+    expect(a.masks.map((m) => m.text)).toEqual(['******', '************']);
+    expect(a.placeholders.map((p) => [p.text, p.kind])).toEqual([['20**', 'year']]);
+  });
+
+  it('flags a column label above a news title, a site’s 网讯 dateline, a byline with its place, a close button, 相关主题 and a link that lost its <', () => {
+    const news =
+      '党建动态\n某某中学召开意识形态工作专题学习会\n灵宝法院网讯 近年来,法院高度重视意识形态工作。创建一批文明村。(演集镇:王大庆)\n分享到:\n【打印正文】\n×\n相关主题\n' +
+      '学习按每天上午集中学习2个小时进行专题讨论或a href="http://m.example.com/fanwen/">心得体会。';
+    const a = analyzeReport(news);
+    expect(flagged(a, news, 'site_chrome')).toEqual([
+      '党建动态',
+      '灵宝法院网讯',
+      '(演集镇:王大庆)',
+      '分享到:',
+      '【打印正文】',
+      '×',
+      '相关主题',
+      'a href="http://m.example.com/fanwen/">',
+    ]);
+  });
+
+  it('reads the unit of a news title that opens with it and an adverb (演集镇切实加强…)', () => {
+    expect(analyzeReport('演集镇切实加强和改进意识形态工作\n来源: 发布时间:2020-05-11\n近日,镇党委召开会议。').meta.unit).toBe('演集镇');
+  });
+});
