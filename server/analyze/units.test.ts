@@ -11,6 +11,11 @@ describe('judgeName', () => {
     expect(judgeName('中共市统计局党组')).toEqual({ ok: true, canonical: '市统计局' });
     expect(judgeName('XX市卫生健康委员会')).toEqual({ ok: true, canonical: '市卫生健康委员会' });
     expect(judgeName('××县教育局')).toEqual({ ok: true, canonical: '县教育局' });
+    // 县区宣传部 is every county's or district's; 县市场监管局 one county's.
+    expect(judgeName('县区宣传部')).toMatchObject({ ok: false });
+    expect(judgeName('市县教育局')).toMatchObject({ ok: false });
+    expect(judgeName('县市场监督管理局')).toEqual({ ok: true, canonical: '县市场监督管理局' });
+    expect(judgeName('市市场监管局')).toEqual({ ok: true, canonical: '市市场监管局' });
     expect(judgeName('常州市武进区政平小学党支部')).toEqual({ ok: true, canonical: '常州市武进区政平小学' });
     // 中共…委员会 is a body's party committee (the body), a place's committee when a place precedes it.
     expect(judgeName('中共安徽工业大学管理科学与工程学院委员会')).toEqual({ ok: true, canonical: '安徽工业大学管理科学与工程学院' });

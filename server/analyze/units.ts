@@ -65,6 +65,8 @@ function trailingOrgan(s: string): string | null {
   return rest.length >= 1 && endsWithSuffix(rest) ? organ : null;
 }
 
+const TWO_LEVELS = /^(?:县区|区县|市县|县市(?!场)|省市(?!场)|市区(?!域)|县乡)/;
+
 /** Whether a name names a unit, and the unit it names. */
 export function judgeName(name: string): NameVerdict {
   const spaced = name.replace(/\s+/g, '');
@@ -84,8 +86,8 @@ export function judgeName(name: string): NameVerdict {
   const afterPronoun = pronoun ? n.slice(pronoun.length) : '';
   if (n.includes('我') || (pronoun && (/^[\d们]/.test(afterPronoun) || GENERIC.has(afterPronoun) || SUFFIXES.some((x) => afterPronoun.startsWith(x))))) return { ok: false, reason: 'pronoun' };
   if (V.notUnits.some((w) => n.endsWith(w))) return { ok: false, reason: 'not-unit' };
-  // 县区宣传部, 市县教育局: the bodies of every county or district, no one unit.
-  if (LEVELS.has(n[0]!) && LEVELS.has(n[1]!)) return { ok: false, reason: 'generic' };
+  // 县区宣传部, 市县教育局: the bodies of every county or district, no one unit (县市场监管局 is one).
+  if (TWO_LEVELS.test(n)) return { ok: false, reason: 'generic' };
   // 将党委理论学习…: a word that governs a body (将, 把, 对…) is not the start of its name.
   if (/^[将把对向与和及]/.test(n) && ORGANS.some((o) => n.slice(1).startsWith(o))) return { ok: false, reason: 'not-unit' };
   const suffix = endsWithSuffix(n);
