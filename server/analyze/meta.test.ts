@@ -308,3 +308,10 @@ describe('metadata of the seventeenth blind batch (studied)', () => {
     expect(analyzeReport(inspected).meta.period).toBe('annual');
   });
 });
+
+describe('metadata of the eighteenth blind batch (studied in part)', () => {
+  it('reads a news headline whose main title has a comma as a title, and its unit after the dash', () => {
+    const news = '医院新闻\n【汤医新闻】凝心聚力,共筑宣传新高地——北京小汤山医院召开宣传思想文化工作会议\n为深入学习贯彻党的二十大精神,总结医院宣传工作的成绩与经验,表彰先进。';
+    expect(analyzeReport(news).meta.unit).toBe('北京小汤山医院');
+  });
+});

@@ -114,13 +114,16 @@ const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三�
 const isEditorLeadIn = (line: string): boolean => STRONG_LEAD_IN.test(line) || /^(?:前言|导语|导读)[:：]/.test(line);
 
 /** `leftover`: indexes of the lines a template site put around the report (a notice, a page's summary): no opening there. */
+const NEWS_HEADLINE = /^[^。；;！？!?]{2,30}——[^。；;，,！？!?]{4,50}$/;
+
 function places(text: string, lines: readonly Line[], title: Line | null, leftover: ReadonlySet<number>): Places {
   const head: Line[] = [];
   let opening: Span | null = null;
   let inBody = false;
   for (let i = 0; i < lines.length && i < HEAD_LINES && lines[i]!.start < 1500; i++) {
     const l = lines[i]!;
-    const prose = l.text.length > 60 || /[。；;，,！？!?]/.test(l.text);
+    // 凝心聚力,共筑宣传新高地——北京小汤山医院召开…会议: a news headline, its comma in the main title, is no prose.
+    const prose = !NEWS_HEADLINE.test(l.text) && (l.text.length > 60 || /[。；;，,！？!?]/.test(l.text));
     // Before the body, or a title among the page's clutter further down.
     if (!prose && !CLUTTER.test(l.text) && !NUMBERED.test(l.text) && (!inBody || TITLE_WORDS.test(l.text) || /^(?:19|20)\d{2}$/.test(l.text))) head.push(l);
     if (prose && !CLUTTER.test(l.text)) {
