@@ -27,7 +27,7 @@ const ACTION_START = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.light
 const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
 // 均 (分别均为) but not 人均, which is what is counted (撰写学习笔记人均3万字).
 const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs).replace(/(^|\|)均(?=\||$)/, '$1(?<!人)均')})$`);
-const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9XxＸｘ×*＊(（${DELIMS}]`);
+const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9XxＸｘ×*＊(（)）${DELIMS}]`);
 /** After the counted noun, the clause may go on to what was done there (在18个村开展…评选活动). */
 const DONE_THERE = new RegExp(`${alternation(['开展', '举办', '组织', '召开', '举行', '进行']).replace(/(^|\|)组织/, '$1(?<!党)组织')}`, 'g');
 /**

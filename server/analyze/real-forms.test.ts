@@ -1189,6 +1189,11 @@ describe('the eighteenth blind batch (fp331–fp350), studied', () => {
     ]);
   });
 
+  it('ends an activity named after a count at a closing bracket (…合计174名).所有教职工… is no activity of 174名)', () => {
+    const text = '全体教职工都参加了学习(其中教师123名,退休教师16名,合计174名).所有教职工认真听讲并记笔记。';
+    expect(analyzeReport(text).figures.map((f) => f.activity).join('|')).not.toContain('听讲');
+  });
+
   it('reads the unit of a news title that opens with it and an adverb (演集镇切实加强…)', () => {
     expect(analyzeReport('演集镇切实加强和改进意识形态工作\n来源: 发布时间:2020-05-11\n近日,镇党委召开会议。').meta.unit).toBe('演集镇');
   });
