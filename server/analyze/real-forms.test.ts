@@ -1104,6 +1104,8 @@ describe('the seventeenth blind batch (fp311–fp330), studied', () => {
     const a = analyzeReport(notice);
     expect(kinds(a)).toEqual(['plans']);
     expect(a.figures).toEqual([]);
+    // A report that made its year's plan is still a report.
+    expect(kinds(analyzeReport('工作总结\n年初,我局制定本年度工作计划,明确了任务。\n一、主要做法\n开展学习3次。'))).toEqual(['achievements']);
     const risk = '舆情风险研判汇报\n一、网络舆情风险现状\n群众获得信息更加便捷。\n二、应对措施加强队伍建设\n一是成立领导小组。';
     expect(kinds(analyzeReport(risk))).toEqual(['problems', 'plans']);
   });

@@ -226,7 +226,8 @@ function planTitle(lines: readonly Line[]): boolean | null {
  * …切实提高风险防控能力，制定本预案。, 特制定如下督查方案, 现将考核事项通知如下: a document that says near its start
  * that it is a plan or a notice arranging work, whatever a page's title calls it.
  */
-const OWN_PLAN = /制定(?:本|如下|以下)[^。，,\n]{0,6}?(?:预案|方案|计划|要点)|现将[^。\n]{0,20}?(?:通知|安排)如下/;
+// 制定本年度工作计划 in a report is a plan it made, not what it is: after 本 the document's own word comes at once.
+const OWN_PLAN = /制定本(?:预案|方案|计划|要点|实施方案|工作方案|工作计划|工作要点)|制定(?:如下|以下)[^。，,\n]{0,6}?(?:预案|方案|计划|要点)|现将[^。\n]{0,20}?(?:通知|安排)如下/;
 const OWN_PLAN_REACH = 800;
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 const closingPlansRe = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alternation(vocab.sectionKinds.closingPlans)})`);
