@@ -314,4 +314,11 @@ describe('metadata of the eighteenth blind batch (studied in part)', () => {
     const news = '医院新闻\n【汤医新闻】凝心聚力,共筑宣传新高地——北京小汤山医院召开宣传思想文化工作会议\n为深入学习贯彻党的二十大精神,总结医院宣传工作的成绩与经验,表彰先进。';
     expect(analyzeReport(news).meta.unit).toBe('北京小汤山医院');
   });
+
+  it('dates a speech by the year its first heading reviews, not by the month it was given', () => {
+    const speech = '在全市法院宣传思想工作会上的发言材料\n(2022年3月)\n尊敬的主任、各位领导:\n按照会议安排,由我汇报法院宣传工作开展情况。\n一、2021年宣传工作基本情况\n2021年,法院紧紧围绕中心工作。';
+    expect(analyzeReport(speech).meta).toMatchObject({ year: 2021, period: 'annual' });
+    // A first heading on a half year is no year's review.
+    expect(analyzeReport('工作汇报\n(2022年7月)\n一、2022年上半年工作开展情况\n上半年,我局扎实开展工作。').meta.year).toBe(2022);
+  });
 });

@@ -393,6 +393,11 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   const dated = dateLine(text, p);
   const year = firstOf<number>([
     ...p.titles.map((l) => () => finding(titleYear(text, l), 'title')),
+    // 一、2021年宣传工作基本情况 under a speech dated (2022年3月): the year whose work the report reviews.
+    () => {
+      const m = REVIEW_HEADING.exec(text.slice(0, REVIEW_HEADING_REACH));
+      return m ? { value: Number(m[1]), rule: 'body', span: { start: m.index + m[0].indexOf(m[1]!), end: m.index + m[0].length } } : null;
+    },
     () => (p.head.length ? finding(yearAt(text, p.head[0]!.start, p.head[p.head.length - 1]!.end), 'header') : null),
     // A title broken into lines by a PDF or a page (2023 / 宣传部 / 关于 / 年度 …): a line that is only a year.
     () => {
@@ -440,6 +445,11 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     },
     // 今年，我乡的宣传思想工作…/今年以来 under a 总结 that names no period: the year's summary.
     () => (p.titles.some((l) => /总结|述职/.test(l.text)) ? openingSays(YEAR_OPENING, 'annual') : null),
+    // 一、2021年宣传工作基本情况: the first heading reviews a year's work.
+    () => {
+      const m = REVIEW_HEADING.exec(text.slice(0, REVIEW_HEADING_REACH));
+      return m ? { value: 'annual', rule: 'body', span: { start: m.index, end: m.index + m[0].length } } : null;
+    },
     // 回顾总结2022年意识形态工作: a news item on a meeting that reviews a year.
     () => {
       const m = REVIEWED_YEAR.exec(text);
@@ -481,6 +491,10 @@ function onlyYear(text: string): MetaFinding<number> | null {
   }
   return finding(first, 'only-year');
 }
+/** The first top-level heading naming a year's work done (一、2021年宣传工作基本情况), not its half or plans. */
+const REVIEW_HEADING =
+  /(?<=^|\n)[ \t\u3000]*一[、.．][ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:基本情况|开展情况|完成情况|工作情况|工作总结|工作回顾|主要工作)/;
+const REVIEW_HEADING_REACH = 3000;
 const RANGE_START = /(?:19|20)\d{2}\s*[-—–~～至到]\s*$/;
 const YEAR_OPENING = /^\s*(?:今年以来|今年|一年来|在?过去的?一年(?:来|中|里)?)(?=[，,])/;
 const BLANKED_YEAR = /\s*(?:19|20)?[xX×_＿]{1,4}\s*年/y;
