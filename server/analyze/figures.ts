@@ -42,6 +42,10 @@ const SET_PHRASE = new RegExp(alternation(NF.setPhrases), 'g');
 const FOLLOWER = new RegExp(`^(?:${alternation(NF.followers)})`);
 const FRAMED_AS = /^[^，,。；;]{0,8}?为(?:抓手|重点|主线|载体|突破口|切入点|着力点|核心|目标)/;
 const MONEY_CLASS = new RegExp(`^(?:${alternation(NF.moneyClassFollowers)})`);
+const PEOPLE = new Set(['人', '名', '人次']);
+/** 参加会议, 出席了活动 right after a count of people (…等30余人参加会议). */
+const ATTENDED = /^(参加|出席|参会|列席)了?([^，,。；;、\s]{0,6}?)(?=[，,。；;、\s]|$)/;
+const ATTENDED_REACH = 12;
 const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
 const CHANGE_SUFFIX = new RegExp(`(?:${alternation(V.changeVerbs)})到?$`);
 /** What joins a figure to the one before it (分别增长8.2%和8.4%, 推荐图书12次合60册) or only sums up (共计12项). */
@@ -400,8 +404,10 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     } else {
       // Things counted (家, 名, 篇, 个…): the noun after the number with its verb, else the words before it (from
       // where the sentence starts, or before that when a line wrapped inside it: 对全↵区 15 个乡镇).
-      const things = followsOn ? thingsActivity(text, end, text.slice(Math.max(Math.min(sentence.start, listFrom), start - LIST_WINDOW), start)) : '';
-      activity = things !== '' ? things : precedingActivity(clauseBefore);
+      // …支部书记代表等30余人参加会议: the people counted are those who attended; attending is what they did.
+      const attended = PEOPLE.has(unit ?? '') ? ATTENDED.exec(text.slice(end, end + ATTENDED_REACH)) : null;
+      const things = followsOn && !attended ? thingsActivity(text, end, text.slice(Math.max(Math.min(sentence.start, listFrom), start - LIST_WINDOW), start)) : '';
+      activity = attended ? `${attended[1]}${attended[2]}` : things !== '' ? things : precedingActivity(clauseBefore);
     }
     const samePrevious = prevFigure && prevFigure.sentence.start === sentence.start && prevFigure.activity !== '' ? prevFigure : null;
     const continued =

@@ -1196,6 +1196,11 @@ describe('the eighteenth blind batch (fp331–fp350), studied', () => {
     expect(analyzeReport(text).figures.map((f) => f.activity).join('|')).not.toContain('听讲');
   });
 
+  it('names attending as the activity of the people a meeting counts (…支部书记代表等30余人参加会议)', () => {
+    const text = '党委书记、各基层单位党组织负责人、支部书记代表等30余人参加会议。全体党员共25名出席了活动。';
+    expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['参加会议', '出席活动']);
+  });
+
   it('reads the unit of a news title that opens with it and an adverb (演集镇切实加强…)', () => {
     expect(analyzeReport('演集镇切实加强和改进意识形态工作\n来源: 发布时间:2020-05-11\n近日,镇党委召开会议。').meta.unit).toBe('演集镇');
   });
