@@ -110,6 +110,9 @@ const CHANGE_FROM = new RegExp(`^(?<subject>[^由从]*)(?:由(?![于此])|从(?!
 const INNER_FILLER = /(?<=[\u4e00-\u9fff])(?:各级各类|各类|各种|各项)(?=[\u4e00-\u9fff]{2})/g;
 
 /** The activity a figure counts, from the clause before it: 共组织中心组理论学习 → 中心组理论学习. */
+/** One or two verbs opening a list of examples (修订完善…、…等制度): what was done to the kind counted. */
+const LIST_VERB = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.listVerbs])}){1,2}`);
+
 export function precedingActivity(clause: string): string {
   let s = stripLeadingFillers(clean(clause).replace(LEADING_MARK, ''), false);
   s = CHANGE_FROM.exec(s)?.groups!.subject! ?? s;
@@ -127,7 +130,11 @@ export function precedingActivity(clause: string): string {
   s = s.replace(/[（(]+$/, '');
   // 环境整治、政策宣讲等志愿服务 → 志愿服务: a list of examples before 等 names the kind that is counted.
   const examples = /、[^、]*等(?=[\u4e00-\u9fff]{2})/.exec(s);
-  if (examples) s = s.slice(examples.index + examples[0].length);
+  if (examples) {
+    // 解决思想动态分析、宣传阵地管理等问题 → 解决问题: the verb before the examples governs the kind too.
+    const verb = LIST_VERB.exec(s.slice(0, examples.index))?.[0] ?? '';
+    s = `${verb}${s.slice(examples.index + examples[0].length)}`;
+  }
   // …等方面的信访件 → 信访件: the head noun after the last 的.
   const of = s.lastIndexOf('的');
   if (of >= 0 && s.length - of - 1 >= 2) s = s.slice(of + 1);

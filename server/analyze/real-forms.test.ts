@@ -1201,6 +1201,11 @@ describe('the eighteenth blind batch (fp331–fp350), studied', () => {
     expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['参加会议', '出席活动']);
   });
 
+  it('keeps the verb that opens a list of examples in the activity of the kind counted (解决…、…等问题8个 → 解决问题)', () => {
+    const text = '全年开展专题调研6次,解决思想动态分析、宣传阵地管理等问题8个,修订完善阵地管理办法、舆情处置预案等制度5项。';
+    expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['专题调研', '解决问题', '修订完善制度']);
+  });
+
   it('reads the unit of a news title that opens with it and an adverb (演集镇切实加强…)', () => {
     expect(analyzeReport('演集镇切实加强和改进意识形态工作\n来源: 发布时间:2020-05-11\n近日,镇党委召开会议。').meta.unit).toBe('演集镇');
   });

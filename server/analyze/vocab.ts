@@ -56,6 +56,7 @@ const figuresSchema = z.object({
   changeVerbs: words,
   existentialVerbs: words,
   actionVerbs: words,
+  listVerbs: words,
   reachVerbs: words,
   /** A verb alone (参与, 参训, 覆盖): what a figure counts when its object is missing; not an activity to list as 未归类. */
   bareVerbs: words,
