@@ -51,9 +51,14 @@ function doneThere(after: string): string {
   if (verbStart < 0) return '';
   const between = clause.slice(0, verbStart).replace(/未[^，,。；;、]{0,6}?的/g, '');
   if (/[在对]/.test(between) || HAS_ACTION_VERB.test(between)) return '';
-  const what = /^[^、]{2,24}/.exec(clause.slice(verbEnd));
-  return what ? dropActivitySuffix(what[0]).slice(0, V.maxActivityChars) : '';
+  const what = /^[^、]{2,24}/.exec(clause.slice(verbEnd).replace(/^了/, ''));
+  if (!what) return '';
+  // 对3个“先进集体”和8名“优秀通讯员”进行了表彰: those honoured are what is counted, with the honour.
+  const honoured = HONOUR.test(what[0]) ? /^[^和及与、]{2,12}/.exec(between)?.[0] : undefined;
+  return dropActivitySuffix(honoured ? `${what[0]}${honoured}` : what[0]).slice(0, V.maxActivityChars);
 }
+
+const HONOUR = /^(?:表彰|表扬|奖励|嘉奖)$/;
 
 /** 在常委会上发言: a place before the verb. */
 const LOCATIVE = /^在[^，,。；;]{1,12}?[上中里内]/;
@@ -164,10 +169,18 @@ export function continuedActivity(clauseBefore: string, previous: string): strin
   return (previous.endsWith(verb) ? `${qualifier}${verb}` : `${verb}${qualifier}`).slice(0, V.maxActivityChars);
 }
 
+/** A quoted title before what it names (“不忘初心”专题会议); 8名“优秀通讯员”进行了表彰 quotes the thing counted itself. */
+const QUOTED_TITLE = /^[“"「『][^”"」』\n]{1,30}[”"」』](?=[\u4e00-\u9fff]{2})(?!进行|开展|获|被|受|荣获|称号|的)/;
+
 /** The words named after a figure (召开2次专题会议研究… → 专题会议), or '' if none follows. */
 export function followingActivity(text: string, pos: number): string {
   // 乡镇（街道）实践所: a short bracket inside the noun does not end it.
-  let rest = clean(text.slice(pos, pos + V.maxActivityChars + 16)).replace(/[（(][^)）]{1,6}[)）](?=[\u4e00-\u9fff])/g, '');
+  // 举办5期“绽放XX青春”专题宣讲活动: the quoted title names the series; what it was follows it.
+  const after = text.slice(pos, pos + V.maxActivityChars + 48);
+  const titled = QUOTED_TITLE.exec(after);
+  let rest = clean(titled ? after.slice(titled[0].length) : after)
+    .slice(0, V.maxActivityChars + 16)
+    .replace(/[（(][^)）]{1,6}[)）](?=[\u4e00-\u9fff])/g, '');
   // 分四期在常委会上发言: the place goes, the verb stays.
   const place = LOCATIVE.exec(rest);
   if (place) rest = rest.slice(place[0].length);

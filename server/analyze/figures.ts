@@ -43,8 +43,8 @@ const FOLLOWER = new RegExp(`^(?:${alternation(NF.followers)})`);
 const FRAMED_AS = /^[^，,。；;]{0,8}?为(?:抓手|重点|主线|载体|突破口|切入点|着力点|核心|目标)/;
 const MONEY_CLASS = new RegExp(`^(?:${alternation(NF.moneyClassFollowers)})`);
 const PEOPLE = new Set(['人', '名', '人次']);
-/** 参加会议, 出席了活动 right after a count of people (…等30余人参加会议). */
-const ATTENDED = /^(参加|出席|参会|列席)了?([^，,。；;、\s]{0,6}?)(?=[，,。；;、\s]|$)/;
+/** 参加会议, 出席了活动, 参与学习 right after a count of people (…等30余人参加会议). */
+const ATTENDED = /^(参加|出席|参会|列席|参与|参训)了?([^，,。；;、\s]{0,6}?)(?=[，,。；;、\s]|$)/;
 const ATTENDED_REACH = 12;
 const EXISTENTIAL = new RegExp(`(?:${alternation(V.existentialVerbs)})$`);
 const CHANGE_SUFFIX = new RegExp(`(?:${alternation(V.changeVerbs)})到?$`);

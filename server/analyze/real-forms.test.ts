@@ -1199,6 +1199,12 @@ describe('the eighteenth blind batch (fp331–fp350), studied', () => {
   it('names attending as the activity of the people a meeting counts (…支部书记代表等30余人参加会议)', () => {
     const text = '党委书记、各基层单位党组织负责人、支部书记代表等30余人参加会议。全体党员共25名出席了活动。';
     expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['参加会议', '出席活动']);
+    expect(analyzeReport('第八季共有195087人次参与学习。').figures.map((f) => f.activity)).toEqual(['参与学习']);
+  });
+
+  it('names a series by what it was, past its quoted title (举办5期“绽放青春”专题宣讲活动), and those honoured with their honour (对…8名“优秀通讯员”进行了表彰)', () => {
+    const text = '连续举办5期"绽放XX青春坚定制度自信"专题宣讲活动。会议对3个“先进集体”和8名“优秀通讯员”进行了表彰。';
+    expect(analyzeReport(text).figures.map((f) => f.activity)).toEqual(['专题宣讲', '表彰先进集体', '表彰优秀通讯员']);
   });
 
   it('keeps the verb that opens a list of examples in the activity of the kind counted (解决…、…等问题8个 → 解决问题)', () => {
