@@ -9,7 +9,7 @@ import { findLeftovers, isNoticeLine, STRONG_LEAD_IN } from './leftovers.js';
 import { closeGlosses, foldScript } from './meta-fold.js';
 import { prepareText, withoutGlosses } from './normalize.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
-import { readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
+import { judgeName, readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
 import { alternation, escapeRegex, vocab } from './vocab.js';
 
 export interface MetaHints {
@@ -254,8 +254,36 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, inOpening ? 'opening' : 'self-reference'));
     }
   }
-  return mergeMentions(found.map((m) => withLeagueName(text, m)));
+  return mergeMentions(found.map((m) => withPlace(text, withLeagueName(text, m))));
 }
+
+/** Where a fuller name may start: the text's start, after punctuation or a word that governs a body. */
+const BEFORE_PLACE = /[\s，,。；;：:、“”《》（）()【】]|[向在对由和与据]$/;
+
+/**
+ * 教育局 named with its place elsewhere in the text (…,西区教育局始终坚持…; 《成华区教育局关于…》; 国家税务总局): the
+ * name with its place — a district's or county's name closed by its level, or 国家 before a national body. A name
+ * that starts with its level (市委老干部局) keeps it: the place before it could be any word.
+ */
+function withPlace(text: string, m: UnitMention): UnitMention {
+  const short = m.name;
+  // 洪泽区 is a place itself: 淮安市洪泽区 names the same one.
+  if (short.length < 3 || PLACE_END.test(short) || LEVEL_START.test(short)) return m;
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    for (let len = 4; len >= 2; len--) {
+      const from = at - len;
+      if (from < 0 || !BEFORE_PLACE.test(text.slice(Math.max(0, from - 1), from) || '，')) continue;
+      const place = text.slice(from, at);
+      if (!/^[\u4e00-\u9fff]+$/.test(place) || !(PLACE_END.test(place) || place === '国家')) continue;
+      const name = place + short;
+      const judged = judgeName(name);
+      if (judged.ok && judged.canonical === name) return { ...m, name, key: unitKey(name) };
+    }
+  }
+  return m;
+}
+const LEVEL_START = /^[省市县区州旗盟]/;
+const PLACE_END = /[省市县区州旗盟]$/;
 
 const LEAGUE_SHORT = /^团([区县市])委$/;
 
