@@ -166,13 +166,13 @@ function captionRuns(lines: readonly Line[]): Span[] {
 }
 
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
-/** A paper's or a site's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯, 灵宝法院网讯. */
-const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|本网|[\u4e00-\u9fff]{2,4}报|[\u4e00-\u9fff]{2,6}网)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
+/** A paper's, a journal's or a site's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯, 本刊讯, 灵宝法院网讯. */
+const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|本网|本刊|[\u4e00-\u9fff]{2,4}报|[\u4e00-\u9fff]{2,6}网)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
 /**
  * A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), (演集镇:王大庆), (通讯员/… cut at the text's end, or on a
- * line of its own (文 | 记者 李煜 通讯员 王旋).
+ * line of its own (文 | 记者 李煜 通讯员 王旋; 周口日报·周道客户端记者 彭慧 通讯员 马琳华).
  */
-const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|[(（](?:通讯员|记者)[/／][^)）\n]{0,30}(?:[)）](?=\s*(?:\n|$))|(?=\s*$))|(?<=[。！？])[(（](?:[\u4e00-\u9fff]{2,6}[:：])?[\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)/g;
+const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|[(（](?:通讯员|记者)[/／][^)）\n]{0,30}(?:[)）](?=\s*(?:\n|$))|(?=\s*$))|(?<=[。！？])[(（](?:[\u4e00-\u9fff]{2,6}[:：])?[\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)|(?<=^|\n)[ \t\u3000]*[^。，,\n]{0,16}?记者[ \t\u3000]+[\u4e00-\u9fff]{2,4}(?:[ \t\u3000]+(?:通讯员|记者)[ \t\u3000]+[\u4e00-\u9fff]{2,4})*[ \t\u3000]*(?=\n|$)/g;
 /** A site's own mark dropped into the text: 【628568.com--述职报告】, 原创: before a paragraph it claims. */
 const SITE_MARK = /【[A-Za-z0-9-]+\.(?:com|cn|net|org)[^】\n]{0,20}】|原创[:：]/g;
 /** A document site's summary lines under the title: 本文关键词:…, 本文简介:…, 本文内容:. */
@@ -182,7 +182,7 @@ const SITE_SUMMARY = /^[^。，,；;：:]{0,40}?\s*本文(?:关键词|简介|内
  * 569vip威尼斯游戏): a casino brand with its login or site words, or a number+vip brand, so that a report's own
  * 网站登录学习 is never taken for one.
  */
-const INSERTED_SPAM = /\d{2,4}vip[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐|棋牌|彩票|官网)|(?:\d{2,4})?(?:半岛|银河|澳门|葡京|威尼斯人|皇冠|金沙|永利|太阳城|开云|乐鱼|必威|亚博|博彩)[^\s，,。；;：:《》“”()（）]{0,6}(?:登录官网|网址大全|网站登录|官方网站)(?:[,，][^\s，,。；;《》“”]{1,6}[(（]中国[)）])?/g;
+const INSERTED_SPAM = /\d{2,4}vip[\u4e00-\u9fff]{2,6}?(?:游戏|娱乐|棋牌|彩票|官网)|(?:\d{2,4})?(?:半岛|银河|澳门|葡京|威尼斯人|皇冠|金沙|永利|太阳城|开云|乐鱼|必威|亚博|博彩)[^\s，,。；;：:《》“”()（）]{0,6}(?:登录官网|网址大全|网站登录|官方网站|平台网址\d{0,4})(?:[,，][^\s，,。；;《》“”]{1,6}[(（]中国[)）])?/g;
 
 export function findLeftovers(p: PreparedText): LeftoverResult {
   const text = p.simplified;

@@ -1216,3 +1216,25 @@ describe('the eighteenth blind batch (fp331–fp350), studied', () => {
     expect(analyzeReport('演集镇切实加强和改进意识形态工作\n来源: 发布时间:2020-05-11\n近日,镇党委召开会议。').meta.unit).toBe('演集镇');
   });
 });
+
+describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
+  it('flags a journal line, 本刊讯, >>阅读全文, a reporter line, ipv6 and photo labels, 内容预览:, a members-only note and a casino name with 平台网址', () => {
+    const page =
+      '欢迎访问交通运输局门户网站!\n网站已支持ipv6\n中国税务 2013年 第9期 税务要闻\n本刊讯8月21日下午,党组召开会议。\n>>阅读全文\n' +
+      '周口日报·周道客户端记者 彭慧 通讯员 马琳华\n会议现场\n内容预览:\n本文共934字,仅供站内会员学习参考\n《澳门新葡平台网址8883思想政治工作督查指标体系》';
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'site_chrome')).toEqual([
+      '欢迎访问交通运输局门户网站!',
+      '网站已支持ipv6',
+      '中国税务 2013年 第9期 税务要闻',
+      '本刊讯',
+      '>>阅读全文',
+      '周口日报·周道客户端记者 彭慧 通讯员 马琳华',
+      '会议现场',
+      '内容预览:',
+      '澳门新葡平台网址8883',
+    ]);
+    expect(flagged(a, page, 'download_notice')).toEqual(['本文共934字,仅供站内会员学习参考']);
+  });
+});
+
