@@ -173,6 +173,8 @@ const RATE = /每[0-9０-９一二两三四五六七八九十百千]+[^，,。�
  * secured) and 争取到 are done.
  */
 const TARGET = /(?:力争[^，,。；;]{0,12}|争取(?:[在使][^，,。；;]{0,8})?)$/;
+/** 将于7月16日—17日对15个教学院系和21个职能部门…督查: work announced in the clause, not done. */
+const ANNOUNCED = /(?:将于|将在|拟于|拟在|计划于|即将)[^，,。；;]*$/;
 /** 彩礼不高于4万元, 用车不超过6辆: a limit a rule sets, not a count of anything. */
 const LIMIT = /不得?(?:高于|低于|少于|多于|大于|超过|超出)?$/;
 /** 全年安排学习2次: events put on the year's schedule (全年安排省重点项目300项, 安排资金 are allotted, so done). */
@@ -319,8 +321,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
       if (g.cn === '一' && !smallNumeral.has(rawUnit)) continue;
       // 以三项举措为抓手: the report framing its own points, not a count of work done.
       if (text[numStart - 1] === '以' && FRAMED_AS.test(after)) continue;
-      // 一次特殊的体验: an article before an adjective.
-      if (g.cn === '一' && DESCRIBED.test(after)) continue;
+      // 一次特殊的体验: an article before an adjective; 召开的一次具有全局意义的会议: after 的, an article too.
+      if (g.cn === '一' && (DESCRIBED.test(after) || text[numStart - 1] === '的')) continue;
     }
     // A figure broken across a line (287↵件) belongs to both lines' sentences.
     const first = spanAt(sentences, start) ?? { start, end };
@@ -336,7 +338,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (g.cn !== undefined && !verbal.has(rawUnit) && isListSummary(text.slice(listFrom, numStart), parseChineseNumber(g.cn))) continue;
     // 去年为32篇: an earlier period's figure; 为期三个月: a duration; 每1000分考核30元: a rate; 争取…: a target.
     const clauseTail = clause.slice(-TAIL);
-    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail) || TARGET.test(clauseTail)) continue;
+    if (COMPARISON.test(clauseTail) || DURATION.test(clauseTail) || RATE.test(clauseTail) || TARGET.test(clauseTail) || ANNOUNCED.test(clause)) continue;
     if ((verbal.has(rawUnit) && SCHEDULE.test(clauseTail)) || LIMIT.test(clauseTail)) continue;
     // 半年总结一次, 一年两次述职: an interval and how often in it, a rule without 每.
     if (verbal.has(rawUnit) && g.cn !== undefined && INTERVAL.test(clause)) continue;

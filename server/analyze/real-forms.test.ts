@@ -1236,5 +1236,10 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
     ]);
     expect(flagged(a, page, 'download_notice')).toEqual(['本文共934字,仅供站内会员学习参考']);
   });
+
+  it('takes no figure from work announced (将于…对15个教学院系…进行集中督查) nor from 的一次 as an article', () => {
+    const text = '会议组成4个临时督查组,将于7月16日—17日对15个教学院系和21个职能部门进行集中督查。会议认为,这是在新形势下召开的一次具有全局意义的重要会议。全年开展督查3次。';
+    expect(figures(analyzeReport(text), text)).toEqual(['4个', '3次']);
+  });
 });
 
