@@ -12,6 +12,7 @@ const MASKS = V.masks.map((p) => ({ kind: p.kind, label: p.label, re: new RegExp
 const PARTY_AFTER_EVIDENCE = new RegExp(V.partyMaskAfterEvidence, 'gu');
 const STAR_AFTER_EVIDENCE = new RegExp(V.starMaskAfterEvidence, 'gu');
 const STARS = /^[*＊]+$/;
+const FIELD_AFTER = /^(?:系统|事业|工作|同志|行业|领域|部门|单位)/;
 const WORD_MASK = new RegExp(V.wordMask, 'gu');
 const LETTER_ALLOWED = new Set(V.letterCodeAllowed);
 const LETTER_NOT_BEFORE = new RegExp(`^(?:${V.letterCodeNotBefore.join('|')})`);
@@ -58,7 +59,10 @@ export function findMasks(text: string): Mask[] {
   // character it will not show (居*群众, 公*道德: 民); many of them are no blanks to fill (those stand before 年,
   // 月, 次…) but the site's masking.
   const cut = termMasks(WORD_MASK, text, found);
-  if (cut.length >= V.wordMaskMin) found.push(...cut);
+  // 树立*系统好典型, 推动*事业发展, 由*同志任组长: a template's blank for the unit's own field or a name, the same
+  // blank again and again before a field word, not a word cut out.
+  const fieldBlanks = cut.filter((c) => FIELD_AFTER.test(text.slice(c.end, c.end + 2))).length;
+  if (cut.length >= V.wordMaskMin && fieldBlanks * 2 < cut.length) found.push(...cut);
   // 我的“**”…用“**”凝聚: a masked word in quotes is the same word wherever the text quotes it again.
   for (const quoted of [...new Set(found.filter((f) => STARS.test(f.text) && QUOTES.has(text[f.start - 1] ?? '')).map((f) => f.text))]) {
     const kind = found.find((f) => f.text === quoted)!.kind;

@@ -1241,5 +1241,15 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
     const text = '会议组成4个临时督查组,将于7月16日—17日对15个教学院系和21个职能部门进行集中督查。会议认为,这是在新形势下召开的一次具有全局意义的重要会议。全年开展督查3次。';
     expect(figures(analyzeReport(text), text)).toEqual(['4个', '3次']);
   });
+
+  it('reads single stars before field words as a template’s blanks (树立*系统好典型), and 关于…重要** as a mask', () => {
+    const template =
+      '充分展现*工作风采,传递*好声音,树立*系统好典型,调动*系统广大干部积极性,展示我县*事业发展成就,提升*美誉度,为*事业跨越发展营造氛围。成立报道组,由*同志任组长,重点宣传*系统工作。';
+    const a = analyzeReport(template);
+    expect(a.masks).toEqual([]);
+    expect(a.placeholders.filter((p) => p.text === '*')).toHaveLength(9);
+    const masked = '深入学习贯彻习近平总书记关于巡视巡察工作重要**和中央部署要求。';
+    expect(analyzeReport(masked).masks.map((m) => m.text)).toEqual(['**']);
+  });
 });
 
