@@ -114,10 +114,10 @@ const CHANGE_FROM = new RegExp(`^(?<subject>[^由从]*)(?:由(?![于此])|从(?!
 
 const INNER_FILLER = /(?<=[\u4e00-\u9fff])(?:各级各类|各类|各种|各项)(?=[\u4e00-\u9fff]{2})/g;
 
-/** The activity a figure counts, from the clause before it: 共组织中心组理论学习 → 中心组理论学习. */
 /** One or two verbs opening a list of examples (修订完善…、…等制度): what was done to the kind counted. */
 const LIST_VERB = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.listVerbs])}){1,2}`);
 
+/** The activity a figure counts, from the clause before it: 共组织中心组理论学习 → 中心组理论学习. */
 export function precedingActivity(clause: string): string {
   let s = stripLeadingFillers(clean(clause).replace(LEADING_MARK, ''), false);
   s = CHANGE_FROM.exec(s)?.groups!.subject! ?? s;
@@ -207,10 +207,6 @@ export function governingVerb(clause: string): string {
   return verb;
 }
 
-/**
- * The activity of a count of things (not of events): the noun after the number with the verb that governs it,
- * or what the clause goes on to do with those things; '' when no noun follows.
- */
 /** 推荐了10名同学（…）为预备党员, 2名同学已成为正式党员, 3人被评为优秀党员: people counted by the role they took. */
 const AS_ROLE =
   /^(?:[\u4e00-\u9fff]{0,6}?(?:[（(][^）)\n]{0,80}[）)])?(?:已|被|分别)?(?<verb>成为|转为|评为|当选为|确定为|发展为)|[\u4e00-\u9fff]{1,6}?(?:[（(][^）)\n]{0,80}[）)])?(?<as>为))(?<role>[\u4e00-\u9fff]{0,8}(?:员|者|代表|分子|对象|模范|标兵|个人|典型|书记|委员|骨干|干部|家庭|集体|单位|组织|支部))(?=[，,。；;、\n]|$)/;
@@ -218,6 +214,10 @@ const AS_ROLE =
 /** 11个乡镇场均已完成文化站建设: places counted by what all of them did. */
 const PLACES_ALL_DID = new RegExp(`^(?:${alternation(V.background.standingNouns)})(?:[（(][^)）]{1,3}[)）])?(?:均|都|全部|全都)(?:已经?|以)?(?<done>[^，,。；;：:\\n]{2,24})`);
 
+/**
+ * The activity of a count of things (not of events): the noun after the number with the verb that governs it,
+ * or what the clause goes on to do with those things; '' when no noun follows.
+ */
 export function thingsActivity(text: string, end: number, before: string): string {
   const allDid = PLACES_ALL_DID.exec(text.slice(end, end + 40));
   if (allDid) return dropActivitySuffix(clean(allDid.groups!.done!)).slice(0, V.maxActivityChars);

@@ -87,10 +87,10 @@ function ranges(re: RegExp, text: string, out: Span[] = []): Span[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Ranges of text the figure scanner must not read numbers from: set phrases and short quoted names. */
 /** A quoted slogan spelled out right after it: “一十百千万”(即:一场大会明思路、十次座谈谋发展…). */
 const SLOGAN_SPELLED_OUT = /[”"」』][ \u3000]?[(（]即[:：]?[^)）\n]{1,80}[)）]/g;
 
+/** Ranges of text the figure scanner must not read numbers from: set phrases and short quoted names. */
 function excludedRanges(text: string): Span[] {
   return ranges(SLOGAN_SPELLED_OUT, text, ranges(QUOTED, text, ranges(SET_PHRASE, text)));
 }
@@ -225,12 +225,6 @@ function clauseEnd(text: string, pos: number, limit: number, delims: ReadonlySet
   return i;
 }
 
-/**
- * A background quantity: what exists rather than what the unit did — a population or an area (全市少数民族人口
- * 为29150人), the unit's subdivisions (局属4个), or places and ethnic groups counted with nothing done to them
- * (全市有2个民族乡, 9个民族村; 进一步优化了两个乡的种植结构), unless the clause reaches them (深入全县12个乡镇)
- * or goes on to do something there (在18个村开展…).
- */
 /** A count equal to the number of items listed right before it (三汇彩亭会、渠江号子、川剧三张品牌). */
 function isListSummary(before: string, n: number | null): boolean {
   if (n === null || n < 2 || n > 10) return false;
@@ -247,7 +241,13 @@ function isHolding(clause: string, clauseRest: string): boolean {
   return m !== null && !ACTS.test(m.groups!.rest!) && !ACTS.test(clauseRest);
 }
 
-/** `listRest`: the clause after the number over a 、 list (12个村、5个社区的实践站已建成: done to every item). */
+/**
+ * A background quantity: what exists rather than what the unit did — a population or an area (全市少数民族人口
+ * 为29150人), the unit's subdivisions (局属4个), or places and ethnic groups counted with nothing done to them
+ * (全市有2个民族乡, 9个民族村; 进一步优化了两个乡的种植结构), unless the clause reaches them (深入全县12个乡镇)
+ * or goes on to do something there (在18个村开展…). `listRest`: the clause after the number over a 、 list
+ * (12个村、5个社区的实践站已建成: done to every item).
+ */
 function isBackground(clause: string, unit: string, after: string, clauseRest: string, listRest: string): boolean {
   if (POPULATION_BEFORE.test(clause.trimEnd()) || POPULATION_AFTER.test(clauseRest) || STAFF_AMONG.test(after)) return true;
   if (SUBORDINATE.test(clause.trimEnd())) return true;
