@@ -113,9 +113,9 @@ const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(](?:[一二三�
 /** A site editor's lead-in (前言:…为大家整理…，欢迎阅读): prose, but not the report's opening. */
 const isEditorLeadIn = (line: string): boolean => STRONG_LEAD_IN.test(line) || /^(?:前言|导语|导读)[:：]/.test(line);
 
-/** `leftover`: indexes of the lines a template site put around the report (a notice, a page's summary): no opening there. */
 const NEWS_HEADLINE = /^[^。；;！？!?]{2,30}——[^。；;，,！？!?]{4,50}$/;
 
+/** `leftover`: indexes of the lines a template site put around the report (a notice, a page's summary): no opening there. */
 function places(text: string, lines: readonly Line[], title: Line | null, leftover: ReadonlySet<number>): Places {
   const head: Line[] = [];
   let opening: Span | null = null;
@@ -419,13 +419,12 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   const intro = introSentence(text);
   const opening = p.opening;
   const dated = dateLine(text, p);
+  const reviewed = REVIEW_HEADING.exec(text.slice(0, REVIEW_HEADING_REACH));
+  const reviewedYear = reviewed ? yearAt(text, reviewed.index, reviewed.index + reviewed[0].length) : null;
   const year = firstOf<number>([
     ...p.titles.map((l) => () => finding(titleYear(text, l), 'title')),
     // 一、2021年宣传工作基本情况 under a speech dated (2022年3月): the year whose work the report reviews.
-    () => {
-      const m = REVIEW_HEADING.exec(text.slice(0, REVIEW_HEADING_REACH));
-      return m ? { value: Number(m[1]), rule: 'body', span: { start: m.index + m[0].indexOf(m[1]!), end: m.index + m[0].length } } : null;
-    },
+    () => finding(reviewedYear, 'body'),
     () => (p.head.length ? finding(yearAt(text, p.head[0]!.start, p.head[p.head.length - 1]!.end), 'header') : null),
     // A title broken into lines by a PDF or a page (2023 / 宣传部 / 关于 / 年度 …): a line that is only a year.
     () => {
@@ -474,10 +473,7 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     // 今年，我乡的宣传思想工作…/今年以来 under a 总结 that names no period: the year's summary.
     () => (p.titles.some((l) => /总结|述职/.test(l.text)) ? openingSays(YEAR_OPENING, 'annual') : null),
     // 一、2021年宣传工作基本情况: the first heading reviews a year's work.
-    () => {
-      const m = REVIEW_HEADING.exec(text.slice(0, REVIEW_HEADING_REACH));
-      return m ? { value: 'annual', rule: 'body', span: { start: m.index, end: m.index + m[0].length } } : null;
-    },
+    () => (reviewed ? { value: 'annual', rule: 'body', span: { start: reviewed.index, end: reviewed.index + reviewed[0].length } } : null),
     // 回顾总结2022年意识形态工作: a news item on a meeting that reviews a year.
     () => {
       const m = REVIEWED_YEAR.exec(text);
@@ -495,9 +491,12 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
 const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
 /** 现将2022年9月份意识形态领域安全形势报告如下: a month's report, which covers no year. */
 const MONTH_AFTER_YEAR = /(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/;
+/** A year written whole (2022年, 2022年度), not one of its parts (2022年上半年, 2022年第三季度). */
+const WHOLE_YEAR = '(?:19|20)\\d{2}\\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)';
 /** 回顾总结2022年…工作, 对公司2018年宣传…等工作进行了回顾和总结, 对我县2018年…情况进行专项督查: a year's work reviewed. */
-const REVIEWED_YEAR =
-  /(?:回顾|总结)(?:总结|回顾)?(?:19|20)\d{2}\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^。，,\n]{0,20}?工作|对[^。，,\n]{0,8}?(?:19|20)\d{2}\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^。\n]{0,40}?(?:工作|情况)进行了?(?:专项)?(?:回顾|总结|督查|检查|考核)/;
+const REVIEWED_YEAR = new RegExp(
+  `(?:回顾|总结)(?:总结|回顾)?${WHOLE_YEAR}[^。，,\\n]{0,20}?工作|对[^。，,\\n]{0,8}?${WHOLE_YEAR}[^。\\n]{0,40}?(?:工作|情况)进行了?(?:专项)?(?:回顾|总结|督查|检查|考核)`,
+);
 /** 一、上半年工作总结: a heading that reviews the first half (the report may plan the second after it). */
 const HALF_YEAR_HEADING = /(?<=^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?[ \t\u3000]*(?:今年)?上半年(?:工作|主要工作)?(?:总结|回顾|开展情况|完成情况)/;
 
@@ -520,8 +519,9 @@ function onlyYear(text: string): MetaFinding<number> | null {
   return finding(first, 'only-year');
 }
 /** The first top-level heading naming a year's work done (一、2021年宣传工作基本情况), not its half or plans. */
-const REVIEW_HEADING =
-  /(?<=^|\n)[ \t\u3000]*一[、.．][ \t\u3000]*((?:19|20)\d{2})[ \t\u3000]*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)[^\n。，,]{0,16}?(?:基本情况|开展情况|完成情况|工作情况|工作总结|工作回顾|主要工作)/;
+const REVIEW_HEADING = new RegExp(
+  `(?<=^|\\n)[ \\t\\u3000]*一[、.．][ \\t\\u3000]*${WHOLE_YEAR}[^\\n。，,]{0,16}?(?:基本情况|开展情况|完成情况|工作情况|工作总结|工作回顾|主要工作)`,
+);
 const REVIEW_HEADING_REACH = 3000;
 const RANGE_START = /(?:19|20)\d{2}\s*[-—–~～至到]\s*$/;
 const YEAR_OPENING = /^\s*(?:今年以来|今年|一年来|在?过去的?一年(?:来|中|里)?)(?=[，,])/;
