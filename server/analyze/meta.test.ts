@@ -333,3 +333,23 @@ describe('metadata of the nineteenth blind batch (studied in part)', () => {
     expect(unit('市委编办工作总结\n市委编办认真落实责任制,立足市委编办职能开展工作。')).toBe('市委编办');
   });
 });
+
+describe('units of the nineteenth blind batch (studied further)', () => {
+  const unit = (t: string) => analyzeReport(t).meta.unit;
+
+  it('reads a place that its clauses speak of as their subject, twice, or in the opening beside its own 我区', () => {
+    const district = '【网信工作】弘扬新风正气\n近年来,双桥区积极加强网络文明建设工作,着力打造新局面。加强网络内容建设:双桥区指导各网站大力弘扬主旋律。为全面加强党的领导,双桥区进一步完善三级网络管理体系。';
+    expect(unit(district)).toBe('双桥区');
+    expect(unit('宣传工作总结\n今年以来,风水梁镇扎实开展宣传工作,成效明显。现将我镇上半年工作总结如下。')).toBe('风水梁镇');
+    // Once, and not in the opening; two places of one level; a city citing one district; words before a level.
+    expect(unit('宣传工作总结\n我区宣传工作成效明显。另外,双桥区积极加强网络文明建设。')).toBeNull();
+    expect(unit('宣传工作总结\n一年来,双桥区积极加强网络文明建设,滦平县积极开展宣传。双桥区进一步完善体系,滦平县进一步加强队伍。')).toBeNull();
+    expect(unit('宣传工作总结\n一年来,我市宣传工作成效明显。双桥区积极加强网络文明建设,双桥区进一步完善体系。')).toBeNull();
+    expect(unit('宣传工作总结\n一年来,我镇宣传工作成效明显,增强全镇凝聚力,增强全镇战斗力。')).toBeNull();
+  });
+
+  it('reads a body opening a news item with its party organ (交通运输部党组召开会议), and a street’s working committee under blanked bodies', () => {
+    expect(unit('8月23日,交通运输部党组召开会议,传达学习全国宣传思想工作会议精神。')).toBe('交通运输部');
+    expect(unit('中共XX市XX委温泉街道工作委员会网络舆情应对工作实施方案\n为进一步加强网络舆情信息收集工作,制定本实施方案。')).toBe('温泉街道');
+  });
+});

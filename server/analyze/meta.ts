@@ -9,7 +9,7 @@ import { findLeftovers, isNoticeLine, STRONG_LEAD_IN } from './leftovers.js';
 import { closeGlosses, foldScript } from './meta-fold.js';
 import { prepareText, withoutGlosses } from './normalize.js';
 import { parseChineseNumber, splitLines, type Line } from './text.js';
-import { judgeName, readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
+import { isPlaceName, judgeName, PLACEHOLDER_CLASS, readName, type RegistryMatch, type UnitRegistry, unitKey } from './units.js';
 import { alternation, escapeRegex, vocab } from './vocab.js';
 
 export interface MetaHints {
@@ -34,6 +34,8 @@ const WEIGHT: Partial<Record<MetaRule, number>> = {
   'self-reference': 0.6,
   'own-document': 0.55,
   'source-line': 0.5,
+  // 双桥区积极加强…, twice: a place the text's clauses speak of as their subject.
+  body: 0.45,
   // 带队到前锋区退役军人事务局调研: the unit a news item's opening visits is what the item is about.
   visited: 0.9,
 };
@@ -147,7 +149,9 @@ function places(text: string, lines: readonly Line[], title: Line | null, leftov
   return { head, titles, opening, tail };
 }
 
-/** Where a name may start in a head line: its start, after a separator, a date, a leading year or a word no name holds. */
+/** 中共XX市XX委温泉街道工作委员会: the bodies above the unit, their places left blank; the unit's name follows. */
+const MASKED_BODY = new RegExp(`${PLACEHOLDER_CLASS}+[委省市县区州旗盟]`, 'g');
+/** Where a name may start in a head line: its start, after a separator, a date, a leading year, a word no name holds or a blanked body. */
 function nameStarts(text: string, line: Line): number[] {
   const s = text.slice(line.start, line.end);
   if (BREADCRUMB.test(s)) {
@@ -158,6 +162,7 @@ function nameStarts(text: string, line: Line): number[] {
   const out = new Set<number>([line.start]);
   for (const m of s.matchAll(/——|—|>|[:：]|[ \t\u3000]+|】|\]|[)）]|^[\d\-/.: ]+/g)) out.add(line.start + m.index + m[0].length);
   for (const m of s.matchAll(NOT_IN_NAMES)) out.add(line.start + m.index + m[0].length);
+  for (const m of s.matchAll(MASKED_BODY)) out.add(line.start + m.index + m[0].length);
   const lead = /^(?:[（(]?(?:19|20)\d{2}[)）]?\s*年?度?|20[xX_]{1,2}年度?)(?:上半年|下半年|前三季度|第[一二三四1-4x]季度)?/.exec(s);
   if (lead) out.add(line.start + lead[0].length);
   return [...out].filter((p) => p < line.end).sort((a, b) => a - b);
@@ -254,7 +259,43 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, inOpening ? 'opening' : 'self-reference'));
     }
   }
+  const subject = placeSubject(text, p.opening);
+  if (subject) add(subject);
   return mergeMentions(found.map((m) => withPlace(text, withLeagueName(text, m))));
+}
+
+/** 增强全镇, 成立由乡, 会上镇: words before a level, no place's name (全镇 is the whole town, 由 and 上 are no name's end). */
+const NOT_A_PLACE = /[全各本该由上然在对](?:[省市县区州旗盟镇乡]|苏木)/;
+/** 我区, 我苏木: the levels a text calls its own. */
+const OWN_LEVEL = /(?<=我)(?:苏木|[省市县区州旗盟镇乡])(?![长委])/g;
+
+/**
+ * 近年来，双桥区积极加强…；…，双桥区进一步完善…: a place that is the subject of the text's clauses twice, or in
+ * the opening sentence of a text that calls it 我区, is the unit: a district or town reporting on itself names
+ * itself by its place. Only where no other place is a subject and the text calls no other level its own (a
+ * city's report may cite a district's work as an example).
+ */
+function placeSubject(text: string, opening: Span | null): UnitMention | null {
+  const names = new Map<string, Array<{ start: number; end: number; canonical: string }>>();
+  const clause = /(?:^|[\n。！？；;，,：:])/g;
+  clause.lastIndex = Math.max(0, (opening?.start ?? 0) - 1);
+  for (let m = clause.exec(text); m; m = clause.exec(text)) {
+    if (m[0].length === 0) clause.lastIndex++;
+    CLAUSE_LEAD.lastIndex = m.index + m[0].length;
+    CLAUSE_LEAD.exec(text);
+    const at = CLAUSE_LEAD.lastIndex;
+    if (REFERENCE.test(text.slice(at, at + 4))) continue;
+    const r = readName(text, at, accepts(SELF_VERB, text), { anchored: true, selfNamed: true });
+    if (!r || !isPlaceName(r.canonical) || NOT_A_PLACE.test(r.canonical) || LEADER_AFTER.test(text.slice(r.end, r.end + 16))) continue;
+    names.set(r.canonical, [...(names.get(r.canonical) ?? []), r]);
+  }
+  if (names.size !== 1) return null;
+  const [name, found] = [...names][0]!;
+  const level = name.endsWith('苏木') ? '苏木' : name.slice(-1);
+  const own = new Set(text.match(OWN_LEVEL) ?? []);
+  if ([...own].some((l) => l !== level)) return null;
+  const inOpening = opening !== null && found[0]!.start < opening.end;
+  return found.length >= 2 || (own.has(level) && inOpening) ? mention(found[0]!, 'body') : null;
 }
 
 /** Where a fuller name may start: the text's start, after punctuation or a word that governs a body. */

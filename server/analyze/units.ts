@@ -18,7 +18,8 @@ function byFirst(words: readonly string[]): Map<string, string[]> {
 }
 const SUFFIXES_BY_FIRST = byFirst(SUFFIXES);
 const ORGANS_BY_FIRST = byFirst(ORGANS);
-const PLACEHOLDER_CLASS = `[${V.placeholderChars.replace(/[\]\\^-]/g, '\\$&')}]`;
+/** A character templates put for a name left blank (X, ×, 某 …), as a regular expression's class. */
+export const PLACEHOLDER_CLASS = `[${V.placeholderChars.replace(/[\]\\^-]/g, '\\$&')}]`;
 const PLACEHOLDER_CHARS = new Set(V.placeholderChars);
 const isNameChar = (ch: string): boolean => (ch >= '\u4e00' && ch <= '\u9fff') || PLACEHOLDER_CHARS.has(ch);
 const LEADING_PARTY = new RegExp(`^(?:${longestFirst(V.partyPrefixes).map(escapeRegex).join('|')})`);
@@ -30,13 +31,15 @@ const LEVEL_BODIES = new Set(V.levelBodies);
 const NOT_IN_NAMES = new RegExp(V.notInNames.map(escapeRegex).join('|'));
 const PARTY_COMMITTEE = '委员会';
 /** A place alone (X省, X市 …): in running text mostly no unit (依法治省, 企业上市). */
-const PLACE_ONLY = new RegExp(`(?:[${V.levels.join('')}]|自治区|自治州|自治县)$`);
+const PLACE_ONLY = new RegExp(`(?:[${V.levels.join('')}]|苏木|自治区|自治州|自治县)$`);
+/** Whether a unit's name is a place alone (双桥区, 风水梁镇, 阿力得尔苏木): the level's government or committee, unnamed. */
+export const isPlaceName = (name: string): boolean => PLACE_ONLY.test(name);
 /** A named town or township (风水梁镇): the town reporting, where it opens a paragraph. */
-const TOWN = /^[\u4e00-\u9fff]{2,4}[镇乡]$/;
+const TOWN = /^[\u4e00-\u9fff]{2,4}(?:[镇乡]|苏木)$/;
 /** 平高电气研发中心, 某某集团, a university's 文学院: a firm or institute, named without a place, that opens a report's first sentence. */
 const ENTERPRISE = /^(?:[\u4e00-\u9fff]{2,16}(?:公司|集团|控股|中心|研究院|研究所|厂|社区|学院|医院|法院|检察院)|[\u4e00-\u9fff]学院)$/;
 /** A name that stands in running text starts with its level or its place (市统计局, 临潼区委, 团县委, 中共…). */
-const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|自治区|自治州|自治县))`);
+const ANCHORED = new RegExp(`^(?:${V.partyPrefixes.map(escapeRegex).join('|')}|团)?(?:[${V.levels.join('')}]|[\\u4e00-\\u9fff]{2,5}?(?:[${V.levels.join('')}]|街道|苏木|自治区|自治州|自治县))`);
 const SUFFIX_SET = new Set(SUFFIXES);
 const OFFICE_OF_KIND = [...[...GENERIC].filter((g) => !ORGANS.includes(g)), ...V.officeKinds];
 const CITIES = new Set(vocab.places.provinces.flatMap((p) => p.cities));
@@ -82,6 +85,8 @@ export function judgeName(name: string): NameVerdict {
   if (HAS_PLACEHOLDER.test(n) || NOT_IN_NAMES.test(n) || /^[年度月日号]/.test(n)) return { ok: false, reason: HAS_PLACEHOLDER.test(n) ? 'placeholder' : 'not-unit' };
   const organ = trailingOrgan(n);
   if (organ) n = n.slice(0, -organ.length);
+  // 温泉街道工作委员会: a street's party working committee (党工委) spelled out, the street's own body.
+  else n = n.replace(/(?<=街道)工作委员会$/, '');
   const pronoun = V.pronounStarts.find((p) => n.startsWith(p));
   const afterPronoun = pronoun ? n.slice(pronoun.length) : '';
   if (n.includes('我') || (pronoun && (/^[\d们]/.test(afterPronoun) || GENERIC.has(afterPronoun) || SUFFIXES.some((x) => afterPronoun.startsWith(x))))) return { ok: false, reason: 'pronoun' };
@@ -113,7 +118,8 @@ export function judgeName(name: string): NameVerdict {
  * The longest unit name that starts at `from` and ends where `accept(end)` allows (a verb follows, the
  * line ends …); null when no name of up to `maxLength` characters fits. `anchored`: a name in running
  * text, which must start with its level or place and be more than a place; `enterprise`: a firm or
- * institute without a place is taken too (the report's opening names its own unit).
+ * institute without a place, or a body named with its party organ, is taken too (the report's opening names
+ * its own unit).
  */
 export function readName(
   text: string,
@@ -142,7 +148,9 @@ export function readName(
     // 老城镇党委不断创新…: a town named with its party body is that body, wherever the clause stands.
     const townBody = TOWN.test(verdict.canonical) && ORGANS.some((o) => text.startsWith(o, end - o.length));
     const placeOnly = PLACE_ONLY.test(verdict.canonical) && !((opts.town || townBody) && TOWN.test(verdict.canonical)) && !opts.selfNamed;
-    const firm = opts.enterprise === true && ENTERPRISE.test(verdict.canonical);
+    // 交通运输部党组召开会议: a body named with its party organ, opening the text, is the body reporting.
+    const withOrgan = verdict.canonical.length < end - from && ORGANS.some((o) => text.startsWith(o, end - o.length));
+    const firm = opts.enterprise === true && (ENTERPRISE.test(verdict.canonical) || withOrgan);
     if (!opts.anchored || (ANCHORED.test(verdict.canonical) && !placeOnly) || firm) return { start: from, end, canonical: verdict.canonical };
   }
   return null;
