@@ -26,6 +26,8 @@ const NOT_BEFORE: Partial<Record<string, RegExp>> = { cn: /[一二三四五六�
 const FOLLOWED = /^(?:[\u3400-\u9fff“"《#Xx*]|\d{4}\s?年)/;
 // Not ；: items after a semicolon are an enumeration inside one sentence.
 const SENTENCE_END = /[。！？!?：:]$/;
+/** A heading run into its section's text: a short phrase closed by a full stop, sentences after it. */
+const RUN_IN_HEADING = /^[^。！？!?；;，,、：:]{4,30}[。！？!?][^。！？!?]{8,}/;
 /** A page that dropped its paragraph breaks: lines this long may hold run-in headings after a full stop. */
 const FLATTENED_LINE = 120;
 /** …and a document whose lines are this long on average has lost its paragraph breaks altogether. */
@@ -111,8 +113,10 @@ export function splitRunInHeadings(text: string, lines: readonly Line[], skip: r
       }
       if (!numbering.fits(marker)) continue;
       const before = line.text.slice(0, m.index);
-      // …情况;(二)上级领导视察…情况;(三)…: items of a list inside a sentence, each closed by a semicolon.
-      const listItem = /[；;，,、]$/.test(before) || /[；;]\s*$/.test(itemText(line.text, m.index + m[0].length, marker.style));
+      // …情况;(二)上级领导视察…情况;(三)…: items of a list inside a sentence, each closed by a semicolon. Not an
+      // item that opens on a short heading closed by a full stop ((一)层层落实意识形态责任。狠抓…;(二)…).
+      const item = itemText(line.text, m.index + m[0].length, marker.style);
+      const listItem = !RUN_IN_HEADING.test(item) && (/[；;，,、]$/.test(before) || /[；;]\s*$/.test(item));
       if (listItem && marker.style !== 'cn' && marker.style !== 'part') continue;
       const flattened = flattenedDocument || line.text.length >= FLATTENED_LINE;
       // After spaces, or right after a leftover (…篇1一、民族工作): a new paragraph on a page that lost its breaks.

@@ -1251,5 +1251,21 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
     const masked = '深入学习贯彻习近平总书记关于巡视巡察工作重要**和中央部署要求。';
     expect(analyzeReport(masked).masks.map((m) => m.text)).toEqual(['**']);
   });
-});
 
+  it('splits a flattened page’s subheadings whose sections close on a semicolon ((一)层层落实意识形态责任。…;(二)…)', () => {
+    const page =
+      '乡镇宣传思想文化工作总结以来,苏木认真贯彻落实会议精神,狠抓各项重点任务落实,为建设提供了强大的思想保障。一、意识形态方面(一)层层落实意识形态责任。狠抓党委、政府意识形态工作责任制落实,带头抓意识形态工作;(二)加强意识形态专题学习。将各级会议精神纳入中心组专题学习内容,及时传达学习。二、理论武装方面(一)抓中心组学习。围绕十九大精神开展了12次集中学习;(二)持续开展理论学习与宣讲。在公众号上进行理论宣讲。';
+    expect(analyzeReport(page).sections.map((s) => [s.level, s.marker, s.heading])).toEqual([
+      [1, '', ''],
+      [1, '一、', '意识形态方面'],
+      [2, '(一)', '层层落实意识形态责任'],
+      [2, '(二)', '加强意识形态专题学习'],
+      [1, '二、', '理论武装方面'],
+      [2, '(一)', '抓中心组学习'],
+      [2, '(二)', '持续开展理论学习与宣讲'],
+    ]);
+    // Items of a list inside a sentence stay in it.
+    const list = '二、主要做法\n一年来重点抓了三项工作:(一)理论学习情况;(二)上级领导视察情况;(三)宣传阵地管理情况。各项工作均按计划完成,成效明显,得到上级肯定。';
+    expect(analyzeReport(list).sections.map((s) => s.heading)).toEqual(['主要做法']);
+  });
+});
