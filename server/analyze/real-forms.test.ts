@@ -1268,4 +1268,14 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
     const list = '二、主要做法\n一年来重点抓了三项工作:(一)理论学习情况;(二)上级领导视察情况;(三)宣传阵地管理情况。各项工作均按计划完成,成效明显,得到上级肯定。';
     expect(analyzeReport(list).sections.map((s) => s.heading)).toEqual(['主要做法']);
   });
+
+  it('reads no problems from the failings a rule sanctions (对…开展不力,出现重大失误…的,考核将列为较差)', () => {
+    const report =
+      '关于利用网络开展宣传思想文化工作的调研报告\n一、严明责任,营造良好网络环境\n(一)明确主体责任。各级党委主要负责同志对网络意识形态工作负主体责任。\n(二)严明奖惩制度。年终对安排部署的重要工作开展不力,出现重大失误;对重大问题处置不力,致使负面有害信息大量充斥网上;对网络阵地建设不力,致使媒体融合发展滞后,工作力量薄弱,经费保障不到位的,考核将列为较差。\n二、存在的问题\n网络评论员队伍力量薄弱,工作不到位。';
+    expect(analyzeReport(report).sections.filter((s) => s.level === 1).map((s) => [s.heading, s.kind])).toEqual([
+      ['严明责任,营造良好网络环境', 'achievements'],
+      ['存在的问题', 'problems'],
+    ]);
+  });
 });
+
