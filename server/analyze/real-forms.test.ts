@@ -1277,5 +1277,14 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
       ['存在的问题', 'problems'],
     ]);
   });
+
+  it('reads unnumbered headings of two matched phrases where a text has several (注重思想引领,汇聚巾帼新力量)', () => {
+    const prose = '市妇联始终将思想政治引领贯穿到妇联工作全过程,深入开展学习贯彻宣传宣讲,组织开展形式多样的主题活动。';
+    const text = `淮南妇女工作砥砺奋进的五年\n五年来,市妇联结合妇女思想实际,团结引领全市广大妇女听党话跟党走。\n注重思想引领,汇聚巾帼新力量\n${prose}\n注重网络引领,激发巾帼正能量\n${prose}`;
+    expect(analyzeReport(text).sections.map((s) => s.heading)).toEqual(['', '注重思想引领,汇聚巾帼新力量', '注重网络引领,激发巾帼正能量']);
+    // One such line is a short sentence, no heading.
+    const once = `淮南妇女工作砥砺奋进的五年\n五年来,市妇联结合妇女思想实际,团结引领全市广大妇女听党话跟党走。\n今年以来,我们再接再厉\n${prose}`;
+    expect(analyzeReport(once).sections.map((s) => s.heading)).toEqual(['']);
+  });
 });
 

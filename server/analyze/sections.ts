@@ -82,15 +82,24 @@ function isProse(line: Line | undefined): boolean {
   return line !== undefined && (line.text.length >= 40 || /[。！？]$/.test(line.text));
 }
 
+/** 注重思想引领,汇聚巾帼新力量: an unnumbered heading of two matched phrases. */
+const PAIRED_HEADING = /^[^。！？!?；;：:，,、\s]{3,12}[，,][^。！？!?；;：:，,、\s]{3,12}$/;
+
+/** Whether a text's unnumbered headings may be matched phrases: two or more such lines stand over prose. */
+function pairedHeadings(lines: readonly Line[]): boolean {
+  return lines.filter((l, i) => PAIRED_HEADING.test(l.text) && isProse(lines[i + 1])).length >= 2;
+}
+
 /**
- * An unnumbered heading line: short, no sentence punctuation, followed by prose (2023年工作回顾), or naming a
+ * An unnumbered heading line: short, no sentence punctuation (but the comma of two matched phrases, where the
+ * text has several such headings: `paired`), followed by prose (2023年工作回顾), or naming a
  * kind over numbered subsections (工作成果与亮点 / （一）加强阵地建设).
  */
-function bareHeading(line: Line, next: Line | undefined, after: Line | undefined): Heading | null {
+function bareHeading(line: Line, next: Line | undefined, after: Line | undefined, paired = false): Heading | null {
   const t = line.text;
   const overNumbered = next !== undefined && numberedHeading(next, after) !== null && headingKind(t) !== null;
   if (t.length < 2 || t.length > MAX_BARE_HEADING || !(isProse(next) || overNumbered)) return null;
-  if (/[。！？!?；;：:，,、]/.test(t) || /^[—\-（(<#*]/.test(t) || DATE_LINE.test(t) || /代表|同志们/.test(t)) return null;
+  if ((/[。！？!?；;：:，,、]/.test(t) && !(paired && PAIRED_HEADING.test(t))) || /^[—\-（(<#*]/.test(t) || DATE_LINE.test(t) || /代表|同志们/.test(t)) return null;
   return { style: 'bare', marker: '', start: line.start, headingStart: line.start, headingEnd: line.end, heading: t, line };
 }
 
@@ -279,11 +288,12 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
     const taken = new Set(headings.map((h) => h.headingStart));
     const pieceTitles = titlesAfterLeftovers(allLines, skip);
+    const paired = pairedHeadings(lines.slice(first, close));
     for (let i = first; i < close; i++) {
       // The title again under a site's notices (page title, then the document's own): no heading; nor the
       // title of a numbered piece of a collection, under its marker (意识形态工作方案(篇1) / 城镇…工作方案).
       const again = title !== null && lines[i]!.text.trim() === title.text.trim();
-      const h = taken.has(lines[i]!.start) || again || pieceTitles.has(lines[i]!.start) ? null : bareHeading(lines[i]!, lines[i + 1], lines[i + 2]);
+      const h = taken.has(lines[i]!.start) || again || pieceTitles.has(lines[i]!.start) ? null : bareHeading(lines[i]!, lines[i + 1], lines[i + 2], paired);
       if (h) headings.push(h);
     }
     headings.sort((a, b) => a.start - b.start);
