@@ -27,6 +27,7 @@ const ACTION_START = new RegExp(`^(?:${alternation([...V.actionVerbs, ...V.light
 const LEADING_FILLER = new RegExp(`^(?:(?:19|20)\\d{2}年(?:上半年|下半年|以来|度)?|[一二三四五六七八九十]{1,2}是|${alternation(V.leadingFillers)})`);
 // 均 (分别均为) but not 人均, which is what is counted (撰写学习笔记人均3万字).
 const TRAILING_VERB = new RegExp(`(?:${alternation(V.trailingVerbs).replace(/(^|\|)均(?=\||$)/, '$1(?<!人)均')})$`);
+const ONLY_TRAILING_VERBS = new RegExp(`^(?:${alternation(V.trailingVerbs)})+$`);
 const FOLLOWING_CUT = new RegExp(`${alternation([...V.followingCuts, ...V.changeVerbs])}|[0-9XxＸｘ×*＊(（)）${DELIMS}]`);
 /** After the counted noun, the clause may go on to what was done there (在18个村开展…评选活动). */
 const DONE_THERE = new RegExp(`${alternation(['开展', '举办', '组织', '召开', '举行', '进行']).replace(/(^|\|)组织/, '$1(?<!党)组织')}`, 'g');
@@ -124,7 +125,8 @@ export function precedingActivity(clause: string): string {
   let lastVerbEnd = -1;
   LIGHT_VERB.lastIndex = 0;
   for (let m = LIGHT_VERB.exec(s); m; m = LIGHT_VERB.exec(s)) lastVerbEnd = m.index + m[0].length;
-  if (lastVerbEnd > 0 && lastVerbEnd < s.length) s = s.slice(lastVerbEnd);
+  // 受众群众累计达到: after the light verb only a verb of reaching is left; what reached is before it.
+  if (lastVerbEnd > 0 && lastVerbEnd < s.length && !ONLY_TRAILING_VERBS.test(s.slice(lastVerbEnd))) s = s.slice(lastVerbEnd);
   s = stripLeadingFillers(s.replace(/^了/, ''), true);
   const verbal = s;
   for (let m = TRAILING_VERB.exec(s); m && m.index > 0; m = TRAILING_VERB.exec(s)) s = s.slice(0, m.index);

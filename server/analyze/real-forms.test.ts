@@ -1286,5 +1286,15 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
     const once = `淮南妇女工作砥砺奋进的五年\n五年来,市妇联结合妇女思想实际,团结引领全市广大妇女听党话跟党走。\n今年以来,我们再接再厉\n${prose}`;
     expect(analyzeReport(once).sections.map((s) => s.heading)).toEqual(['']);
   });
+
+  it('names what reached a count after 累计达到 (受众群众), and reads 突破 as approximate', () => {
+    const text = '总计观影25场次,受众群众累计达到4000余人。网上平台累计阅读量突破6万次。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.activity, f.approx])).toEqual([
+      ['25场次', '观影', false],
+      ['4000余人', '受众群众', true],
+      ['突破6万次', '阅读量', true],
+    ]);
+  });
 });
 
