@@ -10,7 +10,7 @@ import { findFigures } from './figures.js';
 import { findMasks, findPlaceholders, placeholderDensity } from './placeholders.js';
 import { findFlags } from './flags.js';
 import { findLeftovers } from './leftovers.js';
-import { prepareText, storedSpan } from './normalize.js';
+import { prepareText, storedFigureSpan, storedSpan } from './normalize.js';
 import { findMeta, type MetaHints } from './meta.js';
 
 export type AnalyzeHints = MetaHints;
@@ -71,7 +71,7 @@ export function analyzeReport(stored: string, hints: AnalyzeHints = {}): Analysi
       const m = storedSpan(p, x);
       return { ...m, text: slice(m) };
     }),
-    figures: figures.map((f) => ({ ...storedSpan(p, f), sentence: storedSpan(p, f.sentence) })),
+    figures: figures.map((f) => ({ ...storedFigureSpan(p, f), sentence: storedSpan(p, f.sentence) })),
     placeholders: placeholders.map((x) => {
       const m = storedSpan(p, x);
       return { ...m, text: slice(m) };

@@ -75,6 +75,13 @@ export function prepareText(stored: string): PreparedText {
   };
 }
 
+/** A figure's span in the stored text, the gloss of its last character with it (1000多個(gè): the measure word as the page wrote it). */
+export function storedFigureSpan<T extends Span>(p: PreparedText, s: T): T {
+  const stored = storedSpan(p, s);
+  const gloss = p.glosses.find((g) => g.start === stored.end);
+  return gloss ? { ...stored, end: gloss.end } : stored;
+}
+
 /** A span of the analysis text as a span of the stored text. */
 export function storedSpan<T extends Span>(p: PreparedText, s: T): T {
   const start = p.toStored(s.start);

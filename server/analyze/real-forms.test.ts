@@ -1296,5 +1296,10 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
       ['突破6万次', '阅读量', true],
     ]);
   });
+
+  it('keeps the gloss of a figure’s measure word in its span (1000多個(gè))', () => {
+    const text = '形成以市婦聯(lián)“一微一網(wǎng)”為統領(lǐng),1000多個(gè)姐妹微信群互聯(lián)互通的新媒體矩陣。';
+    expect(analyzeReport(text).figures.map((f) => text.slice(f.start, f.end))).toEqual(['1000多個(gè)']);
+  });
 });
 
