@@ -1301,5 +1301,13 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
     const text = '形成以市婦聯(lián)“一微一網(wǎng)”為統領(lǐng),1000多個(gè)姐妹微信群互聯(lián)互通的新媒體矩陣。';
     expect(analyzeReport(text).figures.map((f) => text.slice(f.start, f.end))).toEqual(['1000多個(gè)']);
   });
+
+  it('flags 第1篇 before a piece’s title on its line as a collection’s marker', () => {
+    const page = '2023年教育局宣传工作总结(七篇)\n\n第1篇 2023年教育局宣传工作总结\n\n2022年,我区教育工作在区委的坚强领导下,紧紧围绕发展战略开展宣传。';
+    expect(flagged(analyzeReport(page), page, 'collection_marker')).toContain('第1篇');
+    // A sentence that opens with it is no marker.
+    const prose = '宣传工作总结\n第1篇 稿件在省报刊发,第2篇稿件在市报刊发,反响良好。';
+    expect(flagged(analyzeReport(prose), prose, 'collection_marker')).toEqual([]);
+  });
 });
 
