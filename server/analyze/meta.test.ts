@@ -342,7 +342,7 @@ describe('units of the nineteenth blind batch (studied further)', () => {
     expect(unit(district)).toBe('双桥区');
     expect(unit('宣传工作总结\n今年以来,风水梁镇扎实开展宣传工作,成效明显。现将我镇上半年工作总结如下。')).toBe('风水梁镇');
     // Once, and not in the opening; two places of one level; a city citing one district; words before a level.
-    expect(unit('宣传工作总结\n我区宣传工作成效明显。另外,双桥区积极加强网络文明建设。')).toBeNull();
+    expect(unit('宣传工作总结\n我区宣传工作成效明显。另外,青禾区积极加强网络文明建设。')).toBeNull();
     expect(unit('宣传工作总结\n一年来,双桥区积极加强网络文明建设,滦平县积极开展宣传。双桥区进一步完善体系,滦平县进一步加强队伍。')).toBeNull();
     expect(unit('宣传工作总结\n一年来,我市宣传工作成效明显。双桥区积极加强网络文明建设,双桥区进一步完善体系。')).toBeNull();
     expect(unit('宣传工作总结\n一年来,我镇宣传工作成效明显,增强全镇凝聚力,增强全镇战斗力。')).toBeNull();
@@ -352,4 +352,16 @@ describe('units of the nineteenth blind batch (studied further)', () => {
     expect(unit('8月23日,交通运输部党组召开会议,传达学习全国宣传思想工作会议精神。')).toBe('交通运输部');
     expect(unit('中共XX市XX委温泉街道工作委员会网络舆情应对工作实施方案\n为进一步加强网络舆情信息收集工作,制定本实施方案。')).toBe('温泉街道');
   });
+
+  it('reads the one place of the level a text calls its own, against the list of China’s divisions (我镇…双胜镇)', () => {
+    const town = '网络意识形态工作开展情况\n我镇认真贯彻落实党中央关于意识形态工作部署要求,调整充实了双胜镇意识形态工作领导小组,明确镇党委书记为第一责任人。';
+    expect(unit(town)).toBe('双胜镇');
+    expect(unit('宣传工作总结\n2018年,我县意识形态工作扎实推进。绛县经济开发区党工办主任也作了汇报。')).toBe('绛县');
+    // Words that end like a place (丰富全镇, 海岛乡镇), two places of the level, two levels called one's own.
+    expect(unit('宣传工作总结\n我镇丰富全镇党员干部和群众理论学习形式。')).toBeNull();
+    expect(unit('宣传工作总结\n我乡是海岛乡镇,地处偏僻,舆论宣传十分重要。')).toBeNull();
+    expect(unit('宣传工作总结\n我镇与百里洲镇、双胜镇开展结对共建。')).toBeNull();
+    expect(unit('宣传工作总结\n我县我镇共同推进,双胜镇工作成效明显。')).toBeNull();
+  });
 });
+
