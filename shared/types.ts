@@ -77,7 +77,7 @@ export const META_RULE_LABELS: Record<MetaRule, string> = {
   'self-reference': '正文中单位自称',
   'own-document': '正文中本单位制定的文件名',
   'source-line': '网页“来源”栏的本地政府（正文自称“我区”“我县”等）',
-  'own-place': '正文自称“我镇”“我县”等，且只提到一个该级地名',
+  'own-place': '正文自称“我镇”“我县”“我校”等，且只提到一个该级地名或一所学校',
   visited: '新闻导语中被调研、督导的单位',
   body: '正文多处提及',
   'date-line': '成文日期',

@@ -363,5 +363,14 @@ describe('units of the nineteenth blind batch (studied further)', () => {
     expect(unit('宣传工作总结\n我镇与百里洲镇、双胜镇开展结对共建。')).toBeNull();
     expect(unit('宣传工作总结\n我县我镇共同推进,双胜镇工作成效明显。')).toBeNull();
   });
+
+  it('reads the one school a text that says 我校 names in a quoted title', () => {
+    expect(unit('4月2日,我校召开宣传思想工作表彰大会。24件新闻作品获得“商洛学院新闻奖”,评出“商洛学院优秀二级网站”3个。')).toBe('商洛学院');
+    expect(unit('意识形态工作专题会议\n3月10日,校党委书记主持召开会议。要严格按照《舒城职业学校意识形态工作责任制实施细则》,抓好我校工作。')).toBe('舒城职业学校');
+    // A school in running text (目前学校), two schools, schools of a kind (《舒城县中小学校…办法》).
+    expect(unit('宣传工作\n我校高度重视。目前学校共有教师120人。')).toBeNull();
+    expect(unit('宣传工作\n我校组织师生参加“商洛学院新闻奖”和“西北大学征文”评选。')).toBeNull();
+    expect(unit('宣传工作\n我校按照《舒城县中小学校宣传阵地管理办法》开展工作。')).toBeNull();
+  });
 });
 

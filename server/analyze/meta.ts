@@ -264,7 +264,7 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   }
   const subject = placeSubject(text, p.opening);
   if (subject) add(subject);
-  const own = ownPlace(text);
+  const own = ownPlace(text) ?? ownSchool(text);
   if (own) add(own);
   return mergeMentions(found.map((m) => withPlace(text, withLeagueName(text, m))));
 }
@@ -284,6 +284,23 @@ function ownPlace(text: string): UnitMention | null {
   const found = placesOfLevel(text, [...levels][0] as (typeof OWN_LEVELS)[number]).filter((f) => !NOT_A_PLACE.test(f.name));
   if (found.length === 0 || found.some((f) => f.name !== found[0]!.name)) return null;
   return mention({ ...found[0]!, canonical: found[0]!.name }, 'own-place');
+}
+
+/** A school's name closed by its kind, opening a quoted title (“商洛学院新闻奖”, 《舒城职业学校…办法》): where a name starts is sure there. */
+const SCHOOL = /(?<=[《“"])[\u4e00-\u9fff]{2,18}?(?:大学|学院|学校|中学|小学|幼儿园)/g;
+/** 中小学校, 各学校: schools of a kind or a place, no one school. */
+const SCHOOLS_OF_A_KIND = /中小学|[各全本该]|高校/;
+
+/** 我校…“商洛学院新闻奖”: a text that calls itself 我校 and names one school only, that school. */
+function ownSchool(text: string): UnitMention | null {
+  if (!text.includes('我校')) return null;
+  const found: Array<{ start: number; end: number; canonical: string }> = [];
+  for (const m of text.matchAll(SCHOOL)) {
+    const verdict = judgeName(m[0]);
+    if (verdict.ok && !SCHOOLS_OF_A_KIND.test(m[0])) found.push({ start: m.index, end: m.index + m[0].length, canonical: verdict.canonical });
+  }
+  if (found.length === 0 || found.some((f) => f.canonical !== found[0]!.canonical)) return null;
+  return mention(found[0]!, 'own-place');
 }
 
 /** 我区, 我苏木: the levels a text calls its own. */
