@@ -372,5 +372,12 @@ describe('units of the nineteenth blind batch (studied further)', () => {
     expect(unit('宣传工作\n我校组织师生参加“商洛学院新闻奖”和“西北大学征文”评选。')).toBeNull();
     expect(unit('宣传工作\n我校按照《舒城县中小学校宣传阵地管理办法》开展工作。')).toBeNull();
   });
+
+  it('reads the unit of the file a document site’s notice quotes, and no 街道社区 for a unit', () => {
+    const page = '《XX县发展和改革局2022信息宣传工作方案.docx》由会员分享,可在线阅读,更多相关请在优知文库上搜索。\n1、为进一步加强对外宣传报道,制定本方案。';
+    const ev = analyzeReport(page).metaEvidence.units[0]!;
+    expect([ev.name, ev.rule, page.slice(ev.span!.start, ev.span!.end)]).toEqual(['县发展和改革局', 'page-title', 'XX县发展和改革局']);
+    expect(unit('《2021年三有一化街道社区党建工作总结.docx》由会员分享,可在线阅读。\n城市街道社区党组织是党在城市工作的重要基础。')).toBeNull();
+  });
 });
 

@@ -266,6 +266,8 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   if (subject) add(subject);
   const own = ownPlace(text) ?? ownSchool(text);
   if (own) add(own);
+  const quoted = quotedFileUnit(text);
+  if (quoted) add(quoted);
   return mergeMentions(found.map((m) => withPlace(text, withLeagueName(text, m))));
 }
 
@@ -740,13 +742,16 @@ const FILE_UNIT_END = new RegExp(`${GAP}(?:${alternation(V.titleFollowers)}|[0-9
 
 interface FileNameMeta {
   unit: UnitMention | null;
+  /** Where the unit's name stands in the file name without its folder (offsets into it). */
+  unitAt: Span | null;
   year: number | null;
   period: Period | null;
 }
 
 function fileNameMeta(fileName: string): FileNameMeta {
   const raw = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  const base = foldScript(raw.replace(FILE_LEAD, '').replace(FILE_TRAIL, ''));
+  const lead = FILE_LEAD.exec(raw)?.[0].length ?? 0;
+  const base = foldScript(raw.slice(lead).replace(FILE_TRAIL, ''));
   // A bare year counts in a file name (云南省-2003.txt, 2024上半年.txt), not in a text.
   const bare = /(?<![\dA-Za-z])((?:19|20)\d{2})(?![\dA-Za-z])/.exec(base);
   const year = yearAt(base)?.value ?? (bare ? Number(bare[1]) : null);
@@ -754,14 +759,32 @@ function fileNameMeta(fileName: string): FileNameMeta {
   const accept = accepts(FILE_UNIT_END, base);
   const starts = [0, ...[...base.matchAll(/(?:(?:19|20)\d{2}\s*年?度?(?:上半年|下半年|第[一二三四1-4]季度)?|[\s_\-—、])/g)].map((m) => m.index + m[0].length)];
   let unit: UnitMention | null = null;
+  let unitAt: Span | null = null;
   for (const at of starts) {
     const r = readName(base, at, accept);
     if (r) {
       unit = { name: r.canonical, key: unitKey(r.canonical), rule: 'file-name', span: null, weight: WEIGHT['file-name']! };
+      unitAt = { start: lead + r.start, end: lead + r.end };
       break;
     }
   }
-  return { unit, year, period };
+  return { unit, unitAt, year, period };
+}
+
+/** A document site's notice quoting the file it serves (《XX县发展和改革局2022信息宣传工作方案.docx》由会员分享). */
+const QUOTED_FILE = /《([^《》\n]{4,80}?\.(?:docx?|pdf|wps|txt|pptx?))》/g;
+/** How far into a page its notices are looked for. */
+const QUOTED_FILE_REACH = 800;
+
+/** The unit the file name a site's notice quotes gives, where it stands in the text: the page's, below the report's own. */
+function quotedFileUnit(text: string): UnitMention | null {
+  for (const m of text.slice(0, QUOTED_FILE_REACH).matchAll(QUOTED_FILE)) {
+    const f = fileNameMeta(m[1]!);
+    if (!f.unit || !f.unitAt) continue;
+    const start = m.index + 1 + f.unitAt.start;
+    return { ...f.unit, rule: 'page-title', weight: WEIGHT['page-title']!, span: { start, end: m.index + 1 + f.unitAt.end } };
+  }
+  return null;
 }
 
 /** Unit, year and period as a file name gives them: 市统计局2023年上半年意识形态工作总结.txt → 市统计局, 2023, H1. */
