@@ -44,13 +44,15 @@ describe('metadata read from submissions', () => {
   // them named only mid-sentence (调整充实了双胜镇…领导小组, 制定县人民法院…意见, a county named only in 绛县经济开发区):
   // 69 of 80 (0.8625) since. The eighteenth batch (session 16, studied in part) brought 13 more: a unit named
   // only in a download notice's file name, a college whose name a pinyin gloss cuts, 团市委 under 伊春日报社:
-  // 77 of 91 (0.846); the guard sits just under it. Periods: 137 of 169 (0.81), plans whose year stands only in
-  // a collection title or after a preview counter among the misses.
+  // 77 of 91 (0.846). Session 17 read places by the level the text calls its own against China's divisions
+  // (我镇…双胜镇), one school after 我校, a document site's quoted file name: 83 of 91 (0.912); the guard sits
+  // at 0.88, room for the nineteenth batch joining this split. Periods: 137 of 169 (0.81), plans whose year
+  // stands only in a collection title or after a preview counter among the misses.
   it.runIf(freshExcerptCases().length > 0)('seldom reads a wrong unit from the fresh excerpts, and finds most', () => {
     const s = scoreMeta(freshExcerptCases(), (c) => detectMeta(c));
     console.log(`${formatScores('fresh excerpts', s)}\n${s.misses.join('\n')}`);
     expect(s.unit.precision).toBeGreaterThanOrEqual(0.9);
-    expect(s.unit.recall).toBeGreaterThanOrEqual(0.84);
+    expect(s.unit.recall).toBeGreaterThanOrEqual(0.88);
     expect(s.year.precision).toBeGreaterThanOrEqual(0.8);
     // 0.81 and 0.82 before the fifteenth batch's study (the one year a text names; 20__年, openings): 0.97 and 0.85.
     expect(s.year.recall).toBeGreaterThanOrEqual(0.93);
