@@ -1309,5 +1309,18 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
     const prose = '宣传工作总结\n第1篇 稿件在省报刊发,第2篇稿件在市报刊发,反响良好。';
     expect(flagged(analyzeReport(prose), prose, 'collection_marker')).toEqual([]);
   });
+
+  it('reads 二是… alone on its line between 一、 and 三、 as the second heading, and not elsewhere', () => {
+    const body = '我们积极创新教育宣传工作机制,拓展教育宣传工作途径,加大宣传工作力度,报送信息426条。';
+    const text = `教育系统宣传工作总结\n一、服务大局,扩大影响力。\n${body}\n二是突出重点,打造教育宣传亮点。\n${body}\n三、突出文明创建,提升精神文明建设水平。\n${body}`;
+    expect(analyzeReport(text).sections.map((s) => [s.level, s.marker, s.heading])).toEqual([
+      [1, '一、', '服务大局,扩大影响力'],
+      [1, '二是', '突出重点,打造教育宣传亮点'],
+      [1, '三、', '突出文明创建,提升精神文明建设水平'],
+    ]);
+    // Where 二、 stands already, 二是 is an enumeration in its section.
+    const enumerated = `宣传工作总结\n一、主要做法\n${body}\n二、存在问题\n一是队伍不强。\n二是投入不足。\n三、下一步打算\n${body}`;
+    expect(analyzeReport(enumerated).sections.map((s) => s.marker)).toEqual(['一、', '二、', '三、']);
+  });
 });
 

@@ -3,7 +3,7 @@
 // closing block (date, signature, template markers), each section with its kind.
 import type { Section, SectionKind, Span } from '../../shared/types.js';
 import { alternation, vocab } from './vocab.js';
-import { inAnySpan, type Line } from './text.js';
+import { inAnySpan, parseChineseNumber, type Line } from './text.js';
 import { outlineLines, splitRunInHeadings } from './layout.js';
 
 type Style = 'part' | 'cn' | 'bare' | 'paren-cn' | 'num' | 'paren-num' | 'circled';
@@ -80,6 +80,29 @@ function numberedHeading(original: Line, next: Line | undefined): Heading | null
 
 function isProse(line: Line | undefined): boolean {
   return line !== undefined && (line.text.length >= 40 || /[。！？]$/.test(line.text));
+}
+
+/** 二是突出重点,打造教育宣传亮点。 alone on its line: a heading whose numeral the writer wrote as an enumeration. */
+const ENUMERATED_LINE = /^([一二三四五六七八九十]{1,3})是([^。！？；;：:]{2,30}?)[。.]?$/;
+
+/**
+ * 一、… / 二是… / 三、…: a line standing alone in the gap of the top-level numbering (between 一、 and 三、) is its
+ * heading, marked 二是.
+ */
+function fillNumberingGaps(headings: Heading[], lines: readonly Line[]): void {
+  const top = headings.filter((h) => h.style === 'cn');
+  for (const line of lines) {
+    const m = ENUMERATED_LINE.exec(line.text);
+    const n = m ? parseChineseNumber(m[1]!) : null;
+    if (!m || n === null) continue;
+    const before = top.filter((h) => h.start < line.start).at(-1);
+    const after = top.find((h) => h.start > line.start);
+    if (!before || !after || parseChineseNumber(before.marker.slice(0, -1)) !== n - 1 || parseChineseNumber(after.marker.slice(0, -1)) !== n + 1) continue;
+    const marker = `${m[1]}是`;
+    const heading = m[2]!;
+    headings.push({ style: 'cn', marker, start: line.start, headingStart: line.start + marker.length, headingEnd: line.start + marker.length + heading.length, heading, line });
+  }
+  headings.sort((a, b) => a.start - b.start);
 }
 
 /** 注重思想引领,汇聚巾帼新力量: an unnumbered heading of two matched phrases. */
@@ -285,6 +308,7 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
     const h = inAnySpan(skip, lines[i]!.start) ? null : numberedHeading(lines[i]!, lines[i + 1]);
     if (h) headings.push(h);
   }
+  fillNumberingGaps(headings, lines.slice(first, close));
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
     const taken = new Set(headings.map((h) => h.headingStart));
     const pieceTitles = titlesAfterLeftovers(allLines, skip);
