@@ -1324,3 +1324,30 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
   });
 });
 
+describe('the twentieth blind batch (fp371–fp390), studied', () => {
+  const kinds = (t: string) =>
+    analyzeReport(t)
+      .sections.filter((s) => s.level === 1 && s.kind !== 'preamble')
+      .map((s) => s.kind);
+
+  it('reads a plan whose title stands under a page’s keywords, and a notice issuing a plan, as plans throughout', () => {
+    const keywords = '网站客服:3074922707\n宣传工作\n计划\n市直机关\n要点\n工作思路\n2023年市直机关宣传工作要点范文\n2023年,市直机关工委宣传部将紧扣主题主线,狠抓重点工作,主要做好以下工作:\n一、进一步在强化理论武装上下功夫\n及时研究制定理论中心组学习方案,举办中心组秘书培训班。';
+    expect(kinds(keywords)).toEqual(['plans']);
+    const notice = '关于印发《2024年交通运输系统精神文明建设工作要点》的通知\n局机关各科室:\n现印发给你们,请认真执行。\n2024年交通运输系统精神文明建设工作要点\n2024年是关键一年。\n一、坚持不懈用党的创新理论凝心铸魂\n1.全面加强党的创新理论武装。持续深入学习贯彻党的二十大精神,组织中心组学习12次。';
+    expect(kinds(notice)).toEqual(['plans']);
+    // A site's outline naming next year's plan above a summary's title is no title.
+    const outline = '一、2025年党建工作扎实推进\n二、存在问题\n三、2026年党建工作计划\n县教育局2025年党建工作总结\n2025年,县教育局始终坚持以习近平新时代中国特色社会主义思想为指导,各项工作取得阶段性成效,为事业发展筑牢根基。\n一、2025年党建工作扎实推进,成效显著\n全年开展中心组集中学习12次,专题研讨6次。';
+    expect(kinds(outline)[0]).toBe('achievements');
+  });
+
+  it('reads 确保了 as work done, not a plan’s cue', () => {
+    const text = '网络舆情宣传管理工作总结\n今年以来,我局高度重视网络舆情工作。\n一、领导责任\n本单位建立了网络舆情宣传管理责任制。\n二、舆情处置\n网站工作人员实行轮班上岗,在24小时内做出回复,确保舆情稳定。目前共接收到40条投诉建议咨询帖,回复率和办结率均达到100%,确保了网络问政工作的有效落实。';
+    expect(kinds(text)).toEqual(['achievements', 'achievements']);
+  });
+
+  it('reads a >>阅读全文 link under a preview as a cut text (no missing problems section)', () => {
+    const page = '中国税务 2013年 第9期 税务要闻\n上一篇 下一篇\n本刊讯8月21日下午,国家税务总局党组召开会议,传达学习全国宣传思想工作会议精神。会议认为,要切实加强宣传思想工作。\n>>阅读全文';
+    expect(analyzeReport(page).flags.map((f) => f.kind)).not.toContain('missing_problems');
+  });
+});
+

@@ -207,7 +207,8 @@ export function headingKind(raw: string): SectionKind | null {
 
 const bodyRes = {
   problems: new RegExp(alternation(vocab.sectionKinds.body.problems), 'g'),
-  plans: new RegExp(alternation(vocab.sectionKinds.body.plans), 'g'),
+  // 确保了…的有效落实 tells of work done, not of work to come.
+  plans: new RegExp(`(?:${alternation(vocab.sectionKinds.body.plans)})(?!了)`, 'g'),
   achievements: new RegExp(alternation(vocab.sectionKinds.body.achievements), 'g'),
 };
 
@@ -237,6 +238,7 @@ const PLAN_TITLE = new RegExp(alternation(vocab.sectionKinds.planDocuments));
 const REPORT_TITLE = new RegExp(alternation(vocab.sectionKinds.reportDocuments));
 /** Where the document says what it is: its first lines (page titles included). */
 const TITLE_LINES = 4;
+const MAX_TITLE_LINES = 16;
 const TITLE_CHARS = 80;
 
 /**
@@ -244,7 +246,13 @@ const TITLE_CHARS = 80;
  * work done; null when the first lines name neither.
  */
 function planTitle(lines: readonly Line[]): boolean | null {
-  for (const line of lines.slice(0, TITLE_LINES)) {
+  // The first lines, and past them the short lines before the first paragraph (a page's keywords above its title).
+  const prose = lines.findIndex((l) => isProse(l));
+  const head = lines.slice(0, Math.min(Math.max(TITLE_LINES, prose), MAX_TITLE_LINES));
+  const numbered = head.map((l) => l.text.length <= MAX_HEADING && numberedHeading(l, undefined) !== null);
+  for (const [i, line] of head.entries()) {
+    // A site's outline of the headings (二、存在问题 / 三、2026年工作计划) is no title (a page numbered 1、2、 may hold one).
+    if (numbered[i] && (numbered[i - 1] || numbered[i + 1])) continue;
     // Up to the first comma (a title a flattened page ran into the text stands before it); a document the
     // text names (根据《…实施方案》) is another one.
     const head = line.text
@@ -258,11 +266,12 @@ function planTitle(lines: readonly Line[]): boolean | null {
 }
 
 /**
- * …切实提高风险防控能力，制定本预案。, 特制定如下督查方案, 现将考核事项通知如下: a document that says near its start
- * that it is a plan or a notice arranging work, whatever a page's title calls it.
+ * …切实提高风险防控能力，制定本预案。, 特制定如下督查方案, 现将考核事项通知如下, 关于印发《…工作要点》的通知: a
+ * document that says near its start that it is a plan, a notice arranging work or one issuing a plan, whatever a
+ * page's title calls it.
  */
 // 制定本年度工作计划 in a report is a plan it made, not what it is: after 本 the document's own word comes at once.
-const OWN_PLAN = /制定本(?:预案|方案|计划|要点|实施方案|工作方案|工作计划|工作要点)|制定(?:如下|以下)[^。，,\n]{0,6}?(?:预案|方案|计划|要点)|现将[^。\n]{0,20}?(?:通知|安排)如下/;
+const OWN_PLAN = /制定本(?:预案|方案|计划|要点|实施方案|工作方案|工作计划|工作要点)|制定(?:如下|以下)[^。，,\n]{0,6}?(?:预案|方案|计划|要点)|现将[^。\n]{0,20}?(?:通知|安排)如下|关于印发《[^》\n]{0,60}(?:要点|计划|方案|规划)》的通知/;
 const OWN_PLAN_REACH = 800;
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
 const closingPlansRe = new RegExp(`^(?:(?:19|20)\\d{2}年)?(?:${alternation(vocab.sectionKinds.closingPlans)})`);
