@@ -247,7 +247,8 @@ const TITLE_CHARS = 80;
  */
 function planTitle(lines: readonly Line[]): boolean | null {
   // The first lines, and past them the short lines before the first paragraph (a page's keywords above its title).
-  const prose = lines.findIndex((l) => isProse(l));
+  // (A site's numbered notice lines, 1. 本文档由用户上传…。, are no paragraph of the report.)
+  const prose = lines.findIndex((l) => isProse(l) && numberedHeading(l, undefined) === null);
   const head = lines.slice(0, Math.min(Math.max(TITLE_LINES, prose), MAX_TITLE_LINES));
   const numbered = head.map((l) => l.text.length <= MAX_HEADING && numberedHeading(l, undefined) !== null);
   for (const [i, line] of head.entries()) {
