@@ -20,6 +20,8 @@ const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
 // The number comes first (an optional leading group would be tried at every position); an approximation
 // word before it (近200人次) is looked up afterwards.
+/** 总阅读量359万, 阅读量28万: a reach counted after its 万 or 亿 with no measure word. */
+const READ_COUNT_SCALE = `(?<=(?:${alternation(V.readCounts)})(?:累计|共)?(?:达到|达|为|超过|超|突破|约|近|逾)?[ \u3000]*[0-9０-９.．]+[ \u3000]?[万亿])(?![\u4e00-\u9fff0-9０-９])`;
 const FIGURE_RE = new RegExp(
   `(?:百分之(?<cnpct>${CN_PCT})|` +
     `(?:(?<![0-9０-９.．])(?<ar>${AR})|(?<![零〇一二两三四五六七八九十百千万亿])(?<cn>${CN})|(?<ph>${PH}))` +
@@ -28,7 +30,7 @@ const FIGURE_RE = new RegExp(
     `(?:[\n \u3000](?=余|多))?(?<suf1>余|多)?(?:[ \u3000](?=[万亿]))?(?<scale>万|亿|千)?(?<suf3>余|多)?` +
     // A space or a line break between the number and its measure word (12 次, 287↵件): PDF and page damage.
     `(?:[ \u3000\u00a0]{1,2}|\n)?` +
-    `(?<unit>${alternation([...V.money, ...V.percent, ...V.measures])})` +
+    `(?:(?<unit>${alternation([...V.money, ...V.percent, ...V.measures])})|${READ_COUNT_SCALE})` +
     `(?<suf2>${alternation(V.approxSuffixes)})?)`,
   'g',
 );

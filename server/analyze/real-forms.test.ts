@@ -1349,5 +1349,17 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
     const page = '中国税务 2013年 第9期 税务要闻\n上一篇 下一篇\n本刊讯8月21日下午,国家税务总局党组召开会议,传达学习全国宣传思想工作会议精神。会议认为,要切实加强宣传思想工作。\n>>阅读全文';
     expect(analyzeReport(page).flags.map((f) => f.kind)).not.toContain('missing_problems');
   });
+
+  it('counts a reach in 万 with no measure word after 阅读量 (总阅读量359万), and no other number so bare', () => {
+    const text = '发布宣传信息1197篇,总阅读量359万。推送稿件11篇,阅读量28万,转发94余次;全网阅读量2089.8万。地区生产总值达到1.2万亿。';
+    expect(analyzeReport(text).figures.map((f) => [text.slice(f.start, f.end), f.activity, f.value, f.unit])).toEqual([
+      ['1197篇', '发布宣传信息', 1197, '篇'],
+      ['359万', '总阅读量', 3590000, ''],
+      ['11篇', '推送稿件', 11, '篇'],
+      ['28万', '阅读量', 280000, ''],
+      ['94余次', '转发', 94, '次'],
+      ['2089.8万', '全网阅读量', 20898000, ''],
+    ]);
+  });
 });
 

@@ -49,6 +49,7 @@ const figuresSchema = z.object({
   percent: words,
   approxPrefixes: words,
   approxSuffixes: words,
+  readCounts: words,
   lightVerbs: words,
   trailingVerbs: words,
   leadingFillers: words,

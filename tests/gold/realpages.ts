@@ -34,7 +34,7 @@ export interface RealGold {
   /** The text itself says it is cut (……略……, 省略N字, 已阅读5页…): no check may call it incomplete in content. */
   incomplete: boolean;
   sections: Array<{ start: number; headingStart: number; headingEnd: number; level: number; marker: string; heading: string; kind: string }>;
-  figures: Array<Keyed & { activity: string; value: number | null; unit: string; approx: boolean; placeholder: boolean }>;
+  figures: Array<Keyed & { activity: string; value: number | null; unit: string | null; approx: boolean; placeholder: boolean }>;
   nonFigures: Array<Keyed & { why: string }>;
   placeholders: Array<Keyed & { kind: string }>;
   masks: Array<Keyed & { kind: string }>;
@@ -144,9 +144,9 @@ function masksOf(a: Analysis): Array<Span & { kind: string }> {
   return 'masks' in a && Array.isArray(a.masks) ? a.masks : [];
 }
 
-/** A gold measure word as the analysis writes it: simplified, and a percent sign in one form (％, ℅ → %). */
-function unitOf(unit: string): string {
-  return toSimplified(unit).replace(/[％℅]/g, '%');
+/** A gold measure word as the analysis writes it: simplified, a percent sign in one form (％, ℅ → %), none as ''. */
+function unitOf(unit: string | null): string {
+  return unit === null ? '' : toSimplified(unit).replace(/[％℅]/g, '%');
 }
 
 export function evaluateReal(gold: RealGold, text: string, a: Analysis, scores: RealScores): void {
@@ -276,7 +276,7 @@ export function listRealErrors(run: RealRun, split: Split, fields: readonly stri
         const p = a.figures.find((f) => sameSpan(f, g));
         if (!p) lines.push(`  − figure ${ctx(g)} ${g.activity}`);
         else if (!activityAgrees(g.activity, p.activity)) lines.push(`  ≠ activity ${show(g)}: “${p.activity}”, gold “${g.activity}”`);
-        else if (p.value !== g.value || unitOf(g.unit) !== p.unit || p.approx !== g.approx) lines.push(`  ≠ figure ${show(g)}: ${p.value}${p.unit}${p.approx ? '~' : ''}, gold ${g.value}${g.unit}${g.approx ? '~' : ''}`);
+        else if (p.value !== g.value || unitOf(g.unit) !== p.unit || p.approx !== g.approx) lines.push(`  ≠ figure ${show(g)}: ${p.value}${p.unit}${p.approx ? '~' : ''}, gold ${g.value}${g.unit ?? ''}${g.approx ? '~' : ''}`);
       }
       for (const p of a.figures) {
         if (gold.figures.some((g) => sameSpan(g, p))) continue;
