@@ -1361,5 +1361,14 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
       ['2089.8万', '全网阅读量', 20898000, ''],
     ]);
   });
+
+  it('reads a yearbook entry’s labelled paragraphs (【组织领导】2020年,…) as its headings, where two or more open so', () => {
+    const entry = '【组织领导】2020年,永宁县构建县委领导、政府管理的网络信息工作格局,审议通过网信相关文件2件。\n【信息发布】2020年,县委网信办组织开展宣传报道,发布宣传信息1197篇。';
+    expect(analyzeReport(entry).sections.map((s) => [s.level, s.marker, s.heading])).toEqual([
+      [1, '【', '组织领导'],
+      [1, '【', '信息发布'],
+    ]);
+    expect(analyzeReport('宣传工作总结\n【汤医新闻】医院召开宣传思想文化工作会议,表彰先进,部署全年工作任务。').sections.map((s) => s.marker)).not.toContain('【');
+  });
 });
 

@@ -105,6 +105,18 @@ function fillNumberingGaps(headings: Heading[], lines: readonly Line[]): void {
   headings.sort((a, b) => a.start - b.start);
 }
 
+/** 【组织领导】2020年，…: a yearbook's label opening its paragraph. */
+const LABEL_LINE = /^【([\u4e00-\u9fff]{2,8})】(?=[^\s】])/;
+
+/** A yearbook entry's labelled paragraphs (【概况】…【组织领导】…), where two or more open so: its headings, marked 【. */
+function labelledHeadings(lines: readonly Line[]): Heading[] {
+  const found = lines.flatMap((line) => {
+    const m = LABEL_LINE.exec(line.text);
+    return m ? [{ style: 'bare' as const, marker: '【', start: line.start, headingStart: line.start + 1, headingEnd: line.start + 1 + m[1]!.length, heading: m[1]!, line }] : [];
+  });
+  return found.length >= 2 ? found : [];
+}
+
 /** 注重思想引领,汇聚巾帼新力量: an unnumbered heading of two matched phrases. */
 const PAIRED_HEADING = /^[^。！？!?；;：:，,、\s]{3,12}[，,][^。！？!?；;：:，,、\s]{3,12}$/;
 
@@ -323,6 +335,9 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
     const taken = new Set(headings.map((h) => h.headingStart));
     const pieceTitles = titlesAfterLeftovers(allLines, skip);
     const paired = pairedHeadings(lines.slice(first, close));
+    const labelled = labelledHeadings(lines.slice(first, close).filter((l) => !inAnySpan(skip, l.start)));
+    headings.push(...labelled);
+    for (const h of labelled) taken.add(h.start);
     for (let i = first; i < close; i++) {
       // The title again under a site's notices (page title, then the document's own): no heading; nor the
       // title of a numbered piece of a collection, under its marker (意识形态工作方案(篇1) / 城镇…工作方案).
