@@ -1370,5 +1370,13 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
     ]);
     expect(analyzeReport('宣传工作总结\n【汤医新闻】医院召开宣传思想文化工作会议,表彰先进,部署全年工作任务。').sections.map((s) => s.marker)).not.toContain('【');
   });
+
+  it('knows 辆次 and 架次 as measures (免费开通旅游公交专车68辆次)', () => {
+    const text = '节假日免费开通旅游公交专车68辆次,出动无人机巡查12架次。';
+    expect(analyzeReport(text).figures.map((f) => [text.slice(f.start, f.end), f.unit])).toEqual([
+      ['68辆次', '辆次'],
+      ['12架次', '架次'],
+    ]);
+  });
 });
 
