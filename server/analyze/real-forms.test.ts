@@ -1378,5 +1378,14 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
       ['12架次', '架次'],
     ]);
   });
+
+  it('reads * for 宗教 before 场所 and for 人士 after 党外 as words cut out', () => {
+    const text = '在重点非公企业、*场所、党外*集中的单位设立联络员。';
+    expect(analyzeReport(text).masks.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([
+      ['*', 'term'],
+      ['*', 'term'],
+    ]);
+    expect(analyzeReport(text).placeholders).toEqual([]);
+  });
 });
 
