@@ -1387,5 +1387,9 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
     ]);
     expect(analyzeReport(text).placeholders).toEqual([]);
   });
+
+  it('reads an X after six digits as a code’s check character, no blank (01417874X/2024-00010)', () => {
+    expect(analyzeReport('索引号:01417874X/2024-00010\n全年开展XX次专题学习。').placeholders.map((p) => p.text)).toEqual(['XX']);
+  });
 });
 
