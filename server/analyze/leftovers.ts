@@ -86,6 +86,17 @@ function isCollectionTitle(t: string): boolean {
   return t.length <= T.collectionTitleMaxChars && !TITLE_PUNCTUATION.test(t) && COLLECTION_TITLES.some((re) => re.test(t));
 }
 
+/** How much report text after a lead-in's last cued sentence, on its line, makes the line more than the lead-in. */
+const LEAD_IN_TAIL = 120;
+
+/** Where the last sentence with a strong cue ends in a line (null: none has one). */
+function leadInEnd(line: string): number | null {
+  let end: number | null = null;
+  SENTENCE.lastIndex = 0;
+  for (let m = SENTENCE.exec(line); m && m[0].length > 0; m = SENTENCE.exec(line)) if (STRONG_LEAD_IN.test(m[0])) end = m.index + m[0].length;
+  return end;
+}
+
 function isLeadIn(text: string): boolean {
   if (text.length > T.leadInMaxChars) return false;
   if (STRONG_LEAD_IN.test(text)) return true;
@@ -166,8 +177,8 @@ function captionRuns(lines: readonly Line[]): Span[] {
 }
 
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
-/** A paper's, a journal's or a site's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯, 本刊讯, 灵宝法院网讯. */
-const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:本报|本网|本刊|[\u4e00-\u9fff]{2,4}报|[\u4e00-\u9fff]{2,6}网)讯(?:[(（][^)）\n]{0,40}[)）])?/g;
+/** A paper's, a journal's or a site's dateline opening a paragraph: 本报讯(记者 陈涛 通讯员 周瑞儒), 湘声报讯, 本刊讯, 灵宝法院网讯, 【本站讯】. */
+const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:【(?=[^】\n]{2,8}讯】))?(?:本报|本网|本刊|本站|[\u4e00-\u9fff]{2,4}报|[\u4e00-\u9fff]{2,6}网)讯(?:[(（][^)）\n]{0,40}[)）]|】)?/g;
 /**
  * A news page's byline closing a paragraph, (文/陈涛 土木学院 图/史艾嘉), (演集镇:王大庆), (通讯员/… cut at the text's end, or on a
  * line of its own (文 | 记者 李煜 通讯员 王旋; 周口日报·周道客户端记者 彭慧 通讯员 马琳华).
@@ -277,8 +288,12 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
       add({ kind: 'collection_marker', message: `“${m[0]}”是范文合集里一篇的编号，疑为从范文合集复制`, start: line.start + m.index, end: line.start + m.index + m[0].length });
     }
     if (isLeadIn(t)) {
-      add(lineFlag('editor_lead_in', `“${quote(t)}”是范文网站编辑的导语，疑为从范文网站复制`, line));
-      return;
+      // 本文具有广泛通用性，欢迎…参考借鉴。 2021年以来，XX镇…: a lead-in run into the report on one line ends
+      // with its last cued sentence.
+      const cued = leadInEnd(t);
+      const span = cued !== null && t.length - cued >= LEAD_IN_TAIL ? { start: line.start, end: line.start + cued } : line;
+      add(lineFlag('editor_lead_in', `“${quote(text.slice(span.start, span.end).trim())}”是范文网站编辑的导语，疑为从范文网站复制`, span));
+      if (span === line) return;
     }
     // A short site name right before page furniture at the top of the page (博文谷 / 位置:首页 > …).
     const next = lines[i + 1];

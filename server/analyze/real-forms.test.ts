@@ -1391,5 +1391,16 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
   it('reads an X after six digits as a code’s check character, no blank (01417874X/2024-00010)', () => {
     expect(analyzeReport('索引号:01417874X/2024-00010\n全年开展XX次专题学习。').placeholders.map((p) => p.text)).toEqual(['XX']);
   });
+
+  it('ends a lead-in run into the report at its last cued sentence, and knows 【本站讯】 and a site’s disclaimer', () => {
+    const page =
+      '1、2021年统战工作总结本文具有广泛通用性,欢迎各位亲根据自己的实际需要参考借鉴。 2021年以来,XX镇统战工作在镇党委的高度重视下,在市委统战部的精心指导下,立足XX实际,以乡贤统战为切入口,积极探索和创新加强基层统战工作的新思路和新举措,全镇统战工作呈现了新的局面。现将主要工作汇报如下: 一、工作开展情况 1、树立一个理念。树立抓统战就是抓党建的工作理念,构建统战网络。';
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'editor_lead_in')).toEqual(['1、2021年统战工作总结本文具有广泛通用性,欢迎各位亲根据自己的实际需要参考借鉴。']);
+    expect(a.placeholders.map((p) => p.text)).toEqual(['XX', 'XX']);
+    const news = '【本站讯】3月8日,医院召开意识形态工作专题会议。\n网站内容来源于网络,其真实性与本站无关,请网友慎重判断';
+    expect(flagged(analyzeReport(news), news, 'site_chrome')).toContain('【本站讯】');
+    expect(flagged(analyzeReport(news), news, 'download_notice')).toEqual(['网站内容来源于网络,其真实性与本站无关,请网友慎重判断']);
+  });
 });
 
