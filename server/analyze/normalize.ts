@@ -21,8 +21,11 @@ export interface PreparedText {
 }
 
 // A gloss: a parenthesised pinyin syllable with a tone mark right after a Chinese character (some sites put a
-// space before the closing parenthesis: 會(huì )).
-export const PINYIN_GLOSS_SOURCE = '[(（](?<=[\\u3400-\\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]';
+// space before the closing parenthesis: 會(huì )), or a particle's toneless one (的(de)).
+export const PINYIN_GLOSS_SOURCE =
+  '[(（](?<=[\\u3400-\\u9fff][(（])[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]' +
+  // 的(de), 們(men): a particle's neutral tone has no mark.
+  '|[(（](?<=[的地得了么麼们們子吗嗎呢着著个個][(（])(?:de|le|me|men|zi|ma|ne|zhe|ge) ?[)）]';
 const GLOSS = new RegExp(PINYIN_GLOSS_SOURCE, 'g');
 
 /** A piece of text without its pinyin glosses (a title to show, words to test; offsets do not survive). */

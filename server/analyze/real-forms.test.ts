@@ -1402,5 +1402,11 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
     expect(flagged(analyzeReport(news), news, 'site_chrome')).toContain('【本站讯】');
     expect(flagged(analyzeReport(news), news, 'download_notice')).toEqual(['网站内容来源于网络,其真实性与本站无关,请网友慎重判断']);
   });
+
+  it('reads a particle’s toneless pinyin gloss (的(de)) as a gloss', () => {
+    const text = '會(huì)議強調(diào),要把握好意識形態(tài)工作的(de)主動權。';
+    // The glosses of one passage are flagged as one span; the particle's ends it.
+    expect(flagged(analyzeReport(text), text, 'pinyin_gloss')).toEqual(['(huì)議強調(diào),要把握好意識形態(tài)工作的(de)']);
+  });
 });
 
