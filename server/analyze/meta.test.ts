@@ -379,5 +379,9 @@ describe('units of the nineteenth blind batch (studied further)', () => {
     expect([ev.name, ev.rule, page.slice(ev.span!.start, ev.span!.end)]).toEqual(['县发展和改革局', 'page-title', 'XX县发展和改革局']);
     expect(unit('《2021年三有一化街道社区党建工作总结.docx》由会员分享,可在线阅读。\n城市街道社区党组织是党在城市工作的重要基础。')).toBeNull();
   });
+
+  it('takes a court named short in a title and in full in the text for one unit, in full (宿松县人民检察院)', () => {
+    expect(unit('宿松县检察院召开意识形态专题学习会\n9月17日,宿松县人民检察院召开意识形态专题学习会,院班子成员参加会议。')).toBe('宿松县人民检察院');
+  });
 });
 

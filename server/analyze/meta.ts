@@ -425,11 +425,15 @@ function nameEndingAt(text: string, end: number): { start: number; end: number; 
 /**
  * One mention per unit: its strongest place, a little stronger for each further place that names it. A name
  * without its level (教育局) is the same unit as the one with it (XX县教育局 → 县教育局) when the text has both,
- * and goes under the fuller one.
+ * and goes under the fuller one; so does a court's or a government's without 人民 (宿松县检察院).
  */
 function mergeMentions(found: UnitMention[]): UnitMention[] {
   const keys = new Set(found.map((m) => m.key));
-  const fuller = (key: string): string => [...V.levels].map((l) => l + key).find((k) => keys.has(k)) ?? key;
+  const fuller = (key: string): string => {
+    // 宿松县检察院 is 宿松县人民检察院 named short.
+    const full = key.replace(/(?<!人民)(检察院|法院|政府)$/, '人民$1');
+    return [...V.levels].map((l) => l + key).find((k) => keys.has(k)) ?? (keys.has(full) ? full : key);
+  };
   const byKey = new Map<string, { best: UnitMention; count: number }>();
   for (const mention of found) {
     const key = fuller(mention.key);
