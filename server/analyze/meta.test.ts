@@ -383,5 +383,10 @@ describe('units of the nineteenth blind batch (studied further)', () => {
   it('takes a court named short in a title and in full in the text for one unit, in full (宿松县人民检察院)', () => {
     expect(unit('宿松县检察院召开意识形态专题学习会\n9月17日,宿松县人民检察院召开意识形态专题学习会,院班子成员参加会议。')).toBe('宿松县人民检察院');
   });
+
+  it('dates a news item on a meeting by the year whose work it reviewed (总结回顾了我院2021年…工作)', () => {
+    const news = '近日,碾区法院召开意识形态工作总结会。张志伟全面总结回顾了我院2021年意识形态工作情况,对2022年意识形态工作进行安排部署。';
+    expect(analyzeReport(news).meta).toMatchObject({ year: 2021, period: 'annual' });
+  });
 });
 

@@ -525,6 +525,11 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     },
     // A report dated in January is the previous year's (2024年1月8日 under a 2023 summary).
     () => (dated ? { value: dated.month === 1 ? dated.year - 1 : dated.year, rule: dated.month === 1 ? 'date-line-january' : 'date-line', span: dated.span } : null),
+    // 总结回顾了我院2021年意识形态工作 (a news item on the meeting): the year whose work was reviewed.
+    () => {
+      const m = REVIEWED_YEAR.exec(text);
+      return m ? finding(yearAt(text, m.index, m.index + m[0].length), 'body') : null;
+    },
     () => onlyYear(text),
   ]);
   // A title (or “现将……报告如下”) that dates the report or its plan by a year alone, its year written or masked (202X年), covers the year.
@@ -577,9 +582,9 @@ const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
 const MONTH_AFTER_YEAR = /(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/;
 /** A year written whole (2022年, 2022年度), not one of its parts (2022年上半年, 2022年第三季度). */
 const WHOLE_YEAR = '(?:19|20)\\d{2}\\s*年度?(?!上半年|下半年|前三季度|第?[一二三四1-4]季度)';
-/** 回顾总结2022年…工作, 对公司2018年宣传…等工作进行了回顾和总结, 对我县2018年…情况进行专项督查: a year's work reviewed. */
+/** 回顾总结2022年…工作, 总结回顾了我院2021年…工作, 对公司2018年宣传…等工作进行了回顾和总结, 对我县2018年…情况进行专项督查: a year's work reviewed. */
 const REVIEWED_YEAR = new RegExp(
-  `(?:回顾|总结)(?:总结|回顾)?${WHOLE_YEAR}[^。，,\\n]{0,20}?工作|对[^。，,\\n]{0,8}?${WHOLE_YEAR}[^。\\n]{0,40}?(?:工作|情况)进行了?(?:专项)?(?:回顾|总结|督查|检查|考核)`,
+  `(?:回顾|总结)(?:总结|回顾)?了?(?:[我本全][院局校县区市镇乡委部]|[\\u4e00-\\u9fff]{2,8}?(?:院|局|校|公司|集团))?${WHOLE_YEAR}[^。，,\\n]{0,20}?工作|对[^。，,\\n]{0,8}?${WHOLE_YEAR}[^。\\n]{0,40}?(?:工作|情况)进行了?(?:专项)?(?:回顾|总结|督查|检查|考核)`,
 );
 /** 一、上半年工作总结: a heading that reviews the first half (the report may plan the second after it). */
 const HALF_YEAR_HEADING = /(?<=^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?[ \t\u3000]*(?:今年)?上半年(?:工作|主要工作)?(?:总结|回顾|开展情况|完成情况)/;
