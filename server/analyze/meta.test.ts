@@ -259,7 +259,7 @@ describe('metadata of the fifteenth blind batch (studied)', () => {
     const a = analyzeReport(news);
     expect(a.meta.year).toBe(2020);
     expect(a.metaEvidence.year?.rule).toBe('only-year');
-    expect(analyzeReport('会议回顾了2019年工作,部署2020年工作。').meta.year).toBeNull();
+    expect(analyzeReport('会议对比了2019年与2020年的工作。').meta.year).toBeNull();
     expect(analyzeReport('街道宣传思想文化工作经验汇报材料(全文2068字)\nxx年以来,街道认真开展工作。').meta.year).toBeNull();
   });
 
