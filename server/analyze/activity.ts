@@ -203,15 +203,25 @@ export function governingVerb(clause: string): string {
   // Only the clause the count stands in (a 、 list stays in it): 巡察办对25个党组织进行…，县委宣传部对12个乡镇.
   const from = Math.max(...[...'，,。；;：:！？!?\n'].map((d) => clause.lastIndexOf(d))) + 1;
   const own = clause.slice(from);
+  // 开辟了科学发展观学习、师德建设…等: the verb before a list of examples governs it, not one inside an example.
+  const list = own.indexOf('、');
+  const scope = list >= 0 && /等$/.test(own) ? own.slice(0, list) : own;
   let verb = '';
   ACTION_VERB.lastIndex = 0;
-  for (let m = ACTION_VERB.exec(own); m; m = ACTION_VERB.exec(own)) verb = m[0];
+  for (let m = ACTION_VERB.exec(scope); m; m = ACTION_VERB.exec(scope)) {
+    verb = m[0];
+    if (scope !== own) break;
+  }
   return verb;
 }
 
 /** 推荐了10名同学（…）为预备党员, 2名同学已成为正式党员, 3人被评为优秀党员: people counted by the role they took. */
 const AS_ROLE =
   /^(?:[\u4e00-\u9fff]{0,6}?(?:[（(][^）)\n]{0,80}[）)])?(?:已|被|分别)?(?<verb>成为|转为|评为|当选为|确定为|发展为)|[\u4e00-\u9fff]{1,6}?(?:[（(][^）)\n]{0,80}[）)])?(?<as>为))(?<role>[\u4e00-\u9fff]{0,8}(?:员|者|代表|分子|对象|模范|标兵|个人|典型|书记|委员|骨干|干部|家庭|集体|单位|组织|支部))(?=[，,。；;、\n]|$)/;
+
+const ABOUT = /^(?:关于|对于|有关|涉及)/;
+/** 工作人员配备了相机: people counted before what was done for or by them. */
+const PEOPLE_THEN = /^(?:工作人员|人员|同志|干部|党员|职工|教师|学生|志愿者|群众)(?<done>[\u4e00-\u9fff]{2,})$/;
 
 /** 11个乡镇场均已完成文化站建设: places counted by what all of them did. */
 const PLACES_ALL_DID = new RegExp(`^(?:${alternation(V.background.standingNouns)})(?:[（(][^)）]{1,3}[)）])?(?:均|都|全部|全都)(?:已经?|以)?(?<done>[^，,。；;：:\\n]{2,24})`);
@@ -233,9 +243,15 @@ export function thingsActivity(text: string, end: number, before: string): strin
     const done = doneThere(text.slice(end, end + 120));
     if (done !== '') return done;
   }
-  const following = followingActivity(text, end);
+  let following = followingActivity(text, end);
   if (following === '') return '';
   if (ACTION_START.test(following)) return following;
+  // 给6位工作人员配备了相机: the people counted, then what was done for them.
+  const people = PEOPLE_THEN.exec(following);
+  if (people && ACTION_START.test(people.groups!.done!)) return people.groups!.done!.replace(/^(.{2,4}?)了/, '$1');
+  // 40条关于本单位的投诉建议咨询帖: after what it is about, the head noun is what is counted.
+  const of = following.lastIndexOf('的');
+  if (ABOUT.test(following) && of >= 0 && following.length - of - 1 >= 2) following = following.slice(of + 1);
   const verb = governingVerb(clean(before));
   return `${verb}${following}`.slice(0, V.maxActivityChars);
 }

@@ -1408,5 +1408,14 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
     // The glosses of one passage are flagged as one span; the particle's ends it.
     expect(flagged(analyzeReport(text), text, 'pinyin_gloss')).toEqual(['(huì)議強調(diào),要把握好意識形態(tài)工作的(de)']);
   });
+
+  it('names the activity of counted things: the verb before a list of examples, what was done for people counted, the thing a 关于… phrase describes', () => {
+    const text = '开辟了科学发展观学习、师德建设、安全教育、创先争优等4个专题。并给6位工作人员配备了相机。目前共接收到40条关于本单位的投诉建议咨询帖。';
+    expect(analyzeReport(text).figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
+      ['4个', '开辟专题'],
+      ['6位', '配备相机'],
+      ['40条', '接收投诉建议咨询帖'],
+    ]);
+  });
 });
 
