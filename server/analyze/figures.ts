@@ -257,6 +257,10 @@ function isBackground(clause: string, unit: string, after: string, clauseRest: s
   return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(listRest) && !REACH.test(clause);
 }
 
+/** A post filled: 确定, 设立, 配备 … one person. */
+const ONE_ASSIGNED = /(?:确定|明确|指定|设立|设置|配备|配齐|安排)了?$/;
+const PEOPLE_UNITS = new Set(['名', '人', '位']);
+
 /** A place named with a numeral (三堂镇, 五里村): the measure-like character is the name's, not a count's. */
 const NUMERAL_PLACE = /(?<![\u4e00-\u9fff])[零〇一二两三四五六七八九十百千]+(?![个所处座家片批名位下进到大级类轮届次])[\u4e00-\u9fff](?=镇|乡|村|街道|社区|庄|屯|铺)/g;
 
@@ -350,6 +354,12 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 在去年三个村创建的基础上: the earlier state the year's work builds on.
     if (BASELINE_BEFORE.test(clause) && (BASELINE_AFTER.test(clauseRest) || RANKED_AMONG.test(clauseRest))) continue;
     if (REQUIRED_OF.test(clauseTail)) continue;
+    // 确定1名专职工作人员负责…, 各行政村皆设立1名: one person put in a post is how work is staffed, not work done.
+    // The posts listed after it (1名宣传委员，2名宣传干事) are staffing too.
+    if (ONE_ASSIGNED.test(clauseTail) && PEOPLE_UNITS.has(rawUnit) && (g.ar === '1' || g.cn === '一')) {
+      holdingEnd = end;
+      continue;
+    }
     const listRest = text.slice(end, clauseEnd(text, end, Math.min(sentence.end, end + LIST_WINDOW), CLAUSE_CHARS));
     if (CITED.test(text.slice(Math.max(sentence.start, start - LIST_WINDOW), start))) continue;
     if (isBackground(clause.slice(-LIST_WINDOW), rawUnit, after, clauseRest, listRest)) {

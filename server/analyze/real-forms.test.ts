@@ -1417,5 +1417,10 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
       ['40条', '接收投诉建议咨询帖'],
     ]);
   });
+
+  it('takes one person put in a post for staffing, not work done, and the posts listed after it too', () => {
+    const text = '成立领导小组,确定1名专职工作人员负责舆情监管。镇宣传办配备了1名宣传委员,2名宣传干事,1名文化站站长。全年开展宣讲12场。';
+    expect(figures(analyzeReport(text), text)).toEqual(['12场']);
+  });
 });
 
