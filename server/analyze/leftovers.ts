@@ -160,6 +160,33 @@ function repeatedCrumbs(lines: readonly Line[], chrome: readonly Span[]): Span[]
   return out;
 }
 
+/** A document site's keyword tags, one a line (街道 / 2020 / 上半年 / 意识形态 / 工作总结). */
+const KEYWORD_LINE = /^[ \t\u3000]*[\u4e00-\u9fff0-9]{1,6}[ \t\u3000]*$/;
+/** How many tags make a block, and how far below it the title that repeats them may stand. */
+const KEYWORD_BLOCK_MIN = 3;
+const KEYWORD_TITLE_REACH = 3;
+
+/**
+ * A block of keyword tags above a document's title, which repeats two or more of them (宣传工作 / 计划 / 市直机关 /
+ * 要点 / 2023年市直机关宣传工作要点): page furniture. A title a PDF broke into short lines is followed by its text,
+ * not by a title that repeats it.
+ */
+function keywordBlocks(lines: readonly Line[]): Span[] {
+  const out: Span[] = [];
+  const filled = lines.filter((l) => l.text.trim() !== '');
+  for (let i = 0; i < filled.length; ) {
+    let j = i;
+    while (j < filled.length && KEYWORD_LINE.test(filled[j]!.text)) j++;
+    if (j - i >= KEYWORD_BLOCK_MIN) {
+      const tags = filled.slice(i, j).map((l) => l.text.trim());
+      const title = filled.slice(j, j + KEYWORD_TITLE_REACH).find((l) => l.text.length <= 60 && !/[。，,；;]/.test(l.text) && tags.filter((t) => t.length >= 2 && l.text.includes(t)).length >= 2);
+      if (title) out.push({ start: filled[i]!.start, end: filled[j - 1]!.end });
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
 /** A photo's caption: a short bracketed phrase alone on its line, not a numbered heading ((先进集体), not (一)). */
 const CAPTION = /^[ \t\u3000]*[(（](?![一二三四五六七八九十\d])[^()（）。，,；;：:]{2,12}[)）][ \t\u3000]*$/;
 
@@ -323,6 +350,7 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
   for (const s of chunkNumbers(lines)) add(lineFlag('site_chrome', `行首的“${text.slice(s.start, s.end)}”是文档网站分段预览的编号，疑为从文档网站复制`, s));
   for (const s of repeatedCrumbs(lines, spans)) add(lineFlag('site_chrome', `“${quote(text.slice(s.start, s.end))}”是网页的栏目名称，疑为从网页复制`, s));
   for (const s of captionRuns(lines)) add(lineFlag('site_chrome', `“${quote(text.slice(s.start, s.end))}”是新闻网页的图片说明，疑为从网页复制`, s));
+  for (const s of keywordBlocks(lines)) add(lineFlag('site_chrome', `“${quote(text.slice(s.start, s.end))}”是文档网站的关键词标签，疑为从文档网站复制`, s));
 
   for (const re of COLLECTION_MARKERS) {
     re.lastIndex = 0;

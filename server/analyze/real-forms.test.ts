@@ -1422,5 +1422,12 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
     const text = '成立领导小组,确定1名专职工作人员负责舆情监管。镇宣传办配备了1名宣传委员,2名宣传干事,1名文化站站长。全年开展宣讲12场。';
     expect(figures(analyzeReport(text), text)).toEqual(['12场']);
   });
+
+  it('flags a document site’s keyword tags above a title that repeats them, not a title a PDF broke into lines', () => {
+    const page = '网站客服:3074922707\n宣传工作\n计划\n市直机关\n要点\n2023年市直机关宣传工作要点\n2023年,市直机关工委宣传部将紧扣主题主线,狠抓重点工作。';
+    expect(flagged(analyzeReport(page), page, 'site_chrome')).toContain('宣传工作\n计划\n市直机关\n要点');
+    const broken = '2023\n宣传部\n关于\n年度\n宣传工作总结\n今年以来,宣传部认真贯彻落实上级部署,扎实开展各项工作,取得了明显成效。';
+    expect(flagged(analyzeReport(broken), broken, 'site_chrome')).toEqual([]);
+  });
 });
 
