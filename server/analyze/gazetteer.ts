@@ -13,6 +13,7 @@ const require = createRequire(import.meta.url);
 /** The level a text calls its own (我县, 我街道), and the endings of the places of that level. */
 export const OWN_LEVELS = ['街道', '苏木', '县', '区', '市', '旗', '镇', '乡'] as const;
 export type OwnLevel = (typeof OWN_LEVELS)[number];
+export const isOwnLevel = (s: string): s is OwnLevel => (OWN_LEVELS as readonly string[]).includes(s);
 
 /** 市辖区, 省直辖县级行政区划: the list's headings, no places. */
 const NOT_PLACES = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;

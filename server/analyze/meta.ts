@@ -5,7 +5,7 @@
 // reviewer can see why. Pure.
 import { mergeMeta, periodAt, yearAt, type Found } from '../../shared/meta.js';
 import type { MetaEvidence, MetaFinding, MetaRule, Period, ReportMeta, Span, UnitMention } from '../../shared/types.js';
-import { OWN_LEVELS, placesOfLevel } from './gazetteer.js';
+import { isOwnLevel, OWN_LEVELS, placesOfLevel } from './gazetteer.js';
 import { findLeftovers, isNoticeLine, STRONG_LEAD_IN } from './leftovers.js';
 import { closeGlosses, foldScript } from './meta-fold.js';
 import { prepareText, withoutGlosses } from './normalize.js';
@@ -273,17 +273,18 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
 
 /** 增强全镇, 成立由乡, 会上镇, 中心镇: words before a level, no place's name (全镇 is the whole town, 由 and 上 are no name's end). */
 const NOT_A_PLACE = /[全各本该由上然在对](?:[省市县区州旗盟镇乡]|苏木)|中心[镇乡]/;
-/** 我镇, 我街道: the level a text calls its own, for the places of that level it names. */
-const OWN_PLACE_LEVEL = new RegExp(`(?<=我)(?:${OWN_LEVELS.join('|')})(?![长委])`, 'g');
+/** 我镇, 我街道, 我省: the levels a text calls its own (我县长, 我县委 are other words). */
+const OWN_LEVEL = new RegExp(`(?<=我)(?:${[...OWN_LEVELS, '省', '州', '盟'].join('|')})(?![长委])`, 'g');
 
 /**
  * 我镇…调整充实了双胜镇意识形态工作领导小组: a text that calls itself by one level only (我镇) and names one place of
  * that level only, anywhere, is that place's — a town, county or street reporting on itself.
  */
 function ownPlace(text: string): UnitMention | null {
-  const levels = new Set(text.match(OWN_PLACE_LEVEL) ?? []);
-  if (levels.size !== 1) return null;
-  const found = placesOfLevel(text, [...levels][0] as (typeof OWN_LEVELS)[number]).filter((f) => !NOT_A_PLACE.test(f.name));
+  const levels = new Set(text.match(OWN_LEVEL) ?? []);
+  const level = [...levels][0];
+  if (levels.size !== 1 || level === undefined || !isOwnLevel(level)) return null;
+  const found = placesOfLevel(text, level).filter((f) => !NOT_A_PLACE.test(f.name));
   if (found.length === 0 || found.some((f) => f.name !== found[0]!.name)) return null;
   return mention({ ...found[0]!, canonical: found[0]!.name }, 'own-place');
 }
@@ -304,9 +305,6 @@ function ownSchool(text: string): UnitMention | null {
   if (found.length === 0 || found.some((f) => f.canonical !== found[0]!.canonical)) return null;
   return mention(found[0]!, 'own-place');
 }
-
-/** 我区, 我苏木: the levels a text calls its own. */
-const OWN_LEVEL = /(?<=我)(?:苏木|[省市县区州旗盟镇乡])(?![长委])/g;
 
 /**
  * 近年来，双桥区积极加强…；…，双桥区进一步完善…: a place that is the subject of the text's clauses twice, or in
