@@ -172,16 +172,22 @@ const KEYWORD_TITLE_REACH = 3;
  * not by a title that repeats it.
  */
 function keywordBlocks(lines: readonly Line[]): Span[] {
-  const out: Span[] = [];
+  return lineRuns(lines, KEYWORD_LINE, KEYWORD_BLOCK_MIN, KEYWORD_TITLE_REACH)
+    .filter(({ run, next }) => {
+      const tags = run.map((l) => l.text.trim()).filter((t) => t.length >= 2);
+      return next.some((l) => l.text.length <= 60 && !/[。，,；;]/.test(l.text) && tags.filter((t) => l.text.includes(t)).length >= 2);
+    })
+    .map(({ run }) => ({ start: run[0]!.start, end: run[run.length - 1]!.end }));
+}
+
+/** Runs of `min` or more consecutive lines (blank ones aside) that each match `re`, with the `look` lines after each. */
+function lineRuns(lines: readonly Line[], re: RegExp, min: number, look = 0): Array<{ run: Line[]; next: Line[] }> {
   const filled = lines.filter((l) => l.text.trim() !== '');
+  const out: Array<{ run: Line[]; next: Line[] }> = [];
   for (let i = 0; i < filled.length; ) {
     let j = i;
-    while (j < filled.length && KEYWORD_LINE.test(filled[j]!.text)) j++;
-    if (j - i >= KEYWORD_BLOCK_MIN) {
-      const tags = filled.slice(i, j).map((l) => l.text.trim());
-      const title = filled.slice(j, j + KEYWORD_TITLE_REACH).find((l) => l.text.length <= 60 && !/[。，,；;]/.test(l.text) && tags.filter((t) => t.length >= 2 && l.text.includes(t)).length >= 2);
-      if (title) out.push({ start: filled[i]!.start, end: filled[j - 1]!.end });
-    }
+    while (j < filled.length && re.test(filled[j]!.text)) j++;
+    if (j - i >= min) out.push({ run: filled.slice(i, j), next: filled.slice(j, j + look) });
     i = Math.max(j, i + 1);
   }
   return out;
@@ -192,15 +198,7 @@ const CAPTION = /^[ \t\u3000]*[(（](?![一二三四五六七八九十\d])[^()�
 
 /** The captions a news page leaves between paragraphs: two or more caption lines in a row, one span. */
 function captionRuns(lines: readonly Line[]): Span[] {
-  const out: Span[] = [];
-  const filled = lines.filter((l) => l.text.trim() !== '');
-  for (let i = 0; i < filled.length; ) {
-    let j = i;
-    while (j < filled.length && CAPTION.test(filled[j]!.text)) j++;
-    if (j - i >= 2) out.push({ start: filled[i]!.start, end: filled[j - 1]!.end });
-    i = Math.max(j, i + 1);
-  }
-  return out;
+  return lineRuns(lines, CAPTION, 2).map(({ run }) => ({ start: run[0]!.start, end: run[run.length - 1]!.end }));
 }
 
 const PAGE_COUNTER = /第\s*\d+\s*页\s*共\s*\d+\s*页|[(（]第\s*\d+\s*\/\s*\d+\s*页[)）]/g;
