@@ -15,7 +15,7 @@ const NF = V.notFigure;
 const AR = '[0-9]{1,3}(?:[,，][0-9]{3})+(?:[.．][0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?![0-9])|[0-9０-９]+(?:[.．][0-9０-９]+)?';
 const CN = '[零〇一二两三四五六七八九十百千万亿]+';
 // 7.xxxx元, 5xxxx名: a number whose last digits were blanked is a placeholder too.
-const PH = '(?<![0-9.．])[0-9]{1,4}[.．]?[XxＸｘ×]{2,4}(?![A-Za-z])|(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,4}(?:[.．][XxＸｘ×]{1,2})?|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]';
+const PH = '(?<![0-9.．])[0-9]{1,4}[.．]?[XxＸｘ×]{2,4}(?![A-Za-z])|(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,4}(?:[.．][XxＸｘ×]{1,2})?|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]|某某(?![人名位])|某(?=[块米元])';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
 // The number comes first (an optional leading group would be tried at every position); an approximation

@@ -1431,3 +1431,20 @@ describe('the twentieth blind batch (fp371–fp390), studied', () => {
   });
 });
 
+describe('the twenty-first blind batch (fp391–fp410), studied in part', () => {
+  it('reads 某某元 and 某块 as blanked figures, not 某个 or 某次 or 某某人', () => {
+    const text = '在宣传阵地投资某某元,新建了宣传栏。社区内做了某块宣传标语。某个问题要重视,某次会议上某某人提出。';
+    const a = analyzeReport(text);
+    expect(a.figures.map((f) => [text.slice(f.start, f.end), f.placeholder])).toEqual([
+      ['某某元', true],
+      ['某块', true],
+    ]);
+    expect(a.placeholders.map((p) => p.text)).toEqual(['某某', '某', '某某']);
+  });
+
+  it('reads no unit from 新学期 or 庆祝 run into a name (2021新学期学校…, 市政协庆祝人民政协…)', () => {
+    expect(analyzeReport('2021新学期学校宣传工作计划\n为做好新学期宣传工作,特制定本计划。').meta.unit).toBeNull();
+    expect(analyzeReport('10月9日,市政协庆祝人民政协成立75周年座谈会召开。').meta.unit).not.toBe('市政协庆祝人民政协');
+  });
+});
+
