@@ -11,6 +11,7 @@ const PATTERNS = V.patterns.map((p) => ({ kind: p.kind, re: new RegExp(p.pattern
 const MASKS = V.masks.map((p) => ({ kind: p.kind, label: p.label, re: new RegExp(p.pattern, 'gu') }));
 const PARTY_AFTER_EVIDENCE = new RegExp(V.partyMaskAfterEvidence, 'gu');
 const STAR_AFTER_EVIDENCE = new RegExp(V.starMaskAfterEvidence, 'gu');
+const DOT_AFTER_EVIDENCE = new RegExp(V.dotMaskAfterEvidence, 'gu');
 const STARS = /^[*＊]+$/;
 const FIELD_AFTER = /^(?:系统|事业|工作|同志|行业|领域|部门|单位)/;
 const WORD_MASK = new RegExp(V.wordMask, 'gu');
@@ -55,6 +56,8 @@ export function findMasks(text: string): Mask[] {
   // 区*宣传部, 理论**: a page whose stars hide a political word hides words with its other stars too (在***的正确
   // 领导), where a template's stars elsewhere would be blanks to fill.
   if (found.some((f) => f.kind === 'term' && STARS.test(f.text))) found.push(...termMasks(STAR_AFTER_EVIDENCE, text, found));
+  // 认真学习.新时代中国特色.主义思想: a page that cut the leader's name out leaving a dot cut other words so too.
+  if (found.some((f) => f.kind === 'name' && /^[.．]$/.test(f.text))) found.push(...termMasks(DOT_AFTER_EVIDENCE, text, found));
   // 紧紧围绕_精神, 认真_了全省…: a page that cut words out leaving a single _ each time, or a single * for one
   // character it will not show (居*群众, 公*道德: 民); many of them are no blanks to fill (those stand before 年,
   // 月, 次…) but the site's masking.

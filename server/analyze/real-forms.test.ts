@@ -1446,5 +1446,18 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
     expect(analyzeReport('2021新学期学校宣传工作计划\n为做好新学期宣传工作,特制定本计划。').meta.unit).toBeNull();
     expect(analyzeReport('10月9日,市政协庆祝人民政协成立75周年座谈会召开。').meta.unit).not.toBe('市政协庆祝人民政协');
   });
+
+  it('reads dots that cut out the leader’s name, and then the other words a page cut so, and _ before 新时期中国特色…思想', () => {
+    const text = '认真学习.新时代中国特色.主义思想,特别是在党的.和二中、三中全会精神,紧密联系全县经济.实际。';
+    expect(analyzeReport(text).masks.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([
+      ['.', 'name'],
+      ['.', 'term'],
+      ['.', 'term'],
+      ['.', 'term'],
+    ]);
+    expect(analyzeReport('见《渭南教育研究.潼关专刊》。').masks).toEqual([]);
+    const spun = '精神文明建设工作要以_新时期中国特点社会主义思想为指点。';
+    expect(analyzeReport(spun).masks.map((m) => m.kind)).toEqual(['name']);
+  });
 });
 
