@@ -30,7 +30,8 @@ const INCOMPLETE = new RegExp(T.incompleteNotices.join('|'), 'u');
 const CHROME_LABEL = new RegExp(`^(?:[^\\s:：]{1,6}\\s+){0,2}(?:${alternation(T.chromeLabels)})\\s*[:：]`, 'u');
 const CHROME_LINES = T.chromeLines.map((p) => new RegExp(p, 'u'));
 const OUTLINE_START = new RegExp(T.outlineStart, 'u');
-const RELATED_HEAD = new RegExp(`^(?:[•·]\\s*)?(?:${alternation(T.relatedListHeads)})\\s*[:：]?$`, 'u');
+const RELATED_HEAD = new RegExp(`^(?:[•·\\-]\\s*)?(?:${alternation(T.relatedListHeads)})\\s*[:：]?$`, 'u');
+const TOP_HEADING = /^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)/;
 /** A page lists a handful of other pages; a longer run of short lines is the report's own (headings). */
 const RELATED_MAX_ITEMS = 15;
 const DOTS_LINE = /^[…\.。·]{1,6}$/;
@@ -209,8 +210,8 @@ const DATELINE = /(?<=^|\n)[ \t\u3000]*(?:【(?=[^】\n]{2,8}讯】))?(?:本报|
  * line of its own (文 | 记者 李煜 通讯员 王旋; 周口日报·周道客户端记者 彭慧 通讯员 马琳华).
  */
 const BYLINE = /[(（](?:文|图|摄影?)[/／][^)）\n]{1,30}[)）](?=\s*(?:\n|$))|[(（](?:通讯员|记者)[/／][^)）\n]{0,30}(?:[)）](?=\s*(?:\n|$))|(?=\s*$))|(?<=[。！？])[(（](?:[\u4e00-\u9fff]{2,6}[:：])?[\u4e00-\u9fff]{2,4}(?:[ 、\u3000][\u4e00-\u9fff]{2,4}){0,2}[)）](?=\s*(?:\n|$))|(?<=^|\n)[ \t\u3000]*(?:文|图|摄影?)[ \t\u3000]*[|｜/／][^。\n]{0,30}?(?:记者|通讯员)[^。\n]{0,20}(?=\n|$)|(?<=^|\n)[ \t\u3000]*[^。，,\n]{0,16}?记者[ \t\u3000]+[\u4e00-\u9fff]{2,4}(?:[ \t\u3000]+(?:通讯员|记者)[ \t\u3000]+[\u4e00-\u9fff]{2,4})*[ \t\u3000]*(?=\n|$)/g;
-/** A site's own mark dropped into the text: 【628568.com--述职报告】, 原创: before a paragraph it claims. */
-const SITE_MARK = /【[A-Za-z0-9-]+\.(?:com|cn|net|org)[^】\n]{0,20}】|原创[:：]/g;
+/** A site's own mark dropped into the text: 【628568.com--述职报告】, 【思想宣传范文】, 原创: before a paragraph it claims, 公务员之家版权所有. */
+const SITE_MARK = /【[A-Za-z0-9-]+\.(?:com|cn|net|org)[^】\n]{0,20}】|【[^】\n]{0,10}范文】|原创[:：]|[\u4e00-\u9fff]{2,10}版权所有/g;
 /** A document site's summary lines under the title: 本文关键词:…, 本文简介:…, 本文内容:. */
 const SITE_SUMMARY = /^[^。，,；;：:]{0,40}?\s*本文(?:关键词|简介|内容)[:：]/u;
 /**
@@ -270,7 +271,8 @@ export function findLeftovers(p: PreparedText): LeftoverResult {
     if (RELATED_HEAD.test(t)) {
       // 相关推荐： and the titles of the other pages it lists, up to the first line of prose.
       let last = i;
-      const isItem = (l: Line): boolean => l.text.length <= T.relatedItemMaxChars && !/。/.test(l.text) && !NOTICES.test(l.text);
+      // A report's own heading (一、积极参创…) ends the list.
+      const isItem = (l: Line): boolean => l.text.length <= T.relatedItemMaxChars && !/。/.test(l.text) && !NOTICES.test(l.text) && !TOP_HEADING.test(l.text);
       while (last + 1 < lines.length && last - i < RELATED_MAX_ITEMS && isItem(lines[last + 1]!)) last++;
       outlineEnd = lines[last]!.end;
       add(lineFlag('site_chrome', `“${quote(t)}”及其下所列是网页推荐的其他文章，疑为从网页复制`, { start: line.start, end: lines[last]!.end }));

@@ -1459,5 +1459,13 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
     const spun = '精神文明建设工作要以_新时期中国特点社会主义思想为指点。';
     expect(analyzeReport(spun).masks.map((m) => m.kind)).toEqual(['name']);
   });
+
+  it('flags a site’s watermark, its 【…范文】 mark, a related list after a dash, and a bare 略 as a cut', () => {
+    const page = '- 相关推荐\n国税系统年度精神文明创建要点\n一、积极参创省文明单位\n根据省、市文明办的工作安排,省文明单位评选工作已经全面启动。公务员之家版权所有\n【思想宣传范文】\n二、存在的问题\n略';
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'site_chrome')).toEqual(['- 相关推荐\n国税系统年度精神文明创建要点', '公务员之家版权所有', '【思想宣传范文】']);
+    expect(flagged(a, page, 'truncation')).toEqual(['略']);
+    expect(a.sections.map((s) => s.heading)).toContain('积极参创省文明单位');
+  });
 });
 
