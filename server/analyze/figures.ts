@@ -257,8 +257,9 @@ function isBackground(clause: string, unit: string, after: string, clauseRest: s
   return unit === '个' && STANDING_NOUN.test(after) && !DONE_AFTER.test(listRest) && !REACH.test(clause);
 }
 
-/** A post filled: 确定, 设立, 配备 … one person. */
+/** A post filled: 确定, 设立, 配备 … one person; 配备, 配齐 any number. */
 const ONE_ASSIGNED = /(?:确定|明确|指定|设立|设置|配备|配齐|安排)了?$/;
+const STAFFED = /(?:配备|配齐)了?$/;
 const PEOPLE_UNITS = new Set(['名', '人', '位']);
 
 /** A place named with a numeral (三堂镇, 五里村): the measure-like character is the name's, not a count's. */
@@ -311,6 +312,8 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (rawUnit === '次' && SESSION.test(text.slice(end, end + 14))) continue;
     // 思想政治工作研究 2024年1期: an issue number.
     if (rawUnit === '期' && text[numStart - 1] === '年') continue;
+    // 新一轮, 新1轮: a new round, no count.
+    if (rawUnit === '轮' && text[numStart - 1] === '新' && (g.ar === '1' || g.cn === '一')) continue;
     if (g.cn !== undefined) {
       if (placeNames.has(text.slice(numStart, end))) continue;
       // 万元生产总值, 万家灯火: a bare 万/亿 is a word, not a number — unless it is approximated (万余册, 万多人).
@@ -354,9 +357,10 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     // 在去年三个村创建的基础上: the earlier state the year's work builds on.
     if (BASELINE_BEFORE.test(clause) && (BASELINE_AFTER.test(clauseRest) || RANKED_AMONG.test(clauseRest))) continue;
     if (REQUIRED_OF.test(clauseTail)) continue;
-    // 确定1名专职工作人员负责…, 各行政村皆设立1名: one person put in a post is how work is staffed, not work done.
+    // 确定1名专职工作人员负责…, 各行政村皆设立1名, 配备21名统战信息联络员: people put in posts are how work is staffed,
+    // not work done.
     // The posts listed after it (1名宣传委员，2名宣传干事) are staffing too.
-    if (ONE_ASSIGNED.test(clauseTail) && PEOPLE_UNITS.has(rawUnit) && (g.ar === '1' || g.cn === '一')) {
+    if (PEOPLE_UNITS.has(rawUnit) && (STAFFED.test(clauseTail) || (ONE_ASSIGNED.test(clauseTail) && (g.ar === '1' || g.cn === '一')))) {
       holdingEnd = end;
       continue;
     }

@@ -1467,5 +1467,10 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
     expect(flagged(a, page, 'truncation')).toEqual(['略']);
     expect(a.sections.map((s) => s.heading)).toContain('积极参创省文明单位');
   });
+
+  it('takes people a unit staffs its posts with (配备21名…联络员) and 新1轮 as no figures', () => {
+    const text = '建立“一员”模式,配备21名统战信息联络员。今年是新1轮精神文明创建的承上启下之年。全年征集金点子8条。';
+    expect(figures(analyzeReport(text), text)).toEqual(['8条']);
+  });
 });
 
