@@ -18,10 +18,10 @@ const CN = '[零〇一二两三四五六七八九十百千万亿]+';
 const PH = '(?<![0-9.．])[0-9]{1,4}[.．]?[XxＸｘ×]{2,4}(?![A-Za-z])|(?<![A-Za-z0-9])(?:[XxＸｘ×]{1,4}(?:[.．][XxＸｘ×]{1,2})?|[*＊]{1,3}|[_＿]{1,6}|□{1,3}|[Nn])(?![A-Za-z])|[\\[［【][XxＸｘ×]{1,3}[\\]］】]|某某(?![人名位])|某(?=[块米元])';
 const CN_PCT = '[零〇一二两三四五六七八九十百点]+';
 
-// The number comes first (an optional leading group would be tried at every position); an approximation
-// word before it (近200人次) is looked up afterwards.
 /** 总阅读量359万, 阅读量28万: a reach counted after its 万 or 亿 with no measure word. */
 const READ_COUNT_SCALE = `(?<=(?:${alternation(V.readCounts)})(?:累计|共)?(?:达到|达|为|超过|超|突破|约|近|逾)?[ \u3000]*[0-9０-９.．]+[ \u3000]?[万亿])(?![\u4e00-\u9fff0-9０-９])`;
+// The number comes first (an optional leading group would be tried at every position); an approximation
+// word before it (近200人次) is looked up afterwards.
 const FIGURE_RE = new RegExp(
   `(?:百分之(?<cnpct>${CN_PCT})|` +
     `(?:(?<![0-9０-９.．])(?<ar>${AR})|(?<![零〇一二两三四五六七八九十百千万亿])(?<cn>${CN})|(?<ph>${PH}))` +
@@ -358,8 +358,7 @@ export function findFigures(text: string, sentences: readonly Span[], skip: read
     if (BASELINE_BEFORE.test(clause) && (BASELINE_AFTER.test(clauseRest) || RANKED_AMONG.test(clauseRest))) continue;
     if (REQUIRED_OF.test(clauseTail)) continue;
     // 确定1名专职工作人员负责…, 各行政村皆设立1名, 配备21名统战信息联络员: people put in posts are how work is staffed,
-    // not work done.
-    // The posts listed after it (1名宣传委员，2名宣传干事) are staffing too.
+    // not work done, and so are the posts listed after them (1名宣传委员，2名宣传干事).
     if (PEOPLE_UNITS.has(rawUnit) && (STAFFED.test(clauseTail) || (ONE_ASSIGNED.test(clauseTail) && (g.ar === '1' || g.cn === '一')))) {
       holdingEnd = end;
       continue;

