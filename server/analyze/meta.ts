@@ -273,6 +273,10 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
 
 /** 增强全镇, 成立由乡, 会上镇, 中心镇: words before a level, no place's name (全镇 is the whole town, 由 and 上 are no name's end). */
 const NOT_A_PLACE = /[全各本该由上然在对](?:[省市县区州旗盟镇乡]|苏木)|中心[镇乡]/;
+/** A place's level, and how far from a clause's delimiter it may close the place's name: a lead (7月22日下午,
+ * 2023年以来,) and a name of up to eight characters (阿力得尔苏木, …自治县). */
+const LEVEL_AHEAD = /[省市县区州旗盟镇乡]|苏木/g;
+const PLACE_REACH = 32;
 /** 我镇, 我街道, 我省: the levels a text calls its own (我县长, 我县委 are other words). */
 const OWN_LEVEL = new RegExp(`(?<=我)(?:${[...OWN_LEVELS, '省', '州', '盟'].join('|')})(?![长委])`, 'g');
 
@@ -316,8 +320,14 @@ function placeSubject(text: string, opening: Span | null): UnitMention | null {
   const names = new Map<string, Array<{ start: number; end: number; canonical: string }>>();
   const clause = /(?:^|[\n。！？；;，,：:])/g;
   clause.lastIndex = Math.max(0, (opening?.start ?? 0) - 1);
+  // Most clauses hold no place's level near their start (past a lead such as 2023年以来,): no name to read there.
+  const levels = [...text.matchAll(LEVEL_AHEAD)].map((l) => l.index);
+  let next = 0;
   for (let m = clause.exec(text); m; m = clause.exec(text)) {
     if (m[0].length === 0) clause.lastIndex++;
+    while (next < levels.length && levels[next]! < m.index) next++;
+    if (next === levels.length) break;
+    if (levels[next]! >= m.index + PLACE_REACH) continue;
     CLAUSE_LEAD.lastIndex = m.index + m[0].length;
     CLAUSE_LEAD.exec(text);
     const at = CLAUSE_LEAD.lastIndex;
