@@ -323,19 +323,16 @@ describe('metadata of the eighteenth blind batch (studied in part)', () => {
   });
 });
 
-describe('metadata of the nineteenth blind batch (studied in part)', () => {
+describe('metadata of the nineteenth and twentieth blind batches (studied)', () => {
+  const unit = (t: string) => analyzeReport(t).meta.unit;
+
   it('gives a unit named short its place where the text names it so (西区教育局, 《成华区教育局关于…》, 国家税务总局)', () => {
-    const unit = (t: string) => analyzeReport(t).meta.unit;
     expect(unit('教育局201*年新闻宣传工作总结\n一年来,在区委的正确领导下,西区教育局始终坚持学习,不断加强宣传工作。')).toBe('西区教育局');
     expect(unit('教育局宣传工作总结\n一年来,教育局继续完善并实施了《成华区教育局关于加强宣传工作的实施意见》。')).toBe('成华区教育局');
     expect(unit('税务总局党组传达学习会议精神\n上一篇 下一篇\n本刊讯8月21日下午,国家税务总局党组书记、局长主持召开党组会议。')).toBe('国家税务总局');
     // A name that starts with its level keeps it (立足市委编办: a word, not a place, before it).
     expect(unit('市委编办工作总结\n市委编办认真落实责任制,立足市委编办职能开展工作。')).toBe('市委编办');
   });
-});
-
-describe('units of the nineteenth blind batch (studied further)', () => {
-  const unit = (t: string) => analyzeReport(t).meta.unit;
 
   it('reads a place that its clauses speak of as their subject, twice, or in the opening beside its own 我区', () => {
     const district = '【网信工作】弘扬新风正气\n近年来,双桥区积极加强网络文明建设工作,着力打造新局面。加强网络内容建设:双桥区指导各网站大力弘扬主旋律。为全面加强党的领导,双桥区进一步完善三级网络管理体系。';

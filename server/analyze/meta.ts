@@ -262,9 +262,11 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
       if (r && !LEADER_AFTER.test(text.slice(r.end, r.end + 16))) add(mention(r, inOpening ? 'opening' : 'self-reference'));
     }
   }
-  const subject = placeSubject(text, p.opening);
+  // The levels the text calls its own (我镇, 我省), read once for both rules that weigh them.
+  const ownLevels = new Set(text.match(OWN_LEVEL) ?? []);
+  const subject = placeSubject(text, p.opening, ownLevels);
   if (subject) add(subject);
-  const own = ownPlace(text) ?? ownSchool(text);
+  const own = ownPlace(text, ownLevels) ?? ownSchool(text);
   if (own) add(own);
   const quoted = quotedFileUnit(text);
   if (quoted) add(quoted);
@@ -284,8 +286,7 @@ const OWN_LEVEL = new RegExp(`(?<=我)(?:${[...OWN_LEVELS, '省', '州', '盟'].
  * 我镇…调整充实了双胜镇意识形态工作领导小组: a text that calls itself by one level only (我镇) and names one place of
  * that level only, anywhere, is that place's — a town, county or street reporting on itself.
  */
-function ownPlace(text: string): UnitMention | null {
-  const levels = new Set(text.match(OWN_LEVEL) ?? []);
+function ownPlace(text: string, levels: ReadonlySet<string>): UnitMention | null {
   const level = [...levels][0];
   if (levels.size !== 1 || level === undefined || !isOwnLevel(level)) return null;
   const found = placesOfLevel(text, level).filter((f) => !NOT_A_PLACE.test(f.name));
@@ -316,7 +317,7 @@ function ownSchool(text: string): UnitMention | null {
  * itself by its place. Only where no other place is a subject and the text calls no other level its own (a
  * city's report may cite a district's work as an example).
  */
-function placeSubject(text: string, opening: Span | null): UnitMention | null {
+function placeSubject(text: string, opening: Span | null, own: ReadonlySet<string>): UnitMention | null {
   const names = new Map<string, Array<{ start: number; end: number; canonical: string }>>();
   const clause = /(?:^|[\n。！？；;，,：:])/g;
   clause.lastIndex = Math.max(0, (opening?.start ?? 0) - 1);
@@ -339,7 +340,6 @@ function placeSubject(text: string, opening: Span | null): UnitMention | null {
   if (names.size !== 1) return null;
   const [name, found] = [...names][0]!;
   const level = name.endsWith('苏木') ? '苏木' : name.slice(-1);
-  const own = new Set(text.match(OWN_LEVEL) ?? []);
   if ([...own].some((l) => l !== level)) return null;
   const inOpening = opening !== null && found[0]!.start < opening.end;
   return found.length >= 2 || (own.has(level) && inOpening) ? mention(found[0]!, 'body') : null;

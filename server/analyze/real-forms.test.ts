@@ -233,7 +233,7 @@ describe('stray HTML', () => {
     const text = '全年开展专题学习6次。</p>\n<p class="x">组织宣讲12场。<br/>';
     const a = analyzeReport(text);
     expect(flagged(a, text, 'site_chrome')).toEqual(['</p>', '<p class="x">', '<br/>']);
-    expect(a.figures.map((f) => text.slice(f.start, f.end))).toEqual(['6次', '12场']);
+    expect(figures(a, text)).toEqual(['6次', '12场']);
   });
 });
 
@@ -859,7 +859,7 @@ describe('the eleventh blind batch (fp195–fp214), studied', () => {
 
   it('takes a breadcrumb with one step for the site’s, not the report’s kind, and a staff list for what the unit holds', () => {
     const text = '首页  工作计划>正文\n\n党委宣传部2012年工作总结\n\n2012年,党委宣传部始终围绕学校中心工作开展宣传。\n\n一、扎实开展政治理论学习\n\n党委中心组组织了7次专题学习,配发理论学习书籍近700本。';
-    expect(analyzeReport(text).figures.map((f) => text.slice(f.start, f.end))).toEqual(['7次', '近700本']);
+    expect(figures(analyzeReport(text), text)).toEqual(['7次', '近700本']);
     const staff = '现有思想政治部专职教师13人,专兼职思想政治辅导员48人,团委、学工部干部8人。全年开展主题班会120场。';
     expect(analyzeReport(staff).figures.map((f) => staff.slice(f.start, f.end))).toEqual(['120场']);
   });
@@ -1299,7 +1299,7 @@ describe('the nineteenth blind batch (fp351–fp370), studied in part', () => {
 
   it('keeps the gloss of a figure’s measure word in its span (1000多個(gè))', () => {
     const text = '形成以市婦聯(lián)“一微一網(wǎng)”為統領(lǐng),1000多個(gè)姐妹微信群互聯(lián)互通的新媒體矩陣。';
-    expect(analyzeReport(text).figures.map((f) => text.slice(f.start, f.end))).toEqual(['1000多個(gè)']);
+    expect(figures(analyzeReport(text), text)).toEqual(['1000多個(gè)']);
   });
 
   it('flags 第1篇 before a piece’s title on its line as a collection’s marker', () => {
