@@ -217,15 +217,16 @@ export function deriveSpans(
   const bounds = [...cuts].sort((x, y) => x - y);
   const long = (p: { start: number; end: number }) => p.end - p.start >= MIN_REUSED_PASSAGE;
 
+  const [passagesAt, templatesAt, formulasAt, siteTextAt] = [new Covering(passages), new Covering(templatePassages.filter(long)), new Covering(stock), new Covering(siteText)];
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const x = bounds[i]!;
     const y = bounds[i + 1]!;
     // Nor the line break between two pieces of it.
-    if (siteText.some((t) => t.start <= x && t.end >= y) || !/\S/.test(text.slice(x, y))) continue;
-    const covering = passages.filter((p) => p.start <= x && p.end >= y);
-    const fromTemplates = templatePassages.filter((t) => t.start <= x && t.end >= y && long(t));
-    const formulas = stock.filter((s) => s.start <= x && s.end >= y);
+    if (siteTextAt.at(x).length > 0 || !/\S/.test(text.slice(x, y))) continue;
+    const covering = passagesAt.at(x);
+    const fromTemplates = templatesAt.at(x);
+    const formulas = formulasAt.at(x);
     if (covering.length === 0 && formulas.length === 0 && fromTemplates.length === 0) continue;
     const units = new Set(covering.map((p) => p.sourceUnitId)).add(ownUnitId);
     const alt = reuseOf(x, y, covering.filter(long), fromTemplates);
@@ -281,6 +282,33 @@ export function deriveSpans(
     for (const t of s.templates) templatePairs.set(t.templateId, (templatePairs.get(t.templateId) ?? 0) + n);
   }
   return { spans, chars, pairs, templatePairs };
+}
+
+/**
+ * The items covering each piece between two bounds, asked for piece by piece from the first: a sweep,
+ * where filtering every item for every piece cost the square of a report's passages (a province report
+ * matched by dozens of others has hundreds of passages and pieces).
+ */
+class Covering<T extends Span> {
+  private readonly byStart: number[];
+  private next = 0;
+  private active: number[] = [];
+
+  constructor(private readonly items: readonly T[]) {
+    this.byStart = items.map((_, i) => i).sort((a, b) => items[a]!.start - items[b]!.start);
+  }
+
+  /**
+   * The items covering the piece from `x` to the next bound, in their given order; `x` never decreases.
+   * Every item's ends are bounds, so an item covers the piece when it starts at or before `x` and ends after it.
+   */
+  at(x: number): T[] {
+    const before = this.active.length;
+    while (this.next < this.byStart.length && this.items[this.byStart[this.next]!]!.start <= x) this.active.push(this.byStart[this.next++]!);
+    if (this.active.length > before) this.active.sort((a, b) => a - b);
+    this.active = this.active.filter((i) => this.items[i]!.end > x);
+    return this.active.map((i) => this.items[i]!);
+  }
 }
 
 function nearStock(p: DerivedSpan, q: DerivedSpan | undefined): boolean {
