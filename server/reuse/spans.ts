@@ -4,17 +4,20 @@
 import type { Insertable } from 'kysely';
 import { reportingDate } from '../../shared/periods.js';
 import type { Span } from '../../shared/types.js';
-import { insertRows } from '../db/insert.js';
+import { inChunks, insertRows } from '../db/insert.js';
 import type { Database } from '../db/schema.js';
 import type { AlignedPassage } from './align.js';
 import {
   type DerivedReuse,
+  type DerivedSpan,
   type PassageEvidence,
   type Relation,
   STOCK_MAX_SOURCES,
   STOCK_MIN_CHARS,
+  type SourceRef,
   type StockEvidence,
   type TemplateEvidence,
+  type TemplateRef,
   deriveSpans,
   stockUnitThreshold,
 } from './classify.js';
@@ -135,33 +138,66 @@ async function formulaRunsNow(corpus: Corpus, r: CorpusReport): Promise<StockEvi
   return formulaRuns(corpus, r.id, ix, await corpus.holders(ix.gramHashes, threshold), threshold);
 }
 
-/** Replace the spans, sources, pairs and characters per kind of these reports. */
+/** A span as stored, with whom it names: spans of one report never overlap, so this names one row. */
+function spanKey(reportId: number, start: number, end: number, kind: string, sources: readonly SourceRef[], templates: readonly TemplateRef[]): string {
+  return `${reportId}:${start}:${end}:${kind}|${sources.map((s) => `${s.reportId},${s.start},${s.end}`).join(';')}|${templates.map((t) => `${t.templateId},${t.start},${t.end}`).join(';')}`;
+}
+
+/** The stored spans of these reports by their keys (spanKey), to their row ids. */
+async function storedSpans(db: DbOrTrx, ids: number[]): Promise<Map<string, number>> {
+  const spansOf = db.selectFrom('reuse_spans').select('id').where('report_id', 'in', ids);
+  const [spans, sources, templates] = await Promise.all([
+    db.selectFrom('reuse_spans').select(['id', 'report_id', 'start', 'end', 'kind']).where('report_id', 'in', ids).execute(),
+    db.selectFrom('reuse_sources').select(['span_id', 'report_id', 'start', 'end']).where('span_id', 'in', spansOf).orderBy('span_id').orderBy('report_id').execute(),
+    db.selectFrom('reuse_template_sources').select(['span_id', 'template_id', 'start', 'end']).where('span_id', 'in', spansOf).orderBy('span_id').orderBy('template_id').execute(),
+  ]);
+  const sourcesOf = new Map<number, SourceRef[]>();
+  for (const r of sources) push(sourcesOf, r.span_id, { reportId: r.report_id, start: r.start, end: r.end });
+  const templatesOf = new Map<number, TemplateRef[]>();
+  for (const r of templates) push(templatesOf, r.span_id, { templateId: r.template_id, start: r.start, end: r.end });
+  return new Map(spans.map((r) => [spanKey(r.report_id, r.start, r.end, r.kind, sourcesOf.get(r.id) ?? [], templatesOf.get(r.id) ?? []), r.id]));
+}
+
+/**
+ * Replace the spans, sources, pairs and characters per kind of these reports. Only the spans that changed
+ * are rewritten: a report matched by one more report is derived again whole, yet most of its hundreds of
+ * spans come out as they were, and deleting and inserting them all again was most of storing (with their
+ * sources, some 8,000 rows for the reports one province report matches).
+ */
 async function storeDerived(db: DbOrTrx, derived: Map<number, DerivedReuse>): Promise<void> {
   const ids = [...derived.keys()];
-  const spansOf = db.selectFrom('reuse_spans').select('id').where('report_id', 'in', ids);
-  await db.deleteFrom('reuse_sources').where('span_id', 'in', spansOf).execute();
-  await db.deleteFrom('reuse_template_sources').where('span_id', 'in', spansOf).execute();
-  await db.deleteFrom('reuse_spans').where('report_id', 'in', ids).execute();
+  const stored = await storedSpans(db, ids);
+  const added: Array<{ reportId: number; span: DerivedSpan }> = [];
+  for (const [reportId, d] of derived) {
+    for (const span of d.spans) {
+      const key = spanKey(reportId, span.start, span.end, span.kind, span.sources, span.templates);
+      if (!stored.delete(key)) added.push({ reportId, span });
+    }
+  }
+  // What is left of the stored spans is no longer derived.
+  const gone = [...stored.values()];
+  await inChunks(gone, (chunk) => db.deleteFrom('reuse_sources').where('span_id', 'in', chunk).execute());
+  await inChunks(gone, (chunk) => db.deleteFrom('reuse_template_sources').where('span_id', 'in', chunk).execute());
+  await inChunks(gone, (chunk) => db.deleteFrom('reuse_spans').where('id', 'in', chunk).execute());
   await db.deleteFrom('reuse_pairs').where('report_id', 'in', ids).execute();
   await db.deleteFrom('reuse_template_pairs').where('report_id', 'in', ids).execute();
-  const spans = [...derived].flatMap(([id, d]) => d.spans.map((s) => ({ report_id: id, start: s.start, end: s.end, kind: s.kind })));
-  await insertRows(db, 'reuse_spans', spans);
-  // A report's spans never overlap: (report, start) names a span, whatever order ids come back in.
-  const spanId = new Map<string, number>();
-  for (const r of await db.selectFrom('reuse_spans').select(['id', 'report_id', 'start']).where('report_id', 'in', ids).execute()) {
-    spanId.set(`${r.report_id}:${r.start}`, r.id);
-  }
-  const sources: Array<Insertable<Database['reuse_sources']>> = [];
-  const templateSources: Array<Insertable<Database['reuse_template_sources']>> = [];
-  for (const [id, d] of derived) {
-    for (const s of d.spans) {
-      const span_id = spanId.get(`${id}:${s.start}`)!;
+  if (added.length > 0) {
+    const { last } = await db.selectFrom('reuse_spans').select((eb) => eb.fn.max('id').as('last')).executeTakeFirstOrThrow();
+    await insertRows(db, 'reuse_spans', added.map(({ reportId, span: s }) => ({ report_id: reportId, start: s.start, end: s.end, kind: s.kind })));
+    // (report, start) names a span, whatever order ids come back in.
+    const spanId = new Map<string, number>();
+    const inserted = await db.selectFrom('reuse_spans').select(['id', 'report_id', 'start']).where('report_id', 'in', ids).where('id', '>', last ?? 0).execute();
+    for (const r of inserted) spanId.set(`${r.report_id}:${r.start}`, r.id);
+    const sources: Array<Insertable<Database['reuse_sources']>> = [];
+    const templateSources: Array<Insertable<Database['reuse_template_sources']>> = [];
+    for (const { reportId, span: s } of added) {
+      const span_id = spanId.get(`${reportId}:${s.start}`)!;
       for (const src of s.sources) sources.push({ span_id, report_id: src.reportId, start: src.start, end: src.end });
       for (const t of s.templates) templateSources.push({ span_id, template_id: t.templateId, start: t.start, end: t.end });
     }
+    await insertRows(db, 'reuse_sources', sources);
+    await insertRows(db, 'reuse_template_sources', templateSources);
   }
-  await insertRows(db, 'reuse_sources', sources);
-  await insertRows(db, 'reuse_template_sources', templateSources);
   await insertRows(db, 'reuse_pairs', [...derived].flatMap(([id, d]) => [...d.pairs].map(([other, p]) => ({ report_id: id, other_id: other, chars: p.chars, kind: p.kind }))));
   await insertRows(db, 'reuse_template_pairs', [...derived].flatMap(([id, d]) => [...d.templatePairs].map(([template, chars]) => ({ report_id: id, template_id: template, chars }))));
   for (const [id, { chars }] of derived) {
