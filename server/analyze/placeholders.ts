@@ -12,6 +12,7 @@ const MASKS = V.masks.map((p) => ({ kind: p.kind, label: p.label, re: new RegExp
 const PARTY_AFTER_EVIDENCE = new RegExp(V.partyMaskAfterEvidence, 'gu');
 const STAR_AFTER_EVIDENCE = new RegExp(V.starMaskAfterEvidence, 'gu');
 const DOT_AFTER_EVIDENCE = new RegExp(V.dotMaskAfterEvidence, 'gu');
+const UNDERSCORE_AFTER_EVIDENCE = new RegExp(V.underscoreMaskAfterEvidence, 'gu');
 const STARS = /^[*＊]+$/;
 const FIELD_AFTER = /^(?:系统|事业|工作|同志|行业|领域|部门|单位)/;
 const WORD_MASK = new RegExp(V.wordMask, 'gu');
@@ -66,6 +67,9 @@ export function findMasks(text: string): Mask[] {
   // blank again and again before a field word, not a word cut out.
   const fieldBlanks = cut.filter((c) => FIELD_AFTER.test(text.slice(c.end, c.end + 2))).length;
   if (cut.length >= V.wordMaskMin && fieldBlanks * 2 < cut.length) found.push(...cut);
+  // 西方__凭借其经济…, 进行_,企图_西方所谓…: a page that cut a political word out leaving underscores cut its other
+  // words so too, one or two underscores each (a template's blanks to fill stand before 年, 次… or run longer).
+  if (found.some((f) => /^[_＿]+$/.test(f.text))) found.push(...termMasks(UNDERSCORE_AFTER_EVIDENCE, text, found));
   // 我的“**”…用“**”凝聚: a masked word in quotes is the same word wherever the text quotes it again.
   for (const quoted of [...new Set(found.filter((f) => STARS.test(f.text) && QUOTES.has(text[f.start - 1] ?? '')).map((f) => f.text))]) {
     const kind = found.find((f) => f.text === quoted)!.kind;

@@ -1460,6 +1460,23 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
     expect(analyzeReport(spun).masks.map((m) => m.kind)).toEqual(['name']);
   });
 
+  it('reads underscores a page left for hostile forces cut out as a political word, and its other cut words so, not as blanks', () => {
+    const text = '在两种意识形态的较量中,西方__凭借其经济实力对我国进行_,企图_西方所谓价值观。__借助互联网大肆攻击,管理_不完善。';
+    const a = analyzeReport(text);
+    expect(a.masks.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([
+      ['__', 'term'],
+      ['_', 'term'],
+      ['_', 'term'],
+      ['__', 'term'],
+      ['_', 'term'],
+    ]);
+    expect(a.placeholders).toEqual([]);
+    // Without such a cut, a template's blanks stay blanks: the unit's field, a count to fill.
+    const template = '中国__宣传中心第一党支部,直接关系到__新闻宣传工作的水平,全年开展_次学习。';
+    expect(analyzeReport(template).masks).toEqual([]);
+    expect(analyzeReport(template).placeholders.map((p) => p.text)).toEqual(['__', '__', '_']);
+  });
+
   it('flags a site’s watermark, its 【…范文】 mark, a related list after a dash, and a bare 略 as a cut', () => {
     const page = '- 相关推荐\n国税系统年度精神文明创建要点\n一、积极参创省文明单位\n根据省、市文明办的工作安排,省文明单位评选工作已经全面启动。公务员之家版权所有\n【思想宣传范文】\n二、存在的问题\n略';
     const a = analyzeReport(page);

@@ -106,6 +106,7 @@ const placeholdersSchema = z.object({
   masks: z.array(z.object({ kind: z.enum(MASK_KINDS), label: z.string().min(1), pattern: regexSource })).min(1),
   partyMaskAfterEvidence: regexSource,
   starMaskAfterEvidence: regexSource,
+  underscoreMaskAfterEvidence: regexSource,
   dotMaskAfterEvidence: regexSource,
   wordMask: regexSource,
   wordMaskMin: z.number().int().positive(),
