@@ -1477,6 +1477,18 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
     expect(analyzeReport(template).placeholders.map((p) => p.text)).toEqual(['__', '__', '_']);
   });
 
+  it('reads a heading whose 、 a page lost (一强化…) where numbered items stand under it, ranked under 一、', () => {
+    const text = '一、主要工作\n一强化理论武装,凝聚思想共识\n1. 开展党委中心组理论学习。\n一是完善组织管理。\n2. 集中开展专题学习活动。\n一方面加强学习,另一方面注重实效\n1. 组织宣讲。';
+    const a = analyzeReport(text);
+    expect(a.sections.filter((s) => s.kind !== 'preamble').map((s) => [s.marker, s.heading, s.level])).toEqual([
+      ['一、', '主要工作', 1],
+      ['一', '强化理论武装,凝聚思想共识', 2],
+      ['1.', '开展党委中心组理论学习', 3],
+      ['2.', '集中开展专题学习活动', 3],
+      ['1.', '组织宣讲', 3],
+    ]);
+  });
+
   it('flags a site’s watermark, its 【…范文】 mark, a related list after a dash, and a bare 略 as a cut', () => {
     const page = '- 相关推荐\n国税系统年度精神文明创建要点\n一、积极参创省文明单位\n根据省、市文明办的工作安排,省文明单位评选工作已经全面启动。公务员之家版权所有\n【思想宣传范文】\n二、存在的问题\n略';
     const a = analyzeReport(page);

@@ -105,6 +105,27 @@ function fillNumberingGaps(headings: Heading[], lines: readonly Line[]): void {
   headings.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * 一强化理论武装,凝聚思想共识 alone on its line, with 1. under it: a heading whose 、 a page lost (not 一是, 一年来, 一方面…).
+ */
+const LOST_MARK_LINE = /^([一二三四五六七八九十]{1,2})(?![是、.．，,个项些年月日次条点方直起批切般定同致体道边样度])([\u4e00-\u9fff][^。！？；;：:]{3,28})$/;
+const CHILD_ITEM = /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])/;
+
+/**
+ * Headings whose numeral lost its 、, where each has numbered items under it, ranked as （一） is: under the
+ * 一、 level where the text has one (the page's own levels otherwise).
+ */
+function lostMarkHeadings(headings: Heading[], lines: readonly Line[]): void {
+  const taken = new Set(headings.map((h) => h.line.start));
+  for (const [i, line] of lines.entries()) {
+    const m = LOST_MARK_LINE.exec(line.text);
+    if (!m || taken.has(line.start) || !CHILD_ITEM.test(lines[i + 1]?.text ?? '')) continue;
+    const marker = m[1]!;
+    headings.push({ style: 'paren-cn', marker, start: line.start, headingStart: line.start + marker.length, headingEnd: line.end, heading: m[2]!, line });
+  }
+  headings.sort((a, b) => a.start - b.start);
+}
+
 /** 【组织领导】2020年，…: a yearbook's label opening its paragraph. */
 const LABEL_LINE = /^【([\u4e00-\u9fff]{2,8})】(?=[^\s】])/;
 
@@ -331,6 +352,7 @@ export function findSections(text: string, allLines: readonly Line[], skip: read
     if (h) headings.push(h);
   }
   fillNumberingGaps(headings, lines.slice(first, close));
+  lostMarkHeadings(headings, lines.slice(first, close));
   if (!headings.some((h) => h.style === 'part' || h.style === 'cn')) {
     const taken = new Set(headings.map((h) => h.headingStart));
     const pieceTitles = titlesAfterLeftovers(allLines, skip);
