@@ -209,7 +209,7 @@ const POPULATION_BEFORE = new RegExp(`(?:${alternation(B.populationWords)})(?:�
  * 问卷调查显示满意率98%, is its own figure).
  */
 const CITED = /(?:研究|研究报告)(?:结果)?(?:表明|显示)[，,：:]?[^。；;！？\n]{0,12}$/;
-const STOCK_SHARE = new RegExp(`占[^，,。；;占]{0,8}(?:${alternation(B.stockShareWords)})的?$`);
+const STOCK_SHARE = new RegExp(`占(?![^，,。；;占]{0,8}?(?:${alternation(B.stockShareOfDone)}))[^，,。；;占]{0,8}(?:${alternation(B.stockShareWords)})的?$`);
 const DURATION_NOUN = new RegExp(`^(?:${alternation(NF.durationNouns)})`);
 const POPULATION_AFTER = new RegExp(`^[^，,。；;]{0,6}(?:${alternation(B.populationWords)})`);
 // 总分为98.6分, 得分为: a score, not a body divided into parts (分为3个组).

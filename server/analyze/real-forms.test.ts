@@ -1497,6 +1497,14 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
     expect(a.sections.map((s) => s.heading)).toContain('积极参创省文明单位');
   });
 
+  it('takes a share of those honoured (占此次受表彰总数的10.4%) as a figure, a share of the staff (党员占职工总数的60%) as none', () => {
+    const text = '全系统获评先进单位235个,占此次受表彰总数的10.4%。全局党员占职工总数的60%。';
+    expect(analyzeReport(text).figures.map((f) => [text.slice(f.start, f.end), f.activity])).toEqual([
+      ['235个', '全系统获评先进单位'],
+      ['10.4%', '占此次受表彰总数'],
+    ]);
+  });
+
   it('takes people a unit staffs its posts with (配备21名…联络员) and 新1轮 as no figures', () => {
     const text = '建立“一员”模式,配备21名统战信息联络员。今年是新1轮精神文明创建的承上启下之年。全年征集金点子8条。';
     expect(figures(analyzeReport(text), text)).toEqual(['8条']);

@@ -70,6 +70,7 @@ const figuresSchema = z.object({
     holdingNotBefore: z.string(),
     doneAfter: words,
     stockShareWords: words,
+    stockShareOfDone: words,
   }),
   maxActivityChars: z.number().int().positive(),
   notFigure: z.object({
