@@ -370,6 +370,20 @@ describe('metadata of the nineteenth and twentieth blind batches (studied)', () 
     expect(unit('宣传工作\n我校按照《舒城县中小学校宣传阵地管理办法》开展工作。')).toBeNull();
   });
 
+  it('reads the one unit of its kind a text that says 我站, 我院 or 我局 names at a place, by its longest form', () => {
+    const station = '一、基本情况\n三堂镇文化站座落于集镇中心,于2011年建成。我站现有专职人员3名。2013年,三堂镇综合文化站被省文化厅评定为乡镇一级文化站。';
+    expect(unit(station)).toBe('三堂镇综合文化站');
+    // Two units of the kind (a court and a hospital under 我院), or none at a place: no unit.
+    expect(unit('工作总结\n我院与太和县人民医院共建,协助宿松县人民法院开展普法。')).toBeNull();
+    expect(unit('工作总结\n我院高度重视。派出多名医院骨干下乡。')).toBeNull();
+  });
+
+  it('gives a name that starts with its level the place the text names it under, but not from a document’s title', () => {
+    const inspected = '整改情况的报告\n县委宣传部高度重视巡察反馈意见。召开部务会议,传达市委巡察组向通渭县委宣传部反馈巡察情况会议精神。';
+    expect(unit(inspected)).toBe('通渭县委宣传部');
+    expect(unit('研判报告\n一、总体形势\n市委老干部局认真贯彻落实省委要求。制定《朔州市委老干部局公众平台管理办法》。')).toBe('市委老干部局');
+  });
+
   it('reads the unit of the file a document site’s notice quotes, and no 街道社区 for a unit', () => {
     const page = '《XX县发展和改革局2022信息宣传工作方案.docx》由会员分享,可在线阅读,更多相关请在优知文库上搜索。\n1、为进一步加强对外宣传报道,制定本方案。';
     const ev = analyzeReport(page).metaEvidence.units[0]!;

@@ -266,7 +266,7 @@ function unitMentions(text: string, lines: readonly Line[], p: Places): UnitMent
   const ownLevels = new Set(text.match(OWN_LEVEL) ?? []);
   const subject = placeSubject(text, p.opening, ownLevels);
   if (subject) add(subject);
-  const own = ownPlace(text, ownLevels) ?? ownSchool(text);
+  const own = ownPlace(text, ownLevels) ?? ownUnit(text);
   if (own) add(own);
   const quoted = quotedFileUnit(text);
   if (quoted) add(quoted);
@@ -294,21 +294,52 @@ function ownPlace(text: string, levels: ReadonlySet<string>): UnitMention | null
   return mention({ ...found[0]!, canonical: found[0]!.name }, 'own-place');
 }
 
-/** A school's name closed by its kind, opening a quoted title (“商洛学院新闻奖”, 《舒城职业学校…办法》): where a name starts is sure there. */
-const SCHOOL = /(?<=[《“"])[\u4e00-\u9fff]{2,18}?(?:大学|学院|学校|中学|小学|幼儿园)/g;
-/** 中小学校, 各学校: schools of a kind or a place, no one school. */
-const SCHOOLS_OF_A_KIND = /中小学|[各全本该]|高校/;
+/**
+ * What a text calls itself by its kind (我校, 我院, 我站…) and the endings of the names of that kind. 我院 is a
+ * hospital, a court, a procuratorate or an academy; 我行 a bank or its branch.
+ */
+const OWN_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['校', '大学|学院|学校|中学|小学|幼儿园'],
+  ['院', '医院|法院|检察院|学院|研究院|设计院'],
+  ['站', '站'],
+  ['局', '局'],
+  ['馆', '馆'],
+  ['所', '所'],
+  ['厂', '厂'],
+  ['公司', '公司'],
+  ['行', '银行|分行|支行'],
+  ['中心', '中心'],
+];
+/** 中小学校, 各学校, 该局: units of a kind or a place, no one unit. */
+const UNITS_OF_A_KIND = /中小学|[各全本该]|高校/;
 
-/** 我校…“商洛学院新闻奖”: a text that calls itself 我校 and names one school only, that school. */
-function ownSchool(text: string): UnitMention | null {
-  if (!text.includes('我校')) return null;
-  const found: Array<{ start: number; end: number; canonical: string }> = [];
-  for (const m of text.matchAll(SCHOOL)) {
-    const verdict = judgeName(m[0]);
-    if (verdict.ok && !SCHOOLS_OF_A_KIND.test(m[0])) found.push({ start: m.index, end: m.index + m[0].length, canonical: verdict.canonical });
+/**
+ * 我校…“商洛学院新闻奖”, 我站…三堂镇综合文化站被评定为: a text that calls itself by its kind and names one unit of
+ * that kind only, that unit. A name is read where its start is sure: opening a quoted title, or at a place's
+ * name. Forms of one name under one place (三堂镇文化站, 三堂镇综合文化站) are the one unit, by its longest form.
+ */
+function ownUnit(text: string): UnitMention | null {
+  const kinds = OWN_KINDS.filter(([self]) => new RegExp(`我${self}(?![长们])`).test(text));
+  if (kinds.length !== 1) return null;
+  const ending = kinds[0]![1];
+  const starts = [
+    ...[...text.matchAll(/(?<=[《“"])/g)].map((m) => m.index),
+    ...OWN_LEVELS.flatMap((l) => placesOfLevel(text, l).map((p) => p.start)),
+  ];
+  const named = new RegExp(`[\u4e00-\u9fff]{2,18}?(?:${ending})(?![\u4e00-\u9fff]{0,2}长)`, 'y');
+  const found: Array<{ start: number; end: number; canonical: string; place: string | null }> = [];
+  for (const start of new Set(starts)) {
+    named.lastIndex = start;
+    const m = named.exec(text);
+    const verdict = m ? judgeName(m[0]) : null;
+    if (!m || !verdict?.ok || UNITS_OF_A_KIND.test(m[0])) continue;
+    const place = OWN_LEVELS.flatMap((l) => placesOfLevel(m[0], l)).find((p) => p.start === 0)?.name ?? null;
+    found.push({ start, end: start + m[0].length, canonical: verdict.canonical, place });
   }
-  if (found.length === 0 || found.some((f) => f.canonical !== found[0]!.canonical)) return null;
-  return mention(found[0]!, 'own-place');
+  const longest = found.reduce<(typeof found)[number] | null>((a, f) => (a && a.canonical.length >= f.canonical.length ? a : f), null);
+  if (!longest) return null;
+  const sameUnit = (f: (typeof found)[number]) => f.canonical === longest.canonical || (f.place !== null && f.place === longest.place);
+  return found.every(sameUnit) ? mention(longest, 'own-place') : null;
 }
 
 /**
@@ -356,7 +387,8 @@ const BEFORE_PLACE = /[\s，,。；;：:、“”《》（）()【】]|[向在�
 function withPlace(text: string, m: UnitMention): UnitMention {
   const short = m.name;
   // 洪泽区 is a place itself: 淮安市洪泽区 names the same one.
-  if (short.length < 3 || PLACE_END.test(short) || LEVEL_START.test(short)) return m;
+  if (short.length < 3 || PLACE_END.test(short)) return m;
+  if (LEVEL_START.test(short)) return withPlaceOfLevel(text, m);
   for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
     for (let len = 4; len >= 2; len--) {
       const from = at - len;
@@ -367,6 +399,24 @@ function withPlace(text: string, m: UnitMention): UnitMention {
       const judged = judgeName(name);
       if (judged.ok && judged.canonical === name) return { ...m, name, key: unitKey(name) };
     }
+  }
+  return m;
+}
+
+/**
+ * 县委宣传部 named with its place elsewhere (…交叉巡察组向通渭县委宣传部反馈): a name that starts with its level
+ * takes the place only where the gazetteer knows it, for any word may stand before a level (巡察县委宣传部), and not
+ * from a document's title.
+ */
+function withPlaceOfLevel(text: string, m: UnitMention): UnitMention {
+  const level = m.name[0]!;
+  if (!isOwnLevel(level)) return m;
+  for (const place of placesOfLevel(text, level)) {
+    // 制定《朔州市委老干部局…办法》 in a report of 市委老干部局: a document's title may be another unit's, copied.
+    if (!text.startsWith(m.name, place.end - 1) || text[place.start - 1] === '《') continue;
+    const name = place.name + m.name.slice(1);
+    const judged = judgeName(name);
+    if (judged.ok && judged.canonical === name) return { ...m, name, key: unitKey(name) };
   }
   return m;
 }
