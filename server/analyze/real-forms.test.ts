@@ -1511,3 +1511,19 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
   });
 });
 
+
+describe('the twenty-second blind batch (fp411–fp430), studied in part', () => {
+  it('reads a collection title a PDF spaced out (2021 学校…报告 3 篇 2021 …) as the marker, its count no figure', () => {
+    const page = '2021 学校意识形态分析研判报告 3 篇 2021 学校意识形态分析研判报告 意识形态工作是党的一项极端重要的工作。一年来,学校开展专题学习4次。';
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'collection_marker')).toEqual(['2021 学校意识形态分析研判报告 3 篇']);
+    expect(figures(a, page)).toEqual(['4次']);
+  });
+
+  it('flags a news byline, a photo caption, a store’s tip line and its 资源描述 label as page furniture, and no section', () => {
+    const page = '资源描述\n整理文档很辛苦,赏杯茶钱您下走!\n会议强调,要持续做好宣传思想工作。\n\n周育先作重要讲话\n\n周育先在讲话中指出,集团宣传思想工作取得了丰硕成果。\n文/鄺翼星 圖/鄺翼星 何浚田';
+    const a = analyzeReport(page);
+    expect(flagged(a, page, 'site_chrome')).toEqual(['资源描述', '整理文档很辛苦,赏杯茶钱您下走!', '周育先作重要讲话', '文/鄺翼星 圖/鄺翼星 何浚田']);
+    expect(a.sections.filter((s) => s.kind !== 'preamble')).toEqual([]);
+  });
+});
