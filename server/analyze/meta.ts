@@ -142,7 +142,10 @@ function places(text: string, lines: readonly Line[], title: Line | null, leftov
       }
     }
   }
-  const titles = head.filter((l) => l === title || TITLE_WORDS.test(l.text));
+  // The report's own title first, a page's title or breadcrumb (当前位置:…>2022年度xx镇…总结(范文推荐)) last: the
+  // year and period are read from the first title that gives them.
+  const rank = (l: Line): number => (l === title ? 0 : leftover.has(lines.indexOf(l)) ? 2 : 1);
+  const titles = head.filter((l) => l === title || TITLE_WORDS.test(l.text)).sort((a, b) => rank(a) - rank(b));
   // A page that flattened its paragraphs runs the title into the text (2023年意识形态工作报告 2023年…，…).
   const first = lines[0];
   const runIn = first && titles.length === 0 ? RUN_IN_TITLE.exec(first.text) : null;
@@ -466,6 +469,9 @@ function localSource(text: string): UnitMention | null {
 /** 治部宣传处 out of 政治部宣传处: a name opening on one character and a body's suffix is cut from a longer word. */
 const CUT_WORD = /^(?:[部局处科厅办委]|[^省市县区州旗盟镇乡村][部局处科厅办])/;
 
+/** A name joined to a word before it (纪委和医务科: 和 before it or opening it after a word; 和平区 opens a clause). */
+const JOINED = /^(?:[和与及]|[\u4e00-\u9fff][和与及])/;
+
 /** The longest name that ends right at `end` (before 关于), starting after the clause's last punctuation. */
 function nameEndingAt(text: string, end: number): { start: number; end: number; canonical: string } | null {
   for (let start = Math.max(0, end - 30); start <= end - 2; start++) {
@@ -473,8 +479,9 @@ function nameEndingAt(text: string, end: number): { start: number; end: number; 
     if (CUT_WORD.test(text.slice(start, start + 2))) continue;
     const r = readName(text, start, (e) => e === end);
     if (!r) continue;
-    // 根据市委宣传部关于…: the body after a reference word is another one (and 据市委宣传部 no name at all).
-    if (afterReference(text, r.start)) return null;
+    // 根据市委宣传部关于…: the body after a reference word is another one (and 据市委宣传部 no name at all); 听取的纪委和
+    // 医务科关于…: two bodies joined, neither the one reporting.
+    if (afterReference(text, r.start) || JOINED.test(text.slice(Math.max(0, r.start - 1), r.start + 1))) return null;
     return r;
   }
   return null;
@@ -612,6 +619,11 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
     () => halfYearFromBody(text, year?.value ?? null),
     () => halfYearHeading(text),
     () => (titled ? { value: 'annual', rule: 'title-year', span: { start: titled.start, end: titled.end } } : null),
+    // 全镇意识形态工作计划 over “2020年，我镇将…”: a year's plan, whose year stands in its text only.
+    () => {
+      const plan = year ? p.titles.find((l) => PLAN_TITLE.test(l.text) && !periodAt(text, l.start, l.end)) : undefined;
+      return plan ? { value: 'annual', rule: 'title', span: { start: plan.start, end: plan.end } } : null;
+    },
     // 2025年，本局党组…: an opening that sets its time by the year alone, written or blanked (20__年，), reviews the year.
     () => {
       const y = opening ? (yearAt(text, opening.start, Math.min(opening.end, opening.start + 8)) ?? blankedYearAt(text, opening.start)) : null;
@@ -635,6 +647,8 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   return { year, period };
 }
 
+/** A plan for a year by its title (…工作计划, …工作要点): no month's or quarter's. */
+const PLAN_TITLE = /(?:工作)?(?:计划|要点|思路)$/;
 const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
 /** 现将2022年9月份意识形态领域安全形势报告如下: a month's report, which covers no year. */
 const MONTH_AFTER_YEAR = /(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/;

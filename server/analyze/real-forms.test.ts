@@ -12,6 +12,7 @@ import { FLAG_KINDS } from './flags.js';
 import { headingKind } from './sections.js';
 import { FLAG_LABELS } from '../../shared/flags.js';
 import { toSimplified } from './script.js';
+import { judgeName } from './units.js';
 import { expectSpansValid } from '../../tests/analysis-spans.js';
 import { seedSampleFiles } from '../../tests/shared-material.js';
 
@@ -1525,5 +1526,29 @@ describe('the twenty-second blind batch (fp411–fp430), studied in part', () =>
     const a = analyzeReport(page);
     expect(flagged(a, page, 'site_chrome')).toEqual(['资源描述', '整理文档很辛苦,赏杯茶钱您下走!', '周育先作重要讲话', '文/鄺翼星 圖/鄺翼星 何浚田']);
     expect(a.sections.filter((s) => s.kind !== 'preamble')).toEqual([]);
+  });
+
+  it('reads no unit from a collection title’s 最新, two bodies joined (纪委和医务科), or a slogan ending in 社区', () => {
+    expect(analyzeReport('最新学校党支部20xx年第二季度意识形态研判报告1\n本季度,党支部组织专题学习3次。').meta.unit).toBeNull();
+    expect(analyzeReport('同志们:\n结合刚刚听取的纪委和医务科关于上半年投诉热线情况的分析报告,研判当前形势。').meta.unit).toBeNull();
+    expect(analyzeReport('加强社区宣传思想文化阵地建设 构建文明和谐新风尚社区\n\n——×××社区思想文化建设汇报材料\n社区工作在街工委领导下开展。').meta.unit).toBeNull();
+    expect(judgeName('纪委和医务科').ok).toBe(false);
+    expect(judgeName('市住房和城乡建设局').ok).toBe(true);
+    expect(judgeName('县发展和改革局').ok).toBe(true);
+  });
+
+  it('dates a report by its own title, not the page’s title above it, and a year’s plan as annual', () => {
+    const page = '当前位置:某某网 >工作总结 > 2022年度xx镇精神文明建设工作总结(范文推荐)\n\n2022年度xx镇精神文明建设工作总结(范文推荐)-博天堂国际\n\nxx镇2020年精神文明建设工作总结\n\n今年,xx镇在区委的领导下开展工作。';
+    const a = analyzeReport(page);
+    expect([a.meta.year, a.meta.period]).toEqual([2020, 'annual']);
+    expect(flagged(a, page, 'site_chrome')).toContain('2022年度xx镇精神文明建设工作总结(范文推荐)-博天堂国际');
+    const plan = analyzeReport('全镇意识形态工作计划\n\n党委高度重视意识形态工作。\n\n2020年,我镇将自觉承担起举旗帜、聚民心的使命任务。');
+    expect([plan.meta.year, plan.meta.period]).toEqual([2020, 'annual']);
+  });
+
+  it('reads a heading that closes on a shortfall (…与新形势下的任务要求不适应) as a problem', () => {
+    expect(headingKind('学校意识形态工作体制机制与新形势下的任务要求不适应')).toBe('problems');
+    expect(headingKind('学校干部与教职工对意识形态工作的重视程度与当前严峻形势不适应')).toBe('problems');
+    expect(headingKind('加强组织领导,细化工作措施')).not.toBe('problems');
   });
 });

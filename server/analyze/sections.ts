@@ -226,7 +226,9 @@ export function headingKind(raw: string): SectionKind | null {
   if (MIXED.test(h)) return null;
   // A long heading that is no run-in body (no sentence in it) closes on its head noun too (…确定任务和“十二五”规划完成情况).
   const whole = heading.length <= CLOSING_REACH && !/[。；;]/.test(heading) ? heading.replace(/[\s：:。，,；;]+$/, '') : h;
-  for (const [kind, cues] of headingCues) if (cues.some((c) => c.length >= HEAD_NOUN_MIN && whole.endsWith(c))) return kind;
+  // …与严峻形势不适应, …责任落实不到位: a heading closing on a shortfall states a problem, however short the cue.
+  const closes = (kind: SectionKind, c: string) => (c.length >= HEAD_NOUN_MIN || (kind === 'problems' && c.startsWith('不'))) && whole.endsWith(c);
+  for (const [kind, cues] of headingCues) if (cues.some((c) => closes(kind, c))) return kind;
   let best: { kind: SectionKind; pos: number; len: number } | null = null;
   for (const [kind, cues] of headingCues) {
     for (const cue of cues) {

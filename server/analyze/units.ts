@@ -56,6 +56,17 @@ export type NameVerdict =
   | { ok: true; /** The unit as named: without 中共, a placeholder place or the party body. */ canonical: string }
   | { ok: false; reason: 'placeholder' | 'generic' | 'pronoun' | 'not-unit' };
 
+/** Endings that close a place or a village rather than a body (农业农村和…): no body before a 和. */
+const PLACE_SUFFIXES = /(?:[省市县区州旗盟镇乡村]|街道|社区|苏木)$/;
+
+function joinsTwoBodies(n: string): boolean {
+  for (const m of n.matchAll(/[和与及]/g)) {
+    const before = n.slice(0, m.index);
+    if (before.length >= 2 && m.index < n.length - 1 && endsWithSuffix(before) && !PLACE_SUFFIXES.test(before)) return true;
+  }
+  return false;
+}
+
 function endsWithSuffix(s: string): string | null {
   return SUFFIXES.find((x) => s.endsWith(x)) ?? null;
 }
@@ -93,6 +104,8 @@ export function judgeName(name: string): NameVerdict {
   if (V.notUnits.some((w) => n.endsWith(w))) return { ok: false, reason: 'not-unit' };
   // 县区宣传部, 市县教育局: the bodies of every county or district, no one unit (县市场监管局 is one).
   if (TWO_LEVELS.test(n)) return { ok: false, reason: 'generic' };
+  // 纪委和医务科: two bodies joined, no one unit (发展和改革局, 住房和城乡建设局 join no body before 和).
+  if (joinsTwoBodies(n)) return { ok: false, reason: 'not-unit' };
   // 将党委理论学习…: a word that governs a body (将, 把, 对…) is not the start of its name.
   if (/^[将把对向与和及]/.test(n) && ORGANS.some((o) => n.slice(1).startsWith(o))) return { ok: false, reason: 'not-unit' };
   const suffix = endsWithSuffix(n);
