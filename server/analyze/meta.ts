@@ -301,18 +301,24 @@ function ownPlace(text: string, levels: ReadonlySet<string>): UnitMention | null
  * What a text calls itself by its kind (我校, 我院, 我站…) and the endings of the names of that kind. 我院 is a
  * hospital, a court, a procuratorate or an academy; 我行 a bank or its branch.
  */
-const OWN_KINDS: ReadonlyArray<readonly [string, string]> = [
-  ['校', '大学|学院|学校|中学|小学|幼儿园'],
-  ['院', '医院|法院|检察院|学院|研究院|设计院'],
-  ['站', '站'],
-  ['局', '局'],
-  ['馆', '馆'],
-  ['所', '所'],
-  ['厂', '厂'],
-  ['公司', '公司'],
-  ['行', '银行|分行|支行'],
-  ['中心', '中心'],
-];
+const OWN_KINDS = (
+  [
+    ['校', '大学|学院|学校|中学|小学|幼儿园'],
+    ['院', '医院|法院|检察院|学院|研究院|设计院'],
+    ['站', '站'],
+    ['局', '局'],
+    ['馆', '馆'],
+    ['所', '所'],
+    ['厂', '厂'],
+    ['公司', '公司'],
+    ['行', '银行|分行|支行'],
+    ['中心', '中心'],
+  ] as const
+).map(([self, endings]) => ({
+  self: new RegExp(`我${self}(?![长们])`),
+  /** A name of the kind, read from a sure start (sticky): not a post in it (三堂镇文化站站长). */
+  name: new RegExp(`[\\u4e00-\\u9fff]{2,18}?(?:${endings})(?![\\u4e00-\\u9fff]{0,2}长)`, 'y'),
+}));
 /** 中小学校, 各学校, 该局: units of a kind or a place, no one unit. */
 const UNITS_OF_A_KIND = /中小学|[各全本该]|高校/;
 
@@ -322,14 +328,13 @@ const UNITS_OF_A_KIND = /中小学|[各全本该]|高校/;
  * name. Forms of one name under one place (三堂镇文化站, 三堂镇综合文化站) are the one unit, by its longest form.
  */
 function ownUnit(text: string): UnitMention | null {
-  const kinds = OWN_KINDS.filter(([self]) => new RegExp(`我${self}(?![长们])`).test(text));
+  const kinds = OWN_KINDS.filter((k) => k.self.test(text));
   if (kinds.length !== 1) return null;
-  const ending = kinds[0]![1];
+  const named = kinds[0]!.name;
   const starts = [
     ...[...text.matchAll(/(?<=[《“"])/g)].map((m) => m.index),
     ...OWN_LEVELS.flatMap((l) => placesOfLevel(text, l).map((p) => p.start)),
   ];
-  const named = new RegExp(`[\u4e00-\u9fff]{2,18}?(?:${ending})(?![\u4e00-\u9fff]{0,2}长)`, 'y');
   const found: Array<{ start: number; end: number; canonical: string; place: string | null }> = [];
   for (const start of new Set(starts)) {
     named.lastIndex = start;
@@ -647,8 +652,8 @@ function yearAndPeriod(text: string, p: Places): { year: MetaFinding<number> | n
   return { year, period };
 }
 
-/** A plan for a year by its title (…工作计划, …工作要点): no month's or quarter's. */
-const PLAN_TITLE = /(?:工作)?(?:计划|要点|思路)$/;
+/** A plan by its title (…工作计划, …工作要点), as sections read a document's kind. */
+const PLAN_TITLE = new RegExp(`(?:${alternation(vocab.sectionKinds.planDocuments)})$`);
 const HALF_YEAR_OPENING = /^\s*(?:半年来|上半年以来)/;
 /** 现将2022年9月份意识形态领域安全形势报告如下: a month's report, which covers no year. */
 const MONTH_AFTER_YEAR = /(?:19|20)\d{2}\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月/;

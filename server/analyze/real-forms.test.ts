@@ -1512,7 +1512,6 @@ describe('the twenty-first blind batch (fp391–fp410), studied in part', () => 
   });
 });
 
-
 describe('the twenty-second blind batch (fp411–fp430), studied in part', () => {
   it('reads a collection title a PDF spaced out (2021 学校…报告 3 篇 2021 …) as the marker, its count no figure', () => {
     const page = '2021 学校意识形态分析研判报告 3 篇 2021 学校意识形态分析研判报告 意识形态工作是党的一项极端重要的工作。一年来,学校开展专题学习4次。';
